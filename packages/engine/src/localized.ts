@@ -1,0 +1,7 @@
+export type Lang = 'zh' | 'en';
+
+/** A text in Chinese (the official language) and English. */
+export interface Localized {
+  readonly zh: string;
+  readonly en: string;
+}

@@ -1,0 +1,140 @@
+import { type CalendarDate, isCalendarDate } from './calendar-date.js';
+import type { Localized } from './localized.js';
+import { type Yuan, yuan } from './money.js';
+import { parseRate, type Rate } from './rate.js';
+
+/** One tier of a tiered amount: reached at `min` yuan (inclusive) or by a named flag. */
+export interface Tier {
+  readonly min?: number;
+  readonly flag?: string;
+  readonly amount: number;
+  readonly label: Localized;
+}
+
+export type ParameterUnit = 'yuan' | 'rate' | 'years' | 'tiers';
+
+/**
+ * A policy figure with the dates it took effect, the clause it comes from, and — where the
+ * text is silent — the assumption it stands for (OpenFisca keeps such figures in dated data).
+ */
+export interface ParameterDefinition {
+  readonly id: string;
+  readonly unit: ParameterUnit;
+  readonly label: Localized;
+  /** The clause the figure comes from, e.g. 第一条. */
+  readonly reference: string;
+  /** Present when the text does not give the figure: what is assumed, shown wherever it is used. */
+  readonly assumed?: Localized;
+  readonly values: readonly { readonly from: CalendarDate; readonly value: unknown }[];
+}
+
+export type ParameterValue = Yuan | Rate | number | readonly Tier[];
+
+export interface ResolvedParameter<V extends ParameterValue = ParameterValue> {
+  readonly definition: ParameterDefinition;
+  readonly value: V;
+  readonly from: CalendarDate;
+}
+
+interface CompiledParameter {
+  readonly definition: ParameterDefinition;
+  /** Values ordered by `from`, checked and converted. */
+  readonly values: readonly { readonly from: CalendarDate; readonly value: ParameterValue }[];
+}
+
+function convert(def: ParameterDefinition, raw: unknown): ParameterValue {
+  const fail = (expected: string): never => {
+    throw new TypeError(`parameter ${def.id}: expected ${expected}, got ${JSON.stringify(raw)}`);
+  };
+  switch (def.unit) {
+    case 'yuan':
+      return typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0 ? yuan(raw) : fail('whole yuan');
+    case 'rate':
+      return parseRate(raw) ?? fail('a rate such as "20%"');
+    case 'years':
+      return typeof raw === 'number' && Number.isInteger(raw) && raw >= 1 ? raw : fail('a whole number of years');
+    case 'tiers': {
+      if (!Array.isArray(raw) || raw.length === 0) return fail('a list of tiers');
+      const tiers = raw as Tier[];
+      for (const t of tiers) {
+        if (!Number.isSafeInteger(t.amount) || (t.min === undefined) === (t.flag === undefined)) {
+          fail('tiers with an amount and either min or flag');
+        }
+      }
+      // Highest amount first, so the first tier reached is the one paid.
+      return [...tiers].sort((a, b) => b.amount - a.amount);
+    }
+  }
+}
+
+/**
+ * The parameters of a policy, resolved per assessment year: the value in force on the last day
+ * of the year applies (a change during the year applies to that whole year).
+ *
+ * @example new ParameterSet(defs).at(2026).rate('1.rate') // { num: 20, den: 100 }
+ */
+export class ParameterSet {
+  private readonly compiled = new Map<string, CompiledParameter>();
+  private readonly byYear = new Map<number, ParametersAt>();
+
+  constructor(definitions: readonly ParameterDefinition[]) {
+    for (const def of definitions) {
+      if (this.compiled.has(def.id)) throw new Error(`parameter ${def.id} is defined twice`);
+      if (def.values.length === 0) throw new Error(`parameter ${def.id} has no value`);
+      const values = [...def.values]
+        .map((v) => {
+          if (!isCalendarDate(v.from)) throw new Error(`parameter ${def.id}: bad date ${v.from}`);
+          return { from: v.from, value: convert(def, v.value) };
+        })
+        .sort((a, b) => (a.from < b.from ? -1 : 1));
+      this.compiled.set(def.id, { definition: def, values });
+    }
+  }
+
+  definitions(): ParameterDefinition[] {
+    return [...this.compiled.values()].map((c) => c.definition);
+  }
+
+  has(id: string): boolean {
+    return this.compiled.has(id);
+  }
+
+  /** The parameters in force for assessment year `year` (cached). */
+  at(year: number): ParametersAt {
+    let set = this.byYear.get(year);
+    if (!set) {
+      const day = `${String(year).padStart(4, '0')}-12-31`;
+      const resolved = new Map<string, ResolvedParameter>();
+      for (const [id, c] of this.compiled) {
+        let pick = c.values[0] as (typeof c.values)[number];
+        for (const v of c.values) if (v.from <= day) pick = v;
+        resolved.set(id, { definition: c.definition, value: pick.value, from: pick.from });
+      }
+      set = new ParametersAt(resolved);
+      this.byYear.set(year, set);
+    }
+    return set;
+  }
+}
+
+export class ParametersAt {
+  constructor(private readonly resolved: ReadonlyMap<string, ResolvedParameter>) {}
+
+  get(id: string): ResolvedParameter {
+    const p = this.resolved.get(id);
+    if (!p) throw new Error(`unknown parameter ${id}`);
+    return p;
+  }
+  yuan(id: string): Yuan {
+    return this.get(id).value as Yuan;
+  }
+  rate(id: string): Rate {
+    return this.get(id).value as Rate;
+  }
+  years(id: string): number {
+    return this.get(id).value as number;
+  }
+  tiers(id: string): readonly Tier[] {
+    return this.get(id).value as readonly Tier[];
+  }
+}

@@ -1,0 +1,114 @@
+import type { z } from 'zod';
+import { MEASURE_IDS, measures } from '../policy.js';
+import { type FengtaiRequest, FIXED_RECOGNITION_LEVEL, requestSchema, show } from './request-schema.js';
+
+export type ValidationCode = 'FTAI_ERR_UNKNOWN_FIELD' | 'FTAI_ERR_MISSING_FIELD' | 'FTAI_ERR_INVALID_FIELD' | 'FTAI_ERR_NOT_JSON';
+
+export interface ValidationIssue {
+  /** Where, as a path: `facts.modelFilings[0].date`; empty for the request itself. */
+  readonly path: string;
+  readonly code: ValidationCode;
+  /** What was expected, and what came. */
+  readonly message: string;
+}
+
+export type Validation =
+  | { readonly ok: true; readonly request: FengtaiRequest }
+  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+
+const PER_SUBJECT = new Set(measures.filter((m) => m.perSubject).map((m) => m.id));
+const KNOWN = new Set(MEASURE_IDS);
+const LISTS = [
+  'modelFilings',
+  'openDatasets',
+  'trustedDataSpaces',
+  'challengeProjects',
+  'keyProjects',
+  'recognitions',
+  'agentCompetitionPrizes',
+  'scenarioProjects',
+  'benchmarkCases',
+  'firstSetProducts',
+  'standards',
+  'servicePlatforms',
+  'industrialParks',
+  'events',
+] as const;
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
+  return out;
+}
+
+function fromZod(issue: z.core.$ZodIssue): ValidationIssue[] {
+  const at = (extra?: string) => formatPath(extra === undefined ? issue.path : [...issue.path, extra]);
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((k) => ({
+      path: at(k),
+      code: 'FTAI_ERR_UNKNOWN_FIELD',
+      message: 'unknown field: the contract has no such field',
+    }));
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return [{ path: at(), code: 'FTAI_ERR_MISSING_FIELD', message: `missing: ${issue.message.replace(/, got nothing$/, '')}` }];
+  }
+  if (issue.code === 'invalid_union' && 'errors' in issue) {
+    return [{ path: at(), code: 'FTAI_ERR_INVALID_FIELD', message: issue.message }];
+  }
+  return [{ path: at(), code: 'FTAI_ERR_INVALID_FIELD', message: issue.message }];
+}
+
+/** Checks that span fields: what a schema of single fields cannot say. */
+function crossCheck(r: FengtaiRequest): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const bad = (path: string, message: string) => issues.push({ path, code: 'FTAI_ERR_INVALID_FIELD', message });
+  (r.history ?? []).forEach((h, i) => {
+    if (!KNOWN.has(h.measure)) {
+      bad(`history[${i}].measure`, `expected a measure id of the catalogue (${MEASURE_IDS.join(', ')}), got ${show(h.measure)}`);
+    } else if (PER_SUBJECT.has(h.measure) && h.subject === null) {
+      bad(`history[${i}].subject`, `expected the subject's id: measure ${h.measure} is granted per subject`);
+    } else if (!PER_SUBJECT.has(h.measure) && h.subject !== null) {
+      bad(`history[${i}].subject`, `expected null: measure ${h.measure} is granted per enterprise, got ${show(h.subject)}`);
+    }
+    if (h.year > r.year) bad(`history[${i}].year`, `expected a year not after the assessment year ${r.year}, got ${h.year}`);
+  });
+  const facts = r.facts;
+  if (facts) {
+    for (const name of LISTS) {
+      const seen = new Set<string>();
+      (facts[name] ?? []).forEach((item, i) => {
+        if (seen.has(item.id)) bad(`facts.${name}[${i}].id`, `expected a unique id in ${name}, got ${show(item.id)} twice`);
+        seen.add(item.id);
+      });
+    }
+    (facts.recognitions ?? []).forEach((x, i) => {
+      const fixed = FIXED_RECOGNITION_LEVEL[x.type];
+      if (fixed && x.level !== undefined && x.level !== fixed) {
+        bad(`facts.recognitions[${i}].level`, `expected ${fixed} for ${x.type}, got ${show(x.level)}`);
+      }
+      if (!fixed && x.level === undefined) {
+        bad(`facts.recognitions[${i}].level`, `missing: expected national or municipal for ${x.type}`);
+      }
+    });
+  }
+  return issues;
+}
+
+/**
+ * Validates a request of the calculation contract: field names exact, unknown fields refused,
+ * money parsed to exact fen, dates that exist, credit-code check character, known measure ids.
+ *
+ * @example validateRequest({ year: 2026, enterprise: {} }).ok // true
+ */
+export function validateRequest(input: unknown): Validation {
+  const parsed = requestSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.flatMap(fromZod) };
+  const issues = crossCheck(parsed.data);
+  return issues.length === 0 ? { ok: true, request: parsed.data } : { ok: false, issues };
+}
+
+/** "facts.computeSpend: expected …; history[0].measure: expected …" */
+export function describeIssues(issues: readonly ValidationIssue[]): string {
+  return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+}
