@@ -41,7 +41,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function fromZod(issue: z.core.$ZodIssue): ValidationIssue[] {
+/** Turns a zod issue into contract issues with field paths (`facts.modelFilings[0].date`). */
+export function issuesFromZod(issue: z.core.$ZodIssue): ValidationIssue[] {
   const at = (extra?: string) => formatPath(extra === undefined ? issue.path : [...issue.path, extra]);
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((k) => ({
@@ -60,7 +61,7 @@ function fromZod(issue: z.core.$ZodIssue): ValidationIssue[] {
 }
 
 /** Checks that span fields: what a schema of single fields cannot say. */
-function crossCheck(r: FengtaiRequest): ValidationIssue[] {
+export function crossCheckRequest(r: FengtaiRequest): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const bad = (path: string, message: string) => issues.push({ path, code: 'FTAI_ERR_INVALID_FIELD', message });
   (r.history ?? []).forEach((h, i) => {
@@ -102,9 +103,10 @@ function crossCheck(r: FengtaiRequest): ValidationIssue[] {
  * @example validateRequest({ year: 2026, enterprise: {} }).ok // true
  */
 export function validateRequest(input: unknown): Validation {
-  const parsed = requestSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.flatMap(fromZod) };
-  const issues = crossCheck(parsed.data);
+  // reportInput keeps each issue's input, so that a wrong type is not taken for a missing field.
+  const parsed = requestSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.flatMap(issuesFromZod) };
+  const issues = crossCheckRequest(parsed.data);
   return issues.length === 0 ? { ok: true, request: parsed.data } : { ok: false, issues };
 }
 

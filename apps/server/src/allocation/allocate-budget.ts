@@ -1,0 +1,284 @@
+/**
+ * Budget allocation for an annual call (年度申报预算分配): when the awards officers approved exceed
+ * the call's total budget or a per-article budget, scale them down to whole yuan that fit.
+ *
+ * Pure: no I/O, no clock, no floats in the arithmetic. Amounts are whole yuan held in safe
+ * integers; products (budget × approved) go through BigInt because they pass 2^53 long before
+ * the amounts do.
+ */
+
+export type AllocationMethod = 'proportional' | 'score';
+
+export interface AllocationItem {
+  readonly key: string;
+  readonly applicationId: string;
+  /** The article (条) of the policy the award is made under, 1..10. */
+  readonly article: number;
+  /** Whole yuan approved by the officer, before any budget applies. */
+  readonly approved: number;
+  /** The application's review score (评审得分); null when not scored. */
+  readonly score: number | null;
+  /** The last tie-breaker, compared as a string (e.g. submission time + id). */
+  readonly order: string;
+}
+
+export interface AllocationBudget {
+  /** Whole yuan for the whole call. */
+  readonly total: number;
+  /** Whole yuan per article; an article without an entry has no budget of its own. */
+  readonly perArticle: Readonly<Record<number, number>>;
+}
+
+export interface AllocatedItem extends AllocationItem {
+  readonly allocated: number;
+}
+
+export interface AllocationResult {
+  readonly method: AllocationMethod;
+  /** Sorted by key. */
+  readonly items: readonly AllocatedItem[];
+  /** Sum of the allocated amounts. */
+  readonly total: number;
+  /** True when some budget binds, i.e. when some item gets less than it was approved. */
+  readonly oversubscribed: boolean;
+  /** Every article that has items or a budget. */
+  readonly byArticle: Readonly<Record<number, { readonly budget: number | null; readonly approved: number; readonly allocated: number }>>;
+}
+
+export const FIRST_ARTICLE = 1;
+export const LAST_ARTICLE = 10;
+
+/**
+ * Fits approved awards into the call's budgets, article budgets first, then the total.
+ *
+ * - `proportional`: largest remainder method in whole yuan. Each item of an oversubscribed
+ *   scope gets floor(budget × weight / Σ weights); the yuan left over go one each to the items
+ *   with the largest remainders, so the budget is used to the yuan. The weight is the approved
+ *   amount for an article budget and the amount after the article step for the total budget.
+ * - `score`: in each oversubscribed scope, items are funded in full by descending review score
+ *   (unscored last); the item where the budget runs out gets what is left, later items nothing.
+ *
+ * Who absorbs the remainder (every comparison exact, strings compared by UTF-16 code units):
+ * - proportional: larger remainder first, then larger weight, then `order` ascending, then `key`
+ *   ascending. Only items with a non-zero remainder can receive a leftover yuan.
+ * - score: higher score first, null last, then `order` ascending, then `key` ascending.
+ * `order` is meant to be unique; `key` only settles duplicates so the result never depends on
+ * the input order.
+ *
+ * @example
+ * allocateBudget(
+ *   [
+ *     { key: 'a', applicationId: 'A', article: 3, approved: 600_000, score: 88, order: '1' },
+ *     { key: 'b', applicationId: 'B', article: 3, approved: 300_000, score: 92, order: '2' },
+ *     { key: 'c', applicationId: 'C', article: 5, approved: 300_000, score: null, order: '3' },
+ *   ],
+ *   { total: 1_000_000, perArticle: {} },
+ *   'proportional',
+ * ).items.map((i) => i.allocated); // [500_000, 250_000, 250_000]
+ * // with 'score': [600_000, 300_000, 100_000] (b, then a, then c gets the last 100,000)
+ *
+ * @throws RangeError naming the field for a non-integer or negative amount or budget, an
+ *   article outside 1..10, a duplicate key, a non-finite score or an unknown method.
+ */
+export function allocateBudget(items: readonly AllocationItem[], budget: AllocationBudget, method: AllocationMethod): AllocationResult {
+  if (method !== 'proportional' && method !== 'score') {
+    throw new RangeError(`method must be 'proportional' or 'score', got ${String(method)}`);
+  }
+  const articleBudgets = validateBudget(budget);
+  validateItems(items);
+
+  // Work in key order so that nothing below can depend on the order the caller passed.
+  const sorted = [...items].sort((a, b) => compareStrings(a.key, b.key));
+  const amounts = new Map<string, number>(sorted.map((item) => [item.key, item.approved]));
+  let isOversubscribed = false;
+
+  // Article budgets first: an article's own budget caps it whatever the rest of the call does.
+  for (const [article, articleBudget] of articleBudgets) {
+    const scope = sorted.filter((item) => item.article === article);
+    if (sumOf(scope, amounts) > articleBudget) {
+      isOversubscribed = true;
+      reduceScope(scope, amounts, articleBudget, method);
+    }
+  }
+  // Then the total, over what the articles left; amounts only ever go down.
+  if (sumOf(sorted, amounts) > budget.total) {
+    isOversubscribed = true;
+    reduceScope(sorted, amounts, budget.total, method);
+  }
+
+  const allocatedItems: AllocatedItem[] = sorted.map((item) => ({
+    key: item.key,
+    applicationId: item.applicationId,
+    article: item.article,
+    approved: item.approved,
+    score: item.score,
+    order: item.order,
+    allocated: amountOf(amounts, item.key),
+  }));
+
+  const articles = new Set<number>([...articleBudgets.keys(), ...sorted.map((item) => item.article)]);
+  const byArticle: Record<number, { budget: number | null; approved: number; allocated: number }> = {};
+  for (const article of [...articles].sort((a, b) => a - b)) {
+    const inArticle = allocatedItems.filter((item) => item.article === article);
+    byArticle[article] = {
+      budget: articleBudgets.get(article) ?? null,
+      approved: inArticle.reduce((sum, item) => sum + item.approved, 0),
+      allocated: inArticle.reduce((sum, item) => sum + item.allocated, 0),
+    };
+  }
+
+  return {
+    method,
+    items: allocatedItems,
+    total: allocatedItems.reduce((sum, item) => sum + item.allocated, 0),
+    oversubscribed: isOversubscribed,
+    byArticle,
+  };
+}
+
+/** Brings the scope's amounts down to exactly `limit`; the caller has checked that they exceed it. */
+function reduceScope(scope: readonly AllocationItem[], amounts: Map<string, number>, limit: number, method: AllocationMethod): void {
+  const claims = scope.map((item) => ({ item, weight: amountOf(amounts, item.key) }));
+  const reduced = method === 'proportional' ? apportionLargestRemainder(claims, limit) : fundByScore(claims, limit);
+  for (const [key, amount] of reduced) amounts.set(key, amount);
+}
+
+interface Claim {
+  readonly item: AllocationItem;
+  /** The amount the item holds before this step. */
+  readonly weight: number;
+}
+
+/**
+ * Largest remainder (Hamilton) method: shares of `limit` in proportion to the weights, in whole
+ * yuan, summing to exactly `limit`. Requires Σ weights > limit ≥ 0, so every share stays at or
+ * below its weight.
+ */
+function apportionLargestRemainder(claims: readonly Claim[], limit: number): Map<string, number> {
+  const total = claims.reduce((sum, claim) => sum + BigInt(claim.weight), 0n);
+  const target = BigInt(limit);
+  const shares = claims.map((claim) => {
+    const product = target * BigInt(claim.weight);
+    // BigInt division truncates, which is floor for non-negative operands.
+    return { claim, floor: product / total, remainder: product % total };
+  });
+  // All remainders share the denominator Σ weights, so comparing numerators compares the
+  // fractional parts exactly.
+  shares.sort(
+    (a, b) =>
+      compareBigDescending(a.remainder, b.remainder) ||
+      b.claim.weight - a.claim.weight ||
+      compareStrings(a.claim.item.order, b.claim.item.order) ||
+      compareStrings(a.claim.item.key, b.claim.item.key),
+  );
+  // The leftover is Σ remainders / Σ weights, less than the count of non-zero remainders, so
+  // the yuan reach only items whose exact share was not already whole.
+  let leftover = target - shares.reduce((sum, share) => sum + share.floor, 0n);
+  const result = new Map<string, number>();
+  for (const share of shares) {
+    const extra = leftover > 0n ? 1n : 0n;
+    leftover -= extra;
+    result.set(share.claim.item.key, Number(share.floor + extra));
+  }
+  return result;
+}
+
+/**
+ * Funds claims in full by rank until `limit` runs out; the claim at the boundary gets the rest,
+ * later claims nothing. A smaller claim further down is not moved up to use a gap.
+ */
+function fundByScore(claims: readonly Claim[], limit: number): Map<string, number> {
+  const ranked = [...claims].sort((a, b) => compareByScore(a.item, b.item));
+  let left = limit;
+  const result = new Map<string, number>();
+  for (const claim of ranked) {
+    const amount = Math.min(claim.weight, left);
+    left -= amount;
+    result.set(claim.item.key, amount);
+  }
+  return result;
+}
+
+function compareByScore(a: AllocationItem, b: AllocationItem): number {
+  if (a.score !== b.score) {
+    if (a.score === null) return 1;
+    if (b.score === null) return -1;
+    return a.score > b.score ? -1 : 1;
+  }
+  return compareStrings(a.order, b.order) || compareStrings(a.key, b.key);
+}
+
+/** Code-unit order: the same on every machine, unlike localeCompare. */
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareBigDescending(a: bigint, b: bigint): number {
+  return a > b ? -1 : a < b ? 1 : 0;
+}
+
+function sumOf(scope: readonly AllocationItem[], amounts: ReadonlyMap<string, number>): number {
+  return scope.reduce((sum, item) => sum + amountOf(amounts, item.key), 0);
+}
+
+function amountOf(amounts: ReadonlyMap<string, number>, key: string): number {
+  const amount = amounts.get(key);
+  if (amount === undefined) throw new Error(`internal: no amount for item ${key}`);
+  return amount;
+}
+
+function isWholeYuan(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isArticle(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= FIRST_ARTICLE && value <= LAST_ARTICLE;
+}
+
+function validateBudget(budget: AllocationBudget): Map<number, number> {
+  if (!isWholeYuan(budget.total)) {
+    throw new RangeError(`budget.total must be a whole, non-negative, safe number of yuan, got ${String(budget.total)}`);
+  }
+  if (typeof budget.perArticle !== 'object' || budget.perArticle === null) {
+    throw new RangeError('budget.perArticle must be an object of article budgets ({} for none)');
+  }
+  const articleBudgets = new Map<number, number>();
+  for (const [name, value] of Object.entries(budget.perArticle)) {
+    const article = Number(name);
+    if (!isArticle(article) || String(article) !== name) {
+      throw new RangeError(`budget.perArticle has key ${JSON.stringify(name)}, expected an article ${FIRST_ARTICLE}..${LAST_ARTICLE}`);
+    }
+    if (!isWholeYuan(value)) {
+      throw new RangeError(`budget.perArticle[${name}] must be a whole, non-negative, safe number of yuan, got ${String(value)}`);
+    }
+    articleBudgets.set(article, value);
+  }
+  return new Map([...articleBudgets].sort(([a], [b]) => a - b));
+}
+
+function validateItems(items: readonly AllocationItem[]): void {
+  const keys = new Set<string>();
+  let approvedSum = 0;
+  items.forEach((item, index) => {
+    const at = `items[${index}]`;
+    if (typeof item.key !== 'string') throw new RangeError(`${at}.key must be a string`);
+    if (keys.has(item.key)) throw new RangeError(`${at}.key ${JSON.stringify(item.key)} is a duplicate key`);
+    keys.add(item.key);
+    if (typeof item.applicationId !== 'string') throw new RangeError(`${at}.applicationId must be a string`);
+    if (typeof item.order !== 'string') throw new RangeError(`${at}.order must be a string`);
+    if (!isArticle(item.article)) {
+      throw new RangeError(`${at}.article must be an integer ${FIRST_ARTICLE}..${LAST_ARTICLE}, got ${String(item.article)}`);
+    }
+    if (!isWholeYuan(item.approved)) {
+      throw new RangeError(`${at}.approved must be a whole, non-negative, safe number of yuan, got ${String(item.approved)}`);
+    }
+    if (item.score !== null && !(typeof item.score === 'number' && Number.isFinite(item.score))) {
+      throw new RangeError(`${at}.score must be a finite number or null, got ${String(item.score)}`);
+    }
+    // Each addend is safe, so an unsafe running sum means the true sum passed 2^53 - 1.
+    approvedSum += item.approved;
+    if (!Number.isSafeInteger(approvedSum)) {
+      throw new RangeError(`${at}.approved brings the sum of approved amounts past ${Number.MAX_SAFE_INTEGER} yuan`);
+    }
+  });
+}

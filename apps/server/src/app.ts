@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { POLICY_VERSION } from '@ftai/policy-fengtai';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerSessions } from './auth/sessions.js';
+import type { AppContext } from './context.js';
+import { registerErrorHandler, zodValidatorCompiler } from './http/validation.js';
+import { applicationRoutes } from './routes/application-routes.js';
+import { auditRoutes } from './routes/audit-routes.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { calculateRoutes } from './routes/calculate-routes.js';
+import { callRoutes } from './routes/call-routes.js';
+import { enterpriseRoutes } from './routes/enterprise-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
+import { ledgerRoutes } from './routes/ledger-routes.js';
+import { noticeRoutes } from './routes/notice-routes.js';
+import { reviewRoutes } from './routes/review-routes.js';
+import { userRoutes } from './routes/user-routes.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** false: the route takes no CSRF token (public, or sign-in). */
+    csrf?: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Builds the HTTP app on an open, migrated database. `server.ts` listens; tests call `inject()`.
+ */
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: ctx.config.logger,
+    bodyLimit: ctx.config.bodyLimitBytes,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(zodValidatorCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyCsrf, {
+    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: ctx.config.secureCookies },
+    getToken: (req) => {
+      const h = req.headers['x-csrf-token'];
+      return Array.isArray(h) ? h[0] : h;
+    },
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    hook: 'preHandler',
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      error: `too many attempts: try again in ${Math.ceil(context.ttl / 1000)} s`,
+      code: 'FTAI_ERR_RATE_LIMIT',
+      issues: [],
+    }),
+  });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: ctx.config.uploadLimitBytes, files: 1, fields: 5, fieldSize: 1024 },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'ftai API',
+        description: 'Policy-as-code platform for 《丰台区支持人工智能科技创新和产业创新融合发展的若干措施》',
+        version: POLICY_VERSION,
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerSessions(app, ctx);
+  // CSRF: every state change by a signed-in user carries the token from sign-in (x-csrf-token).
+  app.addHook('onRequest', (req, reply, done) => {
+    if (SAFE_METHODS.has(req.method) || req.routeOptions.config?.csrf === false || !req.user) return done();
+    app.csrfProtection(req, reply, done);
+  });
+
+  await app.register(healthRoutes(ctx));
+  await app.register(calculateRoutes);
+  await app.register(authRoutes(ctx));
+  await app.register(userRoutes(ctx));
+  await app.register(enterpriseRoutes(ctx));
+  await app.register(callRoutes(ctx));
+  await app.register(applicationRoutes(ctx));
+  await app.register(reviewRoutes(ctx));
+  await app.register(ledgerRoutes(ctx));
+  await app.register(noticeRoutes(ctx));
+  await app.register(auditRoutes(ctx));
+
+  if (ctx.config.webDir && existsSync(ctx.config.webDir)) {
+    await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: false });
+  }
+  await app.ready();
+  return app;
+}

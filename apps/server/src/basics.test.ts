@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, DIALECTS, PASSWORD, type TestApp } from './test/harness.js';
+
+const example = JSON.parse(readFileSync(new URL('../../../examples/request.json', import.meta.url), 'utf8'));
+
+describe.each(DIALECTS)('basics on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers /healthz', async () => {
+    const res = await t.anonymous().get('/healthz');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', database: dialect });
+  });
+
+  it('computes the contract, as ftai calc does', async () => {
+    const res = await t.anonymous().post('/api/v1/calculate?lang=en', example);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.total).toBe(21838000);
+    expect(body.results[0]).toMatchObject({ measure: '1', status: 'granted', amount: 1000000, citation: '第一条' });
+    expect(body.results[0].explanation).toContain('compute spend 5,000,000 × 20% = 1,000,000 (floored to whole yuan)');
+  });
+
+  it('refuses bad input with field paths', async () => {
+    const res = await t.anonymous().post('/api/v1/calculate', {
+      year: 2026,
+      enterprise: { creditCode: '91110106MA0000K01D', extra: 1 },
+      facts: { computeSpend: -5 },
+      history: [{ measure: '1', year: 2025, subject: 'x', amount: 1 }],
+    });
+    expect(res.statusCode).toBe(400);
+    const paths = res.json().issues.map((i: { path: string }) => i.path);
+    expect(paths).toEqual(['enterprise.creditCode', 'enterprise.extra', 'facts.computeSpend']);
+    const cross = await t
+      .anonymous()
+      .post('/api/v1/calculate', { year: 2026, enterprise: {}, history: [{ measure: '99', year: 2025, subject: null, amount: 1 }] });
+    expect(cross.statusCode).toBe(400);
+    expect(cross.json().issues[0].path).toBe('history[0].measure');
+  });
+
+  it('signs in, refuses a wrong password, and needs the CSRF token for changes', async () => {
+    const bad = await t.anonymous().post('/api/v1/auth/login', { username: 'officer', password: 'nope' });
+    expect(bad.statusCode).toBe(401);
+    const officer = await t.login('officer');
+    const me = await officer.get('/api/v1/auth/me');
+    expect(me.json().user).toMatchObject({ username: 'officer', role: 'officer' });
+    const call = { year: 2026, title: '2027年度人工智能措施申报', opensOn: '2027-03-01', closesOn: '2027-04-30', totalBudget: 5000000 };
+    const noToken = await officer.post('/api/v1/calls', call, { noCsrf: true });
+    expect(noToken.statusCode).toBe(403);
+    const ok = await officer.post('/api/v1/calls', call);
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ year: 2026, totalBudget: 5000000, isAccepting: true });
+  });
+
+  it('rate-limits sign-in attempts', async () => {
+    const limited = await createTestApp(dialect, { loginAttemptsPerMinute: 3 });
+    try {
+      const c = limited.anonymous();
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) codes.push((await c.post('/api/v1/auth/login', { username: 'officer', password: 'wrong' })).statusCode);
+      expect(codes).toEqual([401, 401, 401, 429, 429]);
+      const other = await c.post('/api/v1/auth/login', { username: 'admin', password: PASSWORD });
+      expect(other.statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('audits every change in a verifiable chain', async () => {
+    const officer = await t.login('officer');
+    const v = await officer.get('/api/v1/audit/verify');
+    expect(v.json()).toMatchObject({ ok: true, problems: [] });
+    expect(v.json().entries).toBeGreaterThanOrEqual(7);
+    const applicant = await t.login('applicantA');
+    expect((await applicant.get('/api/v1/audit/verify')).statusCode).toBe(403);
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const res = await t.anonymous().get('/api/docs/json');
+    expect(res.statusCode).toBe(200);
+    expect(Object.keys(res.json().paths)).toContain('/api/v1/calculate');
+  });
+});

@@ -1,0 +1,29 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { ServerConfig } from './config.js';
+import type { Dialect } from './db/database.js';
+import type { Database } from './db/schema.js';
+
+/** What every route and operation works with. */
+export interface AppContext {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  readonly config: ServerConfig;
+  /** Now, as ISO-8601 UTC text, from the configured clock. */
+  now(): string;
+  /** Today's calendar date (UTC+8, Beijing), YYYY-MM-DD. */
+  today(): string;
+  /** Runs `work` in one transaction: it all happens, or none of it. */
+  tx<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
+}
+
+export function createContext(db: Kysely<Database>, dialect: Dialect, config: ServerConfig): AppContext {
+  return {
+    db,
+    dialect,
+    config,
+    now: () => config.now().toISOString(),
+    // The bureau works on Beijing time: call dates and objection windows are Beijing dates.
+    today: () => new Date(config.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10),
+    tx: (work) => db.transaction().execute(work),
+  };
+}

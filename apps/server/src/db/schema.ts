@@ -1,0 +1,247 @@
+/**
+ * The platform's tables. Money columns are integer yuan (BIGINT); timestamps are ISO-8601 UTC
+ * text; calendar dates are YYYY-MM-DD text; flags are 0/1 integers; JSON is text. The same
+ * types hold on SQLite and PostgreSQL.
+ */
+export interface Database {
+  users: UsersTable;
+  enterprises: EnterprisesTable;
+  reviewer_links: ReviewerLinksTable;
+  sessions: SessionsTable;
+  calls: CallsTable;
+  call_budgets: CallBudgetsTable;
+  applications: ApplicationsTable;
+  application_items: ApplicationItemsTable;
+  application_events: ApplicationEventsTable;
+  attachments: AttachmentsTable;
+  review_assignments: ReviewAssignmentsTable;
+  allocations: AllocationsTable;
+  awards: AwardsTable;
+  other_policy_awards: OtherPolicyAwardsTable;
+  notices: NoticesTable;
+  objections: ObjectionsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}
+
+export type Role = 'applicant' | 'reviewer' | 'officer' | 'admin';
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  /** Applicants only: the enterprise they act for. */
+  credit_code: string | null;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+}
+
+export interface EnterprisesTable {
+  credit_code: string;
+  name: string;
+  /** The contract's `enterprise` object (flags), as JSON. */
+  profile_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A reviewer's ties to an enterprise (employment, shareholding …): such a reviewer cannot be assigned. */
+export interface ReviewerLinksTable {
+  reviewer_id: string;
+  credit_code: string;
+  relation: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie token. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface CallsTable {
+  id: string;
+  /** Assessment year Y: the call of Y+1 assesses Y. */
+  year: number;
+  title: string;
+  opens_on: string;
+  closes_on: string;
+  total_budget: number;
+  status: 'open' | 'closed';
+  created_by: string;
+  created_at: string;
+}
+
+export interface CallBudgetsTable {
+  call_id: string;
+  article: number;
+  budget: number;
+}
+
+export type ApplicationStatus =
+  | 'draft'
+  | 'submitted'
+  | 'formal_check'
+  | 'under_review'
+  | 'returned'
+  | 'approved'
+  | 'rejected'
+  | 'public_notice'
+  | 'final'
+  | 'paid';
+
+export interface ApplicationsTable {
+  id: string;
+  call_id: string;
+  credit_code: string;
+  status: ApplicationStatus;
+  /** The contract's `facts` (and enterprise flags) the applicant filled, as JSON. */
+  request_json: string;
+  /** The engine's answer stored at submission, with the policy version. */
+  result_json: string | null;
+  policy_version: string | null;
+  engine_total: number;
+  approved_total: number | null;
+  allocated_total: number | null;
+  score: number | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+}
+
+/** One granted result of the engine on a submitted application: what can be approved and paid. */
+export interface ApplicationItemsTable {
+  application_id: string;
+  measure: string;
+  /** '' for enterprise-level measures (a key column cannot be NULL in both databases alike). */
+  subject: string;
+  article: number;
+  review: number;
+  engine_amount: number;
+  approved_amount: number | null;
+  allocated_amount: number | null;
+}
+
+export interface ApplicationEventsTable {
+  id: string;
+  application_id: string;
+  seq: number;
+  from_status: ApplicationStatus | null;
+  to_status: ApplicationStatus;
+  actor_id: string;
+  note: string | null;
+  at: string;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  application_id: string;
+  sha256: string;
+  filename: string;
+  mime: string;
+  size: number;
+  uploaded_by: string;
+  at: string;
+}
+
+export interface ReviewAssignmentsTable {
+  id: string;
+  application_id: string;
+  reviewer_id: string;
+  assigned_by: string;
+  assigned_at: string;
+  declared_at: string | null;
+  scores_json: string | null;
+  total_score: number | null;
+  comment: string | null;
+  scored_at: string | null;
+}
+
+export interface AllocationsTable {
+  id: string;
+  call_id: string;
+  method: 'proportional' | 'score';
+  result_json: string;
+  total: number;
+  committed_by: string;
+  committed_at: string;
+}
+
+/** The award ledger: what this policy granted, by enterprise, measure, subject and year. */
+export interface AwardsTable {
+  id: string;
+  credit_code: string;
+  measure: string;
+  subject: string;
+  year: number;
+  amount: number;
+  call_id: string;
+  application_id: string;
+  status: 'committed' | 'final' | 'paid';
+  created_at: string;
+  paid_at: string | null;
+}
+
+export interface OtherPolicyAwardsTable {
+  id: string;
+  credit_code: string;
+  policy: string;
+  subject: string;
+  amount: number;
+  year: number;
+  batch_id: string;
+  imported_by: string;
+  imported_at: string;
+}
+
+export interface NoticesTable {
+  id: string;
+  call_id: string;
+  published_by: string;
+  published_at: string;
+  objections_until: string;
+}
+
+export interface ObjectionsTable {
+  id: string;
+  notice_id: string;
+  application_id: string | null;
+  name: string;
+  contact: string;
+  text: string;
+  at: string;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  user_id: string;
+  route: string;
+  status_code: number;
+  response_json: string;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}

@@ -1,0 +1,53 @@
+import { describeIssues, issuesFromZod, type ValidationIssue } from '@ftai/policy-fengtai';
+import type { FastifyError, FastifyInstance, FastifySchemaCompiler } from 'fastify';
+import type { ZodType } from 'zod';
+import { HttpError } from '../errors.js';
+
+/** A request that does not match its route's schema: 400 with every field at fault. */
+export class RequestValidationError extends Error {
+  readonly statusCode = 400;
+  readonly code = 'FTAI_ERR_VALIDATION';
+  constructor(readonly issues: readonly ValidationIssue[]) {
+    super(describeIssues(issues));
+  }
+}
+
+const PART_PREFIX: Record<string, string> = { body: '', querystring: 'query', params: 'params', headers: 'headers' };
+
+/** Validates with the route's zod schema and reports issues as the contract does (`facts.x[0].y`). */
+export const zodValidatorCompiler: FastifySchemaCompiler<ZodType> =
+  ({ schema, httpPart }) =>
+  (data) => {
+    const result = schema.safeParse(data);
+    if (result.success) return { value: result.data };
+    const prefix = PART_PREFIX[httpPart ?? 'body'] ?? '';
+    const issues = result.error.issues.flatMap(issuesFromZod).map((i) => ({
+      ...i,
+      path: prefix ? (i.path ? `${prefix}.${i.path}` : prefix) : i.path,
+    }));
+    return { error: new RequestValidationError(issues) };
+  };
+
+/** Every error answers as JSON with a stable code; bad input is a 4xx naming the field, never a 500. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | HttpError | RequestValidationError, req, reply) => {
+    if (error instanceof RequestValidationError || error instanceof HttpError) {
+      return reply.code(error.statusCode).send({ error: error.message, code: error.code, issues: error.issues });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const code =
+        status === 429
+          ? 'FTAI_ERR_RATE_LIMIT'
+          : status === 403 && /csrf/i.test(error.message)
+            ? 'FTAI_ERR_CSRF'
+            : (error.code ?? 'FTAI_ERR_VALIDATION');
+      return reply.code(status).send({ error: error.message, code, issues: [] });
+    }
+    req.log.error(error);
+    return reply.code(500).send({ error: 'internal error: the request was not carried out', code: 'FTAI_ERR_INTERNAL', issues: [] });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send({ error: `no route ${req.method} ${req.url.split('?')[0]}`, code: 'FTAI_ERR_NOT_FOUND', issues: [] });
+  });
+}

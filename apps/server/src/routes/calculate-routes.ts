@@ -1,0 +1,30 @@
+import { calculate, crossCheckRequest, describeIssues, requestSchema } from '@ftai/policy-fengtai';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { HttpError } from '../errors.js';
+
+const query = z.strictObject({
+  lang: z.enum(['zh', 'en'], { error: 'expected zh or en' }).optional(),
+  explain: z.enum(['true', 'false'], { error: 'expected true or false' }).optional(),
+});
+
+/** POST /api/v1/calculate — the contract of CALCULATION.md, open to anyone, same answers as `ftai calc`. */
+export const calculateRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/v1/calculate',
+    {
+      schema: {
+        summary: 'Compute what the policy grants for one request (政策计算)',
+        description: 'The request and answer of CALCULATION.md. `?lang=en` for English explanations, `?explain=false` to leave them out.',
+        tags: ['calculate'],
+        body: requestSchema,
+        querystring: query,
+      },
+    },
+    async (req) => {
+      const issues = crossCheckRequest(req.body);
+      if (issues.length > 0) throw new HttpError(400, 'FTAI_ERR_VALIDATION', describeIssues(issues), issues);
+      return calculate(req.body, { lang: req.query.lang ?? 'zh', explain: req.query.explain !== 'false' });
+    },
+  );
+};

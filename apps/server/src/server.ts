@@ -1,0 +1,24 @@
+import { buildApp } from './app.js';
+import { type ConfigOptions, loadConfig } from './config.js';
+import { createContext } from './context.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+
+/** Opens and migrates the database, then listens. Resolves once /healthz answers 200. */
+export async function startServer(options: ConfigOptions = {}) {
+  const config = loadConfig(options);
+  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(handle.db, handle.dialect);
+  const ctx = createContext(handle.db, handle.dialect, config);
+  const app = await buildApp(ctx);
+  const address = await app.listen({ port: config.port, host: config.host });
+  return {
+    app,
+    ctx,
+    address,
+    async close() {
+      await app.close();
+      await handle.close();
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { type AppContext, createContext } from '../context.js';
+import { type Dialect, openDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { createUser } from '../users/create-user.js';
+
+/**
+ * Storage tests run once per database the product supports: SQLite always, PostgreSQL when
+ * FTAI_TEST_DATABASE_URL or DATABASE_URL names one (each test app gets its own schema).
+ */
+const PG_URL = process.env.FTAI_TEST_DATABASE_URL || process.env.DATABASE_URL || '';
+export const DIALECTS: readonly Dialect[] = PG_URL.startsWith('postgres') ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export const PASSWORD = 'correct-horse-battery';
+/** Two valid credit codes (check characters verified). */
+export const CODE_A = '91110106MA0000K01C';
+export const CODE_B = '91110106MA0000K03J';
+
+export class TestClock {
+  private at: number;
+  constructor(iso: string) {
+    this.at = Date.parse(iso);
+  }
+  set(iso: string): void {
+    this.at = Date.parse(iso);
+  }
+  readonly now = (): Date => new Date(this.at);
+}
+
+export interface InjectOptions {
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+  readonly idempotencyKey?: string;
+  /** Leave the CSRF token out (to test that it is required). */
+  readonly noCsrf?: boolean;
+  readonly payload?: unknown;
+}
+
+/** A signed-in (or anonymous) caller: keeps the cookies and sends the CSRF token. */
+export class Client {
+  cookies: Record<string, string> = {};
+  csrf = '';
+  constructor(readonly app: FastifyInstance) {}
+
+  async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, o: InjectOptions = {}) {
+    const headers: Record<string, string> = { ...o.headers };
+    const cookie = Object.entries(this.cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
+    if (cookie) headers.cookie = cookie;
+    if (this.csrf && !o.noCsrf) headers['x-csrf-token'] = this.csrf;
+    if (o.idempotencyKey) headers['idempotency-key'] = o.idempotencyKey;
+    const res = await this.app.inject({
+      method,
+      url,
+      headers,
+      ...(o.payload !== undefined ? { payload: o.payload as string } : o.body !== undefined ? { payload: o.body as object } : {}),
+    });
+    for (const c of res.cookies) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) delete this.cookies[c.name];
+      else this.cookies[c.name] = c.value;
+    }
+    return res;
+  }
+  get = (url: string, o?: InjectOptions) => this.request('GET', url, o);
+  post = (url: string, body?: unknown, o?: InjectOptions) => this.request('POST', url, { ...o, body });
+  put = (url: string, body?: unknown, o?: InjectOptions) => this.request('PUT', url, { ...o, body });
+  patch = (url: string, body?: unknown, o?: InjectOptions) => this.request('PATCH', url, { ...o, body });
+}
+
+export interface TestUsers {
+  admin: string;
+  officer: string;
+  reviewer1: string;
+  reviewer2: string;
+  applicantA: string;
+  applicantB: string;
+}
+
+export interface TestApp {
+  readonly app: FastifyInstance;
+  readonly ctx: AppContext;
+  readonly clock: TestClock;
+  readonly dialect: Dialect;
+  readonly users: TestUsers;
+  /** A client signed in as `username` (password PASSWORD). */
+  login(username: keyof TestUsers | string): Promise<Client>;
+  anonymous(): Client;
+  close(): Promise<void>;
+}
+
+/** A fresh app on a fresh, migrated database, with one user of every role. */
+export async function createTestApp(dialect: Dialect, options: { now?: string; loginAttemptsPerMinute?: number } = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ftai-test-'));
+  let databaseUrl: string | undefined;
+  let dropSchema = async () => {};
+  if (dialect === 'postgres') {
+    const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    const sep = PG_URL.includes('?') ? '&' : '?';
+    databaseUrl = `${PG_URL}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    dropSchema = async () => {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    };
+  }
+  const clock = new TestClock(options.now ?? '2027-03-15T02:00:00Z');
+  const config = loadConfig({
+    dataDir,
+    databaseUrl: databaseUrl ?? '',
+    scryptLogN: 10,
+    now: clock.now,
+    loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
+  });
+  const handle = openDatabase({ databaseUrl, dataDir });
+  await migrateToLatest(handle.db, handle.dialect);
+  const ctx = createContext(handle.db, handle.dialect, config);
+  const app = await buildApp(ctx);
+  const mk = async (username: string, role: 'admin' | 'officer' | 'reviewer' | 'applicant', creditCode?: string, enterpriseName?: string) =>
+    (await createUser(ctx, { username, displayName: username, role, creditCode, enterpriseName, password: PASSWORD, actorId: null })).id;
+  const users: TestUsers = {
+    admin: await mk('admin', 'admin'),
+    officer: await mk('officer', 'officer'),
+    reviewer1: await mk('reviewer1', 'reviewer'),
+    reviewer2: await mk('reviewer2', 'reviewer'),
+    applicantA: await mk('applicantA', 'applicant', CODE_A, '北京测试甲智能科技有限公司'),
+    applicantB: await mk('applicantB', 'applicant', CODE_B, '北京测试乙智能科技有限公司'),
+  };
+  return {
+    app,
+    ctx,
+    clock,
+    dialect,
+    users,
+    anonymous: () => new Client(app),
+    async login(username) {
+      const client = new Client(app);
+      const res = await client.post('/api/v1/auth/login', { username, password: PASSWORD });
+      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+      client.csrf = (res.json() as { csrfToken: string }).csrfToken;
+      return client;
+    },
+    async close() {
+      await app.close();
+      await handle.close();
+      await dropSchema();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { appendAudit } from '../audit/append-audit.js';
+import { hashPassword } from '../auth/password.js';
+import type { AppContext } from '../context.js';
+import type { Role } from '../db/schema.js';
+import { HttpError } from '../errors.js';
+import { newId } from '../ids.js';
+
+export interface NewUser {
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly creditCode?: string | undefined;
+  readonly enterpriseName?: string | undefined;
+  readonly password: string;
+  /** Who creates it; null from the command line. */
+  readonly actorId: string | null;
+}
+
+/** Creates an account (and, for an applicant, its enterprise if new), audited. */
+export async function createUser(ctx: AppContext, u: NewUser) {
+  const hash = await hashPassword(u.password, ctx.config.scryptLogN);
+  const id = newId();
+  const at = ctx.now();
+  await ctx.tx(async (trx) => {
+    const taken = await trx.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
+    if (taken) throw new HttpError(409, 'FTAI_ERR_CONFLICT', `the user name ${u.username} is taken`);
+    if (u.creditCode) {
+      const known = await trx.selectFrom('enterprises').select('credit_code').where('credit_code', '=', u.creditCode).executeTakeFirst();
+      if (!known) {
+        const name = u.enterpriseName ?? u.creditCode;
+        await trx
+          .insertInto('enterprises')
+          .values({
+            credit_code: u.creditCode,
+            name,
+            profile_json: JSON.stringify({ creditCode: u.creditCode, name }),
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+      }
+    }
+    await trx
+      .insertInto('users')
+      .values({
+        id,
+        username: u.username,
+        display_name: u.displayName,
+        role: u.role,
+        credit_code: u.creditCode ?? null,
+        password_hash: hash,
+        disabled: 0,
+        created_at: at,
+      })
+      .execute();
+    await appendAudit(
+      trx,
+      {
+        actorId: u.actorId,
+        action: 'user.create',
+        entity: 'user',
+        entityId: id,
+        before: null,
+        after: { username: u.username, role: u.role, creditCode: u.creditCode ?? null },
+      },
+      at,
+    );
+  });
+  return { id, username: u.username, displayName: u.displayName, role: u.role, creditCode: u.creditCode ?? null };
+}
