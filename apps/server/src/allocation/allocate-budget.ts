@@ -45,8 +45,8 @@ export interface AllocationResult {
   readonly byArticle: Readonly<Record<number, { readonly budget: number | null; readonly approved: number; readonly allocated: number }>>;
 }
 
-export const FIRST_ARTICLE = 1;
-export const LAST_ARTICLE = 10;
+const FIRST_ARTICLE = 1;
+const LAST_ARTICLE = 10;
 
 /**
  * Fits approved awards into the call's budgets, article budgets first, then the total.

@@ -7,11 +7,9 @@ import type { AppContext } from '../context.js';
 import { fieldError, notFound } from '../errors.js';
 import { createUser } from '../users/create-user.js';
 
-export const creditCode = z
-  .string({ error: 'expected a unified social credit code' })
-  .refine((c) => creditCodeProblem(c) === null, {
-    error: (i) => `expected a valid unified social credit code: ${creditCodeProblem(String(i.input))}`,
-  });
+export const creditCode = z.string({ error: 'expected a unified social credit code' }).refine((c) => creditCodeProblem(c) === null, {
+  error: (i) => `expected a valid unified social credit code: ${creditCodeProblem(String(i.input))}`,
+});
 
 const newUser = z.strictObject({
   username: z
