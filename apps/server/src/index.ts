@@ -4,5 +4,7 @@ export { type ConfigOptions, loadConfig, type ServerConfig } from './config.js';
 export { type AppContext, createContext } from './context.js';
 export { openDatabase } from './db/database.js';
 export { migrateToLatest } from './db/migrate.js';
+export { DEMO_PASSWORD, seedDemo } from './demo/seed-demo.js';
+export { InjectClient } from './http/inject-client.js';
 export { startServer } from './server.js';
 export { createUser } from './users/create-user.js';

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { calcCommand } from './calc-command.js';
 import { measuresCommand } from './measures-command.js';
+import { auditVerifyCommand, migrateCommand, serveCommand, usersAddCommand } from './platform-commands.js';
 
 const LANG = new Option('--lang <lang>', 'language of explanations and reasons').choices(['zh', 'en']).default('zh');
 
@@ -32,6 +33,64 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--year <year>', 'parameters in force for this assessment year', (v) => Number.parseInt(v, 10))
     .action((opts: { json?: boolean; lang: 'zh' | 'en'; year?: number }) => {
       code = measuresCommand({ json: opts.json === true, lang: opts.lang, year: opts.year });
+    });
+
+  const port = (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port: expected 0 to 65535, got ${v}`);
+    return n;
+  };
+  const dataOption = () => new Option('--data <dir>', 'data folder for SQLite and uploads (default FTAI_DATA_DIR or .data)');
+
+  program
+    .command('serve')
+    .description('run the platform: API, web app and an embedded SQLite database (PostgreSQL with DATABASE_URL)')
+    .option('--port <port>', 'port to listen on (default PORT or 8080)', port)
+    .addOption(dataOption())
+    .action(async (opts: { port?: number; data?: string }) => {
+      code = await serveCommand(opts);
+    });
+
+  const db = program.command('db').description('database tasks');
+  db.command('migrate')
+    .description('bring the database schema up to date')
+    .addOption(dataOption())
+    .action(async (opts: { data?: string }) => {
+      code = await migrateCommand(opts);
+    });
+  db.command('seed-demo')
+    .description('fill the database with a believable demo: a call, 30 enterprises, applications in every state, demo accounts')
+    .addOption(dataOption())
+    .action(async (opts: { data?: string }) => {
+      const { seedDemoCommand } = await import('./seed-demo-command.js');
+      code = await seedDemoCommand(opts);
+    });
+
+  const users = program.command('users').description('accounts');
+  users
+    .command('add')
+    .description('create an account')
+    .requiredOption('--username <name>', 'sign-in name')
+    .requiredOption('--role <role>', 'applicant, reviewer, officer or admin')
+    .option('--name <display>', 'display name')
+    .option('--credit-code <code>', "applicant: the enterprise's unified social credit code")
+    .option('--enterprise <name>', 'applicant: the enterprise name, if the enterprise is new')
+    .option('--password <password>', 'password (or FTAI_PASSWORD, or --password-stdin)')
+    .option('--password-stdin', 'read the password from standard input')
+    .addOption(dataOption())
+    .action(async (opts) => {
+      code = await usersAddCommand(opts);
+    });
+
+  program
+    .command('audit')
+    .description('audit log')
+    .command('verify')
+    .description('check the hash chain of the audit log: exit 1 if any entry was edited or deleted')
+    .option('--json', 'print the result as JSON')
+    .addOption(dataOption())
+    .action(async (opts: { data?: string; json?: boolean }) => {
+      code = await auditVerifyCommand(opts);
     });
 
   try {

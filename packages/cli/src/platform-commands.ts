@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createContext, createUser, loadConfig, migrateToLatest, openDatabase, startServer, verifyAudit } from '@ftai/server';
+
+export interface PlatformOptions {
+  readonly port?: number | undefined;
+  readonly data?: string | undefined;
+}
+
+const webDir = resolve(fileURLToPath(import.meta.url), '../../../../apps/web/dist');
+
+function configFrom(o: PlatformOptions) {
+  return loadConfig({
+    ...(o.port !== undefined && { port: o.port }),
+    ...(o.data !== undefined && { dataDir: resolve(o.data) }),
+    webDir,
+  });
+}
+
+/** `ftai serve`: migrate, then serve the API (and the web app when built) until stopped. */
+export async function serveCommand(o: PlatformOptions): Promise<number> {
+  const config = configFrom(o);
+  const server = await startServer({ ...config, logger: process.env.FTAI_LOG === '1' });
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${config.dataDir}`;
+  process.stdout.write(`ftai: serving on ${server.address} — ${where}; API docs at ${server.address}/api/docs\n`);
+  await new Promise<void>((done) => {
+    const stop = () => done();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  process.stdout.write('ftai: stopped\n');
+  return 0;
+}
+
+async function withDatabase<T>(o: PlatformOptions, work: (ctx: ReturnType<typeof createContext>) => Promise<T>): Promise<T> {
+  const config = configFrom(o);
+  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(handle.db, handle.dialect);
+    return await work(createContext(handle.db, handle.dialect, config));
+  } finally {
+    await handle.close();
+  }
+}
+
+/** `ftai db migrate` */
+export async function migrateCommand(o: PlatformOptions): Promise<number> {
+  const config = configFrom(o);
+  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = await migrateToLatest(handle.db, handle.dialect);
+    process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'the schema is up to date\n');
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface UserOptions extends PlatformOptions {
+  readonly username: string;
+  readonly role: string;
+  readonly name?: string | undefined;
+  readonly creditCode?: string | undefined;
+  readonly enterprise?: string | undefined;
+  readonly password?: string | undefined;
+  readonly passwordStdin?: boolean | undefined;
+}
+
+const ROLES = ['applicant', 'reviewer', 'officer', 'admin'] as const;
+
+/** `ftai users add`: an account of any role, audited with no actor (the command line). */
+export async function usersAddCommand(o: UserOptions): Promise<number> {
+  const role = ROLES.find((r) => r === o.role);
+  if (!role) return fail(`--role: expected one of ${ROLES.join(', ')}, got ${o.role}`);
+  const password = o.passwordStdin ? readFileSync(0, 'utf8').trim() : (o.password ?? process.env.FTAI_PASSWORD);
+  if (!password || password.length < 10) return fail('--password (or --password-stdin, or FTAI_PASSWORD): expected at least 10 characters');
+  if (role === 'applicant' && !o.creditCode) return fail('--credit-code: an applicant acts for one enterprise; give its credit code');
+  const { creditCodeProblem } = await import('@ftai/policy-fengtai');
+  if (o.creditCode && creditCodeProblem(o.creditCode)) return fail(`--credit-code: ${creditCodeProblem(o.creditCode)}`);
+  return withDatabase(o, async (ctx) => {
+    const user = await createUser(ctx, {
+      username: o.username,
+      displayName: o.name ?? o.username,
+      role,
+      creditCode: o.creditCode,
+      enterpriseName: o.enterprise,
+      password,
+      actorId: null,
+    });
+    process.stdout.write(`created ${user.role} ${user.username} (${user.id})\n`);
+    return 0;
+  });
+}
+
+/** `ftai audit verify`: exit 0 when the hash chain is whole, 1 with each problem otherwise. */
+export async function auditVerifyCommand(o: PlatformOptions & { json?: boolean }): Promise<number> {
+  return withDatabase(o, async (ctx) => {
+    const v = await verifyAudit(ctx.db);
+    if (o.json) process.stdout.write(`${JSON.stringify(v, null, 2)}\n`);
+    else if (v.ok) process.stdout.write(`audit log verified: ${v.entries} entries, chain intact\n`);
+    else {
+      process.stdout.write(`audit log BROKEN: ${v.problems.length} problem(s) in ${v.entries} entries\n`);
+      for (const p of v.problems) process.stdout.write(`  entry ${p.seq}: ${p.problem}\n`);
+    }
+    return v.ok ? 0 : 1;
+  });
+}
+
+function fail(message: string): number {
+  process.stderr.write(`ftai: ${message}\n`);
+  return 2;
+}
