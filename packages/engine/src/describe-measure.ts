@@ -1,4 +1,4 @@
-import type { Lang } from './localized.js';
+import type { Lang, Localized } from './localized.js';
 import type { Measure, ParamRef, Scope } from './measure.js';
 import { formatYuan } from './money.js';
 import type { ParametersAt, ResolvedParameter, Tier } from './parameter.js';
@@ -44,7 +44,12 @@ function showValue(p: ResolvedParameter, lang: Lang): string {
  *
  * @example describeMeasure(measure1, parameters.at(2026), 'en').caps // "2,000,000; industrial: 3,000,000"
  */
-export function describeMeasure<R>(m: Measure<R>, params: ParametersAt, lang: Lang): MeasureDescription {
+export function describeMeasure<R>(
+  m: Measure<R>,
+  params: ParametersAt,
+  lang: Lang,
+  variantLabels: Readonly<Record<string, Localized>> = {},
+): MeasureDescription {
   const zh = lang === 'zh';
   const used = new Map<string, ResolvedParameter>();
   const val = (ref: ParamRef, sep = '; ') =>
@@ -53,7 +58,7 @@ export function describeMeasure<R>(m: Measure<R>, params: ParametersAt, lang: La
         const p = params.get(id);
         used.set(id, p);
         const v = showValue(p, lang);
-        return variant === 'default' ? v : `${variant}: ${v}`;
+        return variant === 'default' ? v : `${variantLabels[variant]?.[lang] ?? variant}: ${v}`;
       })
       .join(sep);
   const r = m.rule;
@@ -117,7 +122,7 @@ function describeScope(s: Scope, val: (ref: ParamRef) => string, zh: boolean): s
     case 'per-year':
       return zh ? '每年' : 'per year';
     case 'consecutive':
-      return zh ? `连续支持(${per(s.per)}),最多 ${val(s.years)}` : `consecutive years ${per(s.per)}, at most ${val(s.years)}`;
+      return zh ? `连续支持(${per(s.per)})，最多 ${val(s.years)}` : `consecutive years ${per(s.per)}, at most ${val(s.years)}`;
     case 'none':
       return '—';
   }

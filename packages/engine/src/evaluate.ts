@@ -296,6 +296,9 @@ function evaluateCandidate<R extends EngineRequest>(
       if (!best) {
         let lowest = Number.POSITIVE_INFINITY;
         for (const t of tiers) if (t.min !== undefined && t.min < lowest) lowest = t.min;
+        if (lowest === Number.POSITIVE_INFINITY) {
+          return fail('ineligible', { k: 'unmet', text: { zh: '未达到任何档位', en: 'no tier is reached' } });
+        }
         return fail('ineligible', {
           k: 'tier-none',
           value,

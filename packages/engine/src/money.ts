@@ -22,7 +22,7 @@ const DECIMAL = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
 export function parseYuanToFen(input: unknown): Fen | null {
   if (typeof input === 'number') {
     if (Number.isInteger(input)) {
-      return input >= 0 && input <= MAX_YUAN ? ((input * 100) as Fen) : null;
+      return input >= 0 && input <= MAX_YUAN ? ((input * 100 + 0) as Fen) /* + 0 turns -0 into 0 */ : null;
     }
     if (!Number.isFinite(input) || input < 0) return null;
     // The shortest round-trip text of a double is the decimal the writer meant whenever that

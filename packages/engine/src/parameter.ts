@@ -87,6 +87,9 @@ export class ParameterSet {
           return { from: v.from, value: convert(def, v.value) };
         })
         .sort((a, b) => (a.from < b.from ? -1 : 1));
+      for (let i = 1; i < values.length; i++) {
+        if (values[i]?.from === values[i - 1]?.from) throw new Error(`parameter ${def.id}: two values from ${values[i]?.from}`);
+      }
       this.compiled.set(def.id, { definition: def, values });
     }
   }

@@ -48,7 +48,7 @@ export function issuesFromZod(issue: z.core.$ZodIssue): ValidationIssue[] {
     return issue.keys.map((k) => ({
       path: at(k),
       code: 'FTAI_ERR_UNKNOWN_FIELD',
-      message: 'unknown field: the contract has no such field',
+      message: `unknown field ${k}: expected only the fields the contract defines here`,
     }));
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) {
