@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import type { ApplicationStatus, Database } from '../db/schema.js';
+
+export interface ApplicationSummary {
+  readonly id: string;
+  readonly callId: string;
+  readonly creditCode: string;
+  readonly enterpriseName: string | null;
+  readonly status: ApplicationStatus;
+  /** Whole yuan, the engine's total at submission (0 for a draft). */
+  readonly engineTotal: number;
+  readonly approvedTotal: number | null;
+  readonly allocatedTotal: number | null;
+  readonly score: number | null;
+  readonly submittedAt: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** Applications with their enterprise's name: the columns every list and view starts from. */
+export function selectSummaries(db: Kysely<Database>) {
+  return db
+    .selectFrom('applications')
+    .leftJoin('enterprises', 'enterprises.credit_code', 'applications.credit_code')
+    .select([
+      'applications.id',
+      'applications.call_id',
+      'applications.credit_code',
+      'enterprises.name as enterprise_name',
+      'applications.status',
+      'applications.engine_total',
+      'applications.approved_total',
+      'applications.allocated_total',
+      'applications.score',
+      'applications.submitted_at',
+      'applications.created_at',
+      'applications.updated_at',
+    ]);
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof selectSummaries>['executeTakeFirstOrThrow']>>;
+
+const money = (v: number | string | bigint | null): number | null => (v === null ? null : Number(v));
+
+export function toSummary(r: SummaryRow): ApplicationSummary {
+  return {
+    id: r.id,
+    callId: r.call_id,
+    creditCode: r.credit_code,
+    enterpriseName: r.enterprise_name,
+    status: r.status,
+    engineTotal: Number(r.engine_total),
+    approvedTotal: money(r.approved_total),
+    allocatedTotal: money(r.allocated_total),
+    score: r.score === null ? null : Number(r.score),
+    submittedAt: r.submitted_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}

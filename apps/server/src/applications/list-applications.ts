@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { CurrentUser } from '../auth/current-user.js';
+import type { ApplicationStatus, Database } from '../db/schema.js';
+import { forbidden } from '../errors.js';
+import { type ApplicationSummary, selectSummaries, toSummary } from './application-summary.js';
+
+export interface ApplicationFilters {
+  readonly callId?: string | undefined;
+  readonly status?: ApplicationStatus | undefined;
+  readonly creditCode?: string | undefined;
+}
+
+/**
+ * The applications `user` may see, newest first: officers and admins all of them, an applicant
+ * its enterprise's, a reviewer those assigned to it.
+ */
+export async function listApplications(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  filters: ApplicationFilters,
+): Promise<ApplicationSummary[]> {
+  let query = selectSummaries(db);
+  if (user.role === 'applicant') {
+    if (filters.creditCode !== undefined && filters.creditCode !== user.creditCode) {
+      throw forbidden('an applicant sees only its own enterprise’s applications');
+    }
+    query = query.where('applications.credit_code', '=', user.creditCode ?? '');
+  } else if (user.role === 'reviewer') {
+    query = query.where(
+      'applications.id',
+      'in',
+      db.selectFrom('review_assignments').select('application_id').where('reviewer_id', '=', user.id),
+    );
+  }
+  if (filters.callId !== undefined) query = query.where('applications.call_id', '=', filters.callId);
+  if (filters.status !== undefined) query = query.where('applications.status', '=', filters.status);
+  if (filters.creditCode !== undefined) query = query.where('applications.credit_code', '=', filters.creditCode);
+  const rows = await query.orderBy('applications.created_at', 'desc').orderBy('applications.id', 'desc').execute();
+  return rows.map(toSummary);
+}

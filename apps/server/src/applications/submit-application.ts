@@ -1,0 +1,117 @@
+import { measures } from '@ftai/policy-fengtai';
+import type { Transaction } from 'kysely';
+import { appendAudit } from '../audit/append-audit.js';
+import type { CurrentUser } from '../auth/current-user.js';
+import type { AppContext } from '../context.js';
+import type { Database } from '../db/schema.js';
+import { conflict, notFound } from '../errors.js';
+import { requireApplication } from './require-application.js';
+import { runEngine } from './run-engine.js';
+import { recordTransition } from './status-machine.js';
+
+const ARTICLE = new Map<string, number>(measures.map((m) => [m.id, m.article]));
+
+/**
+ * Submits a draft (or resubmits an application returned for changes), inside the caller's
+ * transaction: the engine runs with the enterprise's ledger and other-policy awards, and its
+ * answer is stored with the policy version, one item per granted result, and the move to
+ * `submitted` on the timeline.
+ */
+export async function submitApplication(ctx: AppContext, trx: Transaction<Database>, user: CurrentUser, id: string): Promise<void> {
+  const at = ctx.now();
+  const today = ctx.today();
+  const row = await requireApplication(trx, user, id, 'own');
+  if (row.status !== 'draft' && row.status !== 'returned') {
+    throw conflict(
+      'FTAI_ERR_TRANSITION',
+      `an application in status ${row.status} cannot be submitted: only a draft or an application returned for changes can`,
+    );
+  }
+  const call = await trx.selectFrom('calls').selectAll().where('id', '=', row.call_id).executeTakeFirst();
+  if (!call) throw notFound('call');
+  if (call.status !== 'open' || today < call.opens_on || today > call.closes_on) {
+    throw conflict(
+      'FTAI_ERR_CALL_CLOSED',
+      call.status !== 'open'
+        ? `the call ${call.title} is closed: it takes no submissions`
+        : `the call ${call.title} takes submissions from ${call.opens_on} to ${call.closes_on} (Beijing time); today is ${today}`,
+    );
+  }
+  if (ctx.dialect === 'postgres') {
+    // Two submissions of the same enterprise queue here, so that each sees the other's items
+    // in the duplicate check below. SQLite runs one write transaction at a time anyway.
+    await trx.selectFrom('enterprises').select('credit_code').where('credit_code', '=', row.credit_code).forUpdate().execute();
+  }
+  // Stored in Chinese, the language of the bureau's records; `estimate` gives English on request.
+  const answer = await runEngine(trx, row, 'zh');
+  const granted = answer.results.filter((r) => r.status === 'granted');
+
+  // 同一事项不重复申报: a subject granted in another live application of this enterprise in this
+  // call is not granted twice. A draft holds nothing yet; a rejected application holds nothing any more.
+  const held = await trx
+    .selectFrom('application_items')
+    .innerJoin('applications', 'applications.id', 'application_items.application_id')
+    .select(['application_items.measure', 'application_items.subject', 'applications.id'])
+    .where('applications.call_id', '=', row.call_id)
+    .where('applications.credit_code', '=', row.credit_code)
+    .where('applications.id', '!=', row.id)
+    .where('applications.status', 'not in', ['draft', 'rejected'])
+    .execute();
+  for (const r of granted) {
+    const twin = held.find((h) => h.measure === r.measure && h.subject === (r.subject ?? ''));
+    if (twin) {
+      throw conflict(
+        'FTAI_ERR_DUPLICATE_SUBJECT',
+        `measure ${r.measure}${r.subject === null ? '' : ` for subject ${r.subject}`} is already claimed by application ${twin.id} in this call; remove it from this application or withdraw it there`,
+      );
+    }
+  }
+
+  const items = granted.map((r) => ({
+    application_id: row.id,
+    measure: r.measure,
+    subject: r.subject ?? '',
+    article: ARTICLE.get(r.measure) ?? 0,
+    review: r.review ? 1 : 0,
+    engine_amount: r.amount,
+    approved_amount: null,
+    allocated_amount: null,
+  }));
+  const before = {
+    status: row.status,
+    engineTotal: Number(row.engine_total),
+    policyVersion: row.policy_version,
+  };
+  await trx
+    .updateTable('applications')
+    .set({
+      result_json: JSON.stringify(answer),
+      policy_version: answer.policy.version,
+      engine_total: answer.total,
+      approved_total: null,
+      allocated_total: null,
+      submitted_at: at,
+      updated_at: at,
+    })
+    .where('id', '=', row.id)
+    .execute();
+  await trx.deleteFrom('application_items').where('application_id', '=', row.id).execute();
+  if (items.length > 0) await trx.insertInto('application_items').values(items).execute();
+  await appendAudit(
+    trx,
+    {
+      actorId: user.id,
+      action: 'application.submit',
+      entity: 'application',
+      entityId: row.id,
+      before,
+      after: {
+        engineTotal: answer.total,
+        policyVersion: answer.policy.version,
+        items: items.map((i) => ({ measure: i.measure, subject: i.subject, engineAmount: i.engine_amount })),
+      },
+    },
+    at,
+  );
+  await recordTransition(trx, row.id, 'submitted', user, row.status === 'returned' ? 'resubmitted' : null, at);
+}

@@ -1,0 +1,39 @@
+import { appendAudit } from '../audit/append-audit.js';
+import type { CurrentUser } from '../auth/current-user.js';
+import type { AppContext } from '../context.js';
+import { conflict } from '../errors.js';
+import { parseStoredRequest, storedRequest } from './check-application-input.js';
+import { requireApplication } from './require-application.js';
+
+export interface ApplicationChanges {
+  /** As sent, already checked against the contract's schema. */
+  readonly facts: unknown;
+  /** Left out: the overrides stay as they were; `{}` clears them. */
+  readonly enterprise?: unknown;
+}
+
+/** The applicant edits its draft, or an application returned to it for changes. */
+export async function updateApplication(ctx: AppContext, user: CurrentUser, id: string, changes: ApplicationChanges): Promise<void> {
+  const at = ctx.now();
+  await ctx.tx(async (trx) => {
+    const row = await requireApplication(trx, user, id, 'own');
+    if (row.status !== 'draft' && row.status !== 'returned') {
+      throw conflict(
+        'FTAI_ERR_TRANSITION',
+        `an application in status ${row.status} cannot be edited: only a draft or an application returned for changes can`,
+      );
+    }
+    const before = parseStoredRequest(row.request_json);
+    const after = storedRequest(changes.enterprise === undefined ? before.enterprise : changes.enterprise, changes.facts);
+    // The status is part of the condition: a submission that won a race keeps what it submitted.
+    const updated = await trx
+      .updateTable('applications')
+      .set({ request_json: JSON.stringify(after), updated_at: at })
+      .where('id', '=', id)
+      .where('status', '=', row.status)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1)
+      throw conflict('FTAI_ERR_CONFLICT', 'the application changed meanwhile; reload and try again');
+    await appendAudit(trx, { actorId: user.id, action: 'application.update', entity: 'application', entityId: id, before, after }, at);
+  });
+}
