@@ -1,6 +1,171 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { budgetDashboard } from '../allocation/budget-dashboard.js';
+import { commitAllocation } from '../allocation/commit-allocation.js';
+import { planAllocation } from '../allocation/plan-allocation.js';
+import { requireRole, requireUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
+import { forbidden } from '../errors.js';
+import { idempotent } from '../http/idempotency.js';
+import { importOtherAwards } from '../ledger/import-other-awards.js';
+import { listLedger } from '../ledger/list-ledger.js';
+import { listOtherAwards } from '../ledger/list-other-awards.js';
 
-export function ledgerRoutes(_ctx: AppContext): FastifyPluginAsyncZod {
-  return async () => {};
+/** A CSV of other policies' awards may be large: a district's list for several years. */
+const CSV_LIMIT_BYTES = 5 << 20;
+
+const idParams = z.strictObject({ id: z.string().min(1).max(100) });
+
+const allocation = z.strictObject({
+  method: z.enum(['proportional', 'score'], {
+    error: 'expected proportional (largest remainder, whole yuan) or score (by review score, highest first)',
+  }),
+});
+
+const creditCodeFilter = z
+  .string({ error: 'expected a unified social credit code' })
+  .regex(/^[0-9A-Z]{18}$/, { error: 'expected an 18-character unified social credit code' });
+
+const ledgerQuery = z.strictObject({
+  creditCode: creditCodeFilter.optional(),
+  year: z
+    .string({ error: 'expected a year' })
+    .regex(/^\d{4}$/, { error: 'expected a year such as 2026' })
+    .optional(),
+  callId: z.string().min(1).max(100).optional(),
+});
+
+const otherAwardsQuery = z.strictObject({
+  creditCode: creditCodeFilter.optional(),
+  batchId: z.string().min(1).max(100).optional(),
+});
+
+/** JSON {csv}; a text/csv body arrives here as {csv} too (see the parser below), so errors name `csv`. */
+const csvBody = z.strictObject({
+  csv: z
+    .string({ error: 'expected the CSV text (or send it as the body, Content-Type text/csv)' })
+    .max(CSV_LIMIT_BYTES, { error: 'expected at most 5 MiB of CSV' }),
+});
+
+/** Budget allocation, the call's budget dashboard, the award ledger, and other policies' awards. */
+export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    // Only this plugin's routes take CSV bodies (the parser is scoped to the plugin). The text is
+    // wrapped as the JSON form would send it, so one schema checks both.
+    app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: CSV_LIMIT_BYTES }, (_req, body, done) => {
+      done(null, { csv: body });
+    });
+
+    app.post(
+      '/api/v1/calls/:id/allocation/preview',
+      {
+        schema: {
+          summary: 'Preview the budget allocation of the approved awards (officer); nothing is written',
+          tags: ['allocation'],
+          params: idParams,
+          body: allocation,
+        },
+      },
+      async (req) => {
+        requireRole(req, 'officer');
+        return planAllocation(ctx.db, req.params.id, req.body.method);
+      },
+    );
+
+    app.post(
+      '/api/v1/calls/:id/allocation/commit',
+      {
+        schema: {
+          summary: 'Commit the budget allocation: allocated amounts and awards (officer; Idempotency-Key honoured)',
+          tags: ['allocation'],
+          params: idParams,
+          body: allocation,
+        },
+      },
+      async (req, reply) => {
+        const officer = requireRole(req, 'officer');
+        const at = ctx.now();
+        const result = await idempotent(ctx, req, officer.id, async (trx) => ({
+          status: 201,
+          body: await commitAllocation(trx, ctx.dialect, officer, req.params.id, req.body.method, at),
+        }));
+        reply.code(result.status);
+        return result.body;
+      },
+    );
+
+    app.get(
+      '/api/v1/calls/:id/dashboard',
+      {
+        schema: {
+          summary: 'Budget against requested, approved, allocated and paid, by article and measure (officer)',
+          tags: ['allocation'],
+          params: idParams,
+        },
+      },
+      async (req) => {
+        requireRole(req, 'officer');
+        return budgetDashboard(ctx.db, req.params.id);
+      },
+    );
+
+    app.get(
+      '/api/v1/ledger',
+      {
+        schema: {
+          summary: "The award ledger (奖励台账); an applicant sees only its own enterprise's awards",
+          tags: ['ledger'],
+          querystring: ledgerQuery,
+        },
+      },
+      async (req) => {
+        const user = requireUser(req);
+        const q = req.query;
+        let creditCode = q.creditCode;
+        if (user.role === 'applicant') {
+          if (!user.creditCode) throw forbidden('this account acts for no enterprise');
+          if (creditCode !== undefined && creditCode !== user.creditCode)
+            throw forbidden("an applicant sees only its own enterprise's awards");
+          creditCode = user.creditCode;
+        } else if (user.role !== 'officer' && user.role !== 'admin') {
+          throw forbidden('the ledger is seen by officers, and by applicants for their own enterprise');
+        }
+        return listLedger(ctx.db, { creditCode, year: q.year === undefined ? undefined : Number(q.year), callId: q.callId });
+      },
+    );
+
+    app.post(
+      '/api/v1/other-policy-awards/import',
+      {
+        schema: {
+          summary: "Import other district policies' awards from CSV, all rows or none (officer)",
+          description:
+            'Body: text/csv, or JSON {"csv": "…"}. Header row required: creditCode (统一社会信用代码), policy (政策名称), subject (支持对象), amount (金额, whole yuan), year (年度).',
+          tags: ['ledger'],
+          body: csvBody,
+        },
+      },
+      async (req, reply) => {
+        const officer = requireRole(req, 'officer');
+        const outcome = await importOtherAwards(ctx, officer, req.body.csv);
+        reply.code(201);
+        return outcome;
+      },
+    );
+
+    app.get(
+      '/api/v1/other-policy-awards',
+      {
+        schema: {
+          summary: "Other district policies' awards on record (officer)",
+          tags: ['ledger'],
+          querystring: otherAwardsQuery,
+        },
+      },
+      async (req) => {
+        requireRole(req, 'officer');
+        return listOtherAwards(ctx.db, req.query);
+      },
+    );
+  };
 }

@@ -1,0 +1,160 @@
+import { recordTransition } from '../applications/status-machine.js';
+import { appendAudit } from '../audit/append-audit.js';
+import type { CurrentUser } from '../auth/current-user.js';
+import type { AppContext } from '../context.js';
+import { badRequest, conflict, type FieldIssue, HttpError, notFound } from '../errors.js';
+
+export interface ApprovalItem {
+  readonly measure: string;
+  /** null for an enterprise-level measure. */
+  readonly subject: string | null;
+  /** Whole yuan, 0 up to the engine's figure for the item. */
+  readonly amount: number;
+}
+
+export interface ApprovedItem {
+  readonly measure: string;
+  readonly subject: string | null;
+  readonly article: number;
+  readonly engineAmount: number;
+  readonly approvedAmount: number;
+}
+
+export interface ApprovalOutcome {
+  readonly id: string;
+  readonly status: 'approved';
+  readonly engineTotal: number;
+  readonly approvedTotal: number;
+  readonly items: readonly ApprovedItem[];
+}
+
+const yuan = (n: number) => n.toLocaleString('en-US');
+const describe = (measure: string, subject: string) => (subject === '' ? `measure ${measure}` : `measure ${measure} subject ${subject}`);
+
+/**
+ * An officer approves an application under review with an amount for each of its items. The
+ * engine's figure is the most the policy allows (review measures: "最高"), so an approved amount
+ * can be lower, down to 0, but never higher. Every item is listed exactly once: an item left out
+ * would be a decision nobody took.
+ */
+export async function approveApplication(
+  ctx: AppContext,
+  officer: CurrentUser,
+  applicationId: string,
+  input: { items: readonly ApprovalItem[]; note?: string | undefined },
+): Promise<ApprovalOutcome> {
+  const at = ctx.now();
+  return ctx.tx(async (trx) => {
+    const app = await trx
+      .selectFrom('applications')
+      .select(['status', 'engine_total', 'approved_total'])
+      .where('id', '=', applicationId)
+      .executeTakeFirst();
+    if (!app) throw notFound('application');
+    if (app.status !== 'under_review') {
+      throw conflict('FTAI_ERR_TRANSITION', `an application is approved while under review; this one is ${app.status}`);
+    }
+    const stored = await trx
+      .selectFrom('application_items')
+      .select(['measure', 'subject', 'article', 'engine_amount', 'approved_amount'])
+      .where('application_id', '=', applicationId)
+      .orderBy('measure')
+      .orderBy('subject')
+      .execute();
+    const keyOf = (measure: string, subject: string) => `${measure}\u0000${subject}`;
+    const byKey = new Map(stored.map((s) => [keyOf(s.measure, s.subject), s]));
+
+    const issues: FieldIssue[] = [];
+    const listed = new Map<string, number>();
+    input.items.forEach((item, i) => {
+      const subject = item.subject ?? '';
+      const key = keyOf(item.measure, subject);
+      if (!byKey.has(key)) {
+        issues.push({
+          path: `items[${i}]`,
+          code: 'FTAI_ERR_INVALID_FIELD',
+          message: `expected one of this application's items; it has none for ${describe(item.measure, subject)}`,
+        });
+      } else if (listed.has(key)) {
+        issues.push({
+          path: `items[${i}]`,
+          code: 'FTAI_ERR_INVALID_FIELD',
+          message: `${describe(item.measure, subject)} is listed twice (first as items[${listed.get(key)}])`,
+        });
+      } else {
+        listed.set(key, i);
+      }
+    });
+    for (const s of stored) {
+      if (!listed.has(keyOf(s.measure, s.subject))) {
+        issues.push({
+          path: 'items',
+          code: 'FTAI_ERR_MISSING_FIELD',
+          message: `missing ${describe(s.measure, s.subject)}: every item is approved with an amount (0 to grant nothing)`,
+        });
+      }
+    }
+    if (issues.length > 0) throw badRequest(issues.map((x) => `${x.path}: ${x.message}`).join('; '), issues);
+
+    const over: FieldIssue[] = [];
+    input.items.forEach((item, i) => {
+      const s = byKey.get(keyOf(item.measure, item.subject ?? ''));
+      const engine = Number(s?.engine_amount ?? 0);
+      if (item.amount > engine) {
+        over.push({
+          path: `items[${i}].amount`,
+          code: 'FTAI_ERR_OVER_ENGINE',
+          message: `expected at most the engine's figure of ${yuan(engine)} yuan for ${describe(item.measure, item.subject ?? '')}, got ${yuan(item.amount)}`,
+        });
+      }
+    });
+    if (over.length > 0) {
+      throw new HttpError(400, 'FTAI_ERR_OVER_ENGINE', over.map((x) => `${x.path}: ${x.message}`).join('; '), over);
+    }
+
+    const approvedTotal = input.items.reduce((sum, item) => sum + item.amount, 0);
+    for (const item of input.items) {
+      await trx
+        .updateTable('application_items')
+        .set({ approved_amount: item.amount })
+        .where('application_id', '=', applicationId)
+        .where('measure', '=', item.measure)
+        .where('subject', '=', item.subject ?? '')
+        .execute();
+    }
+    await trx.updateTable('applications').set({ approved_total: approvedTotal, updated_at: at }).where('id', '=', applicationId).execute();
+
+    const items: ApprovedItem[] = stored.map((s) => ({
+      measure: s.measure,
+      subject: s.subject === '' ? null : s.subject,
+      article: Number(s.article),
+      engineAmount: Number(s.engine_amount),
+      approvedAmount: input.items.find((i) => i.measure === s.measure && (i.subject ?? '') === s.subject)?.amount ?? 0,
+    }));
+    await appendAudit(
+      trx,
+      {
+        actorId: officer.id,
+        action: 'application.approve',
+        entity: 'application',
+        entityId: applicationId,
+        before: {
+          approvedTotal: app.approved_total === null ? null : Number(app.approved_total),
+          items: stored.map((s) => ({
+            measure: s.measure,
+            subject: s.subject === '' ? null : s.subject,
+            engineAmount: Number(s.engine_amount),
+            approvedAmount: s.approved_amount === null ? null : Number(s.approved_amount),
+          })),
+        },
+        after: {
+          approvedTotal,
+          items: items.map(({ measure, subject, engineAmount, approvedAmount }) => ({ measure, subject, engineAmount, approvedAmount })),
+        },
+      },
+      at,
+    );
+    await recordTransition(trx, applicationId, 'approved', officer, input.note?.trim() || null, at);
+    return { id: applicationId, status: 'approved', engineTotal: Number(app.engine_total), approvedTotal, items };
+  });
+}

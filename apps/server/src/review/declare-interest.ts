@@ -1,0 +1,94 @@
+import { appendAudit } from '../audit/append-audit.js';
+import type { CurrentUser } from '../auth/current-user.js';
+import type { AppContext } from '../context.js';
+import { conflict, notFound } from '../errors.js';
+import { type AssignmentView, listAssignments } from './list-assignments.js';
+import { hasReviewerLink, loadOwnAssignment } from './load-own-assignment.js';
+import { refreshApplicationScore } from './refresh-application-score.js';
+
+export interface Declaration {
+  /** true: the reviewer declares no conflict of interest (无利益冲突声明) and may score. */
+  readonly noConflict: boolean;
+  readonly note?: string | undefined;
+}
+
+export interface DeclarationOutcome {
+  /** True when the reviewer declared a conflict: the assignment is gone. */
+  readonly isWithdrawn: boolean;
+  readonly assignment: AssignmentView | null;
+}
+
+/**
+ * The assigned reviewer declares whether it has a conflict of interest with the enterprise.
+ * A declared conflict is recorded as a reviewer link, so that the reviewer is never assigned to
+ * that enterprise again, and the assignment is withdrawn (with its score, if any: a conflicted
+ * score must not count).
+ */
+export async function declareInterest(
+  ctx: AppContext,
+  reviewer: CurrentUser,
+  assignmentId: string,
+  d: Declaration,
+): Promise<DeclarationOutcome> {
+  const at = ctx.now();
+  const note = d.note?.trim() || null;
+  await ctx.tx(async (trx) => {
+    const own = await loadOwnAssignment(trx, assignmentId, reviewer);
+    if (own.applicationStatus !== 'under_review') {
+      throw conflict('FTAI_ERR_TRANSITION', `declarations are made while the application is under review; it is ${own.applicationStatus}`);
+    }
+    if (d.noConflict) {
+      if (own.declaredAt !== null) throw conflict('FTAI_ERR_CONFLICT', `you already declared no conflict of interest on ${own.declaredAt}`);
+      // A tie recorded after the assignment (by an officer, or declared on another application of
+      // the same enterprise) outweighs the reviewer's word.
+      if (await hasReviewerLink(trx, reviewer.id, own.creditCode)) {
+        throw conflict(
+          'FTAI_ERR_CONFLICT_OF_INTEREST',
+          `a tie between you and enterprise ${own.creditCode} is on record: you cannot review its application`,
+        );
+      }
+      await trx.updateTable('review_assignments').set({ declared_at: at }).where('id', '=', assignmentId).execute();
+      await appendAudit(
+        trx,
+        {
+          actorId: reviewer.id,
+          action: 'review.declare',
+          entity: 'review_assignment',
+          entityId: assignmentId,
+          before: { declaredAt: null },
+          after: { noConflict: true, note, declaredAt: at },
+        },
+        at,
+      );
+      return;
+    }
+    await trx
+      .insertInto('reviewer_links')
+      .values({
+        reviewer_id: reviewer.id,
+        credit_code: own.creditCode,
+        relation: note ? `declared by reviewer: ${note}` : 'declared by reviewer',
+        created_at: at,
+      })
+      .onConflict((oc) => oc.columns(['reviewer_id', 'credit_code']).doNothing())
+      .execute();
+    await trx.deleteFrom('review_assignments').where('id', '=', assignmentId).execute();
+    const score = own.scoredAt === null ? null : await refreshApplicationScore(trx, own.applicationId, at);
+    await appendAudit(
+      trx,
+      {
+        actorId: reviewer.id,
+        action: 'review.declare',
+        entity: 'review_assignment',
+        entityId: assignmentId,
+        before: { applicationId: own.applicationId, declaredAt: own.declaredAt, totalScore: own.totalScore },
+        after: { noConflict: false, note, isWithdrawn: true, ...(score && { applicationScore: score }) },
+      },
+      at,
+    );
+  });
+  if (!d.noConflict) return { isWithdrawn: true, assignment: null };
+  const [view] = await listAssignments(ctx.db, { assignmentId });
+  if (!view) throw notFound('assignment');
+  return { isWithdrawn: false, assignment: view };
+}
