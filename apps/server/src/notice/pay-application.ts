@@ -1,0 +1,49 @@
+import type { Transaction } from 'kysely';
+import { recordTransition } from '../applications/status-machine.js';
+import { appendAudit } from '../audit/append-audit.js';
+import type { CurrentUser } from '../auth/current-user.js';
+import type { Database } from '../db/schema.js';
+import { fieldError, notFound } from '../errors.js';
+
+export interface PayApplication {
+  readonly applicationId: string;
+  readonly actor: CurrentUser;
+  /** The date the money left the treasury (拨付日期), YYYY-MM-DD. */
+  readonly paidOn: string;
+  /** The payment voucher or transfer reference, if any. */
+  readonly reference: string | null;
+  readonly at: string;
+  readonly today: string;
+}
+
+/**
+ * Records the payment (拨付) of a final application: final → paid, and its awards paid on
+ * `paidOn`. The reference has no column of its own: it is kept in the timeline note and the audit
+ * entry.
+ */
+export async function payApplication(trx: Transaction<Database>, p: PayApplication): Promise<void> {
+  const app = await trx.selectFrom('applications').select(['id']).where('id', '=', p.applicationId).executeTakeFirst();
+  if (!app) throw notFound('application');
+  // A payment is recorded after it happened: a date ahead of today is a typing error.
+  if (p.paidOn > p.today) throw fieldError('paidOn', `expected a date on or before today, ${p.today}`);
+  const note = p.reference ? `paid on ${p.paidOn}, reference ${p.reference}` : `paid on ${p.paidOn}`;
+  await recordTransition(trx, app.id, 'paid', p.actor, note, p.at);
+  const awards = await trx
+    .updateTable('awards')
+    .set({ status: 'paid', paid_at: p.paidOn })
+    .where('application_id', '=', app.id)
+    .where('status', '=', 'final')
+    .executeTakeFirst();
+  await appendAudit(
+    trx,
+    {
+      actorId: p.actor.id,
+      action: 'award.pay',
+      entity: 'application',
+      entityId: app.id,
+      before: { awardStatus: 'final' },
+      after: { awardStatus: 'paid', awards: Number(awards.numUpdatedRows), paidOn: p.paidOn, reference: p.reference },
+    },
+    p.at,
+  );
+}

@@ -1,0 +1,64 @@
+import type { Transaction } from 'kysely';
+import { appendAudit } from '../audit/append-audit.js';
+import type { Database } from '../db/schema.js';
+import { conflict, fieldError, notFound } from '../errors.js';
+import { newId } from '../ids.js';
+import { noticedApplicationIds } from './notice-applications.js';
+
+export interface NewObjection {
+  readonly noticeId: string;
+  readonly name: string;
+  readonly contact: string;
+  readonly text: string;
+  readonly applicationId?: string | undefined;
+  readonly at: string;
+  /** Beijing date, compared with the window's last day. */
+  readonly today: string;
+}
+
+export interface ObjectionReceipt {
+  readonly id: string;
+  readonly noticeId: string;
+  readonly applicationId: string | null;
+  readonly at: string;
+}
+
+/**
+ * Records an objection (异议) to a notice from anyone, signed in or not, while the window is open
+ * (its last day included). The audit entry has no actor: the objector has no account.
+ */
+export async function recordObjection(trx: Transaction<Database>, o: NewObjection): Promise<ObjectionReceipt> {
+  const notice = await trx.selectFrom('notices').selectAll().where('id', '=', o.noticeId).executeTakeFirst();
+  if (!notice) throw notFound('notice');
+  if (o.today > notice.objections_until) {
+    throw conflict('FTAI_ERR_CONFLICT', `the objection window of this notice closed on ${notice.objections_until}`);
+  }
+  if (o.applicationId !== undefined) {
+    const ids = await noticedApplicationIds(trx, notice);
+    if (!ids.includes(o.applicationId)) throw fieldError('applicationId', 'expected the id of an application on this notice');
+  }
+  const id = newId();
+  const row = {
+    id,
+    notice_id: notice.id,
+    application_id: o.applicationId ?? null,
+    name: o.name,
+    contact: o.contact,
+    text: o.text,
+    at: o.at,
+  };
+  await trx.insertInto('objections').values(row).execute();
+  await appendAudit(
+    trx,
+    {
+      actorId: null,
+      action: 'objection.record',
+      entity: 'objection',
+      entityId: id,
+      before: null,
+      after: { noticeId: notice.id, applicationId: row.application_id, name: o.name, contact: o.contact, text: o.text },
+    },
+    o.at,
+  );
+  return { id, noticeId: notice.id, applicationId: row.application_id, at: o.at };
+}

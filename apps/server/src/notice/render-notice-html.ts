@@ -1,0 +1,87 @@
+import type { NoticeView } from './load-notice.js';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text safe in HTML content and in quoted attributes: enterprise names and titles come from users. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+/** Whole yuan with thousands separators: 1234567 → 1,234,567 (no locale involved). */
+export function formatYuan(amount: number): string {
+  return String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+const STYLE = `
+body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#222;line-height:1.6}
+h1{font-size:1.4rem;text-align:center}
+table{border-collapse:collapse;width:100%;margin:1rem 0}
+th,td{border:1px solid #888;padding:.3rem .5rem;vertical-align:top}
+th{background:#eee}
+td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+tfoot td{font-weight:bold}
+code{font-size:.9em}
+@media print{body{margin:0;max-width:none}.how{page-break-inside:avoid}}
+`;
+
+/**
+ * The public notice (公示) as one self-contained page in Chinese: printable, no scripts, no outside
+ * resources. Every value from the database is escaped.
+ */
+export function renderNoticeHtml(n: NoticeView): string {
+  const e = escapeHtml;
+  const title = `${n.call.title}拟支持名单公示`;
+  const rows = n.lines
+    .map(
+      (l, i) =>
+        `<tr><td class="n">${i + 1}</td><td>${e(l.enterpriseName)}</td><td>${e(l.creditCode)}</td>` +
+        `<td>${e(l.measure)} ${e(l.measureName)}</td><td>${e(l.citation)}</td><td>${e(l.subject)}</td>` +
+        `<td class="n">${formatYuan(l.amount)}</td></tr>`,
+    )
+    .join('\n');
+  const perEnterprise = n.enterprises
+    .map(
+      (x) =>
+        `<tr><td>${e(x.name)}</td><td>${e(x.creditCode)}</td><td>${x.applicationIds.map(e).join('<br>')}</td>` +
+        `<td class="n">${formatYuan(x.total)}</td></tr>`,
+    )
+    .join('\n');
+  const objectionUrl = `/api/v1/notices/${encodeURIComponent(n.id)}/objections`;
+  const window = n.isOpenForObjections
+    ? `公示期自 ${e(n.publishedOn)} 起至 ${e(n.objectionsUntil)} 止(含当日)。`
+    : `公示期已于 ${e(n.objectionsUntil)} 结束,不再受理异议。`;
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${e(title)}</h1>
+<p>根据《丰台区支持人工智能科技创新和产业创新融合发展的若干措施》,经申报、审核与评审,${e(String(n.call.year))}年度拟支持名单公示如下。</p>
+<p>发布日期:${e(n.publishedOn)}。${window}</p>
+<table>
+<thead><tr><th>序号</th><th>企业名称</th><th>统一社会信用代码</th><th>支持事项</th><th>条款</th><th>支持对象</th><th>金额(元)</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+<tfoot><tr><td colspan="6">合计(${n.enterprises.length} 家企业,${n.lines.length} 项)</td><td class="n">${formatYuan(n.total)}</td></tr></tfoot>
+</table>
+<h2>按企业汇总</h2>
+<table>
+<thead><tr><th>企业名称</th><th>统一社会信用代码</th><th>申请编号</th><th>金额(元)</th></tr></thead>
+<tbody>
+${perEnterprise}
+</tbody>
+</table>
+<div class="how">
+<h2>异议方式</h2>
+<p>对公示内容有异议的,请在公示期内(${e(n.objectionsUntil)} 前,含当日)提出,写明姓名、联系方式、异议内容,并可注明所涉申请编号。</p>
+<p>提交方式:向 <code>POST ${e(objectionUrl)}</code> 发送 JSON <code>{"name": "姓名", "contact": "联系方式", "text": "异议内容", "applicationId": "申请编号(可选)"}</code>。</p>
+</div>
+</body>
+</html>
+`;
+}
