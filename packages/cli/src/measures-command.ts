@@ -24,14 +24,15 @@ export function measuresCommand(options: MeasuresOptions): number {
   const flexible = width - fixed - 16;
   const table = new Table({
     head: zh ? ['编号', '条款', '规则', '上限', '范围与限制', '假设'] : ['id', 'clause', 'rule', 'caps', 'scope and limits', 'assumptions'],
-    colWidths: [6, 14, Math.floor(flexible * 0.38), Math.floor(flexible * 0.17), Math.floor(flexible * 0.2), Math.floor(flexible * 0.25)],
+    colWidths: [6, 12, Math.floor(flexible * 0.34), Math.floor(flexible * 0.18), Math.floor(flexible * 0.2), Math.floor(flexible * 0.28)],
     wordWrap: true,
-    wrapOnWordBoundary: false,
     style: { head: [], border: [] },
   });
   for (const e of entries) {
     const review = e.review ? (zh ? '(经评审)' : ' (after review)') : '';
-    table.push([e.id, e.citation, `${e.rule}${review}`, e.caps || '—', e.scope, e.assumptions.join('; ') || '—']);
+    // One variant per line: "2,000,000" / "工业: 3,000,000".
+    const lines = (text: string) => text.split(/; |，/).join('\n');
+    table.push([e.id, e.citation, lines(`${e.rule}${review}`), lines(e.caps) || '—', lines(e.scope), e.assumptions.join('\n') || '—']);
   }
   process.stdout.write(`${table.toString()}\n`);
   return 0;

@@ -59,6 +59,8 @@ function pickOptional(ref: ParamRef, variant: string | undefined): string | unde
   return (variant !== undefined ? ref[variant] : undefined) ?? ref.default;
 }
 
+const NO_HISTORY: readonly HistoryEntry[] = [];
+
 const STATUS_OF_KIND = { pending: 'pending', 'in-kind': 'in-kind', service: 'service' } as const;
 
 /**
@@ -114,19 +116,13 @@ export function evaluate<R extends EngineRequest>(policy: Policy<R>, request: R,
   resolveAlternatives(work);
   applyBestOf(work, request);
 
-  work.sort((a, b) =>
-    a.order !== b.order
-      ? a.order - b.order
-      : a.subject === b.subject
-        ? 0
-        : a.subject === null
-          ? -1
-          : b.subject === null
-            ? 1
-            : a.subject < b.subject
-              ? -1
-              : 1,
-  );
+  // Candidates come in measure order; only subjects given out of order need the (stable) sort.
+  for (let i = 1; i < work.length; i++) {
+    if (byOrderAndSubject(work[i - 1] as Work<R>, work[i] as Work<R>) > 0) {
+      work.sort(byOrderAndSubject);
+      break;
+    }
+  }
 
   let total = 0;
   const results: MeasureResult[] = new Array(work.length);
@@ -148,6 +144,20 @@ export function evaluate<R extends EngineRequest>(policy: Policy<R>, request: R,
   return { results, total };
 }
 
+function byOrderAndSubject<R>(a: Work<R>, b: Work<R>): number {
+  return a.order !== b.order
+    ? a.order - b.order
+    : a.subject === b.subject
+      ? 0
+      : a.subject === null
+        ? -1
+        : b.subject === null
+          ? 1
+          : a.subject < b.subject
+            ? -1
+            : 1;
+}
+
 function evaluateCandidate<R extends EngineRequest>(
   policy: Policy<R>,
   request: R,
@@ -161,16 +171,9 @@ function evaluateCandidate<R extends EngineRequest>(
 ): boolean {
   const m = w.measure;
   const steps = w.steps;
-  /** Sets a status other than granted; returns false so that `return fail(…)` ends the evaluation. */
-  const fail = (status: Status, ...reasons: Step[]): false => {
-    w.status = status;
-    w.amount = 0;
-    w.reasons.push(...reasons);
-    return false;
-  };
+  const fail = (status: Status, reason?: Step): false => failWith(w, status, reason);
   const assumed = (id: string) => {
-    const def = params.get(id).definition;
-    if (steps && def.assumed) steps.push({ k: 'assumed', text: def.assumed });
+    if (steps) pushAssumed(steps, params, id);
   };
 
   if (steps && policy.generalConditionsMet) steps.push({ k: 'assumed', text: policy.generalConditionsMet });
@@ -188,7 +191,7 @@ function evaluateCandidate<R extends EngineRequest>(
   const scope = m.scope;
   const windowYears = scope.kind === 'consecutive' ? params.years(pick(scope.years, c.variant)) : 0;
   if (scope.kind === 'consecutive') assumed(pick(scope.years, c.variant));
-  const own = scope.kind === 'none' ? [] : history.filter((h) => ownHistory(h, m, c.subject));
+  const own = scope.kind === 'none' || history.length === 0 ? NO_HISTORY : history.filter((h) => ownHistory(h, m, c.subject));
   if (year < startYear || year > endYear) {
     const first = firstYear(own);
     const continues =
@@ -201,7 +204,7 @@ function evaluateCandidate<R extends EngineRequest>(
 
   // Dated events: at least one inside the term and inside Y.
   if (c.events) {
-    const events = [...c.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+    const events = c.events.length < 2 ? c.events : [...c.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
     const ok = events.filter((e) => isWithin(e.date, policy.inForce) && yearOf(e.date) === year);
     if (ok.length === 0) {
       let outside = false;
@@ -226,10 +229,10 @@ function evaluateCandidate<R extends EngineRequest>(
   // Scope limits against what this policy granted before.
   switch (scope.kind) {
     case 'one-time': {
-      const ids = scope.shared ?? [m.id];
+      const shared = scope.shared;
       let used: HistoryEntry | undefined;
       for (const h of history) {
-        if (!ids.includes(h.measure)) continue;
+        if (shared ? !shared.includes(h.measure) : h.measure !== m.id) continue;
         if (scope.per === 'subject' && h.subject !== c.subject) continue;
         if (!used || h.year < used.year || (h.year === used.year && h.measure < used.measure)) used = h;
       }
@@ -359,6 +362,19 @@ function evaluateCandidate<R extends EngineRequest>(
   return true;
 }
 
+/** Sets a status other than granted; returns false so that `return fail(…)` ends the evaluation. */
+function failWith<R>(w: Work<R>, status: Status, reason: Step | undefined): false {
+  w.status = status;
+  w.amount = 0;
+  if (reason) w.reasons.push(reason);
+  return false;
+}
+
+function pushAssumed(steps: Step[], params: ParametersAt, id: string): void {
+  const def = params.get(id).definition;
+  if (def.assumed) steps.push({ k: 'assumed', text: def.assumed });
+}
+
 function ownHistory<R>(h: HistoryEntry, m: Measure<R>, subject: string | null): boolean {
   return h.measure === m.id && (!m.perSubject || h.subject === subject);
 }
@@ -371,15 +387,17 @@ function firstYear(entries: readonly HistoryEntry[]): number | undefined {
 
 /** Alternatives on one subject (第六条(2): 6.2a or 6.2b): the larger stands; ties go to the earlier measure. */
 function resolveAlternatives<R>(work: Work<R>[]): void {
-  const groups = new Map<string, Work<R>[]>();
+  let groups: Map<string, Work<R>[]> | undefined;
   for (const w of work) {
     const g = w.measure.alternativeGroup;
     if (g === undefined || w.status !== 'granted') continue;
     const key = `${g}\u0000${w.subject ?? ''}`;
+    groups ??= new Map();
     const list = groups.get(key);
     if (list) list.push(w);
     else groups.set(key, [w]);
   }
+  if (!groups) return;
   for (const list of groups.values()) {
     if (list.length < 2) continue;
     list.sort((a, b) => b.amount - a.amount || a.order - b.order);

@@ -113,6 +113,8 @@ export interface ApplicationsTable {
   created_at: string;
   updated_at: string;
   submitted_at: string | null;
+  /** The public notice (公示) that published it. */
+  notice_id: string | null;
 }
 
 /** One granted result of the engine on a submitted application: what can be approved and paid. */

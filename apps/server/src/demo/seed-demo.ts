@@ -123,7 +123,7 @@ export async function seedDemo(base: AppContext): Promise<string> {
       enterprises.push({ code, name, user });
     }
 
-    const officer = await new InjectClient(app).login('officer', DEMO_PASSWORD);
+    let officer = await new InjectClient(app).login('officer', DEMO_PASSWORD);
     const call = ok(
       await officer.post('/api/v1/calls', {
         year,
@@ -224,6 +224,7 @@ export async function seedDemo(base: AppContext): Promise<string> {
       'record an objection',
     );
     offsetDays = 0;
+    officer = await new InjectClient(app).login('officer', DEMO_PASSWORD); // sessions last 8 hours
     for (const [k, id] of apps.slice(15, 21).entries()) {
       ok(
         await officer.post(`/api/v1/applications/${id}/finalize`, {

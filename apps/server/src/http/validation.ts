@@ -18,7 +18,8 @@ const PART_PREFIX: Record<string, string> = { body: '', querystring: 'query', pa
 export const zodValidatorCompiler: FastifySchemaCompiler<ZodType> =
   ({ schema, httpPart }) =>
   (data) => {
-    const result = schema.safeParse(data);
+    // reportInput keeps each issue's input, which tells a missing field from a wrong one.
+    const result = schema.safeParse(data, { reportInput: true });
     if (result.success) return { value: result.data };
     const prefix = PART_PREFIX[httpPart ?? 'body'] ?? '';
     const issues = result.error.issues.flatMap(issuesFromZod).map((i) => ({

@@ -8,6 +8,7 @@ import { loadConfig } from '../config.js';
 import { type AppContext, createContext } from '../context.js';
 import { type Dialect, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { InjectClient as Client } from '../http/inject-client.js';
 import { createUser } from '../users/create-user.js';
 
 /**
@@ -33,46 +34,8 @@ export class TestClock {
   readonly now = (): Date => new Date(this.at);
 }
 
-export interface InjectOptions {
-  readonly body?: unknown;
-  readonly headers?: Record<string, string>;
-  readonly idempotencyKey?: string;
-  /** Leave the CSRF token out (to test that it is required). */
-  readonly noCsrf?: boolean;
-  readonly payload?: unknown;
-}
-
 /** A signed-in (or anonymous) caller: keeps the cookies and sends the CSRF token. */
-export class Client {
-  cookies: Record<string, string> = {};
-  csrf = '';
-  constructor(readonly app: FastifyInstance) {}
-
-  async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, o: InjectOptions = {}) {
-    const headers: Record<string, string> = { ...o.headers };
-    const cookie = Object.entries(this.cookies)
-      .map(([k, v]) => `${k}=${v}`)
-      .join('; ');
-    if (cookie) headers.cookie = cookie;
-    if (this.csrf && !o.noCsrf) headers['x-csrf-token'] = this.csrf;
-    if (o.idempotencyKey) headers['idempotency-key'] = o.idempotencyKey;
-    const res = await this.app.inject({
-      method,
-      url,
-      headers,
-      ...(o.payload !== undefined ? { payload: o.payload as string } : o.body !== undefined ? { payload: o.body as object } : {}),
-    });
-    for (const c of res.cookies) {
-      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) delete this.cookies[c.name];
-      else this.cookies[c.name] = c.value;
-    }
-    return res;
-  }
-  get = (url: string, o?: InjectOptions) => this.request('GET', url, o);
-  post = (url: string, body?: unknown, o?: InjectOptions) => this.request('POST', url, { ...o, body });
-  put = (url: string, body?: unknown, o?: InjectOptions) => this.request('PUT', url, { ...o, body });
-  patch = (url: string, body?: unknown, o?: InjectOptions) => this.request('PATCH', url, { ...o, body });
-}
+export { InjectClient as Client, type InjectOptions } from '../http/inject-client.js';
 
 export interface TestUsers {
   admin: string;
@@ -145,11 +108,7 @@ export async function createTestApp(dialect: Dialect, options: { now?: string; l
     users,
     anonymous: () => new Client(app),
     async login(username) {
-      const client = new Client(app);
-      const res = await client.post('/api/v1/auth/login', { username, password: PASSWORD });
-      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-      client.csrf = (res.json() as { csrfToken: string }).csrfToken;
-      return client;
+      return new Client(app).login(username, PASSWORD);
     },
     async close() {
       await app.close();

@@ -76,6 +76,7 @@ export function initial(dialect: Dialect): Migration {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addColumn('submitted_at', 'text')
+        .addColumn('notice_id', 'text')
         .execute();
       await db.schema.createIndex('applications_call').on('applications').columns(['call_id', 'status']).execute();
       await db.schema.createIndex('applications_enterprise').on('applications').columns(['credit_code']).execute();
