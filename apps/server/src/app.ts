@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyMultipart from '@fastify/multipart';
@@ -21,6 +22,7 @@ import { enterpriseRoutes } from './routes/enterprise-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { ledgerRoutes } from './routes/ledger-routes.js';
 import { noticeRoutes } from './routes/notice-routes.js';
+import { policyRoutes } from './routes/policy-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 
@@ -87,6 +89,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   await app.register(healthRoutes(ctx));
   await app.register(calculateRoutes);
+  await app.register(policyRoutes);
   await app.register(authRoutes(ctx));
   await app.register(userRoutes(ctx));
   await app.register(enterpriseRoutes(ctx));
@@ -97,9 +100,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(noticeRoutes(ctx));
   await app.register(auditRoutes(ctx));
 
-  if (ctx.config.webDir && existsSync(ctx.config.webDir)) {
-    await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: false });
-  }
+  const webDir = ctx.config.webDir;
+  const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
+  // The web app: its files, and index.html for any page it routes itself (/portal/…).
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (hasWeb && req.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) return reply.sendFile('index.html');
+    return reply.code(404).send({ error: `no route ${req.method} ${path}`, code: 'FTAI_ERR_NOT_FOUND', issues: [] });
+  });
   await app.ready();
   return app;
 }

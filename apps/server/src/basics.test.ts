@@ -82,6 +82,23 @@ describe.each(DIALECTS)('basics on %s', (dialect) => {
     expect((await applicant.get('/api/v1/audit/verify')).statusCode).toBe(403);
   });
 
+  it('serves the policy text and the catalogue of every measure', async () => {
+    const policy = (await t.anonymous().get('/api/v1/policy')).json();
+    expect(policy.inForce).toEqual({ from: '2025-10-30', to: '2028-12-31' });
+    expect(policy.text).toContain('第一条 加大人工智能算力供给');
+    const res = await t.anonymous().get('/api/v1/measures?lang=en&year=2026');
+    const m = res.json().measures;
+    expect(m).toHaveLength(36);
+    expect(m[0]).toMatchObject({ id: '1', citation: 'Article 1', caps: '2,000,000; industrial: 3,000,000', perSubject: false });
+    expect((await t.anonymous().get('/api/v1/measures?year=1999')).statusCode).toBe(400);
+  });
+
+  it('answers unknown routes with a JSON 404', async () => {
+    const res = await t.anonymous().get('/api/v1/nothing-here');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('FTAI_ERR_NOT_FOUND');
+  });
+
   it('serves the OpenAPI document', async () => {
     const res = await t.anonymous().get('/api/docs/json');
     expect(res.statusCode).toBe(200);

@@ -48,7 +48,4 @@ export function registerErrorHandler(app: FastifyInstance): void {
     req.log.error(error);
     return reply.code(500).send({ error: 'internal error: the request was not carried out', code: 'FTAI_ERR_INTERNAL', issues: [] });
   });
-  app.setNotFoundHandler((req, reply) => {
-    reply.code(404).send({ error: `no route ${req.method} ${req.url.split('?')[0]}`, code: 'FTAI_ERR_NOT_FOUND', issues: [] });
-  });
 }
