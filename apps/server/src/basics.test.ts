@@ -46,6 +46,7 @@ describe.each(DIALECTS)('basics on %s', (dialect) => {
   });
 
   it('signs in, refuses a wrong password, and needs the CSRF token for changes', async () => {
+    expect((await t.anonymous().get('/api/v1/auth/me')).json().user).toBeNull();
     const bad = await t.anonymous().post('/api/v1/auth/login', { username: 'officer', password: 'nope' });
     expect(bad.statusCode).toBe(401);
     const officer = await t.login('officer');

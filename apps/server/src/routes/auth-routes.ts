@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireUser } from '../auth/current-user.js';
 import { verifyPassword } from '../auth/password.js';
 import { createSession, deleteSession, SESSION_COOKIE } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
@@ -55,9 +54,13 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       return { ok: true };
     });
 
-    app.get('/api/v1/auth/me', { schema: { summary: 'The signed-in user and a fresh CSRF token', tags: ['auth'] } }, async (req, reply) => {
-      const user = requireUser(req);
-      return { user, csrfToken: reply.generateCsrf() };
-    });
+    // Anonymous callers get { user: null }: the web app asks on every load, and that is no error.
+    app.get(
+      '/api/v1/auth/me',
+      { schema: { summary: 'The signed-in user (or null) and a fresh CSRF token', tags: ['auth'] } },
+      async (req, reply) => {
+        return { user: req.user, csrfToken: reply.generateCsrf() };
+      },
+    );
   };
 }

@@ -7,7 +7,12 @@ import { z } from 'zod';
 
 const query = z.strictObject({
   lang: z.enum(['zh', 'en'], { error: 'expected zh or en' }).optional(),
-  year: z.coerce.number({ error: 'expected a year' }).int().min(2000, { error: 'expected 2000 to 2100' }).max(2100, { error: 'expected 2000 to 2100' }).optional(),
+  year: z.coerce
+    .number({ error: 'expected a year' })
+    .int()
+    .min(2000, { error: 'expected 2000 to 2100' })
+    .max(2100, { error: 'expected 2000 to 2100' })
+    .optional(),
 });
 
 const policyText = (() => {
@@ -25,7 +30,13 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
   }));
   app.get(
     '/api/v1/measures',
-    { schema: { summary: 'Every measure: clause, rule, caps, limits, assumptions, parameters (措施目录)', tags: ['policy'], querystring: query } },
+    {
+      schema: {
+        summary: 'Every measure: clause, rule, caps, limits, assumptions, parameters (措施目录)',
+        tags: ['policy'],
+        querystring: query,
+      },
+    },
     async (req) => {
       const year = req.query.year ?? 2026;
       return {

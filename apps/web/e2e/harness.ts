@@ -1,0 +1,147 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/**
+ * End-to-end tests drive Debian's Chromium (headless) with playwright-core against the real
+ * server (`ftai serve`) on a fresh SQLite database with the built web app.
+ */
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = join(here, '..', '..', '..');
+const BIN = join(ROOT, 'packages', 'cli', 'bin', 'ftai.js');
+export const CHROMIUM = process.env.FTAI_CHROMIUM ?? '/usr/bin/chromium';
+export const HAS_CHROMIUM = existsSync(CHROMIUM);
+export const SCREENSHOTS = join(here, 'screenshots');
+export const PASSWORD = 'e2e-password-123';
+
+export interface E2EServer {
+  readonly url: string;
+  readonly dataDir: string;
+  /** Runs `ftai …` against this server's database. */
+  ftai(...args: string[]): string;
+  stop(): Promise<void>;
+}
+
+/** Starts `ftai serve` on a free port with a fresh data folder and waits for /healthz. */
+export async function startServer(): Promise<E2EServer> {
+  if (!existsSync(join(ROOT, 'apps', 'web', 'dist', 'index.html'))) throw new Error('build the web app first: npm run build -w @ftai/web');
+  const dataDir = mkdtempSync(join(tmpdir(), 'ftai-e2e-'));
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const env = { ...process.env, FTAI_DATA_DIR: dataDir, PORT: String(port), FTAI_SCRYPT_LOG_N: '12', DATABASE_URL: '' };
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      /* not yet */
+    }
+    if (i > 150 || child.exitCode !== null) throw new Error(`the server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    dataDir,
+    ftai: (...args) => execFileSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' }),
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface E2EBrowser {
+  readonly browser: Browser;
+  /** A new page (1366×768 unless told) that records console errors and failed requests. */
+  page(options?: { width?: number; height?: number }): Promise<{ page: Page; context: BrowserContext; errors: string[] }>;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<E2EBrowser> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    browser,
+    async page(o = {}) {
+      const context = await browser.newContext({ viewport: { width: o.width ?? 1366, height: o.height ?? 768 }, locale: 'zh-CN' });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      return { page, context, errors };
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** Saves a full-page screenshot to e2e/screenshots/NAME.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Signs in through the login page. */
+export async function signIn(page: Page, base: string, username: string, password = PASSWORD): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel(/用户名|User name/).fill(username);
+  await page.getByLabel(/密码|Password/).fill(password);
+  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/** A signed-in API caller for test set-up (cookies and CSRF token kept). */
+export async function apiAs(server: E2EServer, username: string, password = PASSWORD) {
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!login.ok) throw new Error(`sign-in ${username}: ${login.status} ${await login.text()}`);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const call = async <T = unknown>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  return {
+    get: <T = unknown>(p: string) => call<T>('GET', p),
+    post: <T = unknown>(p: string, b?: unknown) => call<T>('POST', p, b ?? {}),
+    put: <T = unknown>(p: string, b?: unknown) => call<T>('PUT', p, b ?? {}),
+  };
+}
+
+/** Creates an account with `ftai users add` (password PASSWORD). */
+export function addUser(server: E2EServer, username: string, role: string, extra: string[] = []): void {
+  server.ftai('users', 'add', '--username', username, '--role', role, '--password', PASSWORD, ...extra);
+}

@@ -1,0 +1,21 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from './client';
+import type { Catalogue, MeasureInfo } from './types';
+
+/** The catalogue of measures in the current language (cached). */
+export function useCatalogue(year = 2026) {
+  const { i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  return useQuery({
+    queryKey: ['measures', lang, year],
+    queryFn: () => api.get<Catalogue>(`/api/v1/measures?lang=${lang}&year=${year}`),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** Measure id → catalogue entry. */
+export function useMeasureIndex(year = 2026): Map<string, MeasureInfo> {
+  const { data } = useCatalogue(year);
+  return new Map((data?.measures ?? []).map((m) => [m.id, m]));
+}

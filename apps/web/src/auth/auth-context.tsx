@@ -1,0 +1,66 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { ApiError, api, setCsrfToken } from '../api/client';
+
+export type Role = 'applicant' | 'reviewer' | 'officer' | 'admin';
+
+export interface User {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly creditCode: string | null;
+}
+
+interface AuthState {
+  /** undefined while the first /auth/me is under way. */
+  readonly user: User | null | undefined;
+  login(username: string, password: string): Promise<User>;
+  logout(): Promise<void>;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+
+  useEffect(() => {
+    api
+      .get<{ user: User | null; csrfToken: string }>('/api/v1/auth/me')
+      .then((r) => {
+        setCsrfToken(r.csrfToken);
+        setUser(r.user);
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof ApiError)) console.warn(e);
+        setUser(null);
+      });
+  }, []);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const r = await api.post<{ user: User; csrfToken: string }>('/api/v1/auth/login', { username, password });
+    setCsrfToken(r.csrfToken);
+    setUser(r.user);
+    return r.user;
+  }, []);
+
+  const logout = useCallback(async () => {
+    await api.post('/api/v1/auth/logout');
+    setCsrfToken('');
+    setUser(null);
+  }, []);
+
+  const value = useMemo(() => ({ user, login, logout }), [user, login, logout]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth outside AuthProvider');
+  return ctx;
+}
+
+/** Is the user one of `roles`? Admins count as officers, as on the server. */
+export function hasRole(user: User | null | undefined, ...roles: Role[]): boolean {
+  if (!user) return false;
+  return roles.includes(user.role) || (user.role === 'admin' && roles.includes('officer'));
+}

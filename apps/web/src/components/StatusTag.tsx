@@ -1,0 +1,37 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+const APPLICATION_COLORS: Record<string, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  formal_check: 'cyan',
+  under_review: 'blue',
+  returned: 'warning',
+  approved: 'green',
+  rejected: 'error',
+  public_notice: 'purple',
+  final: 'geekblue',
+  paid: 'success',
+};
+
+const RESULT_COLORS: Record<string, string> = {
+  granted: 'success',
+  ineligible: 'default',
+  excluded: 'warning',
+  pending: 'processing',
+  'in-kind': 'cyan',
+  service: 'blue',
+  'not-applicable': 'default',
+};
+
+/** An application's status (申报状态) as a coloured tag in the current language. */
+export function ApplicationStatusTag({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return <Tag color={APPLICATION_COLORS[status] ?? 'default'}>{t(`status.${status}`, { defaultValue: status })}</Tag>;
+}
+
+/** A measure result's status (granted, excluded …) as a coloured tag. */
+export function ResultStatusTag({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return <Tag color={RESULT_COLORS[status] ?? 'default'}>{t(`resultStatus.${status}`, { defaultValue: status })}</Tag>;
+}

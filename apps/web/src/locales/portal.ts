@@ -1,0 +1,5 @@
+/** Texts of the portal pages: Chinese first, English beside it, same keys. */
+export const portal = {
+  zh: {},
+  en: {},
+} as const;

@@ -1,0 +1,80 @@
+import { CalculatorOutlined, FileSearchOutlined, NotificationOutlined, SolutionOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, List, Row, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../api/client';
+import type { Call } from '../api/types';
+import { Money } from '../components/Money';
+
+/** The landing page: what ftai does, the way in for each kind of user, the open calls. */
+export function HomePage() {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const calls = useQuery({ queryKey: ['calls'], queryFn: () => api.get<{ calls: Call[] }>('/api/v1/calls') });
+  const tiles = [
+    {
+      to: '/calculator',
+      icon: <CalculatorOutlined />,
+      title: t('nav.calculator'),
+      text: en ? 'What can your enterprise get, and why? Every figure explained.' : '我的企业能享受哪些支持?每一笔金额都有计算依据。',
+    },
+    {
+      to: '/policy',
+      icon: <FileSearchOutlined />,
+      title: t('nav.policy'),
+      text: en
+        ? 'The ten articles and 36 measures with their clauses, caps and limits.'
+        : '十条措施、36 个支持事项的原文、比例、上限和限制。',
+    },
+    {
+      to: '/portal',
+      icon: <SolutionOutlined />,
+      title: t('nav.portal'),
+      text: en ? 'Apply in the annual call and follow your application.' : '在线申报年度项目,跟踪审核进度。',
+    },
+    {
+      to: '/notices',
+      icon: <NotificationOutlined />,
+      title: t('nav.notices'),
+      text: en ? 'Published award lists and objections.' : '拟支持名单公示与异议反馈。',
+    },
+  ];
+  return (
+    <div>
+      <Typography.Title level={2} style={{ marginTop: 0 }}>
+        {t('appName')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('appSubtitle')}</Typography.Paragraph>
+      <Row gutter={[16, 16]}>
+        {tiles.map((tile) => (
+          <Col xs={24} sm={12} lg={6} key={tile.to}>
+            <Link to={tile.to}>
+              <Card hoverable style={{ height: '100%' }}>
+                <div style={{ fontSize: 28, color: '#1677ff' }}>{tile.icon}</div>
+                <Typography.Title level={4}>{tile.title}</Typography.Title>
+                <Typography.Text type="secondary">{tile.text}</Typography.Text>
+              </Card>
+            </Link>
+          </Col>
+        ))}
+      </Row>
+      <Card title={en ? 'Annual calls' : '年度申报'} style={{ marginTop: 24 }}>
+        <List
+          loading={calls.isLoading}
+          dataSource={calls.data?.calls ?? []}
+          locale={{ emptyText: t('empty') }}
+          renderItem={(c) => (
+            <List.Item>
+              <List.Item.Meta title={c.title} description={`${c.opensOn} ~ ${c.closesOn} · ${en ? 'budget' : '年度预算'} `} />
+              <Money value={c.totalBudget} /> {t('yuan')}{' '}
+              <Tag color={c.isAccepting ? 'green' : 'default'} style={{ marginLeft: 8 }}>
+                {c.isAccepting ? (en ? 'accepting' : '受理中') : en ? 'closed' : '未在受理期'}
+              </Tag>
+            </List.Item>
+          )}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+/** Placeholder: built in the web issue. */
+export function PortalRoutes() {
+  return <div>PortalRoutes</div>;
+}
