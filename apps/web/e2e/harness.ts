@@ -107,7 +107,11 @@ export async function signIn(page: Page, base: string, username: string, passwor
   await page.goto(`${base}/login`);
   await page.getByLabel(/用户名|User name/).fill(username);
   await page.getByLabel(/密码|Password/).fill(password);
-  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+  // The header has a sign-in button too: press the one of the form.
+  await page
+    .locator('main form')
+    .getByRole('button', { name: /登\s*录|Sign in/ })
+    .click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 

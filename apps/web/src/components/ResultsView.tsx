@@ -24,7 +24,8 @@ export function ResultsView({ answer, onlyRelevant = false }: { answer: Answer; 
         const m = measures.get(r.measure);
         return (
           <div>
-            <Typography.Text strong>{r.measure}</Typography.Text> <Typography.Text type="secondary">{r.citation}</Typography.Text>
+            <Typography.Text strong>{r.measure}</Typography.Text>{' '}
+            <Typography.Text type="secondary">{en && m ? m.citationEn : r.citation}</Typography.Text>
             {m && <div style={{ fontSize: 12, color: '#666', maxWidth: 420 }}>{en ? m.summaryEn : m.summaryZh}</div>}
           </div>
         );
@@ -92,17 +93,13 @@ export function ResultsView({ answer, onlyRelevant = false }: { answer: Answer; 
           </div>
         ),
       }}
-      summary={() => (
-        <Table.Summary.Row>
-          <Table.Summary.Cell index={0} colSpan={3}>
-            <Typography.Text strong>{t('total')}</Typography.Text>
-          </Table.Summary.Cell>
-          <Table.Summary.Cell index={3} align="right">
-            <span data-testid="answer-total">
-              <Money value={answer.total} strong />
-            </span>
-          </Table.Summary.Cell>
-        </Table.Summary.Row>
+      footer={() => (
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
+          <Typography.Text strong>{t('total')}</Typography.Text>
+          <span data-testid="answer-total" style={{ fontSize: 16 }}>
+            <Money value={answer.total} strong /> {t('yuan')}
+          </span>
+        </div>
       )}
     />
   );

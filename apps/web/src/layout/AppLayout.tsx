@@ -1,4 +1,4 @@
-import { MenuOutlined } from '@ant-design/icons';
+import { MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,8 +43,14 @@ export function AppLayout({ children }: { children: ReactNode }) {
         ],
       }}
     >
-      <Button type="text" style={{ color: '#fff' }} data-testid="account-menu">
-        {user.displayName}
+      <Button
+        type="text"
+        style={{ color: '#fff', maxWidth: isWide ? 260 : undefined, overflow: 'hidden', textOverflow: 'ellipsis' }}
+        data-testid="account-menu"
+        aria-label={user.displayName}
+        icon={isWide ? undefined : <UserOutlined />}
+      >
+        {isWide ? user.displayName : null}
       </Button>
     </Dropdown>
   ) : (

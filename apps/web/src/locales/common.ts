@@ -54,6 +54,19 @@ export const common = {
       service: '服务事项',
       'not-applicable': '不适用',
     },
+    timeline: {
+      title: '办理进度',
+      empty: '暂无办理记录',
+      created: '创建申报草稿',
+      resubmitted: '修改后重新提交',
+      note: '意见',
+    },
+    attachments: {
+      title: '附件材料',
+      empty: '暂无附件',
+      download: '下载',
+      uploadedBy: '上传人',
+    },
     footer: '政策依据:《丰台区支持人工智能科技创新和产业创新融合发展的若干措施》(2025-10-30 至 2028-12-31)。金额以主管部门审定为准。',
   },
   en: {
@@ -109,6 +122,19 @@ export const common = {
       'in-kind': 'In kind',
       service: 'Service',
       'not-applicable': 'Not applicable',
+    },
+    timeline: {
+      title: 'Progress',
+      empty: 'No steps yet',
+      created: 'Draft started',
+      resubmitted: 'Resubmitted after changes',
+      note: 'Note',
+    },
+    attachments: {
+      title: 'Attachments',
+      empty: 'No files attached',
+      download: 'Download',
+      uploadedBy: 'Uploaded by',
     },
     footer:
       'Source: 《丰台区支持人工智能科技创新和产业创新融合发展的若干措施》 (in force 2025-10-30 to 2028-12-31). Amounts are subject to the bureau’s decision.',

@@ -21,7 +21,7 @@ export function LoginPage() {
     try {
       const user = await login(v.username, v.password);
       const next = params.get('next');
-      navigate(next && next.startsWith('/') && next !== '/login' ? next : (HOME[user.role] ?? '/'));
+      navigate(next?.startsWith('/') && next !== '/login' ? next : (HOME[user.role] ?? '/'));
     } catch (e) {
       setError(e instanceof ApiError && e.status === 401 ? t('loginFailed') : e instanceof Error ? e.message : String(e));
     } finally {

@@ -1,4 +1,137 @@
-/** Placeholder: built in the web issue. */
+import { DownloadOutlined, ExportOutlined, MessageOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, Collapse, Empty, Grid, Result, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { Money } from '../../components/Money';
+import { formatYuan } from '../../lib/format';
+import type { NoticeSummary, NoticeView } from './notice-types';
+import { ObjectionModal } from './ObjectionModal';
+
+/** The enterprises on a notice with their totals (loaded when opened). */
+function NoticeEnterprises({ id }: { id: string }) {
+  const { t } = useTranslation('policy');
+  const { t: tc } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  const detail = useQuery({ queryKey: ['notice', id], queryFn: () => api.get<NoticeView>(`/api/v1/notices/${encodeURIComponent(id)}`) });
+  if (detail.isLoading) return <Skeleton active paragraph={{ rows: 3 }} />;
+  if (detail.isError || !detail.data) return <Typography.Text type="danger">{tc('error')}</Typography.Text>;
+  const rows = detail.data.enterprises;
+  if (rows.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tc('empty')} />;
+  return (
+    <Table
+      size="small"
+      rowKey="creditCode"
+      pagination={rows.length > 10 ? { pageSize: 10, size: 'small' } : false}
+      dataSource={[...rows]}
+      columns={[
+        { title: t('notices.enterprises'), dataIndex: 'name', key: 'name' },
+        ...(screens.md ? [{ title: t('notices.creditCode'), dataIndex: 'creditCode', key: 'creditCode' }] : []),
+        {
+          title: `${tc('total')}(${tc('yuan')})`,
+          dataIndex: 'total',
+          key: 'total',
+          align: 'right' as const,
+          render: (v: number) => <Money value={v} />,
+        },
+      ]}
+    />
+  );
+}
+
+/** One notice: call, dates, window, size and total, and the ways to read it and to object. */
+function NoticeCard({ notice, onObject }: { notice: NoticeSummary; onObject: () => void }) {
+  const { t } = useTranslation('policy');
+  const { t: tc } = useTranslation();
+  return (
+    <Card
+      data-testid={`notice-${notice.id}`}
+      title={<span style={{ whiteSpace: 'normal' }}>{notice.call.title}</span>}
+      extra={
+        notice.isOpenForObjections ? <Tag color="processing">{t('notices.open')}</Tag> : <Tag color="default">{t('notices.closed')}</Tag>
+      }
+      style={{ marginBottom: 16 }}
+    >
+      <Row gutter={[16, 12]}>
+        <Col xs={12} md={5}>
+          <Statistic title={t('notices.publishedOn')} value={notice.publishedOn} styles={{ content: { fontSize: 18 } }} />
+        </Col>
+        <Col xs={12} md={5}>
+          <Statistic
+            title={t('notices.window')}
+            value={t('notices.until', { d: notice.objectionsUntil })}
+            styles={{ content: { fontSize: 18, color: notice.isOpenForObjections ? '#1677ff' : undefined } }}
+          />
+        </Col>
+        <Col xs={12} md={4}>
+          <Statistic title={t('notices.enterprises')} value={notice.enterprises} styles={{ content: { fontSize: 18 } }} />
+        </Col>
+        <Col xs={12} md={4}>
+          <Statistic title={t('notices.lines')} value={notice.count} styles={{ content: { fontSize: 18 } }} />
+        </Col>
+        <Col xs={24} md={6}>
+          <Statistic
+            title={`${t('notices.total')}(${tc('yuan')})`}
+            value={formatYuan(notice.total)}
+            styles={{ content: { fontSize: 18, fontWeight: 600 } }}
+          />
+        </Col>
+      </Row>
+      <Space wrap style={{ marginTop: 16 }}>
+        {/* The server renders the notice page itself: a full page load, not a route of this app. */}
+        <Button type="primary" href={`/notices/${encodeURIComponent(notice.id)}`} target="_blank" rel="noopener" icon={<ExportOutlined />}>
+          {t('notices.view')}
+          <span
+            className="sr-only"
+            style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' }}
+          >
+            {t('notices.newWindow')}
+          </span>
+        </Button>
+        <Button href={`/api/v1/notices/${encodeURIComponent(notice.id)}/export.xlsx`} download icon={<DownloadOutlined />}>
+          {t('notices.xlsx')}
+        </Button>
+        {notice.isOpenForObjections && (
+          <Button icon={<MessageOutlined />} onClick={onObject} data-testid={`object-${notice.id}`}>
+            {t('notices.object')}
+          </Button>
+        )}
+      </Space>
+      <Collapse
+        ghost
+        style={{ marginTop: 8 }}
+        items={[{ key: 'list', label: `${t('notices.list')} (${notice.enterprises})`, children: <NoticeEnterprises id={notice.id} /> }]}
+      />
+    </Card>
+  );
+}
+
+/** 公示公告: published notices, each with its page, its .xlsx, and objections while open. */
 export function NoticesPage() {
-  return <div>NoticesPage</div>;
+  const { t } = useTranslation('policy');
+  const { t: tc } = useTranslation();
+  const notices = useQuery({ queryKey: ['notices'], queryFn: () => api.get<{ notices: NoticeSummary[] }>('/api/v1/notices') });
+  const [objecting, setObjecting] = useState<NoticeSummary | null>(null);
+  return (
+    <div>
+      <Typography.Title level={2} style={{ marginTop: 0, marginBottom: 4 }}>
+        {t('notices.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('notices.subtitle')}</Typography.Paragraph>
+      {notices.isLoading && <Skeleton active paragraph={{ rows: 6 }} />}
+      {notices.isError && (
+        <Result status="error" title={tc('error')} extra={<Button onClick={() => void notices.refetch()}>{tc('retry')}</Button>} />
+      )}
+      {notices.data && notices.data.notices.length === 0 && (
+        <Card>
+          <Empty description={t('notices.empty')} data-testid="notices-empty" />
+        </Card>
+      )}
+      {notices.data?.notices.map((n) => (
+        <NoticeCard key={n.id} notice={n} onObject={() => setObjecting(n)} />
+      ))}
+      {objecting && <ObjectionModal notice={objecting} onClose={() => setObjecting(null)} />}
+    </div>
+  );
 }

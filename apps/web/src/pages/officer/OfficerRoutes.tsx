@@ -1,4 +1,102 @@
-/** Placeholder: built in the web issue. */
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  FileSearchOutlined,
+  ImportOutlined,
+  NotificationOutlined,
+  PieChartOutlined,
+  ThunderboltOutlined,
+} from '@ant-design/icons';
+import { Grid, Layout, Menu, Spin } from 'antd';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { AllocationPage } from './AllocationPage';
+import { ApplicationPage } from './ApplicationPage';
+import { AuditPage } from './AuditPage';
+import { CallsPage } from './CallsPage';
+import { MatchJobsPage } from './MatchJobsPage';
+import { NoticesAdminPage } from './NoticesAdminPage';
+import { OtherAwardsPage } from './OtherAwardsPage';
+import { QueuePage } from './QueuePage';
+
+// The dashboard carries ECharts: loaded when opened, so the rest of the app does not wait for it.
+const DashboardPage = lazy(() => import('./DashboardPage'));
+
+const SECTIONS = [
+  { key: 'dashboard', icon: <BarChartOutlined /> },
+  { key: 'applications', icon: <FileSearchOutlined /> },
+  { key: 'calls', icon: <CalendarOutlined /> },
+  { key: 'allocation', icon: <PieChartOutlined /> },
+  { key: 'notices', icon: <NotificationOutlined /> },
+  { key: 'other-awards', icon: <ImportOutlined /> },
+  { key: 'match', icon: <ThunderboltOutlined /> },
+  { key: 'audit', icon: <AuditOutlined /> },
+] as const;
+
+/**
+ * The officer console (管理后台) under /officer: a side menu of its sections on a wide screen, a
+ * scrolling menu above the page on a phone. Per-call pages keep the chosen call in `?call=`,
+ * which the menu carries from page to page.
+ */
 export function OfficerRoutes() {
-  return <div>OfficerRoutes</div>;
+  const { t } = useTranslation('officer');
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const isWide = screens.lg ?? true;
+  const section = location.pathname.split('/')[2] || 'dashboard';
+  const call = new URLSearchParams(location.search).get('call');
+  const carry = call ? `?call=${encodeURIComponent(call)}` : '';
+  const items = SECTIONS.map((s) => ({
+    key: s.key,
+    icon: s.icon,
+    label: <Link to={`/officer/${s.key}${carry}`}>{t(`nav.${s.key}`)}</Link>,
+  }));
+
+  const pages = (
+    <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+      <Routes>
+        {/* The console opens on the dashboard itself: a redirect here can stall behind the lazy page. */}
+        <Route index element={<DashboardPage />} />
+        <Route path="dashboard" element={<DashboardPage />} />
+        <Route path="applications" element={<QueuePage />} />
+        <Route path="applications/:id" element={<ApplicationPage />} />
+        <Route path="calls" element={<CallsPage />} />
+        <Route path="allocation" element={<AllocationPage />} />
+        <Route path="notices" element={<NoticesAdminPage />} />
+        <Route path="other-awards" element={<OtherAwardsPage />} />
+        <Route path="match" element={<MatchJobsPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="*" element={<Navigate to="/officer/dashboard" replace />} />
+      </Routes>
+    </Suspense>
+  );
+
+  // One tree for both widths, so that a change of breakpoint (a rotated tablet, a resized window)
+  // never remounts the page and loses what the officer was doing.
+  return (
+    <Layout hasSider={isWide} style={{ background: 'transparent', gap: isWide ? 20 : 0 }}>
+      {isWide && (
+        <Layout.Sider width={184} theme="light" style={{ background: 'transparent' }}>
+          <nav aria-label={t('nav.label')} style={{ position: 'sticky', top: 88 }}>
+            <Menu
+              mode="inline"
+              selectedKeys={[section]}
+              items={items}
+              style={{ borderRadius: 8, borderInlineEnd: 'none', paddingBlock: 4 }}
+            />
+          </nav>
+        </Layout.Sider>
+      )}
+      <Layout.Content style={{ minWidth: 0 }}>
+        {!isWide && (
+          <nav aria-label={t('nav.label')}>
+            <Menu mode="horizontal" selectedKeys={[section]} items={items} style={{ marginBottom: 12, borderRadius: 8 }} />
+          </nav>
+        )}
+        {pages}
+      </Layout.Content>
+    </Layout>
+  );
 }

@@ -1,4 +1,14 @@
-/** Placeholder: built in the web issue. */
+import { Navigate, Route, Routes } from 'react-router';
+import { ReviewAssignmentPage } from './ReviewAssignmentPage';
+import { ReviewList } from './ReviewList';
+
+/** The reviewer console (评审工作台): nested under /review. */
 export function ReviewRoutes() {
-  return <div>ReviewRoutes</div>;
+  return (
+    <Routes>
+      <Route index element={<ReviewList />} />
+      <Route path="assignments/:id" element={<ReviewAssignmentPage />} />
+      <Route path="*" element={<Navigate to="/review" replace />} />
+    </Routes>
+  );
 }

@@ -1,0 +1,357 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, type E2EBrowser, type E2EServer, HAS_CHROMIUM, launchBrowser, screenshot, startServer } from './harness.js';
+
+/** The demo's password (seed-demo): every demo account has it. */
+const DEMO = 'ftai-demo-2026';
+
+/** Signs in on the login page's own button (the header has a "登录" button too). */
+async function signIn(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  // The first load parses the whole bundle: on a busy machine that takes a while.
+  await page.getByLabel(/用户名|User name/).waitFor({ timeout: 60_000 });
+  await page.getByLabel(/用户名|User name/).fill(username);
+  await page.getByLabel(/密码|Password/).fill(DEMO);
+  await page
+    .getByRole('main')
+    .getByRole('button', { name: /登\s*录|Sign in/ })
+    .click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/** Console errors, less the browser's note of a refusal the test provokes on purpose (a 400 shown in place, a 409). */
+function unexpected(errors: readonly string[], ...statuses: number[]): string[] {
+  return errors.filter((e) => !statuses.some((s) => e.includes(`the server responded with a status of ${s}`)));
+}
+
+/** Picks an option of the open Ant Design select (the visible list, not its hidden accessible copy). */
+async function pick(page: Page, option: string): Promise<void> {
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
+}
+
+/** A full-page screenshot from the top (a sticky header would otherwise sit where the page was scrolled to). */
+async function shot(page: Page, name: string): Promise<void> {
+  // The root type check has no DOM library: the browser's globals are named by hand.
+  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+  await screenshot(page, name);
+}
+
+/** "12,000,000 元" → 12000000. */
+const yuan = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
+
+describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
+  let server: E2EServer;
+  let browser: E2EBrowser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    server = await startServer();
+    server.ftai('db', 'seed-demo');
+    browser = await launchBrowser();
+    ({ page, errors } = await browser.page());
+    page.setDefaultTimeout(20_000);
+    await signIn(page, server.url, 'officer');
+  });
+  afterEach(async (ctx) => {
+    errors.length = 0; // each test checks its own
+    if (ctx.task.result?.state === 'fail')
+      await page.screenshot({ path: `/tmp/w3shots/fail-${ctx.task.name.slice(0, 24).replace(/\W+/g, '_')}.png`, fullPage: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the budget dashboard with its charts', async () => {
+    // An officer lands on the console, which opens on the dashboard.
+    await page.getByRole('navigation').getByRole('link', { name: '预算看板' }).click();
+    await page.waitForURL('**/officer/dashboard');
+    await page.getByRole('heading', { name: '预算看板' }).waitFor();
+    for (const chart of ['chart-article', 'chart-top', 'chart-measure']) {
+      await page.getByTestId(chart).locator('svg, canvas').first().waitFor();
+    }
+    // The demo's call: 12,000,000 budget, all of it allocated, three approved applications waiting.
+    await expect.poll(() => page.getByText('12,000,000').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId('count-approved').textContent()).toContain('3');
+    await page.waitForTimeout(1200); // the bars grow in
+    await shot(page, 'dashboard');
+    expect(errors).toEqual([]);
+  });
+
+  it('filters the queue by status and searches it', async () => {
+    await page.getByTestId('count-under_review').click();
+    await page.waitForURL(/status=under_review/);
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(3);
+    for (const tag of await rows.locator('.ant-tag').allTextContents()) expect(tag).toBe('专家评审');
+    await page.getByRole('tab', { name: /已拨付/ }).click();
+    await expect.poll(() => rows.count()).toBe(3);
+    await page.getByRole('tab', { name: /全部/ }).click();
+    await expect.poll(() => rows.count()).toBe(20); // 30, 20 a page
+    await page.getByTestId('queue-search').locator('input').fill('看丹');
+    await page.getByTestId('queue-search').locator('input').press('Enter');
+    await expect.poll(() => rows.count()).toBe(3);
+    await page.getByTestId('queue-search').locator('input').fill('');
+    await page.getByRole('tab', { name: /专家评审/ }).click();
+    await expect.poll(() => rows.count()).toBe(3);
+    await shot(page, 'queue');
+    expect(errors).toEqual([]);
+  });
+
+  it('refuses a tied reviewer and approves with one amount reduced', async () => {
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await rows.first().getByRole('link').first().click();
+    await page.getByTestId('approval-form').waitFor();
+    expect(await page.getByTestId('application-status').textContent()).toBe('专家评审');
+
+    // Record reviewer 陈工's tie to this enterprise, then try to assign him: refused as a conflict of interest.
+    await page.getByText('登记专家与本企业的关联(回避)').click();
+    await page.getByLabel('评审专家', { exact: true }).click();
+    await pick(page, '评审专家 陈工');
+    await page.getByLabel('关联关系').fill('曾任该企业技术顾问');
+    await page.getByRole('button', { name: /^登\s*记$/ }).click();
+    await page.getByText('已登记回避关系').waitFor();
+    await page.getByTestId('reviewer-select').click();
+    await pick(page, '评审专家 陈工');
+    await page.getByTestId('assign-reviewer').click();
+    await page
+      .getByTestId('assign-refusal')
+      .getByText(/利益冲突/)
+      .waitFor();
+
+    // Every item starts at the engine's figure; the first is cut by 20%.
+    const inputs = page.getByTestId('approval-form').locator('input.ant-input-number-input');
+    const count = await inputs.count();
+    expect(count).toBeGreaterThan(0);
+    const engine = yuan(await inputs.first().inputValue());
+    const reduced = Math.floor((engine * 8) / 10);
+    await inputs.first().fill(String(reduced));
+    await inputs.first().blur();
+    // An amount above the engine's figure is not accepted: the input keeps it at the figure.
+    if (count > 1) {
+      const second = yuan(await inputs.nth(1).inputValue());
+      await inputs.nth(1).fill(String(second + 1000));
+      await inputs.nth(1).blur();
+      await expect.poll(async () => yuan(await inputs.nth(1).inputValue())).toBe(second);
+    }
+    const total = yuan(await page.getByTestId('approved-total').textContent());
+    await page
+      .getByTestId('approval-form')
+      .getByText(`−${(engine - reduced).toLocaleString('en-US')}`)
+      .first()
+      .waitFor();
+    await shot(page, 'application-approve');
+
+    await page.getByTestId('approve-submit').click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*认/ })
+      .click();
+    await expect.poll(() => page.getByTestId('application-status').textContent()).toBe('已审定');
+    await page.getByText('审定与分配明细').waitFor();
+    expect(yuan(await page.locator('.ant-descriptions-item').filter({ hasText: '审定金额' }).first().textContent())).toBe(total);
+    expect(unexpected(errors, 409)).toEqual([]);
+  });
+
+  it('raises the budget, previews the allocation over it and commits it', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: '申报批次' }).click();
+    await page
+      .getByRole('button', { name: /编\s*辑/ })
+      .first()
+      .click();
+    const total = page.getByLabel('年度总预算');
+    await total.fill('16000000');
+    await page.getByTestId('call-save').click();
+    await page.getByText(/^已保存/).waitFor();
+    await page.getByText('16,000,000').first().waitFor();
+
+    await page.getByRole('navigation').getByRole('link', { name: '预算分配' }).click();
+    await page.getByTestId('preview').click();
+    await page.getByTestId('allocated-sum').waitFor();
+    const left = Number(await page.getByTestId('budget-left').getAttribute('data-value'));
+    const approved = Number(await page.getByTestId('approved-sum').getAttribute('data-value'));
+    const allocated = Number(await page.getByTestId('allocated-sum').getAttribute('data-value'));
+    // The demo allocated 12,000,000; the budget is now 16,000,000; four approved applications wait.
+    expect(left).toBe(4_000_000);
+    expect(approved).toBeGreaterThan(left);
+    expect(allocated).toBe(Math.min(left, approved));
+    expect(yuan(await page.getByTestId('allocated-sum').locator('.ant-statistic-content').textContent())).toBe(allocated);
+    await page.getByTestId('oversubscribed').getByText('审定金额超出可分配预算').waitFor();
+    // The table's rows add up to the figure shown.
+    const cells = await page.locator('.ant-table-tbody tr.ant-table-row').evaluateAll((trs) =>
+      trs.map((tr) => {
+        const tds = [...tr.querySelectorAll('td')];
+        return Number((tds[tds.length - 2]?.textContent ?? '').replace(/[^\d]/g, ''));
+      }),
+    );
+    expect(cells).toHaveLength(4);
+    expect(cells.reduce((s, v) => s + v, 0)).toBe(allocated);
+    await shot(page, 'allocation-preview');
+
+    await page.getByTestId('commit').click();
+    await page.getByRole('dialog').getByRole('button', { name: '提交分配' }).click();
+    await page.getByTestId('committed').waitFor();
+    expect(await page.getByTestId('committed').textContent()).toContain(allocated.toLocaleString('en-US'));
+    expect(errors).toEqual([]);
+  });
+
+  it('publishes the notice and opens its page and export', async () => {
+    await page.getByRole('link', { name: '去发布公示' }).click();
+    await page.getByText(/4 件已审定并完成分配的申报待公示/).waitFor();
+    await page.getByTestId('publish').click();
+    await page.getByRole('dialog').getByRole('button', { name: '发布公示' }).click();
+    await page.getByTestId('published').waitFor();
+    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(2);
+    // The demo's notice has an objection: it shows under its row.
+    await page.locator('.ant-table-tbody tr.ant-table-row').nth(1).getByRole('button').first().click();
+    await page.getByText('张先生').waitFor();
+    await shot(page, 'notice');
+
+    const exportLink = page.getByTestId('published').getByRole('link', { name: /导出 Excel/ });
+    const [download] = await Promise.all([page.waitForEvent('download'), exportLink.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = await download.path();
+    expect(file).toBeTruthy();
+
+    const [noticePage] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page
+        .getByTestId('published')
+        .getByRole('link', { name: /公示页面/ })
+        .click(),
+    ]);
+    await noticePage.waitForLoadState();
+    expect(await noticePage.content()).toContain('公示');
+    await noticePage.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('imports other policies’ awards: a bad row refused in place, then a good file', async () => {
+    const officer = await apiAs(server, 'officer', DEMO);
+    const { enterprises } = await officer.get<{ enterprises: { creditCode: string }[] }>('/api/v1/enterprises');
+    const [a, b] = enterprises.map((e) => e.creditCode);
+    await page.getByRole('navigation').getByRole('link', { name: '他项政策奖励' }).click();
+    const csv = page.getByTestId('csv-input');
+    await csv.fill(
+      [
+        'creditCode,policy,subject,amount,year',
+        `${a},丰台区支持数字经济发展若干措施,E2E-1,300000,2025`,
+        '91110106MA01,丰台区支持数字经济发展若干措施,E2E-2,1200.50,2025',
+      ].join('\n'),
+    );
+    await page.getByTestId('import').click();
+    await page.getByTestId('import-refused').waitFor();
+    const issues = page.getByTestId('import-issues').locator('.ant-table-tbody tr.ant-table-row');
+    await expect.poll(() => issues.count()).toBe(2);
+    expect(await issues.nth(0).textContent()).toContain('第 3 行');
+    expect(await issues.nth(0).textContent()).toContain('统一社会信用代码');
+    expect(await issues.nth(1).textContent()).toContain('金额(元)');
+
+    await csv.fill(
+      [
+        'creditCode,policy,subject,amount,year',
+        `${a},丰台区支持数字经济发展若干措施,E2E-1,300000,2025`,
+        `${b},丰台区支持数字经济发展若干措施,E2E-2,120000,2025`,
+      ].join('\n'),
+    );
+    await page.getByTestId('import').click();
+    await page.getByTestId('import-done').getByText('已导入 2 条奖励,合计 420,000 元').waitFor();
+    await expect.poll(() => page.getByText('E2E-2').count()).toBe(1);
+    expect(await page.getByText('本次导入').count()).toBe(2);
+    expect(unexpected(errors, 400)).toEqual([]);
+  });
+
+  it('shows the audit log with diffs and verifies the chain', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: '审计日志' }).click();
+    const rows = page.getByTestId('audit-table').locator('.ant-table-tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(20);
+    // The newest entry is the import just made.
+    expect(await rows.first().textContent()).toContain('导入他项政策奖励');
+    await rows.first().getByRole('button').first().click();
+    await page.getByText('amount', { exact: true }).waitFor();
+    await page.getByRole('button', { name: /较\s*早/ }).click();
+    await expect.poll(async () => Number(await rows.first().locator('td').nth(1).textContent())).toBeLessThan(400);
+    await page.getByRole('button', { name: /较\s*新/ }).click();
+    await page.getByTestId('verify').click();
+    await page
+      .getByTestId('verify-result')
+      .getByText(/哈希链完整/)
+      .waitFor();
+    await shot(page, 'audit');
+    expect(unexpected(errors, 400)).toEqual([]);
+  });
+
+  it('matches the platform’s enterprises and a registry file, with progress, downloads and whom to notify', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: '免申即享匹配' }).click();
+    await page.getByRole('heading', { name: '免申即享匹配' }).waitFor();
+    // The enterprises the platform holds, for the demo's assessment year.
+    await page.getByLabel('评估年度').fill('2025');
+    await page
+      .getByRole('button', { name: /开始匹配/ })
+      .last()
+      .click();
+    const jobs = page.locator('.ant-table-tbody tr.ant-table-row');
+    await expect.poll(() => jobs.count()).toBe(1);
+    // Polled every 2 s until done.
+    await jobs.first().getByText('已完成').waitFor({ timeout: 60_000 });
+    expect(await jobs.first().textContent()).toContain('30 / 30 行');
+    await jobs
+      .first()
+      .getByRole('link', { name: /summary\.xlsx/ })
+      .waitFor();
+
+    // A registry file with a bad row: matched, the bad row counted and downloadable.
+    const officer = await apiAs(server, 'officer', DEMO);
+    const { enterprises } = await officer.get<{ enterprises: { creditCode: string }[] }>('/api/v1/enterprises');
+    const registry = [
+      '年度,统一社会信用代码,企业名称,注册在丰台,纳税在丰台,人工智能伙伴计划企业,算力投入',
+      `2025,${enterprises[0]?.creditCode},名册企业甲,是,是,是,5000000`,
+      `2025,${enterprises[1]?.creditCode},名册企业乙,是,是,否,5000000`,
+      '2025,91110106MA01,名册企业丙,是,是,是,100',
+    ].join('\n');
+    await page.locator('input[type=file]').setInputFiles({ name: '名册.csv', mimeType: 'text/csv', buffer: Buffer.from(registry) });
+    await page
+      .getByRole('button', { name: /开始匹配/ })
+      .first()
+      .click();
+    await expect.poll(() => jobs.count()).toBe(2);
+    await jobs.first().getByText('已完成').waitFor({ timeout: 60_000 });
+    expect(await jobs.first().textContent()).toContain('名册.csv');
+    await jobs
+      .first()
+      .getByRole('link', { name: /errors\.jsonl/ })
+      .waitFor();
+    await shot(page, 'match');
+    // The partner-program enterprise gets 20% of 5,000,000 for compute (第一条): 1,000,000.
+    await jobs
+      .first()
+      .getByRole('button', { name: /待通知企业/ })
+      .click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('1,000,000').first().waitFor();
+    expect(await drawer.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
+    expect(await drawer.locator('.ant-table-tbody').textContent()).toContain('名册企业甲');
+    await drawer
+      .getByRole('button', { name: /close|关闭/i })
+      .first()
+      .click();
+    expect(errors).toEqual([]);
+  });
+
+  it('works on a phone width', async () => {
+    const phone = await browser.page({ width: 390, height: 844 });
+    await signIn(phone.page, server.url, 'officer');
+    await phone.page.goto(`${server.url}/officer/applications?status=public_notice`);
+    await phone.page.getByRole('heading', { name: '申报受理' }).waitFor();
+    // Cards instead of the wide table: the demo's three on notice and the four published above.
+    await expect.poll(() => phone.page.locator('.ant-list .ant-card').count()).toBe(7);
+    expect(await phone.page.locator('.ant-table').count()).toBe(0);
+    const width = await phone.page.evaluate(
+      () => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth,
+    );
+    expect(width).toBeLessThanOrEqual(390);
+    await shot(phone.page, 'queue-phone');
+    expect(phone.errors).toEqual([]);
+  });
+});

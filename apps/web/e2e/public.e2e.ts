@@ -1,0 +1,317 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, type E2EBrowser, type E2EServer, HAS_CHROMIUM, launchBrowser, ROOT, screenshot, startServer } from './harness.js';
+
+const CASES = join(ROOT, 'packages', 'policy-fengtai', 'cases');
+const readCase = (prefix: string) => {
+  const file = [
+    '16-incubator-construction-11-incubated-capped-at-500-000-3-inve.json',
+    '12-revenue-first-reaching-100-000-000-pays-300-000-growth-60-00.json',
+  ].find((f) => f.startsWith(prefix));
+  if (!file) throw new Error(`no case ${prefix}`);
+  return JSON.parse(readFileSync(join(CASES, file), 'utf8')) as {
+    name: string;
+    request: { year: number; enterprise: Record<string, unknown>; facts: Record<string, unknown> };
+    expect: { total: number };
+  };
+};
+/**
+ * Chromium logs every 4xx answer as a console error. The API's 400 is how the calculator validates
+ * ("forms validate as the API does"): where a test provokes one on purpose, it counts them and
+ * allows exactly those; every other console error still fails the test.
+ */
+const besides400 = (errors: readonly string[]) => errors.filter((e) => !/status of 400 \(Bad Request\)/.test(e));
+const yuan = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** PATCH as a signed-in user (the harness's apiAs has no patch). */
+async function patchAs(server: E2EServer, username: string, password: string, path: string, body: unknown): Promise<void> {
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const res = await fetch(`${server.url}${path}`, {
+    method: 'PATCH',
+    headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`PATCH ${path}: ${res.status} ${await res.text()}`);
+}
+
+/** Types into an Ant Design InputNumber or Input found by test id. */
+async function fill(page: Page, testId: string, value: string) {
+  const input = page.getByTestId(testId);
+  await input.click();
+  await input.fill(value);
+  await input.blur();
+}
+
+/** Picks an option of an Ant Design Select by its visible text. */
+async function choose(page: Page, testId: string, option: string) {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notices', () => {
+  let server: E2EServer;
+  let browser: E2EBrowser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('browses the policy: articles, a keyword search with highlights, a clause, an assumption, the full text', async () => {
+    const { page, errors } = await browser.page();
+    await page.goto(`${server.url}/policy`);
+    await page.getByText('第一条 加大人工智能算力供给').waitFor();
+    await page.getByText('第十条 深化教育科技人才一体化发展').waitFor();
+
+    await page.getByTestId('policy-search').locator('input').fill('研发投入');
+    await page.getByTestId('policy-found').waitFor();
+    // The search opens what it found: 4.3 with its original clause and its assumption.
+    const m43 = page.getByTestId('measure-4.3');
+    await m43.waitFor();
+    expect(await m43.locator('blockquote').textContent()).toContain('对年度研发费用较上年增长超过100万元(含)的企业');
+    const assumption = page.getByTestId('assumption-4.3');
+    expect(await assumption.textContent()).toContain('假设');
+    expect(await assumption.textContent()).toContain('4.3.tiers');
+    expect(await page.locator('mark').count()).toBeGreaterThan(0);
+    expect(await page.getByText('第八条 打造高品质产业承载空间').count()).toBe(0);
+    await screenshot(page, 'policy');
+
+    await page.getByTestId('policy-search').locator('input').fill('孵化器');
+    await page.getByTestId('measure-8.2').waitFor();
+    await page.getByRole('tab', { name: '政策原文' }).click();
+    await page.getByTestId('policy-text').getByText('第十条').waitFor();
+    expect(await page.getByTestId('policy-text').locator('mark').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('computes the incubator case through the step form, downloads the request, loads it back, explains in English', async () => {
+    const c = readCase('16-');
+    const { page, errors } = await browser.page();
+    await page.goto(`${server.url}/calculator`);
+
+    // Step 1: a credit code with a wrong check character is refused by the API, in place.
+    await fill(page, 'calc-year', String(c.request.year));
+    await fill(page, 'calc-credit-code', '91110106MA0000K54X');
+    await fill(page, 'calc-name', String(c.request.enterprise.name));
+    await page.getByTestId('calc-next').click();
+    await page.locator('#enterprise_enterprise_creditCode_help').getByText('统一社会信用代码校验位错误:第 18 位为 X,应为 T').waitFor();
+    await fill(page, 'calc-credit-code', String(c.request.enterprise.creditCode));
+    await page.getByTestId('calc-next').click();
+
+    // Step 2: only the incubator.
+    await page.getByTestId('topic-incubator').click();
+    await page.getByTestId('calc-next').click();
+
+    // Step 3: the incubator's facts, and nothing else is asked.
+    await page.getByTestId('facts-topic-incubator').waitFor();
+    expect(await page.locator('[data-testid^="facts-topic-"]').count()).toBe(1);
+    await choose(page, 'fact-incubator-rating', '部级卓越孵化器');
+    await fill(page, 'fact-incubator-investment', '3000000');
+    await fill(page, 'fact-incubator-incubatedAIEnterprises', '11');
+    await fill(page, 'fact-incubator-investedAIEnterprises', '3');
+    await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
+    await page.evaluate('window.scrollTo(0, 0)');
+    await screenshot(page, 'calculator-steps');
+    await page.getByTestId('calc-next').click();
+
+    // Step 4: no earlier support; calculate.
+    await page.getByText('为什么要填?').waitFor();
+    await page.getByTestId('calc-next').click();
+    await page.getByTestId('calc-results').waitFor();
+    expect(await page.getByTestId('calc-total').textContent()).toContain(yuan(c.expect.total));
+    expect(await page.getByTestId('answer-total').textContent()).toContain(yuan(c.expect.total));
+    await page.getByRole('row', { name: /8\.1/ }).getByRole('button').first().click();
+    expect(await page.getByTestId('explanation-8.1-').textContent()).toContain('建设投入 3,000,000 元 × 30% = 900,000 元');
+    await page.mouse.move(0, 0);
+    await page.evaluate('window.scrollTo(0, 0)');
+    await screenshot(page, 'calculator-result');
+
+    // The printed report: the request, every result with its steps, the total, version and date.
+    await page.emulateMedia({ media: 'print' });
+    const report = page.getByTestId('print-report');
+    expect(await report.isVisible()).toBe(true);
+    expect(await page.getByTestId('calc-steps').isVisible()).toBe(false);
+    const text = await report.textContent();
+    expect(text).toContain('政策测算报告');
+    expect(text).toContain('2025.10.30-1');
+    expect(text).toContain('部级卓越孵化器');
+    expect(text).toContain('培育企业数 11 × 50,000 元 = 550,000 元');
+    expect(await page.getByTestId('print-total').textContent()).toBe(yuan(c.expect.total));
+    await screenshot(page, 'calculator-print');
+    await page.emulateMedia({ media: 'screen' });
+
+    // Download: exactly the contract request of the case (startup answered "no" in the form).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('calc-download').click()]);
+    expect(download.suggestedFilename()).toBe(`ftai-request-2026-${c.request.enterprise.creditCode}.json`);
+    const saved = await download.path();
+    const downloaded = JSON.parse(readFileSync(saved, 'utf8'));
+    expect(downloaded).toEqual({ ...c.request, enterprise: { ...c.request.enterprise, startup: false } });
+
+    // Start again, then load the downloaded file: the steps fill in and the answer comes back.
+    await page.getByRole('button', { name: /重新开始/ }).click();
+    await page.getByTestId('calc-year').waitFor();
+    await page.getByTestId('calc-load-input').setInputFiles(saved);
+    await page.getByTestId('calc-results').waitFor();
+    await page.getByTestId('calc-total').getByText(yuan(c.expect.total)).waitFor();
+    await page.getByRole('button', { name: /修改填写/ }).click();
+    expect(await page.getByTestId('calc-credit-code').inputValue()).toBe(c.request.enterprise.creditCode);
+    await page.getByTestId('calc-next').click();
+    await page.getByTestId('calc-next').click();
+    expect(await page.getByTestId('fact-incubator-investment').inputValue()).toBe('3,000,000');
+    expect(await page.getByTestId('facts-topic-incubator').textContent()).toContain('部级卓越孵化器');
+
+    // A file that breaks the contract is refused with the API's reasons, and nothing is loaded.
+    const dir = mkdtempSync(join(tmpdir(), 'ftai-e2e-json-'));
+    const bad = join(dir, 'bad.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({ year: 2026, enterprise: {}, facts: { modelFilings: [{ id: 'M-1', date: '2026-02-30' }], typo: 1 } }),
+    );
+    await page.getByTestId('calc-load-input').setInputFiles(bad);
+    const issues = page.getByTestId('calc-load-issues');
+    await issues.waitFor();
+    expect(await issues.textContent()).toContain('facts.modelFilings[0].date');
+    expect(await issues.textContent()).toContain('facts.typo');
+    expect(await page.getByTestId('fact-incubator-investment').inputValue()).toBe('3,000,000');
+
+    // English: on the results, switching the language asks again and explains in English.
+    await page.getByTestId('calc-next').click();
+    await page.getByTestId('calc-next').click();
+    await page.getByTestId('calc-results').waitFor();
+    await page.getByTestId('lang-switch').click();
+    await page.getByText('Policy calculator').waitFor();
+    await page.getByRole('row', { name: /8\.1/ }).getByRole('button').first().click();
+    await page.getByTestId('explanation-8.1-').getByText('construction investment 3,000,000 × 30% = 900,000').waitFor();
+    expect(await page.getByTestId('calc-total').textContent()).toContain(yuan(c.expect.total));
+    await page.mouse.move(0, 0);
+    await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
+    await page.evaluate('window.scrollTo(0, 0)');
+    await screenshot(page, 'calculator-result-en');
+    expect(besides400(errors)).toEqual([]);
+    expect(errors.length).toBe(2); // the refusals provoked above
+  });
+
+  it('computes the revenue case and shows an error in place in the facts step', async () => {
+    const c = readCase('12-');
+    const { page, errors } = await browser.page();
+    await page.goto(`${server.url}/calculator`);
+    await fill(page, 'calc-year', String(c.request.year));
+    await page.getByTestId('calc-next').click();
+    await page.getByTestId('topic-revenue').click();
+    await page.getByTestId('topic-models').click();
+    await page.getByTestId('calc-next').click();
+    await fill(page, 'fact-revenue', '120000000');
+    await fill(page, 'fact-previousRevenue', '60000000');
+    await fill(page, 'fact-priorMaxRevenue', '60000000');
+    await fill(page, 'fact-industryAverageGrowthRate', '15');
+    // A model filing without an id: the API names facts.modelFilings[0].id, shown on that row.
+    await page.getByRole('button', { name: /添加大模型/ }).click();
+    await page.getByTestId('calc-next').click();
+    await page.locator('#facts_modelFilings_0_id_help').waitFor();
+    // Untick the models: their facts are no longer asked nor sent.
+    await page.getByRole('button', { name: '上一步' }).click();
+    await page.getByTestId('topic-models').click();
+    await page.getByTestId('calc-next').click();
+    expect(await page.getByTestId('facts-topic-models').count()).toBe(0);
+    await page.getByTestId('calc-next').click();
+    await page.getByTestId('calc-next').click();
+    await page.getByTestId('calc-results').waitFor();
+    expect(await page.getByTestId('calc-total').textContent()).toContain(yuan(c.expect.total));
+    expect(besides400(errors)).toEqual([]);
+    expect(errors.length).toBe(1); // the refusals provoked above
+  });
+
+  it('works on a phone width', async () => {
+    const { page, errors } = await browser.page({ width: 390, height: 844 });
+    await page.goto(`${server.url}/policy`);
+    await page.getByText('第一条 加大人工智能算力供给').waitFor();
+    // Keyboard: the measure headers are buttons; Enter opens one.
+    await page.getByRole('button', { name: /^1\s+第一条/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('measure-1').waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.getByTestId('policy-search').locator('input').fill('算力');
+    await page.getByTestId('policy-found').waitFor();
+    await page.evaluate('window.scrollTo(0, 0)');
+    await screenshot(page, 'policy-phone');
+
+    await page.goto(`${server.url}/calculator`);
+    await page.getByText('第 1 步,共 5 步').waitFor();
+    await page.getByTestId('calc-next').click();
+    await page.getByTestId('topic-compute').click();
+    await page.getByTestId('calc-next').click();
+    await fill(page, 'fact-computeSpend', '5000000');
+    await page.getByTestId('calc-next').click();
+    await page.getByTestId('calc-next').click();
+    await page.getByTestId('calc-results').waitFor();
+    // Not a partner-program enterprise: compute support is refused, total 0.
+    expect(await page.getByTestId('calc-total').textContent()).toContain('0');
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await screenshot(page, 'calculator-phone');
+
+    await page.goto(`${server.url}/notices`);
+    await page.getByText('公示公告').first().waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(errors).toEqual([]);
+  });
+
+  it('lists notices: empty at first, then a published notice with its page, .xlsx and an objection', async () => {
+    const { page, errors } = await browser.page();
+    await page.goto(`${server.url}/notices`);
+    await page.getByTestId('notices-empty').waitFor();
+
+    // The demo data (a closed notice), then a new notice published now, open for objections: the
+    // budget is raised so the call's remaining approved applications get an allocation.
+    server.ftai('db', 'seed-demo');
+    const officer = await apiAs(server, 'officer', 'ftai-demo-2026');
+    const { calls } = await officer.get<{ calls: { id: string }[] }>('/api/v1/calls');
+    const callId = calls[0]?.id ?? '';
+    await patchAs(server, 'officer', 'ftai-demo-2026', `/api/v1/calls/${callId}`, { totalBudget: 30_000_000 });
+    await officer.post(`/api/v1/calls/${callId}/allocation/commit`, { method: 'proportional' });
+    const notice = await officer.post<{ id: string }>(`/api/v1/calls/${callId}/notice`, { objectionDays: 7 });
+
+    await page.reload();
+    const card = page.getByTestId(`notice-${notice.id}`);
+    await card.waitFor();
+    expect(await page.locator('[data-testid^="notice-"]').count()).toBe(2);
+    expect(await card.getByRole('link', { name: /查看公示全文/ }).getAttribute('href')).toBe(`/notices/${notice.id}`);
+    expect(await card.getByRole('link', { name: /下载 Excel/ }).getAttribute('href')).toBe(`/api/v1/notices/${notice.id}/export.xlsx`);
+    await card.getByText(/^拟支持企业名单 \(\d+\)$/).click();
+    await card.locator('.ant-table-row').first().waitFor();
+    await card.locator('.ant-motion-collapse').waitFor({ state: 'detached' });
+    await screenshot(page, 'notices');
+
+    // The server renders the notice page itself.
+    const html = await fetch(`${server.url}/notices/${notice.id}`);
+    expect(html.headers.get('content-type')).toContain('text/html');
+
+    // An objection: required fields first, then sent.
+    await page.getByTestId(`object-${notice.id}`).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /提交异议/ }).click();
+    await dialog.getByText('请填写姓名或单位名称').waitFor();
+    await dialog.getByLabel('姓名或单位名称').fill('张三');
+    await dialog.getByLabel('联系电话或电子邮箱').fill('13800000000');
+    await dialog.getByLabel('异议内容及理由').fill('该企业的研发费用数据与公开年报不符,请核实。');
+    await dialog.getByRole('button', { name: /提交异议/ }).click();
+    await page.getByText(/异议已提交,受理编号/).waitFor();
+    const { objections } = await officer.get<{ objections: { name: string }[] }>(`/api/v1/notices/${notice.id}/objections`);
+    expect(objections.map((o) => o.name)).toContain('张三');
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * The API words its field errors in English (CALCULATION.md: "names the field and what was
+ * expected"). In the Chinese interface the frequent ones read in Chinese; anything not recognised is
+ * shown as the API wrote it, so nothing is ever hidden.
+ */
+const ZH: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  [
+    /unified social credit code: check character is (\S+), expected (\S+)/,
+    (m) => `统一社会信用代码校验位错误:第 18 位为 ${m[1]},应为 ${m[2]}`,
+  ],
+  [/unified social credit code: expected 18 characters/, () => '统一社会信用代码应为 18 位'],
+  [
+    /unified social credit code: expected digits and capital letters/,
+    () => '统一社会信用代码格式不正确:数字和大写字母(不含 I、O、S、V、Z)',
+  ],
+  [/^missing: expected national or municipal for (\S+)/, () => '请选择级别(国家级或北京市级)'],
+  [/^missing\b|got nothing$/, () => '必填项,请填写'],
+  [/expected a date that exists/, () => '日期不存在,请按 YYYY-MM-DD 填写'],
+  [/expected a date YYYY-MM-DD/, () => '请按 YYYY-MM-DD 填写日期'],
+  [/expected a non-negative amount in yuan/, () => '金额应为不小于 0 的数,最多两位小数'],
+  [/expected a growth rate/, () => '增幅应在 -100% 至 1000% 之间,最多四位小数'],
+  [/expected a whole number of at least 0/, () => '应为不小于 0 的整数'],
+  [/expected a whole number|expected a whole year/, () => '应为整数'],
+  [/expected a year from (\d+) to (\d+)/, (m) => `年度应在 ${m[1]} 至 ${m[2]} 之间`],
+  [/expected a year from 2025/, () => '年度应不早于 2025 年(政策施行年度)'],
+  [/expected a year not after the assessment year (\d+)/, (m) => `年度不应晚于评估年度 ${m[1]}`],
+  [/expected one of/, () => '请从列表中选择'],
+  [/expected a measure id of the catalogue/, () => '请选择本政策的支持事项'],
+  [/expected the subject's id: measure (\S+) is granted per subject/, (m) => `请填写支持对象编号:事项 ${m[1]} 按对象支持`],
+  [/expected null: measure (\S+) is granted per enterprise/, (m) => `支持对象编号应留空:事项 ${m[1]} 按企业支持`],
+  [/expected a unique id in (\S+), got (.+) twice/, (m) => `编号重复:${m[2]}`],
+  [/expected (\S+) for (\S+), got/, (m) => `该认定类型的级别应为${m[1] === 'national' ? '国家级' : '北京市级'}`],
+  [/expected a non-empty text/, () => '请填写'],
+  [/expected at most (\d+) characters/, (m) => `最多 ${m[1]} 个字符`],
+  [/expected at most ([\d,]+) items/, (m) => `最多 ${m[1]} 项`],
+  [/expected true or false/, () => '请选择是或否'],
+  [/^unknown field ([^\s:]+)/, (m) => `未知字段 ${m[1]}:不属于计算请求格式`],
+];
+
+/** An API field message in the interface's language (Chinese where known, else as given). */
+export function issueText(message: string, lang: 'zh' | 'en'): string {
+  if (lang === 'en') return message;
+  for (const [re, text] of ZH) {
+    const m = re.exec(message);
+    if (m) return text(m);
+  }
+  return message;
+}

@@ -1,0 +1,336 @@
+import { CalculatorOutlined, CheckCircleOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Grid,
+  Progress,
+  Radio,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, newIdempotencyKey } from '../../api/client';
+import { Money } from '../../components/Money';
+import { formatTime, formatYuan } from '../../lib/format';
+import { type ArticleUse, articleUse, summariseAllocation } from './lib/allocation-summary';
+import { percentOf } from './lib/yuan';
+import type { AllocationMethod, AllocationPlan, CommittedAllocation } from './officer-types';
+import { CallSelect, errorMessage, PageHeader, QueryState } from './parts';
+import { useSelectedCall } from './use-selected-call';
+
+type PlannedRow = AllocationPlan['applications'][number];
+
+/**
+ * Budget allocation (预算分配) of a call's approved awards: pick the method, preview what each
+ * application would get against the budget the call has left (article budgets first, then the
+ * total), and commit it — the awards then enter the ledger and the notice can be published.
+ */
+export function AllocationPage() {
+  const { t } = useTranslation('officer');
+  const { modal, message } = App.useApp();
+  const queryClient = useQueryClient();
+  const screens = Grid.useBreakpoint();
+  const { calls, call, setCallId } = useSelectedCall();
+  const [method, setMethod] = useState<AllocationMethod>('proportional');
+  const [plan, setPlan] = useState<AllocationPlan | null>(null);
+  const [committed, setCommitted] = useState<CommittedAllocation | null>(null);
+  // One key per previewed plan: a retried commit of the same plan is answered once.
+  const [commitKey, setCommitKey] = useState(newIdempotencyKey);
+
+  const preview = useMutation({
+    mutationFn: () => api.post<AllocationPlan>(`/api/v1/calls/${call?.id}/allocation/preview`, { method }),
+    onSuccess: (p) => {
+      setPlan(p);
+      setCommitted(null);
+      setCommitKey(newIdempotencyKey());
+    },
+  });
+  const commit = useMutation({
+    mutationFn: () =>
+      api.post<CommittedAllocation>(`/api/v1/calls/${call?.id}/allocation/commit`, { method }, { idempotencyKey: commitKey }),
+    onSuccess: async (c) => {
+      setCommitted(c);
+      setPlan(null);
+      message.success(t('allocation.committed', { awards: c.awards }));
+      await queryClient.invalidateQueries({ queryKey: ['officer'] });
+    },
+  });
+
+  const changeCall = (id: string | undefined) => {
+    setCallId(id);
+    setPlan(null);
+    setCommitted(null);
+  };
+  const summary = plan ? summariseAllocation(plan) : null;
+
+  const confirmCommit = () =>
+    modal.confirm({
+      title: t('allocation.confirmTitle'),
+      content: summary && t('allocation.confirmText', { count: plan?.applications.length ?? 0, amount: formatYuan(summary.allocated) }),
+      okText: t('allocation.commit'),
+      cancelText: t('cancel', { ns: 'common' }),
+      onOk: () => commit.mutateAsync().catch(() => undefined),
+    });
+
+  const columns: ColumnsType<PlannedRow> = [
+    {
+      title: t('queue.enterprise'),
+      key: 'enterprise',
+      render: (_, a) => (
+        <div>
+          <Link to={`/officer/applications/${a.applicationId}`}>{a.enterpriseName}</Link>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {a.creditCode}
+            </Typography.Text>
+          </div>
+        </div>
+      ),
+    },
+    { title: t('queue.score'), dataIndex: 'score', align: 'right', render: (v: number | null) => v ?? '—', responsive: ['sm'] },
+    { title: t('queue.submittedAt'), dataIndex: 'submittedAt', render: (v: string | null) => formatTime(v), responsive: ['xxl'] },
+    { title: t('figure.approved'), dataIndex: 'approved', align: 'right', render: (v: number) => <Money value={v} /> },
+    { title: t('figure.allocated'), dataIndex: 'allocated', align: 'right', render: (v: number) => <Money value={v} strong /> },
+    {
+      title: t('allocation.share'),
+      key: 'share',
+      width: 140,
+      responsive: ['md'],
+      render: (_, a) => <Progress percent={percentOf(a.allocated, a.approved) ?? 0} size="small" strokeColor="#fa8c16" />,
+    },
+  ];
+
+  return (
+    <div>
+      <PageHeader
+        title={t('allocation.heading')}
+        subtitle={t('allocation.subtitle')}
+        extra={<CallSelect calls={calls.data ?? []} loading={calls.isLoading} value={call?.id} onChange={changeCall} />}
+      />
+      <QueryState isLoading={calls.isLoading} error={calls.error} isEmpty={!call} empty={t('call.none')}>
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <Card size="small">
+            <Flex wrap gap={16} align="center" justify="space-between">
+              <Space wrap size={12}>
+                <Typography.Text strong id="method-label">
+                  {t('allocation.method')}
+                </Typography.Text>
+                <Radio.Group
+                  aria-labelledby="method-label"
+                  value={method}
+                  onChange={(e) => {
+                    setMethod(e.target.value as AllocationMethod);
+                    setPlan(null);
+                  }}
+                  options={[
+                    { value: 'proportional', label: t('allocation.proportional') },
+                    { value: 'score', label: t('allocation.score') },
+                  ]}
+                />
+              </Space>
+              <Button
+                type="primary"
+                icon={<CalculatorOutlined />}
+                loading={preview.isPending}
+                onClick={() => preview.mutate()}
+                data-testid="preview"
+              >
+                {t('allocation.preview')}
+              </Button>
+            </Flex>
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
+              {t(`allocation.methodHelp.${method}`)}
+            </Typography.Paragraph>
+          </Card>
+          {preview.error && <Alert type="error" showIcon title={errorMessage(preview.error)} />}
+          {commit.error && <Alert type="error" showIcon title={errorMessage(commit.error)} />}
+          {committed && (
+            <Alert
+              type="success"
+              showIcon
+              icon={<CheckCircleOutlined />}
+              data-testid="committed"
+              title={t('allocation.committedTitle', { amount: formatYuan(committed.result.total), awards: committed.awards })}
+              description={t('allocation.committedText', { at: formatTime(committed.committedAt) })}
+              action={<Link to={`/officer/notices?call=${committed.callId}`}>{t('allocation.toNotice')}</Link>}
+            />
+          )}
+          {plan &&
+            summary &&
+            (plan.applications.length === 0 ? (
+              <Card size="small">
+                <Empty description={t('allocation.nothing')} />
+              </Card>
+            ) : (
+              <>
+                <Row gutter={[12, 12]}>
+                  <Col xs={12} lg={6}>
+                    <Card size="small">
+                      <Statistic
+                        title={t('allocation.callBudget')}
+                        value={plan.callBudget.total}
+                        formatter={(v) => formatYuan(Number(v))}
+                      />
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('allocation.committedBefore', { amount: formatYuan(plan.committed.total) })}
+                      </Typography.Text>
+                    </Card>
+                  </Col>
+                  <Col xs={12} lg={6}>
+                    <Card size="small">
+                      <span data-testid="budget-left" data-value={summary.budget}>
+                        <Statistic title={t('allocation.budgetLeft')} value={summary.budget} formatter={(v) => formatYuan(Number(v))} />
+                      </span>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('allocation.budgetLeftHelp')}
+                      </Typography.Text>
+                    </Card>
+                  </Col>
+                  <Col xs={12} lg={6}>
+                    <Card size="small">
+                      <span data-testid="approved-sum" data-value={summary.approved}>
+                        <Statistic title={t('allocation.approvedSum')} value={summary.approved} formatter={(v) => formatYuan(Number(v))} />
+                      </span>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('allocation.applications', { count: plan.applications.length })}
+                      </Typography.Text>
+                    </Card>
+                  </Col>
+                  <Col xs={12} lg={6}>
+                    <Card size="small" style={{ borderColor: '#fa8c16' }}>
+                      <span data-testid="allocated-sum" data-value={summary.allocated}>
+                        <Statistic
+                          title={t('allocation.allocatedSum')}
+                          value={summary.allocated}
+                          formatter={(v) => formatYuan(Number(v))}
+                          styles={{ content: { color: '#d46b08' } }}
+                        />
+                      </span>
+                      <Typography.Text type={summary.isFull ? 'success' : 'warning'} style={{ fontSize: 12 }}>
+                        {summary.isFull
+                          ? t(summary.ceiling === summary.budget ? 'allocation.equalsBudget' : 'allocation.equalsApproved')
+                          : t('allocation.belowCeiling', { amount: formatYuan(summary.ceiling) })}
+                      </Typography.Text>
+                    </Card>
+                  </Col>
+                </Row>
+                <Alert
+                  type={summary.isOversubscribed ? 'warning' : 'success'}
+                  showIcon
+                  data-testid="oversubscribed"
+                  title={summary.isOversubscribed ? t('allocation.oversubscribed') : t('allocation.enough')}
+                  description={
+                    summary.isOversubscribed
+                      ? t(`allocation.oversubscribedText.${plan.method}`, {
+                          approved: formatYuan(summary.approved),
+                          budget: formatYuan(summary.budget),
+                          percent: percentOf(summary.allocated, summary.approved) ?? 0,
+                        })
+                      : undefined
+                  }
+                />
+                <Row gutter={[16, 16]}>
+                  <Col xs={24} xl={15}>
+                    <Card title={t('allocation.byApplication')} size="small">
+                      <Table<PlannedRow>
+                        rowKey="applicationId"
+                        size="small"
+                        columns={columns}
+                        dataSource={[...plan.applications]}
+                        pagination={false}
+                        summary={() => (
+                          <Table.Summary.Row>
+                            <Table.Summary.Cell index={0} colSpan={screens.xxl ? 3 : screens.sm ? 2 : 1}>
+                              <Typography.Text strong>{t('total', { ns: 'common' })}</Typography.Text>
+                            </Table.Summary.Cell>
+                            <Table.Summary.Cell index={1} align="right">
+                              <Money value={summary.approved} strong />
+                            </Table.Summary.Cell>
+                            <Table.Summary.Cell index={2} align="right">
+                              <Money value={summary.allocated} strong />
+                            </Table.Summary.Cell>
+                            {screens.md && <Table.Summary.Cell index={3} />}
+                          </Table.Summary.Row>
+                        )}
+                      />
+                    </Card>
+                  </Col>
+                  <Col xs={24} xl={9}>
+                    <Card title={t('allocation.byArticle')} size="small">
+                      <ArticleUseList rows={articleUse(plan)} total={plan.budget.total} />
+                    </Card>
+                  </Col>
+                </Row>
+                <Card size="small">
+                  <Flex justify="space-between" align="center" wrap gap={12}>
+                    <Descriptions
+                      size="small"
+                      column={{ xs: 1, sm: 2 }}
+                      items={[
+                        { key: 'm', label: t('allocation.method'), children: t(`allocation.${plan.method}`) },
+                        { key: 's', label: t('allocation.allocatedSum'), children: <Money value={summary.allocated} strong /> },
+                      ]}
+                    />
+                    <Button type="primary" size="large" loading={commit.isPending} onClick={confirmCommit} data-testid="commit">
+                      {t('allocation.commit')}
+                    </Button>
+                  </Flex>
+                </Card>
+              </>
+            ))}
+          {!plan && !committed && !preview.isPending && (
+            <Card size="small">
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('allocation.start')} />
+            </Card>
+          )}
+        </Space>
+      </QueryState>
+    </div>
+  );
+}
+
+function ArticleUseList({ rows, total }: { rows: readonly ArticleUse[]; total: number }) {
+  const { t } = useTranslation('officer');
+  return (
+    <Flex vertical gap={10}>
+      {rows.map((r) => {
+        const cap = r.budget ?? null;
+        return (
+          <div key={r.article}>
+            <Flex justify="space-between" wrap gap={4}>
+              <span>
+                <Typography.Text strong>{t(`article.short.${r.article}`)}</Typography.Text>{' '}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t(`article.name.${r.article}`)}
+                </Typography.Text>
+              </span>
+              {cap === null ? (
+                <Tag>{t('allocation.noOwnBudget')}</Tag>
+              ) : (
+                <Tag color="purple">{t('allocation.ownBudget', { amount: formatYuan(cap) })}</Tag>
+              )}
+            </Flex>
+            <Progress percent={percentOf(r.allocated, cap ?? total) ?? 0} size="small" strokeColor="#fa8c16" showInfo={false} />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('allocation.articleLine', { approved: formatYuan(r.approved), allocated: formatYuan(r.allocated) })}
+            </Typography.Text>
+          </div>
+        );
+      })}
+    </Flex>
+  );
+}

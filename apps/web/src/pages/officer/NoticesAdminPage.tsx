@@ -1,0 +1,239 @@
+import { ExportOutlined, FileExcelOutlined, NotificationOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Flex, Form, Grid, InputNumber, List, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, newIdempotencyKey } from '../../api/client';
+import { Money } from '../../components/Money';
+import { formatTime, formatYuan } from '../../lib/format';
+import { useApplications, useNotices, useObjections } from './officer-api';
+import type { NoticeSummary, NoticeView } from './officer-types';
+import { CallSelect, formProblem, PageHeader, QueryState } from './parts';
+import { useSelectedCall } from './use-selected-call';
+
+/**
+ * Public notice (公示): publish a call's allocated awards with an objection window, the notices
+ * with their printable page and .xlsx export, and the objections received.
+ */
+export function NoticesAdminPage() {
+  const { t } = useTranslation('officer');
+  const screens = Grid.useBreakpoint();
+  const { calls, call, setCallId } = useSelectedCall();
+  const notices = useNotices();
+  const [published, setPublished] = useState<NoticeView | null>(null);
+  const list = (notices.data ?? []).filter((n) => !call || n.call.id === call.id);
+
+  const links = (n: NoticeSummary) => (
+    <Space size={12} wrap>
+      <a href={`/notices/${n.id}`} target="_blank" rel="noreferrer" data-testid={`notice-page-${n.id}`}>
+        <ExportOutlined /> {t('notices.page')}
+      </a>
+      <a href={`/api/v1/notices/${n.id}/export.xlsx`} download data-testid={`notice-export-${n.id}`}>
+        <FileExcelOutlined /> {t('notices.export')}
+      </a>
+    </Space>
+  );
+  const windowOf = (n: NoticeSummary) => (
+    <Space size={4} wrap>
+      <span>{t('notices.until', { date: n.objectionsUntil })}</span>
+      <Tag color={n.isOpenForObjections ? 'orange' : 'default'}>{n.isOpenForObjections ? t('notices.open') : t('notices.closed')}</Tag>
+    </Space>
+  );
+
+  const columns: ColumnsType<NoticeSummary> = [
+    {
+      title: t('notices.publishedOn'),
+      key: 'on',
+      render: (_, n) => (
+        <div>
+          <div>{n.publishedOn}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {n.call.title}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { title: t('notices.lines'), key: 'size', render: (_, n) => t('notices.size', { lines: n.count, enterprises: n.enterprises }) },
+    { title: t('notices.total'), dataIndex: 'total', align: 'right', render: (v: number) => <Money value={v} strong /> },
+    { title: t('notices.window'), key: 'window', render: (_, n) => windowOf(n) },
+    { title: t('notices.files'), key: 'links', render: (_, n) => links(n) },
+  ];
+
+  return (
+    <div>
+      <PageHeader
+        title={t('notices.heading')}
+        subtitle={t('notices.subtitle')}
+        extra={<CallSelect calls={calls.data ?? []} loading={calls.isLoading} value={call?.id} onChange={setCallId} allowAll />}
+      />
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        {call && <PublishCard callId={call.id} onPublished={setPublished} />}
+        {published && (
+          <Alert
+            type="success"
+            showIcon
+            data-testid="published"
+            title={t('notices.published', {
+              lines: published.lines.length,
+              total: formatYuan(published.total),
+              until: published.objectionsUntil,
+            })}
+            action={links({ ...published, count: published.lines.length, enterprises: published.enterprises.length })}
+          />
+        )}
+        <Card title={t('notices.list')} size="small">
+          <QueryState
+            isLoading={notices.isLoading}
+            error={notices.error}
+            isEmpty={list.length === 0}
+            empty={t('notices.none')}
+            onRetry={() => void notices.refetch()}
+          >
+            {screens.md ? (
+              <Table<NoticeSummary>
+                rowKey="id"
+                size="middle"
+                columns={columns}
+                dataSource={list}
+                pagination={false}
+                expandable={{ expandedRowRender: (n) => <Objections noticeId={n.id} />, rowExpandable: () => true }}
+              />
+            ) : (
+              <List
+                dataSource={list}
+                renderItem={(n) => (
+                  <Card size="small" style={{ marginBottom: 8 }} title={n.publishedOn} extra={<Money value={n.total} strong />}>
+                    <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+                      <Typography.Text type="secondary">{n.call.title}</Typography.Text>
+                      <span>{t('notices.size', { lines: n.count, enterprises: n.enterprises })}</span>
+                      {windowOf(n)}
+                      {links(n)}
+                      <Objections noticeId={n.id} />
+                    </Space>
+                  </Card>
+                )}
+              />
+            )}
+          </QueryState>
+        </Card>
+      </Space>
+    </div>
+  );
+}
+
+/** Publish the call's approved and allocated applications, with the objection window in days. */
+function PublishCard({ callId, onPublished }: { callId: string; onPublished: (n: NoticeView) => void }) {
+  const { t } = useTranslation('officer');
+  const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const applications = useApplications(callId);
+  const [form] = Form.useForm<{ objectionDays: number }>();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [key, setKey] = useState(newIdempotencyKey);
+  const approved = (applications.data ?? []).filter((a) => a.status === 'approved');
+  const unallocated = approved.filter((a) => a.allocatedTotal === null).length;
+  const ready = approved.length - unallocated;
+  const amount = approved.reduce((s, a) => s + (a.allocatedTotal ?? 0), 0);
+
+  const publish = useMutation({
+    mutationFn: (v: { objectionDays: number }) => api.post<NoticeView>(`/api/v1/calls/${callId}/notice`, v, { idempotencyKey: key }),
+    onSuccess: async (n) => {
+      setProblem(null);
+      setKey(newIdempotencyKey());
+      message.success(t('notices.publishedShort'));
+      onPublished(n);
+      await queryClient.invalidateQueries({ queryKey: ['officer'] });
+    },
+    onError: (e) => setProblem(formProblem(form, e)),
+  });
+
+  return (
+    <Card title={t('notices.publish')} size="small">
+      <Typography.Paragraph>
+        {applications.isLoading
+          ? t('loading', { ns: 'common' })
+          : approved.length === 0
+            ? t('notices.nothingApproved')
+            : t('notices.ready', { ready, amount: formatYuan(amount) })}
+      </Typography.Paragraph>
+      {unallocated > 0 && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('notices.unallocated', { count: unallocated })} />
+      )}
+      <Form
+        form={form}
+        layout="inline"
+        initialValues={{ objectionDays: 5 }}
+        onFinish={(v) =>
+          modal.confirm({
+            title: t('notices.confirmTitle'),
+            content: t('notices.confirmText', { count: ready, days: v.objectionDays }),
+            okText: t('notices.publishButton'),
+            cancelText: t('cancel', { ns: 'common' }),
+            onOk: () => publish.mutateAsync(v).catch(() => undefined),
+          })
+        }
+      >
+        <Form.Item
+          name="objectionDays"
+          label={t('notices.objectionDays')}
+          tooltip={t('notices.objectionDaysHelp')}
+          rules={[{ required: true, type: 'integer', min: 1, max: 30, message: t('notices.rule.days') }]}
+        >
+          <InputNumber<number> min={1} max={30} precision={0} suffix={t('notices.days')} style={{ width: 120 }} />
+        </Form.Item>
+        <Form.Item>
+          <Button
+            type="primary"
+            htmlType="submit"
+            icon={<NotificationOutlined />}
+            loading={publish.isPending}
+            disabled={ready === 0 || unallocated > 0}
+            data-testid="publish"
+          >
+            {t('notices.publishButton')}
+          </Button>
+        </Form.Item>
+      </Form>
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} />}
+    </Card>
+  );
+}
+
+function Objections({ noticeId }: { noticeId: string }) {
+  const { t } = useTranslation('officer');
+  const objections = useObjections(noticeId);
+  const rows = objections.data ?? [];
+  if (objections.isLoading) return <Typography.Text type="secondary">{t('loading', { ns: 'common' })}</Typography.Text>;
+  if (objections.error) return <Alert type="error" showIcon title={String((objections.error as Error).message)} />;
+  return (
+    <div>
+      <Typography.Text strong>{t('notices.objections', { count: rows.length })}</Typography.Text>
+      {rows.length > 0 && (
+        <List
+          size="small"
+          dataSource={rows}
+          renderItem={(o) => (
+            <List.Item>
+              <Flex vertical gap={2}>
+                <span>
+                  <Typography.Text strong>{o.name}</Typography.Text>{' '}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {o.contact} · {formatTime(o.at)}
+                  </Typography.Text>
+                </span>
+                <span>{o.text}</span>
+                {o.applicationId && (
+                  <Link to={`/officer/applications/${o.applicationId}`} style={{ fontSize: 12 }}>
+                    {t('notices.aboutApplication')}
+                  </Link>
+                )}
+              </Flex>
+            </List.Item>
+          )}
+        />
+      )}
+    </div>
+  );
+}

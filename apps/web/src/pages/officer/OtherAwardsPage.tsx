@@ -1,0 +1,235 @@
+import { ImportOutlined, UploadOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Flex, Form, Grid, Input, List, Space, Table, Tag, Typography, Upload } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../api/client';
+import { Money } from '../../components/Money';
+import { formatTime, formatYuan } from '../../lib/format';
+import { type IssueRow, issueRows } from './lib/import-issues';
+import { keys, useOtherAwards } from './officer-api';
+import type { ImportOutcome, OtherAward } from './officer-types';
+import { errorMessage, PageHeader, QueryState } from './parts';
+
+const TEMPLATE = 'creditCode,policy,subject,amount,year\n';
+
+/**
+ * Other district policies' awards (他项政策奖励), imported from CSV so that best-of-never-twice
+ * (从优不重复) can compare: paste or pick a file, see every bad row with its line and column (the
+ * import takes all rows or none), and the awards on record.
+ */
+export function OtherAwardsPage() {
+  const { t } = useTranslation('officer');
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const screens = Grid.useBreakpoint();
+  const awards = useOtherAwards();
+  const [form] = Form.useForm<{ csv: string }>();
+  const [issues, setIssues] = useState<IssueRow[] | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [filter, setFilter] = useState('');
+
+  const importCsv = useMutation({
+    mutationFn: (csv: string) => api.post<ImportOutcome>('/api/v1/other-policy-awards/import', { csv }),
+    onSuccess: async (o) => {
+      setIssues(null);
+      setRefusal(null);
+      setOutcome(o);
+      form.resetFields();
+      message.success(t('awards.imported', { rows: o.rows }));
+      await queryClient.invalidateQueries({ queryKey: keys.otherAwards });
+    },
+    onError: (e) => {
+      setOutcome(null);
+      const rows = e instanceof ApiError ? issueRows(e.issues) : [];
+      setIssues(rows.length > 0 ? rows : null);
+      setRefusal(rows.length > 0 ? t('awards.refused', { count: rows.length }) : errorMessage(e));
+    },
+  });
+
+  const field = (f: string | null) =>
+    f === null ? t('awards.wholeRow') : f === 'header' ? t('awards.header') : t(`awards.column.${f}`, { defaultValue: f });
+  const issueColumns: ColumnsType<IssueRow> = [
+    {
+      title: t('awards.line'),
+      dataIndex: 'line',
+      width: 90,
+      render: (l: number | null) => (l === null ? '—' : t('awards.lineN', { line: l })),
+    },
+    { title: t('awards.field'), dataIndex: 'field', width: 160, render: (f: string | null) => <Tag color="red">{field(f)}</Tag> },
+    { title: t('awards.problem'), dataIndex: 'message' },
+  ];
+
+  const shown = useMemo(() => {
+    const q = filter.trim().toUpperCase();
+    return (awards.data?.awards ?? []).filter(
+      (a) => !q || a.creditCode.includes(q) || (a.enterpriseName ?? '').toUpperCase().includes(q) || a.policy.toUpperCase().includes(q),
+    );
+  }, [awards.data, filter]);
+
+  const awardColumns: ColumnsType<OtherAward> = [
+    {
+      title: t('queue.enterprise'),
+      key: 'e',
+      render: (_, a) => (
+        <div>
+          <div>{a.enterpriseName ?? t('awards.unknownEnterprise')}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {a.creditCode}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { title: t('awards.column.policy'), dataIndex: 'policy' },
+    { title: t('awards.column.subject'), dataIndex: 'subject' },
+    { title: t('awards.column.year'), dataIndex: 'year', width: 80 },
+    { title: t('awards.column.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => <Money value={v} strong /> },
+    {
+      title: t('awards.importedAt'),
+      key: 'at',
+      responsive: ['lg'],
+      render: (_, a) => (
+        <Space size={4}>
+          <span>{formatTime(a.importedAt)}</span>
+          {outcome?.batchId === a.batchId && <Tag color="green">{t('awards.new')}</Tag>}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <div>
+      <PageHeader title={t('awards.heading')} subtitle={t('awards.subtitle')} />
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        <Card title={t('awards.import')} size="small">
+          <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+            {t('awards.help')}
+          </Typography.Paragraph>
+          <Form form={form} layout="vertical" onFinish={(v) => importCsv.mutate(v.csv)}>
+            <Form.Item
+              name="csv"
+              label={t('awards.csv')}
+              rules={[
+                { required: true, whitespace: true, message: t('awards.rule.csv') },
+                { max: 5 * 1024 * 1024, message: t('awards.rule.size') },
+              ]}
+            >
+              <Input.TextArea
+                rows={6}
+                placeholder={`${TEMPLATE}91110106MA01ABCD2L,丰台区促进高精尖产业发展若干措施,SC-1,450000,2025`}
+                style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 13 }}
+                data-testid="csv-input"
+              />
+            </Form.Item>
+            <Flex gap={8} wrap>
+              <Upload
+                accept=".csv,text/csv"
+                showUploadList={false}
+                maxCount={1}
+                beforeUpload={(file) => {
+                  void file.text().then((text) => {
+                    form.setFieldsValue({ csv: text });
+                    void form.validateFields(['csv']);
+                  });
+                  return false;
+                }}
+              >
+                <Button icon={<UploadOutlined />}>{t('awards.pickFile')}</Button>
+              </Upload>
+              <Button onClick={() => form.setFieldsValue({ csv: TEMPLATE })}>{t('awards.template')}</Button>
+              <Button type="primary" htmlType="submit" icon={<ImportOutlined />} loading={importCsv.isPending} data-testid="import">
+                {t('awards.importButton')}
+              </Button>
+            </Flex>
+          </Form>
+          {refusal && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginTop: 16 }}
+              title={refusal}
+              description={issues ? t('awards.nothingImported') : undefined}
+              data-testid="import-refused"
+            />
+          )}
+          {issues && (
+            <Table<IssueRow>
+              style={{ marginTop: 12 }}
+              size="small"
+              rowKey="key"
+              columns={issueColumns}
+              dataSource={issues}
+              pagination={issues.length > 20 ? { pageSize: 20 } : false}
+              data-testid="import-issues"
+            />
+          )}
+          {outcome && (
+            <Alert
+              type="success"
+              showIcon
+              style={{ marginTop: 16 }}
+              data-testid="import-done"
+              title={t('awards.importedText', { rows: outcome.rows, amount: formatYuan(outcome.amount) })}
+              description={t('awards.batch', { id: outcome.batchId })}
+            />
+          )}
+        </Card>
+        <Card
+          title={t('awards.list')}
+          size="small"
+          extra={
+            awards.data && (
+              <Typography.Text type="secondary">
+                {t('awards.listTotal', { count: awards.data.awards.length, amount: formatYuan(awards.data.total) })}
+              </Typography.Text>
+            )
+          }
+        >
+          <Input.Search
+            allowClear
+            aria-label={t('awards.filter')}
+            placeholder={t('awards.filter')}
+            onChange={(e) => setFilter(e.target.value)}
+            style={{ maxWidth: 320, marginBottom: 12 }}
+          />
+          <QueryState
+            isLoading={awards.isLoading}
+            error={awards.error}
+            isEmpty={shown.length === 0}
+            empty={t('awards.none')}
+            onRetry={() => void awards.refetch()}
+          >
+            {screens.md ? (
+              <Table<OtherAward>
+                rowKey="id"
+                size="small"
+                columns={awardColumns}
+                dataSource={shown}
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              />
+            ) : (
+              <List
+                dataSource={shown}
+                renderItem={(a) => (
+                  <List.Item>
+                    <Flex vertical style={{ width: '100%' }} gap={2}>
+                      <Flex justify="space-between">
+                        <Typography.Text strong>{a.enterpriseName ?? a.creditCode}</Typography.Text>
+                        <Money value={a.amount} strong />
+                      </Flex>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {a.policy} · {a.subject} · {a.year}
+                      </Typography.Text>
+                    </Flex>
+                  </List.Item>
+                )}
+              />
+            )}
+          </QueryState>
+        </Card>
+      </Space>
+    </div>
+  );
+}

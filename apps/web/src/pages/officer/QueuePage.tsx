@@ -1,0 +1,242 @@
+import { Badge, Card, Flex, Grid, Input, List, Select, Space, Table, Tabs, Typography } from 'antd';
+import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { Money } from '../../components/Money';
+import { ApplicationStatusTag } from '../../components/StatusTag';
+import { formatTime } from '../../lib/format';
+import { countByStatus, filterApplications, isApplicationStatus, type QueueSort, sortApplications } from './lib/queue-filter';
+import { useApplications } from './officer-api';
+import { APPLICATION_STATUSES, type ApplicationSummary } from './officer-types';
+import { CallSelect, PageHeader, QueryState } from './parts';
+import { useSelectedCall } from './use-selected-call';
+
+interface Sort {
+  readonly key: QueueSort;
+  readonly descending: boolean;
+}
+
+/**
+ * The application queue (申报受理): every application of a call, by status in tabs with their
+ * counts, searchable by enterprise name or credit code, sortable by the engine's total, the review
+ * score and the submission time. Filters live in the URL (?call=&status=&q=).
+ */
+export function QueuePage() {
+  const { t } = useTranslation('officer');
+  const screens = Grid.useBreakpoint();
+  const [params, setParams] = useSearchParams();
+  const { calls, call, setCallId } = useSelectedCall();
+  const applications = useApplications(call?.id);
+  const statusParam = params.get('status');
+  const status = isApplicationStatus(statusParam) ? statusParam : undefined;
+  const text = params.get('q') ?? '';
+  const [sort, setSort] = useState<Sort>({ key: 'submittedAt', descending: true });
+
+  const setParam = (name: string, value: string | undefined) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const all = applications.data ?? [];
+  const counts = useMemo(() => countByStatus(filterApplications(all, { text })), [all, text]);
+  const rows = useMemo(
+    () => sortApplications(filterApplications(all, { status, text }), sort.key, sort.descending),
+    [all, status, text, sort],
+  );
+
+  const order = (key: QueueSort) => (sort.key === key ? (sort.descending ? 'descend' : 'ascend') : null);
+  const columns: ColumnsType<ApplicationSummary> = [
+    {
+      title: t('queue.enterprise'),
+      key: 'enterprise',
+      render: (_, a) => (
+        <div>
+          <Link to={`/officer/applications/${a.id}`} data-testid={`open-${a.id}`}>
+            {a.enterpriseName ?? a.creditCode}
+          </Link>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable={{ text: a.creditCode }}>
+              {a.creditCode}
+            </Typography.Text>
+          </div>
+        </div>
+      ),
+    },
+    { title: t('queue.status'), dataIndex: 'status', key: 'status', render: (s: string) => <ApplicationStatusTag status={s} /> },
+    {
+      title: t('figure.requested'),
+      dataIndex: 'engineTotal',
+      key: 'engineTotal',
+      align: 'right',
+      sorter: true,
+      sortOrder: order('engineTotal'),
+      render: (v: number) => <Money value={v} strong />,
+    },
+    {
+      title: t('figure.approved'),
+      dataIndex: 'approvedTotal',
+      key: 'approvedTotal',
+      align: 'right',
+      render: (v: number | null) => <Money value={v} />,
+      responsive: ['lg'],
+    },
+    {
+      title: t('figure.allocated'),
+      dataIndex: 'allocatedTotal',
+      key: 'allocatedTotal',
+      align: 'right',
+      render: (v: number | null) => <Money value={v} />,
+      responsive: ['xl'],
+    },
+    {
+      title: t('queue.score'),
+      dataIndex: 'score',
+      key: 'score',
+      align: 'right',
+      sorter: true,
+      sortOrder: order('score'),
+      render: (v: number | null) => (v === null ? '—' : v),
+    },
+    {
+      title: t('queue.submittedAt'),
+      dataIndex: 'submittedAt',
+      key: 'submittedAt',
+      sorter: true,
+      sortOrder: order('submittedAt'),
+      render: (v: string | null) => formatTime(v),
+    },
+  ];
+
+  const tabs = [
+    { key: '', label: <TabLabel text={t('queue.all')} count={counts.all} /> },
+    ...APPLICATION_STATUSES.map((s) => ({ key: s, label: <TabLabel text={t(`status.${s}`, { ns: 'common' })} count={counts[s]} /> })),
+  ];
+
+  return (
+    <div>
+      <PageHeader
+        title={t('queue.heading')}
+        subtitle={call ? call.title : undefined}
+        extra={
+          <>
+            <CallSelect calls={calls.data ?? []} loading={calls.isLoading} value={call?.id} onChange={setCallId} />
+            <Input.Search
+              allowClear
+              aria-label={t('queue.search')}
+              placeholder={t('queue.search')}
+              defaultValue={text}
+              onSearch={(v) => setParam('q', v.trim() || undefined)}
+              onChange={(e) => {
+                if (e.target.value === '') setParam('q', undefined);
+              }}
+              style={{ width: 260, maxWidth: '100%' }}
+              data-testid="queue-search"
+            />
+          </>
+        }
+      />
+      <Card size="small" styles={{ body: { paddingTop: 0 } }}>
+        <Tabs activeKey={status ?? ''} items={tabs} onChange={(k) => setParam('status', k || undefined)} data-testid="status-tabs" />
+        <QueryState
+          isLoading={calls.isLoading || applications.isLoading}
+          error={calls.error ?? applications.error}
+          isEmpty={rows.length === 0}
+          empty={t('queue.empty')}
+          onRetry={() => void applications.refetch()}
+        >
+          {screens.md ? (
+            <Table<ApplicationSummary>
+              rowKey="id"
+              size="middle"
+              columns={columns}
+              dataSource={rows}
+              pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+              onChange={(_p, _f, sorter) => {
+                const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<ApplicationSummary> | undefined;
+                const key = s?.columnKey as QueueSort | undefined;
+                if (key && s?.order) setSort({ key, descending: s.order === 'descend' });
+                else setSort({ key: 'submittedAt', descending: true });
+              }}
+            />
+          ) : (
+            <>
+              <Flex justify="end" style={{ marginBottom: 8 }}>
+                <Select<string>
+                  aria-label={t('queue.sortBy')}
+                  value={`${sort.key}:${sort.descending ? 'desc' : 'asc'}`}
+                  onChange={(v) => {
+                    const [key, dir] = v.split(':') as [QueueSort, string];
+                    setSort({ key, descending: dir === 'desc' });
+                  }}
+                  options={(['submittedAt', 'engineTotal', 'score'] as const).flatMap((k) => [
+                    { value: `${k}:desc`, label: t(`queue.sort.${k}.desc`) },
+                    { value: `${k}:asc`, label: t(`queue.sort.${k}.asc`) },
+                  ])}
+                  style={{ width: 200 }}
+                />
+              </Flex>
+              <List
+                dataSource={rows}
+                pagination={rows.length > 10 ? { pageSize: 10, size: 'small', align: 'center' } : false}
+                renderItem={(a) => (
+                  <Card size="small" style={{ marginBottom: 8 }}>
+                    <Flex justify="space-between" align="start" gap={8}>
+                      <div style={{ minWidth: 0 }}>
+                        <Link to={`/officer/applications/${a.id}`} style={{ fontWeight: 600 }}>
+                          {a.enterpriseName ?? a.creditCode}
+                        </Link>
+                        <div>
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {a.creditCode}
+                          </Typography.Text>
+                        </div>
+                      </div>
+                      <ApplicationStatusTag status={a.status} />
+                    </Flex>
+                    <Flex justify="space-between" wrap gap={4} style={{ marginTop: 8, fontSize: 13 }}>
+                      <span>
+                        {t('figure.requested')} <Money value={a.engineTotal} strong />
+                      </span>
+                      {a.allocatedTotal !== null ? (
+                        <span>
+                          {t('figure.allocated')} <Money value={a.allocatedTotal} strong />
+                        </span>
+                      ) : a.approvedTotal !== null ? (
+                        <span>
+                          {t('figure.approved')} <Money value={a.approvedTotal} strong />
+                        </span>
+                      ) : (
+                        <span>
+                          {t('queue.score')} {a.score ?? '—'}
+                        </span>
+                      )}
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {formatTime(a.submittedAt)}
+                      </Typography.Text>
+                    </Flex>
+                  </Card>
+                )}
+              />
+            </>
+          )}
+        </QueryState>
+      </Card>
+    </div>
+  );
+}
+
+function TabLabel({ text, count }: { text: string; count: number }) {
+  return (
+    <Space size={6}>
+      <span>{text}</span>
+      <Badge count={count} showZero color={count > 0 ? '#1677ff' : '#d9d9d9'} size="small" overflowCount={999} />
+    </Space>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Call } from '../../../api/types';
+
+export const ARTICLES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+
+/** The call form's values: article budgets keyed by article number, each optional. */
+export interface CallFormValues {
+  readonly title: string;
+  readonly year: number;
+  readonly opensOn: string;
+  readonly closesOn: string;
+  readonly totalBudget: number;
+  readonly articleBudgets?: Readonly<Record<string, number | null | undefined>>;
+  readonly status?: 'open' | 'closed';
+}
+
+/** Article budgets as the API takes them: only the articles given a figure ({'1': 2000000}). */
+export function articleBudgetsBody(values: CallFormValues['articleBudgets']): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const a of ARTICLES) {
+    const v = values?.[String(a)];
+    if (typeof v === 'number' && Number.isFinite(v)) out[String(a)] = v;
+  }
+  return out;
+}
+
+/** POST /api/v1/calls. */
+export function createCallBody(v: CallFormValues) {
+  return {
+    year: v.year,
+    title: v.title.trim(),
+    opensOn: v.opensOn,
+    closesOn: v.closesOn,
+    totalBudget: v.totalBudget,
+    articleBudgets: articleBudgetsBody(v.articleBudgets),
+  };
+}
+
+/** PATCH /api/v1/calls/:id: the year stays (the API does not take it); the budgets are replaced whole. */
+export function updateCallBody(v: CallFormValues) {
+  return {
+    title: v.title.trim(),
+    opensOn: v.opensOn,
+    closesOn: v.closesOn,
+    totalBudget: v.totalBudget,
+    articleBudgets: articleBudgetsBody(v.articleBudgets),
+    ...(v.status ? { status: v.status } : {}),
+  };
+}
+
+/** A call as the form's starting values. */
+export function callFormValues(call: Call): CallFormValues {
+  return {
+    title: call.title,
+    year: call.year,
+    opensOn: call.opensOn,
+    closesOn: call.closesOn,
+    totalBudget: call.totalBudget,
+    articleBudgets: { ...call.articleBudgets },
+    status: call.status,
+  };
+}
+
+/** The sum of the article budgets given, to warn when they exceed the total (the API allows it). */
+export function articleBudgetSum(values: CallFormValues['articleBudgets']): number {
+  return Object.values(articleBudgetsBody(values)).reduce((s, v) => s + v, 0);
+}

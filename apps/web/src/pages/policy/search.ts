@@ -1,0 +1,66 @@
+import type { MeasureInfo } from '../../api/types';
+
+/** A search box's text as terms: "算力  6.2" → ["算力", "6.2"]. */
+export function searchTerms(query: string): string[] {
+  return query
+    .trim()
+    .split(/\s+/)
+    .filter((s) => s.length > 0);
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Text cut into pieces, the pieces that match a term marked (case-insensitive). */
+export function highlightParts(text: string, terms: readonly string[]): { text: string; hit: boolean }[] {
+  if (terms.length === 0 || text === '') return text === '' ? [] : [{ text, hit: false }];
+  // Longer terms first, so "6.2a" wins over "6.2" where both match.
+  const re = new RegExp(
+    `(${[...terms]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|')})`,
+    'gi',
+  );
+  const parts: { text: string; hit: boolean }[] = [];
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    const at = m.index ?? 0;
+    if (at > last) parts.push({ text: text.slice(last, at), hit: false });
+    parts.push({ text: m[0], hit: true });
+    last = at + m[0].length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last), hit: false });
+  return parts;
+}
+
+/** The texts of a measure the search looks in: id, original clause, summaries, rule. */
+function haystack(m: MeasureInfo): string {
+  return [m.id, m.citation, m.clause, m.summary, m.summaryZh, m.summaryEn, m.rule].join('\n').toLowerCase();
+}
+
+/** Does the measure match every term (in its id, clause, summary or rule)? */
+export function matchesMeasure(m: MeasureInfo, terms: readonly string[]): boolean {
+  if (terms.length === 0) return true;
+  const h = haystack(m);
+  return terms.every((term) => h.includes(term.toLowerCase()));
+}
+
+/** "2,000,000; 工业: 3,000,000" → [{ text: "2,000,000" }, { variant: "工业", text: "3,000,000" }]. */
+export function splitVariants(s: string): { variant?: string; text: string }[] {
+  if (!s.trim()) return [];
+  return s
+    .split(/;\s*/)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0)
+    .map((part) => {
+      const m = /^(工业|industrial)\s*[::]\s*(.*)$/.exec(part);
+      return m ? { variant: m[1], text: m[2] ?? '' } : { text: part };
+    });
+}
+
+/** The measures by article (1 … 10), in catalogue order. */
+export function byArticle(measures: readonly MeasureInfo[]): Map<number, MeasureInfo[]> {
+  const out = new Map<number, MeasureInfo[]>();
+  for (const m of measures) out.set(m.article, [...(out.get(m.article) ?? []), m]);
+  return out;
+}
