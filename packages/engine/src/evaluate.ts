@@ -204,7 +204,8 @@ function evaluateCandidate<R extends EngineRequest>(
 
   // Dated events: at least one inside the term and inside Y.
   if (c.events) {
-    const events = c.events.length < 2 ? c.events : [...c.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+    const events =
+      c.events.length < 2 ? c.events : [...c.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
     const ok = events.filter((e) => isWithin(e.date, policy.inForce) && yearOf(e.date) === year);
     if (ok.length === 0) {
       let outside = false;

@@ -1,6 +1,6 @@
 import type { Fen } from '@ftai/engine';
 import { formatFen } from '@ftai/engine';
-import { type Candidate, citation, type FengtaiMeasure } from './common.js';
+import { type Candidate, citation, type FengtaiMeasure, lazyText } from './common.js';
 
 /** 第四条(1): district matching for the Beijing NSF Fengtai joint fund; the text sets no figure. */
 export const measure4_1: FengtaiMeasure = {
@@ -77,10 +77,10 @@ export const measure4_3: FengtaiMeasure = {
     const notes = [
       prev === undefined
         ? { zh: '未填上年研发费用,按 0 计', en: "the year before's R&D spend is not given: taken as 0" }
-        : {
+        : lazyText(() => ({
             zh: `研发费用 ${formatFen(rd)} 元 − 上年 ${formatFen(before)} 元`,
             en: `R&D spend ${formatFen(rd)} − ${formatFen(before)} the year before`,
-          },
+          })),
     ];
     const c: Candidate = {
       subject: null,

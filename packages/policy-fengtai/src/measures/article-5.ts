@@ -1,6 +1,6 @@
 import { compareFractions, type Fen, formatFen, formatRate } from '@ftai/engine';
 import type { FengtaiRequest } from '../request/request-schema.js';
-import { type Candidate, citation, enterpriseVariant, events, type FengtaiMeasure, type Localized } from './common.js';
+import { type Candidate, citation, enterpriseVariant, events, type FengtaiMeasure, type Localized, lazyText } from './common.js';
 
 const REVENUE: Localized = { zh: '主营业务收入', en: 'revenue' };
 
@@ -30,10 +30,10 @@ export const measure5_1: FengtaiMeasure = {
       valueLabel: REVENUE,
       flags: f.firstAboveDesignatedSize === true ? ['above-designated-size'] : [],
       notes: [
-        {
+        lazyText(() => ({
           zh: `此前年度最高收入 ${formatFen(prior)} 元${f.priorMaxRevenue === undefined ? '(未填,按上年收入或 0 计)' : ''}`,
           en: `highest revenue of any year before: ${formatFen(prior)}${f.priorMaxRevenue === undefined ? ' (not given: the year before, or 0)' : ''}`,
-        },
+        })),
       ],
       ...enterpriseVariant(r),
     };
@@ -66,10 +66,10 @@ function growthCandidate(r: FengtaiRequest): Candidate[] {
   const prev = f?.previousRevenue ?? (0 as Fen);
   const growth = (revenue > prev ? revenue - prev : 0) as Fen;
   const notes: Localized[] = [
-    {
+    lazyText(() => ({
       zh: `同比增量 = ${formatFen(revenue)} − ${formatFen(prev)}${f?.previousRevenue === undefined ? '(未填上年收入,按 0 计)' : ''}`,
       en: `growth = ${formatFen(revenue)} − ${formatFen(prev)}${f?.previousRevenue === undefined ? ' (the year before not given: 0)' : ''}`,
-    },
+    })),
   ];
   const unmet: Localized[] = [];
   const avg = f?.industryAverageGrowthRate;
@@ -86,7 +86,9 @@ function growthCandidate(r: FengtaiRequest): Candidate[] {
       en: `growth rate is not above the industry average ${formatRate(avg)}`,
     });
   } else {
-    notes.push({ zh: `增幅高于行业平均 ${formatRate(avg)}`, en: `growth rate is above the industry average ${formatRate(avg)}` });
+    notes.push(
+      lazyText(() => ({ zh: `增幅高于行业平均 ${formatRate(avg)}`, en: `growth rate is above the industry average ${formatRate(avg)}` })),
+    );
   }
   return [
     { subject: null, value: growth, valueLabel: { zh: '营收同比增量', en: 'revenue growth' }, notes, unmet, ...enterpriseVariant(r) },
