@@ -9,7 +9,8 @@ import { creditCodeProblem } from './credit-code.js';
 
 const MAX_ITEMS = 1000;
 
-const money = z.unknown().transform((value, ctx): Fen => {
+/** Money: a non-negative yuan amount with at most 2 decimals, parsed to exact fen. */
+export const moneySchema = z.unknown().transform((value, ctx): Fen => {
   const fen = parseYuanToFen(value);
   if (fen === null) {
     ctx.addIssue({
@@ -21,9 +22,16 @@ const money = z.unknown().transform((value, ctx): Fen => {
   return fen;
 });
 
-const growthRate = z.unknown().transform((value, ctx): Rate => {
+/** A growth rate from -1 to 10 (a number or a decimal or percent string), exactly; null when it is none. */
+export function parseGrowthRate(value: unknown): Rate | null {
   const rate = typeof value === 'number' || typeof value === 'string' ? parseRate(value) : null;
-  if (rate === null || rate.num * 1 < -rate.den || rate.num > 10 * rate.den) {
+  if (rate === null || rate.num * 1 < -rate.den || rate.num > 10 * rate.den) return null;
+  return rate;
+}
+
+export const growthRateSchema = z.unknown().transform((value, ctx): Rate => {
+  const rate = parseGrowthRate(value);
+  if (rate === null) {
     ctx.addIssue({
       code: 'custom',
       message: `expected a growth rate from -1 to 10 as a fraction (0.15 = 15%), with at most 6 decimals, got ${show(value)}`,
@@ -33,7 +41,7 @@ const growthRate = z.unknown().transform((value, ctx): Rate => {
   return rate;
 });
 
-const date = z.string({ error: (i) => `expected a date YYYY-MM-DD, got ${show(i.input)}` }).refine(isCalendarDate, {
+export const dateSchema = z.string({ error: (i) => `expected a date YYYY-MM-DD, got ${show(i.input)}` }).refine(isCalendarDate, {
   error: (i) => `expected a date that exists, as YYYY-MM-DD, got ${show(i.input)}`,
 });
 
@@ -80,10 +88,17 @@ export const FIXED_RECOGNITION_LEVEL: Partial<Record<RecognitionType, (typeof LE
   'beijing-srdi-sme': 'municipal',
 };
 
-const creditCode = z.string({ error: (i) => `expected an 18-character unified social credit code, got ${show(i.input)}` }).check((ctx) => {
-  const problem = creditCodeProblem(ctx.value);
-  if (problem) ctx.issues.push({ code: 'custom', message: `expected a valid unified social credit code: ${problem}`, input: ctx.value });
-});
+export const creditCodeSchema = z
+  .string({ error: (i) => `expected an 18-character unified social credit code, got ${show(i.input)}` })
+  .check((ctx) => {
+    const problem = creditCodeProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: 'custom', message: `expected a valid unified social credit code: ${problem}`, input: ctx.value });
+  });
+
+const money = moneySchema;
+const growthRate = growthRateSchema;
+const date = dateSchema;
+const creditCode = creditCodeSchema;
 
 export const enterpriseSchema = object({
   creditCode: creditCode.optional(),

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { buildRequest, CREDIT_CODE, ENTERPRISE, type RequestParts } from '../test-helpers.js';
-import { describeIssues, type ValidationIssue, validateRequest } from './validate-request.js';
+import { fastAccepts } from './fast-validate.js';
+import { requestSchema } from './request-schema.js';
+import { describeIssues, type ValidationIssue, validateRequest, validateRequestWithZod } from './validate-request.js';
 
-/** The issues for a request that must be refused. */
+/**
+ * The issues for a request that must be refused. Every such case also checks the fast path
+ * (fast-validate.ts): it accepts exactly when zod does (so it refuses every input zod refuses),
+ * and validateRequest answers exactly as zod alone does.
+ */
 function issuesOf(input: unknown): readonly ValidationIssue[] {
+  expect(fastAccepts(input), 'the fast path and zod disagree').toBe(requestSchema.safeParse(input).success);
   const v = validateRequest(input);
+  expect(v).toStrictEqual(validateRequestWithZod(input));
   if (v.ok) throw new Error(`expected the request to be refused: ${JSON.stringify(input)}`);
   return v.issues;
 }

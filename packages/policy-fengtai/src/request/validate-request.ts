@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { MEASURE_IDS, measures } from '../policy.js';
+import { fastParseRequest } from './fast-validate.js';
 import { type FengtaiRequest, FIXED_RECOGNITION_LEVEL, requestSchema, show } from './request-schema.js';
 
 export type ValidationCode = 'FTAI_ERR_UNKNOWN_FIELD' | 'FTAI_ERR_MISSING_FIELD' | 'FTAI_ERR_INVALID_FIELD' | 'FTAI_ERR_NOT_JSON';
@@ -77,8 +78,10 @@ export function crossCheckRequest(r: FengtaiRequest): ValidationIssue[] {
   const facts = r.facts;
   if (facts) {
     for (const name of LISTS) {
+      const items = facts[name];
+      if (items === undefined || items.length < 2) continue; // no id can repeat
       const seen = new Set<string>();
-      (facts[name] ?? []).forEach((item, i) => {
+      items.forEach((item, i) => {
         if (seen.has(item.id)) bad(`facts.${name}[${i}].id`, `expected a unique id in ${name}, got ${show(item.id)} twice`);
         seen.add(item.id);
       });
@@ -103,6 +106,16 @@ export function crossCheckRequest(r: FengtaiRequest): ValidationIssue[] {
  * @example validateRequest({ year: 2026, enterprise: {} }).ok // true
  */
 export function validateRequest(input: unknown): Validation {
+  // The fast path (fast-validate.ts) answers for the inputs it accepts, with zod's very output;
+  // every other input goes through zod, which decides and says what is wrong.
+  const fast = fastParseRequest(input);
+  if (fast === undefined) return validateRequestWithZod(input);
+  const issues = crossCheckRequest(fast);
+  return issues.length === 0 ? { ok: true, request: fast } : { ok: false, issues };
+}
+
+/** validateRequest through zod alone (the reference the fast path is tested against). */
+export function validateRequestWithZod(input: unknown): Validation {
   // reportInput keeps each issue's input, so that a wrong type is not taken for a missing field.
   const parsed = requestSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.flatMap(issuesFromZod) };
