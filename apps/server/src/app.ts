@@ -21,6 +21,7 @@ import { callRoutes } from './routes/call-routes.js';
 import { enterpriseRoutes } from './routes/enterprise-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { ledgerRoutes } from './routes/ledger-routes.js';
+import { matchRoutes } from './routes/match-routes.js';
 import { noticeRoutes } from './routes/notice-routes.js';
 import { policyRoutes } from './routes/policy-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
@@ -98,12 +99,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(reviewRoutes(ctx));
   await app.register(ledgerRoutes(ctx));
   await app.register(noticeRoutes(ctx));
+  await app.register(matchRoutes(ctx));
   await app.register(auditRoutes(ctx));
 
   const webDir = ctx.config.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
   // The web app: its files, and index.html for any page it routes itself (/portal/…).
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
+  // wildcard: files are looked up per request, so a rebuilt app is served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     if (hasWeb && req.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) return reply.sendFile('index.html');

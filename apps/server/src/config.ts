@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 /** Everything the server is configured with; `loadConfig` reads it from options and the environment. */
@@ -22,6 +23,10 @@ export interface ServerConfig {
   readonly logger: boolean;
   /** Folder of the built web app, served at / when present. */
   readonly webDir: string | undefined;
+  /** Worker threads of a match job (FTAI_MATCH_WORKERS; one per core by default). */
+  readonly matchWorkers: number;
+  /** The largest registry an officer may upload for matching. */
+  readonly matchUploadLimitBytes: number;
 }
 
 export type ConfigOptions = Partial<ServerConfig>;
@@ -49,5 +54,7 @@ export function loadConfig(options: ConfigOptions = {}): ServerConfig {
     now: options.now ?? (() => new Date()),
     logger: options.logger ?? false,
     webDir: options.webDir,
+    matchWorkers: options.matchWorkers ?? (int('FTAI_MATCH_WORKERS', 0) || availableParallelism()),
+    matchUploadLimitBytes: options.matchUploadLimitBytes ?? 512 << 20,
   };
 }

@@ -1,11 +1,13 @@
 import { Command, Option } from 'commander';
 import { calcCommand } from './calc-command.js';
 import { measuresCommand } from './measures-command.js';
-import { auditVerifyCommand, migrateCommand, serveCommand, usersAddCommand } from './platform-commands.js';
 
 const LANG = new Option('--lang <lang>', 'language of explanations and reasons').choices(['zh', 'en']).default('zh');
 
-/** Runs the `ftai` command line and resolves to the exit code. */
+/**
+ * Runs the `ftai` command line and resolves to the exit code. The platform's commands load the
+ * server (Fastify, database drivers) only when run: calc and match start faster and stay smaller.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
   let code = 0;
   const program = new Command()
@@ -23,6 +25,47 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--no-explain', 'leave explanations out (faster)')
     .action(async (file: string, opts: { jsonl?: boolean; lang: 'zh' | 'en'; explain: boolean }) => {
       code = await calcCommand(file, { jsonl: opts.jsonl === true, lang: opts.lang, explain: opts.explain });
+    });
+
+  program
+    .command('match')
+    .description('match a whole registry (CSV, XLSX, or JSON Lines of requests) against every measure: who is owed what, and why')
+    .argument(
+      '[input]',
+      "registry: .csv or .xlsx (one row per enterprise-year, docs/registry-columns.md), or JSON Lines of requests; '-' for standard input",
+    )
+    .option('--out <file>', 'write here (default: the answers as JSON Lines on standard output); a .xlsx name writes the summary workbook')
+    .addOption(new Option('--format <format>', 'what --out holds: JSON Lines answers, or the summary workbook').choices(['jsonl', 'xlsx']))
+    .option('--errors <file>', 'the bad rows, as JSON Lines (default: beside --out, or INPUT.errors.jsonl here)')
+    .option('--notify <file>', 'also write the enterprises to notify (JSON Lines: credit code, name, total, measures granted)')
+    .option('--workers <n>', 'worker threads (default: one per core)', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`--workers: expected 1 to 64, got ${v}`);
+      return n;
+    })
+    .addOption(LANG)
+    .option('--no-explain', 'leave explanations out (faster)')
+    .option('--quiet', 'no progress and no summary on standard error')
+    .option('--template <file>', 'write an empty registry template (.csv or .xlsx) to fill, and stop')
+    .addOption(
+      new Option('--input-format <format>', 'the input format, when the file name does not say it').choices(['jsonl', 'csv', 'xlsx']),
+    )
+    .option('--allow-extra-columns', 'leave out columns the registry format does not know, instead of refusing the file')
+    .action(async (input: string | undefined, opts) => {
+      const { matchCommand } = await import('./match-command.js');
+      code = await matchCommand(input, {
+        out: opts.out,
+        format: opts.format,
+        errors: opts.errors,
+        notify: opts.notify,
+        workers: opts.workers,
+        lang: opts.lang,
+        explain: opts.explain,
+        quiet: opts.quiet === true,
+        template: opts.template,
+        inputFormat: opts.inputFormat,
+        allowExtraColumns: opts.allowExtraColumns === true,
+      });
     });
 
   program
@@ -48,6 +91,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--port <port>', 'port to listen on (default PORT or 8080)', port)
     .addOption(dataOption())
     .action(async (opts: { port?: number; data?: string }) => {
+      const { serveCommand } = await import('./platform-commands.js');
       code = await serveCommand(opts);
     });
 
@@ -56,6 +100,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('bring the database schema up to date')
     .addOption(dataOption())
     .action(async (opts: { data?: string }) => {
+      const { migrateCommand } = await import('./platform-commands.js');
       code = await migrateCommand(opts);
     });
   db.command('seed-demo')
@@ -79,6 +124,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--password-stdin', 'read the password from standard input')
     .addOption(dataOption())
     .action(async (opts) => {
+      const { usersAddCommand } = await import('./platform-commands.js');
       code = await usersAddCommand(opts);
     });
 
@@ -90,6 +136,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--json', 'print the result as JSON')
     .addOption(dataOption())
     .action(async (opts: { data?: string; json?: boolean }) => {
+      const { auditVerifyCommand } = await import('./platform-commands.js');
       code = await auditVerifyCommand(opts);
     });
 

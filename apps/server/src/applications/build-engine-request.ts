@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { notFound } from '../errors.js';
-import { parseStoredRequest } from './check-application-input.js';
+import { parseStoredRequest, type StoredRequest } from './check-application-input.js';
 
 /** A request of the calculation contract (CALCULATION.md), before validation. */
 export interface EngineRequest {
@@ -52,21 +52,51 @@ export async function buildEngineRequest(
     .orderBy('policy')
     .orderBy('subject')
     .execute();
-  return {
+  return assembleEngineRequest({
     year,
+    creditCode: application.credit_code,
+    profileJson: profile?.profile_json,
+    stored,
+    awards,
+    others,
+  });
+}
+
+/** What the platform holds for one enterprise in one assessment year. */
+export interface EnterpriseRecord {
+  readonly year: number;
+  readonly creditCode: string;
+  /** The enterprise's profile (the contract's `enterprise` flags), as stored. */
+  readonly profileJson: string | undefined;
+  /** An application's own input, if the enterprise applied in a call of that year. */
+  readonly stored: StoredRequest | undefined;
+  /** This policy's awards of that year or before (the ledger), the application's own left out. */
+  readonly awards: readonly { measure: string; year: number | string; subject: string; amount: number | string }[];
+  /** Other district policies' awards. */
+  readonly others: readonly { policy: string; subject: string; amount: number | string }[];
+}
+
+/**
+ * The contract request from what the platform holds: the profile with the application's
+ * overrides (the credit code always wins), the application's facts, the ledger as history,
+ * other policies' awards. Used for one application and for matching every enterprise held.
+ */
+export function assembleEngineRequest(r: EnterpriseRecord): EngineRequest {
+  return {
+    year: r.year,
     enterprise: {
-      ...(profile ? (JSON.parse(profile.profile_json) as Record<string, unknown>) : {}),
-      ...stored.enterprise,
-      creditCode: application.credit_code,
+      ...(r.profileJson ? (JSON.parse(r.profileJson) as Record<string, unknown>) : {}),
+      ...r.stored?.enterprise,
+      creditCode: r.creditCode,
     },
-    facts: stored.facts,
+    facts: r.stored?.facts ?? {},
     // The ledger keeps '' for enterprise-level measures (a key column cannot be NULL); the contract says null.
-    history: awards.map((a) => ({
+    history: r.awards.map((a) => ({
       measure: a.measure,
       year: Number(a.year),
       subject: a.subject === '' ? null : a.subject,
       amount: Number(a.amount),
     })),
-    otherPolicyAwards: others.map((o) => ({ policy: o.policy, subject: o.subject, amount: Number(o.amount) })),
+    otherPolicyAwards: r.others.map((o) => ({ policy: o.policy, subject: o.subject, amount: Number(o.amount) })),
   };
 }

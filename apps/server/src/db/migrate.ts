@@ -1,11 +1,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Dialect } from './database.js';
 import { initial } from './migrations/0001-initial.js';
+import { matchJobs } from './migrations/0002-match-jobs.js';
 import type { Database } from './schema.js';
 
 /** Every migration, in order. Names sort in the order they run. */
 function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '0001-initial': initial(dialect) };
+  return { '0001-initial': initial(dialect), '0002-match-jobs': matchJobs() };
 }
 
 /** Brings the schema up to date; safe to run on every start. Returns the names applied. */

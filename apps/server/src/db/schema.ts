@@ -23,6 +23,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  match_jobs: MatchJobsTable;
 }
 
 export type Role = 'applicant' | 'reviewer' | 'officer' | 'admin';
@@ -246,4 +247,33 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+}
+
+export type MatchJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+/** A registry matched against every measure in the background (免申即享); files under dataDir/match-jobs/<id>/. */
+export interface MatchJobsTable {
+  id: string;
+  /** An uploaded registry, or the enterprises the platform holds. */
+  source: 'upload' | 'platform';
+  status: MatchJobStatus;
+  /** The uploaded file's name (upload). */
+  filename: string | null;
+  /** The assessment year (platform: required; upload: the rows carry their own). */
+  year: number | null;
+  /** 1: columns the registry format does not know are left out instead of failing the job. */
+  allow_extra_columns: number;
+  /** Known up front for the platform's enterprises, at the end for an upload. */
+  rows_total: number | null;
+  rows_done: number;
+  rows_bad: number;
+  /** Rows (enterprise-years) granted money. */
+  granted_enterprises: number;
+  /** Whole yuan. */
+  granted_total: number;
+  created_by: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  error: string | null;
 }

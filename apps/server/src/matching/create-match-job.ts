@@ -1,0 +1,51 @@
+import { appendAudit } from '../audit/append-audit.js';
+import type { CurrentUser } from '../auth/current-user.js';
+import type { AppContext } from '../context.js';
+
+export interface NewMatchJob {
+  readonly id: string;
+  readonly source: 'upload' | 'platform';
+  readonly filename: string | null;
+  readonly year: number | null;
+  readonly allowExtraColumns: boolean;
+}
+
+/** Records a queued match job and its creation in the audit log, in one transaction. */
+export async function createMatchJob(ctx: AppContext, officer: CurrentUser, job: NewMatchJob): Promise<void> {
+  const at = ctx.now();
+  await ctx.tx(async (trx) => {
+    await trx
+      .insertInto('match_jobs')
+      .values({
+        id: job.id,
+        source: job.source,
+        status: 'queued',
+        filename: job.filename,
+        year: job.year,
+        allow_extra_columns: job.allowExtraColumns ? 1 : 0,
+        rows_total: null,
+        rows_done: 0,
+        rows_bad: 0,
+        granted_enterprises: 0,
+        granted_total: 0,
+        created_by: officer.id,
+        created_at: at,
+        started_at: null,
+        finished_at: null,
+        error: null,
+      })
+      .execute();
+    await appendAudit(
+      trx,
+      {
+        actorId: officer.id,
+        action: 'match-job.create',
+        entity: 'match_job',
+        entityId: job.id,
+        before: null,
+        after: { source: job.source, filename: job.filename, year: job.year, allowExtraColumns: job.allowExtraColumns },
+      },
+      at,
+    );
+  });
+}
