@@ -53,7 +53,7 @@ async function shoot(page: Page, name: string): Promise<void> {
     .first()
     .waitFor({ state: 'hidden' })
     .catch(() => undefined);
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.waitForTimeout(300);
   await screenshot(page, name);
 }

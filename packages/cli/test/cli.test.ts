@@ -218,7 +218,7 @@ describe('ftai calc FILE', () => {
   });
 
   it('refuses a bad request with exit 2, naming the field path on stderr', () => {
-    const bad = structuredClone(FILINGS.request) as { facts: { modelFilings: { date: string }[] } };
+    const bad = structuredClone(FILINGS.request) as unknown as { facts: { modelFilings: { date: string }[] } };
     (bad.facts.modelFilings[1] as { date: string }).date = '2026-02-30';
     const run = ftai(['calc', temp('bad.json', JSON.stringify(bad))]);
     expect(run.status).toBe(2);
