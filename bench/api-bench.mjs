@@ -66,6 +66,8 @@ try {
   ];
   const rows = [];
   for (const s of scenarios) {
+    // Warm up (JIT, caches) before measuring: the target is about steady service, not start-up.
+    await autocannon({ url: base + s.path, method: s.method, headers: s.headers, body: s.body, connections: 10, duration: 3 });
     for (const rate of [500, undefined]) {
       const r = await autocannon({
         url: base + s.path,
