@@ -1,5 +1,6 @@
 import { catalogue, POLICY_ID, POLICY_VERSION } from '@ftai/policy-fengtai';
 import Table from 'cli-table3';
+import stringWidth from 'string-width';
 
 export interface MeasuresOptions {
   readonly json: boolean;
@@ -20,20 +21,56 @@ export function measuresCommand(options: MeasuresOptions): number {
   }
   const zh = options.lang === 'zh';
   const width = Math.max(100, process.stdout.columns ?? 160);
-  const fixed = 6 + 14 + 8;
+  const fixed = 6 + 20 + 8;
   const flexible = width - fixed - 16;
   const table = new Table({
     head: zh ? ['编号', '条款', '规则', '上限', '范围与限制', '假设'] : ['id', 'clause', 'rule', 'caps', 'scope and limits', 'assumptions'],
-    colWidths: [6, 12, Math.floor(flexible * 0.34), Math.floor(flexible * 0.18), Math.floor(flexible * 0.2), Math.floor(flexible * 0.28)],
-    wordWrap: true,
+    colWidths: [6, 18, Math.floor(flexible * 0.34), Math.floor(flexible * 0.18), Math.floor(flexible * 0.2), Math.floor(flexible * 0.28)],
+    // English wraps at spaces; Chinese has none, so it is wrapped here by display width.
+    wordWrap: !zh,
     style: { head: [], border: [] },
   });
   for (const e of entries) {
-    const review = e.review ? (zh ? '(经评审)' : ' (after review)') : '';
-    // One variant per line: "2,000,000" / "工业: 3,000,000".
-    const lines = (text: string) => text.split(/; |，/).join('\n');
-    table.push([e.id, e.citation, lines(`${e.rule}${review}`), lines(e.caps) || '—', lines(e.scope), e.assumptions.join('\n') || '—']);
+    const review = e.review ? (zh ? '（经评审认定）' : ' (after review)') : '';
+    // One variant per line: "2,000,000元" / "工业：3,000,000元".
+    const widths = table.options.colWidths as number[];
+    const cell = (text: string, column: number) => (zh ? wrapToWidth(text, (widths[column] as number) - 2) : text);
+    const lines = (text: string) => text.split(/; |；/).join('\n');
+    table.push([
+      e.id,
+      cell(e.citation, 1),
+      cell(lines(`${e.rule}${review}`), 2),
+      cell(lines(e.caps), 3) || '—',
+      cell(lines(e.scope), 4),
+      cell(e.assumptions.join('\n'), 5) || '—',
+    ]);
   }
   process.stdout.write(`${table.toString()}\n`);
   return 0;
+}
+
+const NO_LINE_START = '，。；：、）”》％%';
+
+/** Breaks each line of `text` so that none is wider than `width` terminal columns (a Chinese character takes two). */
+export function wrapToWidth(text: string, width: number): string {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    let current: string[] = [];
+    for (const ch of line) {
+      if (current.length > 0 && stringWidth([...current, ch].join('')) > width) {
+        // Punctuation may not start a line (避头): the character before it moves down with it.
+        const carried: string[] = [];
+        let first = ch;
+        while (NO_LINE_START.includes(first) && current.length > 1) {
+          first = current.pop() as string;
+          carried.unshift(first);
+        }
+        out.push(current.join(''));
+        current = carried;
+      }
+      current.push(ch);
+    }
+    out.push(current.join(''));
+  }
+  return out.join('\n');
 }

@@ -36,3 +36,13 @@ export interface DateWindow {
 export function isWithin(date: CalendarDate, window: DateWindow): boolean {
   return date >= window.from && date <= window.to;
 }
+
+/**
+ * A date as an official Chinese text writes it.
+ *
+ * @example formatDateZh('2025-10-30') // "2025年10月30日"
+ * @example formatDateZh('2026-03-01') // "2026年3月1日"
+ */
+export function formatDateZh(date: CalendarDate): string {
+  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+}

@@ -1,3 +1,4 @@
+import { measureRef } from './evaluate.js';
 import type { Lang, Localized } from './localized.js';
 import type { Measure, ParamRef, Scope } from './measure.js';
 import { formatYuan } from './money.js';
@@ -8,12 +9,16 @@ import { formatRate, type Rate } from './rate.js';
 export interface MeasureDescription {
   readonly id: string;
   readonly article: number;
+  /** The clause as the text numbers it (第五条第（3）项). */
   readonly citation: string;
+  /** The measure's short name (首次认定国家高新技术企业或北京市专精特新中小企业). */
+  readonly name: string;
   readonly clause: string;
   readonly summary: string;
   readonly rule: string;
   readonly caps: string;
   readonly scope: string;
+  /** The amount is a maximum (最高): an expert review may give less. */
   readonly review: boolean;
   readonly alternativeGroup: string | null;
   readonly assumptions: readonly string[];
@@ -31,16 +36,31 @@ function refs(ref: ParamRef): [string, string][] {
   return typeof ref === 'string' ? [['default', ref]] : Object.entries(ref);
 }
 
-function showValue(p: ResolvedParameter, lang: Lang): string {
-  const unit = p.definition.unit;
-  if (unit === 'yuan') return formatYuan(p.value as number);
-  if (unit === 'rate') return formatRate(p.value as Rate);
-  if (unit === 'years') return lang === 'zh' ? `${p.value} 年` : `${p.value} years`;
-  return (p.value as readonly Tier[]).map((t) => `${t.label[lang]}: ${formatYuan(t.amount)}`).join('; ');
+function showTier(t: Tier, lang: Lang, upTo: boolean): string {
+  return lang === 'zh'
+    ? `“${t.label.zh}”${upTo ? '最高' : ''}${formatYuan(t.amount)}元`
+    : `${t.label.en}: ${upTo ? 'up to ' : ''}${formatYuan(t.amount)}`;
+}
+
+function showValue(p: ResolvedParameter, lang: Lang, upTo = false): string {
+  const zh = lang === 'zh';
+  switch (p.definition.unit) {
+    case 'yuan':
+      return zh ? `${upTo ? '最高' : ''}${formatYuan(p.value as number)}元` : `${upTo ? 'up to ' : ''}${formatYuan(p.value as number)}`;
+    case 'rate':
+      return formatRate(p.value as Rate);
+    case 'years':
+      return zh ? `${p.value}年` : `${p.value} years`;
+    case 'switch':
+      return zh ? (p.value ? '是' : '否') : p.value ? 'yes' : 'no';
+    case 'tiers':
+      return (p.value as readonly Tier[]).map((t) => showTier(t, lang, upTo)).join(zh ? '；' : '; ');
+  }
 }
 
 /**
- * Describes a measure with the parameters in force for `year`.
+ * Describes a measure with the parameters in force for `year`, in official Chinese or plain English.
+ * `peers` (the policy's measures) name the alternatives of a group.
  *
  * @example describeMeasure(measure1, parameters.at(2026), 'en').caps // "2,000,000; industrial: 3,000,000"
  */
@@ -49,59 +69,90 @@ export function describeMeasure<R>(
   params: ParametersAt,
   lang: Lang,
   variantLabels: Readonly<Record<string, Localized>> = {},
+  peers: readonly Measure<R>[] = [],
 ): MeasureDescription {
   const zh = lang === 'zh';
+  const sep = zh ? '；' : '; ';
   const used = new Map<string, ResolvedParameter>();
-  const val = (ref: ParamRef, sep = '; ') =>
+  const use = (id: string) => {
+    const p = params.get(id);
+    used.set(id, p);
+    return p;
+  };
+  const val = (ref: ParamRef, upTo = false) =>
     refs(ref)
       .map(([variant, id]) => {
-        const p = params.get(id);
-        used.set(id, p);
-        const v = showValue(p, lang);
-        return variant === 'default' ? v : `${variantLabels[variant]?.[lang] ?? variant}: ${v}`;
+        const v = showValue(use(id), lang, upTo);
+        if (variant === 'default') return v;
+        const name = variantLabels[variant]?.[lang] ?? variant;
+        return zh ? `${name}：${v}` : `${name}: ${v}`;
       })
       .join(sep);
   const r = m.rule;
   let rule: string;
   let caps = '';
   switch (r.kind) {
-    case 'percent':
-      rule = zh ? `基数 × ${val(r.rate)}` : `base × ${val(r.rate)}`;
+    case 'percent': {
+      const base = zh ? '基数×' : 'base × ';
+      // 基数×20%；工业：30% — or, with no default rate, 国家级：基数×20%；北京市级：基数×10%.
+      rule =
+        typeof r.rate !== 'string' && r.rate.default === undefined
+          ? refs(r.rate)
+              .map(([variant, id]) => `${variantLabels[variant]?.[lang] ?? variant}${zh ? '：' : ': '}${base}${showValue(use(id), lang)}`)
+              .join(sep)
+          : `${base}${val(r.rate)}`;
       caps = val(r.cap);
       break;
-    case 'fixed':
-      rule = zh ? `定额 ${val(r.amount)}` : `fixed ${val(r.amount)}`;
+    }
+    case 'maximum':
+      rule = val(r.amount, true);
       caps = val(r.amount);
       break;
     case 'tiers':
-      rule = `${zh ? (r.firstReached ? '首次达到的最高档' : '最高档') : r.firstReached ? 'highest tier first reached' : 'highest tier reached'}: ${val(r.tiers)}`;
-      if (r.bonus) rule += zh ? `;加档 ${val(r.bonus)}` : `; bonus ${val(r.bonus)}`;
+      rule = r.milestones
+        ? `${zh ? '首次达到的档位（每档一次）：' : 'tiers reached for the first time (each once): '}${val(r.tiers, m.review)}`
+        : `${zh ? '达到的最高一档：' : 'highest tier reached: '}${val(r.tiers, m.review)}`;
+      if (r.bonus) rule += zh ? `；每档提高：${val(r.bonus)}` : `; more per tier: ${val(r.bonus)}`;
+      if (r.milestones) use(r.milestones.highestOnly);
       break;
     case 'per-unit':
-      rule = zh ? `每家 ${val(r.unit)}` : `${val(r.unit)} each`;
-      caps = zh ? `每年 ${val(r.cap)}` : `${val(r.cap)} a year`;
+      rule = zh ? `每家${val(r.unit)}` : `${val(r.unit)} each`;
+      caps = zh ? `每年最高${val(r.cap)}` : `${val(r.cap)} a year`;
       break;
     case 'prize':
-      rule = zh ? '大赛设定的奖金(未设定:按上限)' : 'the prize set by the competition (none set: the cap)';
+      rule = zh ? '大赛设定的奖金（未设定的，按最高支持额度）' : 'the prize set by the competition (none set: the cap)';
       caps = val(r.cap);
+      use(r.noPrizeCap);
       break;
     default:
       rule = r.note[lang];
   }
-  const scope = describeScope(m.scope, val, zh);
+  let scope = describeScope(m.scope, val, zh);
+  for (const id of scopeReadings(m.scope)) use(id);
+  for (const id of m.readings ?? []) use(id);
+  const group = m.alternativeGroup;
+  if (group) {
+    use(group.tieReading);
+    const others = peers.filter((p) => p !== m && p.alternativeGroup?.id === group.id).map((p) => measureRef(p)[lang]);
+    if (others.length > 0) scope += zh ? `；与${others.join('、')}择一` : `; an alternative to ${others.join(', ')}`;
+  }
   const assumptions: string[] = [];
-  for (const p of used.values()) if (p.definition.assumed) assumptions.push(p.definition.assumed[lang]);
+  for (const p of used.values()) {
+    const text = p.value === false ? (p.definition.assumedIfFalse ?? p.definition.assumed) : p.definition.assumed;
+    if (text) assumptions.push(text[lang]);
+  }
   return {
     id: m.id,
     article: m.article,
     citation: m.citation[lang],
+    name: m.name[lang],
     clause: m.clause,
     summary: m.summary[lang],
     rule,
     caps,
-    scope: m.alternativeGroup ? `${scope}${zh ? ';与同组择一' : '; alternatives within group'} ${m.alternativeGroup}` : scope,
+    scope,
     review: m.review,
-    alternativeGroup: m.alternativeGroup ?? null,
+    alternativeGroup: group?.id ?? null,
     assumptions,
     parameters: [...used.values()].map((p) => ({
       id: p.definition.id,
@@ -114,15 +165,29 @@ export function describeMeasure<R>(
   };
 }
 
-function describeScope(s: Scope, val: (ref: ParamRef) => string, zh: boolean): string {
-  const per = (p: 'enterprise' | 'subject') => (zh ? (p === 'enterprise' ? '每家企业' : '每个对象') : `per ${p}`);
+function scopeReadings(s: Scope): string[] {
   switch (s.kind) {
     case 'one-time':
-      return zh ? `一次性(${per(s.per)})` : `one-time ${per(s.per)}`;
+      return [...(s.perSubjectReading ? [s.perSubjectReading] : []), ...(s.readings ?? [])];
     case 'per-year':
-      return zh ? '每年' : 'per year';
+      return s.reading ? [s.reading] : [];
     case 'consecutive':
-      return zh ? `连续支持(${per(s.per)})，最多 ${val(s.years)}` : `consecutive years ${per(s.per)}, at most ${val(s.years)}`;
+      return [...(s.capPerYear ? [s.capPerYear] : []), ...(s.yearsReading ? [s.yearsReading] : [])];
+    case 'none':
+      return [];
+  }
+}
+
+function describeScope(s: Scope, val: (ref: ParamRef) => string, zh: boolean): string {
+  const per = (p: 'enterprise' | 'subject' | 'tier') =>
+    zh ? { enterprise: '每家企业', subject: '每个对象', tier: '每档' }[p] : `per ${p}`;
+  switch (s.kind) {
+    case 'one-time':
+      return zh ? `一次性（${per(s.per)}）` : `one-time ${per(s.per)}`;
+    case 'per-year':
+      return zh ? '每年度' : 'per year';
+    case 'consecutive':
+      return zh ? `连续支持（${per(s.per)}），最多${val(s.years)}` : `consecutive years ${per(s.per)}, at most ${val(s.years)}`;
     case 'none':
       return '—';
   }

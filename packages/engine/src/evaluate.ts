@@ -1,12 +1,12 @@
 import { isWithin, yearOf } from './calendar-date.js';
-import type { Lang } from './localized.js';
-import type { Candidate, EngineRequest, HistoryEntry, Measure, ParamRef, Policy } from './measure.js';
+import type { Lang, Localized } from './localized.js';
+import type { Candidate, EngineRequest, HistoryEntry, Measure, MissingFact, ParamRef, Policy, Scope } from './measure.js';
 import { type Fen, floorToYuan, type Yuan } from './money.js';
-import type { ParametersAt } from './parameter.js';
-import { applyRate } from './rate.js';
-import { renderStep, type Step } from './step.js';
+import type { ParametersAt, Tier } from './parameter.js';
+import { applyRate, isExactYuan } from './rate.js';
+import { type AwardShown, type PartShown, renderStep, type Step } from './step.js';
 
-export type Status = 'granted' | 'ineligible' | 'excluded' | 'pending' | 'in-kind' | 'service' | 'not-applicable';
+export type Status = 'granted' | 'ineligible' | 'excluded' | 'incomplete' | 'pending' | 'in-kind' | 'service' | 'not-applicable';
 
 export interface MeasureResult {
   readonly measure: string;
@@ -14,13 +14,16 @@ export interface MeasureResult {
   readonly status: Status;
   /** Whole yuan; > 0 exactly when granted. */
   readonly amount: number;
-  /** The cap (or fixed amount) the rule applied, in whole yuan. */
+  /** The cap (or maximum) the rule applied, in whole yuan. */
   readonly cap?: number;
   /** The amount is the most the text allows; an expert review may award less. */
   readonly review: boolean;
+  /** The clause as the text numbers it (第五条第（3）项). */
   readonly citation: string;
   readonly explanation?: readonly string[];
   readonly reasons?: readonly string[];
+  /** incomplete: the field paths of the facts the rule needs that the request left out. */
+  readonly missing?: readonly string[];
 }
 
 export interface Evaluation {
@@ -36,15 +39,29 @@ export interface EvaluateOptions {
   readonly explain?: boolean;
 }
 
+/** One result in the making. */
 interface Work<R> {
   readonly measure: Measure<R>;
   readonly order: number;
-  readonly subject: string | null;
+  /** The candidate's subject; a milestone rule sets it to the tier. */
+  subject: string | null;
   status: Status;
   amount: number;
   cap: number | undefined;
   readonly steps: Step[] | null;
   reasons: Step[];
+  missing: readonly string[] | undefined;
+}
+
+/** What every candidate of one request is evaluated against. */
+interface Context<R extends EngineRequest> {
+  readonly policy: Policy<R>;
+  readonly request: R;
+  readonly params: ParametersAt;
+  readonly history: readonly HistoryEntry[];
+  readonly year: number;
+  readonly startYear: number;
+  readonly endYear: number;
 }
 
 function pick(ref: ParamRef, variant: string | undefined): string {
@@ -63,10 +80,25 @@ const NO_HISTORY: readonly HistoryEntry[] = [];
 
 const STATUS_OF_KIND = { pending: 'pending', 'in-kind': 'in-kind', service: 'service' } as const;
 
+const refs = new WeakMap<object, Localized>();
+
+/**
+ * How a sentence cites another measure: the clause as the text numbers it, with the measure's
+ * name (第六条第（2）项（获得市级应用场景建设项目补贴）); English adds the id.
+ */
+export function measureRef<R>(m: Measure<R>): Localized {
+  let ref = refs.get(m);
+  if (!ref) {
+    ref = { zh: `${m.citation.zh}（${m.name.zh}）`, en: `${m.citation.en}, ${m.name.en} (${m.id})` };
+    refs.set(m, ref);
+  }
+  return ref;
+}
+
 /**
  * Evaluates every measure of a policy for one request: conditions, the in-force window, scope
- * limits against history, the rule's arithmetic, alternatives, and best-of-never-twice against
- * other policies' awards. Pure: the same request always gives the same answer.
+ * limits against history, missing facts, the rule's arithmetic, alternatives, and best of,
+ * never twice against other policies' awards. Pure: the same request always gives the same answer.
  *
  * @example evaluate(policy, { year: 2026, …facts }, { lang: 'en' }).total // 1000000
  */
@@ -74,24 +106,26 @@ export function evaluate<R extends EngineRequest>(policy: Policy<R>, request: R,
   const explain = options.explain !== false;
   const lang = options.lang ?? 'zh';
   const year = request.year;
-  const params = policy.parameters.at(year);
-  const history = request.history ?? [];
-  const startYear = yearOf(policy.inForce.from);
-  const endYear = yearOf(policy.inForce.to);
+  const ctx: Context<R> = {
+    policy,
+    request,
+    params: policy.parameters.at(year),
+    history: request.history ?? NO_HISTORY,
+    year,
+    startYear: yearOf(policy.inForce.from),
+    endYear: yearOf(policy.inForce.to),
+  };
 
   const generalUnmet: Step[] = [];
   for (const cond of policy.generalConditions) {
-    if (!cond.holds(request)) {
-      generalUnmet.push({ k: 'general-unmet', text: cond.unmet });
-      if (cond.assumed) generalUnmet.push({ k: 'assumed', text: cond.assumed });
-    }
+    if (!cond.holds(request)) generalUnmet.push({ k: 'general-unmet', text: cond.unmet, source: policy.generalConditionsSource });
   }
 
   const work: Work<R>[] = [];
   const measures = policy.measures;
   for (let order = 0; order < measures.length; order++) {
     const measure = measures[order] as Measure<R>;
-    const candidates = measure.candidates(request);
+    const candidates = measure.candidates(request, ctx.params);
     for (const candidate of candidates) {
       const w: Work<R> = {
         measure,
@@ -102,18 +136,19 @@ export function evaluate<R extends EngineRequest>(policy: Policy<R>, request: R,
         cap: undefined,
         steps: explain ? [] : null,
         reasons: [],
+        missing: undefined,
       };
       if (generalUnmet.length > 0) {
         w.status = 'ineligible';
         w.reasons = generalUnmet;
       } else {
-        evaluateCandidate(policy, request, params, history, year, startYear, endYear, w, candidate);
+        evaluateCandidate(ctx, w, candidate);
       }
       work.push(w);
     }
   }
 
-  resolveAlternatives(work);
+  resolveAlternatives(ctx, work);
   applyBestOf(work, request);
 
   // Candidates come in measure order; only subjects given out of order need the (stable) sort.
@@ -139,6 +174,7 @@ export function evaluate<R extends EngineRequest>(policy: Policy<R>, request: R,
       citation: w.measure.citation.zh,
       explanation: w.steps ? w.steps.map((s) => renderStep(s, lang)) : undefined,
       reasons: w.status === 'granted' ? undefined : w.reasons.map((s) => renderStep(s, lang)),
+      missing: w.missing,
     };
   }
   return { results, total };
@@ -158,222 +194,26 @@ function byOrderAndSubject<R>(a: Work<R>, b: Work<R>): number {
             : 1;
 }
 
-function evaluateCandidate<R extends EngineRequest>(
-  policy: Policy<R>,
-  request: R,
-  params: ParametersAt,
-  history: readonly HistoryEntry[],
-  year: number,
-  startYear: number,
-  endYear: number,
-  w: Work<R>,
-  c: Candidate,
-): boolean {
-  const m = w.measure;
-  const steps = w.steps;
-  const fail = (status: Status, reason?: Step): false => failWith(w, status, reason);
-  const assumed = (id: string) => {
-    if (steps) pushAssumed(steps, params, id);
-  };
-
-  if (steps && policy.generalConditionsMet) steps.push({ k: 'assumed', text: policy.generalConditionsMet });
-
-  // Conditions on the enterprise, then the candidate's own.
-  if (m.requires) {
-    for (const cond of m.requires) if (!cond.holds(request)) w.reasons.push({ k: 'unmet', text: cond.unmet });
-  }
-  if (c.unmet) for (const u of c.unmet) w.reasons.push({ k: 'unmet', text: u });
-  if (w.reasons.length > 0) return fail('ineligible');
-  if (steps && c.variantLabel) steps.push({ k: 'variant', label: c.variantLabel });
-
-  // The in-force window: new support needs Y inside the term; a consecutive-year measure first
-  // granted inside the term continues to the end of its window (期间已立项项目至约定任务期止).
-  const scope = m.scope;
-  const windowYears = scope.kind === 'consecutive' ? params.years(pick(scope.years, c.variant)) : 0;
-  if (scope.kind === 'consecutive') assumed(pick(scope.years, c.variant));
-  const own = scope.kind === 'none' || history.length === 0 ? NO_HISTORY : history.filter((h) => ownHistory(h, m, c.subject));
-  if (year < startYear || year > endYear) {
-    const first = firstYear(own);
-    const continues =
-      scope.kind === 'consecutive' && year > endYear && first !== undefined && first <= endYear && year <= first + windowYears - 1;
-    if (!continues) {
-      return fail('excluded', { k: 'out-of-force', year, from: policy.inForce.from, to: policy.inForce.to });
-    }
-    steps?.push({ k: 'continuing', first: first as number, to: policy.inForce.to });
-  }
-
-  // Dated events: at least one inside the term and inside Y.
-  if (c.events) {
-    const events =
-      c.events.length < 2 ? c.events : [...c.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
-    const ok = events.filter((e) => isWithin(e.date, policy.inForce) && yearOf(e.date) === year);
-    if (ok.length === 0) {
-      let outside = false;
-      for (const e of events) {
-        if (yearOf(e.date) !== year) {
-          w.reasons.push({ k: 'event-other-year', id: e.id, date: e.date, year });
-        } else {
-          outside = true;
-          w.reasons.push({ k: 'event-outside', id: e.id, date: e.date, ...policy.inForce });
-        }
-      }
-      return fail(outside ? 'excluded' : 'ineligible');
-    }
-    if (steps) for (const e of ok) steps.push({ k: 'event-ok', id: e.id, date: e.date });
-  }
-
-  const kind = m.rule.kind;
-  if (kind === 'pending' || kind === 'in-kind' || kind === 'service') {
-    return fail(STATUS_OF_KIND[kind], { k: 'status', text: m.rule.note });
-  }
-
-  // Scope limits against what this policy granted before.
-  switch (scope.kind) {
-    case 'one-time': {
-      const shared = scope.shared;
-      let used: HistoryEntry | undefined;
-      for (const h of history) {
-        if (shared ? !shared.includes(h.measure) : h.measure !== m.id) continue;
-        if (scope.per === 'subject' && h.subject !== c.subject) continue;
-        if (!used || h.year < used.year || (h.year === used.year && h.measure < used.measure)) used = h;
-      }
-      if (used) return fail('excluded', { k: 'one-time-used', measure: used.measure, year: used.year, per: scope.per });
-      steps?.push({ k: 'one-time-ok', per: scope.per });
-      break;
-    }
-    case 'per-year':
-      if (own.some((h) => h.year === year)) return fail('excluded', { k: 'per-year-used', year });
-      break;
-    case 'consecutive': {
-      if (own.some((h) => h.year === year)) return fail('excluded', { k: 'window-used', year });
-      const first = firstYear(own) ?? year;
-      const index = year - first + 1;
-      if (index > windowYears) return fail('excluded', { k: 'window-over', years: windowYears, first });
-      steps?.push({ k: 'window', index, years: windowYears, first });
-      break;
-    }
-    case 'none':
-      break;
-  }
-
-  // The rule's arithmetic.
-  const rule = m.rule;
-  let amount = 0;
-  switch (rule.kind) {
-    case 'percent': {
-      const base = c.base ?? (0 as Fen);
-      if (base === 0) return fail('ineligible', { k: 'zero', label: c.baseLabel });
-      const rateId = pick(rule.rate, c.variant);
-      const capId = pick(rule.cap, c.variant);
-      const rate = params.rate(rateId);
-      const cap = params.yuan(capId);
-      const raw = applyRate(base, rate);
-      steps?.push({ k: 'percent', base, label: c.baseLabel, rate, result: raw });
-      if (raw === 0) return fail('ineligible', { k: 'percent', base, label: c.baseLabel, rate, result: raw });
-      steps?.push({ k: 'cap', cap, before: raw });
-      assumed(rateId);
-      assumed(capId);
-      amount = Math.min(raw, cap);
-      w.cap = cap;
-      break;
-    }
-    case 'fixed': {
-      const id = pick(rule.amount, c.variant);
-      amount = params.yuan(id);
-      steps?.push({ k: 'fixed', amount });
-      assumed(id);
-      w.cap = amount;
-      break;
-    }
-    case 'tiers': {
-      const id = pick(rule.tiers, c.variant);
-      const tiers = params.tiers(id);
-      const value = c.value ?? (0 as Fen);
-      const previous = c.previous ?? (0 as Fen);
-      const reached = tiers.filter((t) =>
-        t.flag !== undefined
-          ? (c.flags?.includes(t.flag) ?? false)
-          : value >= (t.min as number) * 100 && (!rule.firstReached || previous < (t.min as number) * 100),
-      );
-      assumed(id);
-      const best = reached[0];
-      if (!best) {
-        let lowest = Number.POSITIVE_INFINITY;
-        for (const t of tiers) if (t.min !== undefined && t.min < lowest) lowest = t.min;
-        if (lowest === Number.POSITIVE_INFINITY) {
-          return fail('ineligible', { k: 'unmet', text: { zh: '未达到任何档位', en: 'no tier is reached' } });
-        }
-        return fail('ineligible', {
-          k: 'tier-none',
-          value,
-          label: c.valueLabel,
-          lowest,
-          first: rule.firstReached === true,
-          previous: c.previous,
-        });
-      }
-      amount = best.amount;
-      steps?.push({ k: 'tier', value: best.flag === undefined ? value : undefined, label: c.valueLabel, tier: best.label, amount });
-      if (steps && reached.length > 1) steps.push({ k: 'tier-more', tiers: reached.map((t) => t.label) });
-      if (rule.bonus) {
-        const bonusId = pickOptional(rule.bonus, c.variant);
-        if (bonusId !== undefined) {
-          const bonus = params.yuan(bonusId);
-          amount += bonus;
-          steps?.push({ k: 'bonus', bonus, label: c.variantLabel, result: amount });
-        }
-      }
-      break;
-    }
-    case 'per-unit': {
-      const count = c.count ?? 0;
-      if (count === 0) return fail('ineligible', { k: 'zero', label: c.countLabel });
-      const unitId = pick(rule.unit, c.variant);
-      const capId = pick(rule.cap, c.variant);
-      const unit = params.yuan(unitId);
-      const cap = params.yuan(capId);
-      const raw = count * unit;
-      steps?.push({ k: 'per-unit', count, label: c.countLabel, unit, result: raw });
-      steps?.push({ k: 'cap', cap, before: raw });
-      amount = Math.min(raw, cap);
-      w.cap = cap;
-      break;
-    }
-    case 'prize': {
-      const cap = params.yuan(pick(rule.cap, c.variant));
-      const raw: Yuan | undefined = c.base === undefined ? undefined : floorToYuan(c.base);
-      steps?.push({ k: 'prize', prize: c.base });
-      if (raw === 0) return fail('ineligible', { k: 'zero', label: c.baseLabel });
-      const before = raw ?? cap;
-      steps?.push({ k: 'cap', cap, before });
-      amount = Math.min(before, cap);
-      w.cap = cap;
-      break;
-    }
-  }
-
-  if (steps) {
-    if (c.notes) for (const n of c.notes) steps.push({ k: 'text', text: n });
-    if (c.assumptions) for (const a of c.assumptions) steps.push({ k: 'assumed', text: a });
-    if (year === startYear && !c.events && policy.firstYearInFull) {
-      steps.push({ k: 'assumed', text: policy.firstYearInFull });
-    }
-  }
-  w.amount = amount;
-  return true;
-}
-
 /** Sets a status other than granted; returns false so that `return fail(…)` ends the evaluation. */
-function failWith<R>(w: Work<R>, status: Status, reason: Step | undefined): false {
+function fail<R>(w: Work<R>, status: Status, reason?: Step): false {
   w.status = status;
   w.amount = 0;
   if (reason) w.reasons.push(reason);
   return false;
 }
 
-function pushAssumed(steps: Step[], params: ParametersAt, id: string): void {
-  const def = params.get(id).definition;
-  if (def.assumed) steps.push({ k: 'assumed', text: def.assumed });
+function incomplete<R>(w: Work<R>, missing: readonly MissingFact[]): false {
+  w.missing = missing.map((m) => m.path);
+  return fail(w, 'incomplete', { k: 'missing', labels: missing.map((m) => m.label) });
+}
+
+/** One "假设：…" line for a parameter that stands for an assumption (a reading, or a figure the text does not give). */
+function pushAssumed(steps: Step[] | null, params: ParametersAt, id: string): void {
+  if (!steps) return;
+  const p = params.get(id);
+  const def = p.definition;
+  const text = p.value === false ? (def.assumedIfFalse ?? def.assumed) : def.assumed;
+  if (text) steps.push({ k: 'assumed', text });
 }
 
 function ownHistory<R>(h: HistoryEntry, m: Measure<R>, subject: string | null): boolean {
@@ -386,13 +226,419 @@ function firstYear(entries: readonly HistoryEntry[]): number | undefined {
   return first;
 }
 
-/** Alternatives on one subject (第六条(2): 6.2a or 6.2b): the larger stands; ties go to the earlier measure. */
-function resolveAlternatives<R>(work: Work<R>[]): void {
+/** Evaluates one candidate in phases; each phase either passes or sets the result's status. */
+function evaluateCandidate<R extends EngineRequest>(ctx: Context<R>, w: Work<R>, c: Candidate): void {
+  const m = w.measure;
+  if (w.steps && ctx.policy.generalConditionsChecked) w.steps.push({ k: 'general-ok', text: ctx.policy.generalConditionsChecked });
+  if (!meetsConditions(ctx, w, c)) return;
+  const own = m.scope.kind === 'none' || ctx.history.length === 0 ? NO_HISTORY : ctx.history.filter((h) => ownHistory(h, m, c.subject));
+  const windowYears = m.scope.kind === 'consecutive' ? ctx.params.years(pick(m.scope.years, c.variant)) : 0;
+  if (!inTerm(ctx, w, own, windowYears)) return;
+  if (!hasEventInYear(ctx, w, c)) return;
+  if (!withinScope(ctx, w, c, own, windowYears)) return;
+  const kind = m.rule.kind;
+  if (kind === 'pending' || kind === 'in-kind' || kind === 'service') {
+    fail(w, STATUS_OF_KIND[kind], { k: 'status', text: m.rule.note });
+    return;
+  }
+  if (c.missing && c.missing.length > 0) {
+    incomplete(w, c.missing);
+    return;
+  }
+  if (w.steps && c.notes) for (const n of c.notes) w.steps.push({ k: 'text', text: n });
+  if (!computeAmount(ctx, w, c, own)) return;
+  if (w.steps) {
+    if (c.readings) for (const id of c.readings) pushAssumed(w.steps, ctx.params, id);
+    const annual = kind === 'percent' || kind === 'per-unit' || kind === 'tiers';
+    if (annual && ctx.year === ctx.startYear && !c.events && ctx.policy.firstYearInFull) {
+      pushAssumed(w.steps, ctx.params, ctx.policy.firstYearInFull);
+    }
+  }
+}
+
+/** The measure's conditions on the enterprise, then the candidate's own. */
+function meetsConditions<R extends EngineRequest>(ctx: Context<R>, w: Work<R>, c: Candidate): boolean {
+  const m = w.measure;
+  if (m.requires) {
+    for (const cond of m.requires) if (!cond.holds(ctx.request)) w.reasons.push({ k: 'unmet', text: cond.unmet });
+  }
+  if (c.unmet) for (const u of c.unmet) w.reasons.push({ k: 'unmet', text: u });
+  if (w.reasons.length > 0) return fail(w, 'ineligible');
+  if (w.steps && c.variantLabel) w.steps.push({ k: 'variant', label: c.variantLabel });
+  return true;
+}
+
+/**
+ * The in-force window: new support needs Y inside the term; a consecutive-year measure first
+ * granted inside the term continues to the end of its window (期间已立项项目至约定任务期止).
+ */
+function inTerm<R extends EngineRequest>(ctx: Context<R>, w: Work<R>, own: readonly HistoryEntry[], windowYears: number): boolean {
+  const { year, startYear, endYear, policy } = ctx;
+  if (year >= startYear && year <= endYear) return true;
+  const multiYear = w.measure.scope.kind === 'consecutive';
+  const first = firstYear(own);
+  if (multiYear && year > endYear && first !== undefined && first <= endYear) {
+    if (year > first + windowYears - 1) return fail(w, 'excluded', { k: 'window-over', years: windowYears, first });
+    w.steps?.push({ k: 'continuing', first, to: policy.inForce.to });
+    return true;
+  }
+  return fail(w, 'excluded', { k: 'out-of-force', year, from: policy.inForce.from, to: policy.inForce.to, multiYear });
+}
+
+/** Dated events: at least one inside the term and inside Y. */
+function hasEventInYear<R extends EngineRequest>(ctx: Context<R>, w: Work<R>, c: Candidate): boolean {
+  if (!c.events) return true;
+  const { year, policy } = ctx;
+  const events =
+    c.events.length < 2 ? c.events : [...c.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+  let inYear = 0;
+  for (const e of events) if (isWithin(e.date, policy.inForce) && yearOf(e.date) === year) inYear++;
+  if (inYear > 0) {
+    if (w.steps) {
+      for (const e of events) {
+        if (isWithin(e.date, policy.inForce) && yearOf(e.date) === year) w.steps.push({ k: 'event-ok', id: e.id, date: e.date });
+      }
+    }
+    return true;
+  }
+  // Outside the term is why when an event falls in Y but outside the term: excluded; else none is of Y: ineligible.
+  let outside = false;
+  for (const e of events) {
+    if (yearOf(e.date) !== year) {
+      w.reasons.push({ k: 'event-other-year', id: e.id, date: e.date, year });
+    } else {
+      outside = true;
+      w.reasons.push({ k: 'event-outside', id: e.id, date: e.date, ...policy.inForce });
+    }
+  }
+  return fail(w, outside ? 'excluded' : 'ineligible');
+}
+
+/** Scope limits against what this policy granted before. */
+function withinScope<R extends EngineRequest>(
+  ctx: Context<R>,
+  w: Work<R>,
+  c: Candidate,
+  own: readonly HistoryEntry[],
+  windowYears: number,
+): boolean {
+  const { params, year, history } = ctx;
+  const m = w.measure;
+  const scope: Scope = m.scope;
+  const steps = w.steps;
+  switch (scope.kind) {
+    case 'one-time': {
+      if (scope.per === 'tier') return true; // milestones: the rule knows the tier
+      if (scope.readings) for (const id of scope.readings) pushAssumed(steps, params, id);
+      let per = scope.per;
+      if (scope.perSubjectReading !== undefined) {
+        pushAssumed(steps, params, scope.perSubjectReading);
+        if (!params.switch(scope.perSubjectReading)) per = 'enterprise';
+      }
+      const shared = scope.shared;
+      let used: HistoryEntry | undefined;
+      for (const h of history) {
+        if (shared ? !shared.includes(h.measure) : h.measure !== m.id) continue;
+        if (per === 'subject' && h.subject !== c.subject) continue;
+        if (!used || h.year < used.year || (h.year === used.year && h.measure < used.measure)) used = h;
+      }
+      if (used) {
+        const other = used.measure === m.id ? undefined : ctx.policy.measures.find((x) => x.id === used.measure);
+        return fail(w, 'excluded', {
+          k: 'one-time-used',
+          year: used.year,
+          other: other ? measureRef(other) : undefined,
+          tier: undefined,
+          higher: false,
+        });
+      }
+      steps?.push({ k: 'one-time-ok' });
+      return true;
+    }
+    case 'per-year': {
+      const perYear = scope.reading === undefined || params.switch(scope.reading);
+      if (scope.reading !== undefined) pushAssumed(steps, params, scope.reading);
+      if (perYear) {
+        if (own.some((h) => h.year === year)) return fail(w, 'excluded', { k: 'per-year-used', year });
+        return true;
+      }
+      const before = firstYear(own);
+      if (before !== undefined)
+        return fail(w, 'excluded', { k: 'one-time-used', year: before, other: undefined, tier: undefined, higher: false });
+      return true;
+    }
+    case 'consecutive': {
+      if (own.some((h) => h.year === year)) return fail(w, 'excluded', { k: 'per-year-used', year });
+      const first = firstYear(own) ?? year;
+      const index = year - first + 1;
+      pushAssumed(steps, params, pick(scope.years, c.variant));
+      if (index > windowYears) {
+        if (scope.yearsReading !== undefined) pushAssumed(steps, params, scope.yearsReading);
+        return fail(w, 'excluded', { k: 'window-over', years: windowYears, first });
+      }
+      steps?.push({ k: 'window', index, years: windowYears, first });
+      if (index > 1 && scope.yearsReading !== undefined) pushAssumed(steps, params, scope.yearsReading);
+      return true;
+    }
+    case 'none':
+      return true;
+  }
+}
+
+/** The rule's arithmetic: sets the amount (and cap), or the status that stops it. */
+function computeAmount<R extends EngineRequest>(ctx: Context<R>, w: Work<R>, c: Candidate, own: readonly HistoryEntry[]): boolean {
+  const { params } = ctx;
+  const m = w.measure;
+  const rule = m.rule;
+  const steps = w.steps;
+  switch (rule.kind) {
+    case 'percent': {
+      const base = c.base;
+      if (base === undefined) return incomplete(w, requireMissing(m, c.baseMissing));
+      if (base === 0) return fail(w, 'ineligible', { k: 'zero', label: c.baseLabel });
+      const rateId = pick(rule.rate, c.variant);
+      const capId = pick(rule.cap, c.variant);
+      const rate = params.rate(rateId);
+      const cap = params.yuan(capId);
+      const raw = applyRate(base, rate);
+      const percent: Step = {
+        k: 'percent',
+        base,
+        label: c.baseLabel,
+        rate,
+        result: raw,
+        floored: steps ? !isExactYuan(base, rate, raw) : false,
+      };
+      steps?.push(percent);
+      if (raw === 0) return fail(w, 'ineligible', percent);
+      pushAssumed(steps, params, rateId);
+      pushAssumed(steps, params, capId);
+      w.cap = cap;
+      return capAmount(ctx, w, own, raw, cap);
+    }
+    case 'maximum': {
+      const id = pick(rule.amount, c.variant);
+      const amount = params.yuan(id);
+      steps?.push({ k: 'maximum', amount });
+      pushAssumed(steps, params, id);
+      w.cap = amount;
+      w.amount = amount;
+      return true;
+    }
+    case 'tiers':
+      return rule.milestones ? milestoneAmount(ctx, w, c, rule.tiers, rule.bonus, rule.milestones.highestOnly) : tierAmount(ctx, w, c);
+    case 'per-unit': {
+      const count = c.count;
+      if (count === undefined) return incomplete(w, requireMissing(m, c.baseMissing));
+      if (count === 0) return fail(w, 'ineligible', { k: 'zero', label: c.countLabel });
+      const unit = params.yuan(pick(rule.unit, c.variant));
+      const cap = params.yuan(pick(rule.cap, c.variant));
+      const raw = count * unit;
+      steps?.push({ k: 'per-unit', count, label: c.countLabel, countUnit: c.countUnit, unit, result: raw });
+      steps?.push({ k: 'cap', cap, before: raw });
+      w.cap = cap;
+      w.amount = Math.min(raw, cap);
+      return true;
+    }
+    case 'prize': {
+      const cap = params.yuan(pick(rule.cap, c.variant));
+      let before: number;
+      if (c.base === undefined) {
+        pushAssumed(steps, params, rule.noPrizeCap);
+        if (!params.switch(rule.noPrizeCap)) return incomplete(w, requireMissing(m, c.baseMissing));
+        steps?.push({ k: 'prize', prize: undefined });
+        before = cap;
+      } else {
+        const prize: Yuan = floorToYuan(c.base);
+        if (prize === 0) return fail(w, 'ineligible', { k: 'zero', label: c.baseLabel });
+        steps?.push({ k: 'prize', prize: c.base });
+        before = prize;
+      }
+      steps?.push({ k: 'cap', cap, before });
+      w.cap = cap;
+      w.amount = Math.min(before, cap);
+      return true;
+    }
+    default:
+      throw new Error(`measure ${m.id}: no amount for a ${rule.kind} rule`);
+  }
+}
+
+/** The fact a rule cannot do without: a measure that leaves its figure out must say which field it is. */
+function requireMissing<R>(m: Measure<R>, missing: readonly MissingFact[] | undefined): readonly MissingFact[] {
+  if (!missing || missing.length === 0) throw new Error(`measure ${m.id}: a candidate without its figure must name the missing field`);
+  return missing;
+}
+
+/** The cap: of each year, or (the `capPerYear` reading false) of the whole window less what it granted before. */
+function capAmount<R extends EngineRequest>(ctx: Context<R>, w: Work<R>, own: readonly HistoryEntry[], raw: number, cap: number): boolean {
+  const scope = w.measure.scope;
+  const steps = w.steps;
+  if (scope.kind !== 'consecutive' || scope.capPerYear === undefined) {
+    steps?.push({ k: 'cap', cap, before: raw });
+    w.amount = Math.min(raw, cap);
+    return true;
+  }
+  const first = firstYear(own);
+  const later = first !== undefined && first < ctx.year;
+  if (ctx.params.switch(scope.capPerYear)) {
+    steps?.push({ k: 'cap', cap, before: raw });
+    if (later) pushAssumed(steps, ctx.params, scope.capPerYear);
+    w.amount = Math.min(raw, cap);
+    return true;
+  }
+  let usedFen = 0;
+  for (const h of own) usedFen += h.amount;
+  const used = floorToYuan(usedFen as Fen);
+  const left = cap > used ? cap - used : 0;
+  steps?.push({ k: 'cap-window', cap, used, before: raw });
+  pushAssumed(steps, ctx.params, scope.capPerYear);
+  if (left === 0) return fail(w, 'excluded', { k: 'cap-window', cap, used, before: raw });
+  w.amount = Math.min(raw, left);
+  return true;
+}
+
+/** The highest tier reached by the figure (or a flag), plus the variant's bonus. */
+function tierAmount<R extends EngineRequest>(ctx: Context<R>, w: Work<R>, c: Candidate): boolean {
+  const { params } = ctx;
+  const m = w.measure;
+  const rule = m.rule as Extract<typeof m.rule, { kind: 'tiers' }>;
+  const id = pick(rule.tiers, c.variant);
+  const tiers = params.tiers(id);
+  const value = c.value;
+  if (value === undefined && !tiers.every((t) => t.flag !== undefined)) return incomplete(w, requireMissing(m, c.baseMissing));
+  const best = tiers.find((t) =>
+    t.flag !== undefined ? (c.flags?.includes(t.flag) ?? false) : (value as number) >= (t.min as number) * 100,
+  );
+  pushAssumed(w.steps, params, id);
+  if (!best) return fail(w, 'ineligible', { k: 'tier-none', value: value ?? (0 as Fen), label: c.valueLabel, lowest: lowestMin(tiers) });
+  w.steps?.push({
+    k: 'tier',
+    value: best.flag === undefined ? value : undefined,
+    label: c.valueLabel,
+    tier: best.label,
+    amount: best.amount,
+    upTo: m.review,
+    first: false,
+  });
+  w.amount = addBonus(ctx, w, c, rule.bonus, best.amount);
+  return true;
+}
+
+function lowestMin(tiers: readonly Tier[]): number {
+  let lowest = Number.POSITIVE_INFINITY;
+  for (const t of tiers) if (t.min !== undefined && t.min < lowest) lowest = t.min;
+  return lowest;
+}
+
+function addBonus<R extends EngineRequest>(
+  ctx: Context<R>,
+  w: Work<R>,
+  c: Candidate,
+  bonusRef: ParamRef | undefined,
+  amount: number,
+): number {
+  if (!bonusRef) return amount;
+  const bonusId = pickOptional(bonusRef, c.variant);
+  if (bonusId === undefined) return amount;
+  const bonus = ctx.params.yuan(bonusId);
+  w.steps?.push({ k: 'bonus', bonus, label: c.variantLabel, result: amount + bonus, upTo: w.measure.review });
+  return amount + bonus;
+}
+
+/**
+ * Milestone tiers (第五条(1) 首次达到 … 一次性): each tier once ever. A figure tier counts as
+ * reached before when the figure before is at or above it, or history holds it or a higher
+ * figure tier; a flag tier only by its own history. Several tiers newly reached in one year pay
+ * the highest only (the `highestOnly` reading). The result's subject is the tier.
+ */
+function milestoneAmount<R extends EngineRequest>(
+  ctx: Context<R>,
+  w: Work<R>,
+  c: Candidate,
+  tiersRef: ParamRef,
+  bonusRef: ParamRef | undefined,
+  highestOnly: string,
+): boolean {
+  const { params } = ctx;
+  const m = w.measure;
+  const tiersId = pick(tiersRef, c.variant);
+  const tiers = params.tiers(tiersId);
+  const own = ctx.history.length === 0 ? NO_HISTORY : ctx.history.filter((h) => h.measure === m.id);
+  const value = c.value;
+  const previous = c.previous;
+
+  /** The history entry that rules a tier out: the tier itself, or (figure tiers) a higher figure tier. */
+  const usedBy = (t: Tier): { entry: HistoryEntry; tier: Tier } | undefined => {
+    let found: { entry: HistoryEntry; tier: Tier } | undefined;
+    for (const h of own) {
+      const ht = tiers.find((x) => x.id === h.subject);
+      if (!ht) continue;
+      const rules = ht === t || (t.min !== undefined && ht.min !== undefined && ht.min >= t.min);
+      if (rules && (!found || h.year < found.entry.year || (h.year === found.entry.year && ht === t))) found = { entry: h, tier: ht };
+    }
+    return found;
+  };
+
+  const reached = tiers.filter((t) =>
+    t.flag !== undefined ? (c.flags?.includes(t.flag) ?? false) : value !== undefined && value >= (t.min as number) * 100,
+  );
+  const usage = reached.map((t) => ({ tier: t, used: usedBy(t) }));
+  if (previous === undefined && usage.some((u) => u.tier.min !== undefined && !u.used)) {
+    return incomplete(w, requireMissing(m, c.previousMissing));
+  }
+  const fresh = usage.filter((u) => !u.used && (u.tier.min === undefined || (previous as number) < u.tier.min * 100));
+  pushAssumed(w.steps, params, tiersId);
+
+  if (fresh.length > 0) {
+    const best = (fresh[0] as (typeof fresh)[number]).tier;
+    w.subject = best.id ?? null;
+    w.steps?.push({
+      k: 'tier',
+      value: best.flag === undefined ? value : undefined,
+      label: c.valueLabel,
+      tier: best.label,
+      amount: best.amount,
+      upTo: m.review,
+      first: true,
+    });
+    if (fresh.length > 1) {
+      w.steps?.push({ k: 'tier-more', tiers: fresh.map((u) => u.tier.label) });
+      pushAssumed(w.steps, params, highestOnly);
+    }
+    w.amount = addBonus(ctx, w, c, bonusRef, best.amount);
+    return true;
+  }
+  if (reached.length === 0) {
+    return fail(w, 'ineligible', { k: 'tier-none', value: value ?? (0 as Fen), label: c.valueLabel, lowest: lowestMin(tiers) });
+  }
+  const top = usage[0] as (typeof usage)[number];
+  if (top.used) {
+    w.subject = top.tier.id ?? null;
+    return fail(w, 'excluded', {
+      k: 'one-time-used',
+      year: top.used.entry.year,
+      other: undefined,
+      tier: top.used.tier.label,
+      higher: top.used.tier !== top.tier,
+    });
+  }
+  return fail(w, 'ineligible', {
+    k: 'tier-before',
+    value: value ?? (0 as Fen),
+    label: c.valueLabel,
+    previous: previous as Fen,
+    previousLabel: c.previousLabel,
+  });
+}
+
+/** Alternatives on one subject (第六条(2): 6.2a or 6.2b): the larger stands; a tie goes by the group's reading. */
+function resolveAlternatives<R extends EngineRequest>(ctx: Context<R>, work: Work<R>[]): void {
   let groups: Map<string, Work<R>[]> | undefined;
   for (const w of work) {
     const g = w.measure.alternativeGroup;
     if (g === undefined || w.status !== 'granted') continue;
-    const key = `${g}\u0000${w.subject ?? ''}`;
+    const key = `${g.id}\u0000${w.subject ?? ''}`;
     groups ??= new Map();
     const list = groups.get(key);
     if (list) list.push(w);
@@ -401,44 +647,72 @@ function resolveAlternatives<R>(work: Work<R>[]): void {
   if (!groups) return;
   for (const list of groups.values()) {
     if (list.length < 2) continue;
-    list.sort((a, b) => b.amount - a.amount || a.order - b.order);
+    const group = (list[0] as Work<R>).measure.alternativeGroup as NonNullable<Measure<R>['alternativeGroup']>;
+    const earlierWins = ctx.params.switch(group.tieReading);
+    list.sort((a, b) => b.amount - a.amount || (earlierWins ? a.order - b.order : b.order - a.order));
     const winner = list[0] as Work<R>;
     for (let i = 1; i < list.length; i++) {
       const loser = list[i] as Work<R>;
-      winner.steps?.push({ k: 'alternative-won', other: loser.measure.id, otherAmount: loser.amount });
+      const tie = loser.amount === winner.amount;
+      winner.steps?.push({ k: 'alternative-won', other: measureRef(loser.measure), otherAmount: loser.amount, tie });
+      if (tie) pushAssumed(winner.steps, ctx.params, group.tieReading);
       const amount = loser.amount;
       loser.status = 'excluded';
       loser.amount = 0;
-      loser.reasons.push({ k: 'alternative-lost', other: winner.measure.id, otherAmount: winner.amount, amount });
+      loser.reasons.push({ k: 'alternative-lost', other: measureRef(winner.measure), otherAmount: winner.amount, amount, tie });
+      if (tie) pushAssumed(loser.steps, ctx.params, group.tieReading);
     }
   }
 }
 
 /**
- * Best of, never twice (从优不重复): where another district policy already supports the subject,
- * this policy's support stands only if strictly larger than all of it together, and replaces it.
+ * Best of, never twice (从优不重复), per key: the subject for per-subject measures, the measure
+ * for the others. Where other district policies support a key, this policy's granted sum for it
+ * (over all its measures, after alternatives) stands only if strictly larger than theirs
+ * together, and then replaces them; otherwise every result for the key is excluded.
  */
 function applyBestOf<R extends EngineRequest>(work: Work<R>[], request: R): void {
   const awards = request.otherPolicyAwards;
   if (!awards || awards.length === 0) return;
-  for (const w of work) {
-    if (w.status !== 'granted' || w.subject === null) continue;
-    let other = 0;
-    const policies: string[] = [];
-    for (const a of awards) {
-      if (a.subject !== w.subject) continue;
-      other += a.amount;
-      if (!policies.includes(a.policy)) policies.push(a.policy);
+  const others = new Map<string, { byPolicy: Map<string, number>; other: number }>();
+  for (const a of awards) {
+    const key = a.subject !== undefined ? `s\u0000${a.subject}` : `m\u0000${a.measure}`;
+    let o = others.get(key);
+    if (!o) {
+      o = { byPolicy: new Map(), other: 0 };
+      others.set(key, o);
     }
-    if (policies.length === 0) continue;
-    policies.sort();
-    const amount = w.amount;
-    if (amount * 100 > other) {
-      w.steps?.push({ k: 'best-of-won', policies, other: other as Fen, amount });
+    o.other += a.amount;
+    o.byPolicy.set(a.policy, (o.byPolicy.get(a.policy) ?? 0) + a.amount);
+  }
+  const ours = new Map<string, Work<R>[]>();
+  for (const w of work) {
+    if (w.status !== 'granted') continue;
+    const key = w.measure.perSubject ? `s\u0000${w.subject}` : `m\u0000${w.measure.id}`;
+    if (!others.has(key)) continue;
+    const list = ours.get(key);
+    if (list) list.push(w);
+    else ours.set(key, [w]);
+  }
+  for (const [key, list] of ours) {
+    const o = others.get(key) as { byPolicy: Map<string, number>; other: number };
+    const shown: AwardShown[] = [...o.byPolicy]
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([policy, amount]) => ({ policy, amount: amount as Fen }));
+    let sum = 0;
+    for (const w of list) sum += w.amount;
+    list.sort(byOrderAndSubject);
+    const parts: PartShown[] = list.length > 1 ? list.map((w) => ({ ref: measureRef(w.measure), amount: w.amount })) : [];
+    const subject = key.startsWith('s') ? ((list[0] as Work<R>).subject as string) : null;
+    const step = { subject, awards: shown, other: o.other as Fen, parts, ours: sum };
+    if (sum * 100 > o.other) {
+      for (const w of list) w.steps?.push({ k: 'best-of-won', ...step });
     } else {
-      w.status = 'excluded';
-      w.amount = 0;
-      w.reasons.push({ k: 'best-of-lost', policies, other: other as Fen, amount });
+      for (const w of list) {
+        w.status = 'excluded';
+        w.amount = 0;
+        w.reasons.push({ k: 'best-of-lost', ...step });
+      }
     }
   }
 }

@@ -1,4 +1,5 @@
 export * from './calendar-date.js';
+export * from './check-policy.js';
 export * from './describe-measure.js';
 export * from './evaluate.js';
 export * from './localized.js';

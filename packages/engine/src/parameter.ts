@@ -5,13 +5,19 @@ import { parseRate, type Rate } from './rate.js';
 
 /** One tier of a tiered amount: reached at `min` yuan (inclusive) or by a named flag. */
 export interface Tier {
+  /** The tier's id, the subject of a milestone result (`revenue-100m`). */
+  readonly id?: string;
   readonly min?: number;
   readonly flag?: string;
   readonly amount: number;
   readonly label: Localized;
 }
 
-export type ParameterUnit = 'yuan' | 'rate' | 'years' | 'tiers';
+/**
+ * `switch`: a reading of the text where it is silent (true: the reading the policy ships), e.g.
+ * "the cap applies to each year"; always carries `assumed`.
+ */
+export type ParameterUnit = 'yuan' | 'rate' | 'years' | 'tiers' | 'switch';
 
 /**
  * A policy figure with the dates it took effect, the clause it comes from, and — where the
@@ -25,10 +31,12 @@ export interface ParameterDefinition {
   readonly reference: string;
   /** Present when the text does not give the figure: what is assumed, shown wherever it is used. */
   readonly assumed?: Localized;
+  /** A switch: what is assumed when it is set to false (the other reading). */
+  readonly assumedIfFalse?: Localized;
   readonly values: readonly { readonly from: CalendarDate; readonly value: unknown }[];
 }
 
-export type ParameterValue = Yuan | Rate | number | readonly Tier[];
+export type ParameterValue = Yuan | Rate | number | boolean | readonly Tier[];
 
 export interface ResolvedParameter<V extends ParameterValue = ParameterValue> {
   readonly definition: ParameterDefinition;
@@ -53,6 +61,8 @@ function convert(def: ParameterDefinition, raw: unknown): ParameterValue {
       return parseRate(raw) ?? fail('a rate such as "20%"');
     case 'years':
       return typeof raw === 'number' && Number.isInteger(raw) && raw >= 1 ? raw : fail('a whole number of years');
+    case 'switch':
+      return typeof raw === 'boolean' ? raw : fail('true or false');
     case 'tiers': {
       if (!Array.isArray(raw) || raw.length === 0) return fail('a list of tiers');
       const tiers = raw as Tier[];
@@ -60,6 +70,7 @@ function convert(def: ParameterDefinition, raw: unknown): ParameterValue {
         if (!Number.isSafeInteger(t.amount) || (t.min === undefined) === (t.flag === undefined)) {
           fail('tiers with an amount and either min or flag');
         }
+        if (t.id !== undefined && (typeof t.id !== 'string' || t.id === '')) fail('tiers whose id is a text');
       }
       // Highest amount first, so the first tier reached is the one paid.
       return [...tiers].sort((a, b) => b.amount - a.amount);
@@ -81,6 +92,8 @@ export class ParameterSet {
     for (const def of definitions) {
       if (this.compiled.has(def.id)) throw new Error(`parameter ${def.id} is defined twice`);
       if (def.values.length === 0) throw new Error(`parameter ${def.id} has no value`);
+      if (def.unit === 'switch' && def.assumed === undefined)
+        throw new Error(`parameter ${def.id}: a switch is a reading, so it says what is assumed`);
       const values = [...def.values]
         .map((v) => {
           if (!isCalendarDate(v.from)) throw new Error(`parameter ${def.id}: bad date ${v.from}`);
@@ -139,5 +152,8 @@ export class ParametersAt {
   }
   tiers(id: string): readonly Tier[] {
     return this.get(id).value as readonly Tier[];
+  }
+  switch(id: string): boolean {
+    return this.get(id).value as boolean;
   }
 }

@@ -60,6 +60,18 @@ export function applyRate(base: Fen, rate: Rate): Yuan {
   return Number((BigInt(base) * BigInt(rate.num)) / BigInt(divisor)) as Yuan;
 }
 
+/**
+ * True when base × rate is exactly `result` whole yuan (nothing was floored away).
+ *
+ * @example isExactYuan(500000000 as Fen, { num: 20, den: 100 }, 1000000 as Yuan) // true
+ */
+export function isExactYuan(base: Fen, rate: Rate, result: Yuan): boolean {
+  const left = base * rate.num;
+  const right = result * rate.den * 100;
+  if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) return left === right;
+  return BigInt(base) * BigInt(rate.num) === BigInt(result) * BigInt(rate.den) * 100n;
+}
+
 /** Sign of (a/b − c/d) for integers, b and d positive: -1, 0 or 1, exactly. */
 export function compareFractions(a: number, b: number, c: number, d: number): -1 | 0 | 1 {
   const left = a * d;

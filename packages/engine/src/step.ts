@@ -1,24 +1,55 @@
+import { formatDateZh } from './calendar-date.js';
 import type { Lang, Localized } from './localized.js';
 import { type Fen, formatFen, formatYuan } from './money.js';
 import { formatRate, type Rate } from './rate.js';
 
+/** Another policy's award, as an explanation names it. */
+export interface AwardShown {
+  readonly policy: string;
+  readonly amount: Fen;
+}
+
+/** One of this policy's results for a best-of key, as an explanation names it. */
+export interface PartShown {
+  /** The measure, cited (第四条第（2）项（“揭榜挂帅”攻关项目）). */
+  readonly ref: Localized;
+  readonly amount: number;
+}
+
 /**
  * One step of an explanation, kept as data so it renders in Chinese and in English and a
- * reviewer can redo each figure by hand.
+ * reviewer can redo each figure by hand. Chinese follows CHINESE.md: full-width punctuation,
+ * no space between Chinese and figures, dates as 2026年3月1日, clauses as the text numbers them.
  */
 export type Step =
   | { readonly k: 'text'; readonly text: Localized }
   | { readonly k: 'assumed'; readonly text: Localized }
+  | { readonly k: 'general-ok'; readonly text: Localized }
+  | { readonly k: 'general-unmet'; readonly text: Localized; readonly source: Localized | undefined }
   | { readonly k: 'variant'; readonly label: Localized }
-  | { readonly k: 'percent'; readonly base: Fen; readonly label: Localized | undefined; readonly rate: Rate; readonly result: number }
+  | {
+      readonly k: 'percent';
+      readonly base: Fen;
+      readonly label: Localized | undefined;
+      readonly rate: Rate;
+      readonly result: number;
+      /** The product had fen or less, dropped by flooring to whole yuan. */
+      readonly floored: boolean;
+    }
   | { readonly k: 'cap'; readonly cap: number; readonly before: number }
-  | { readonly k: 'fixed'; readonly amount: number }
+  /** The cap of a whole consecutive-year window, less what the window granted before. */
+  | { readonly k: 'cap-window'; readonly cap: number; readonly used: number; readonly before: number }
+  | { readonly k: 'maximum'; readonly amount: number }
   | {
       readonly k: 'tier';
       readonly value: Fen | undefined;
       readonly label: Localized | undefined;
       readonly tier: Localized;
       readonly amount: number;
+      /** 最高 X元 (a review may give less) rather than X元. */
+      readonly upTo: boolean;
+      /** A milestone: the tier is reached for the first time. */
+      readonly first: boolean;
     }
   | { readonly k: 'tier-more'; readonly tiers: readonly Localized[] }
   | {
@@ -26,169 +57,290 @@ export type Step =
       readonly value: Fen;
       readonly label: Localized | undefined;
       readonly lowest: number;
-      readonly first: boolean;
-      readonly previous: Fen | undefined;
     }
-  | { readonly k: 'bonus'; readonly bonus: number; readonly label: Localized | undefined; readonly result: number }
+  /** Milestones: every tier the figure reaches was reached before (by the figure before it). */
+  | {
+      readonly k: 'tier-before';
+      readonly value: Fen;
+      readonly label: Localized | undefined;
+      readonly previous: Fen;
+      readonly previousLabel: Localized | undefined;
+    }
+  | { readonly k: 'bonus'; readonly bonus: number; readonly label: Localized | undefined; readonly result: number; readonly upTo: boolean }
   | {
       readonly k: 'per-unit';
       readonly count: number;
       readonly label: Localized | undefined;
+      readonly countUnit: Localized | undefined;
       readonly unit: number;
       readonly result: number;
     }
   | { readonly k: 'prize'; readonly prize: Fen | undefined }
   | { readonly k: 'zero'; readonly label: Localized | undefined }
-  | { readonly k: 'general-unmet'; readonly text: Localized }
   | { readonly k: 'unmet'; readonly text: Localized }
-  | { readonly k: 'one-time-ok'; readonly per: 'enterprise' | 'subject' }
-  | { readonly k: 'one-time-used'; readonly measure: string; readonly year: number; readonly per: 'enterprise' | 'subject' }
+  | { readonly k: 'missing'; readonly labels: readonly Localized[] }
+  | { readonly k: 'one-time-ok' }
+  | {
+      readonly k: 'one-time-used';
+      readonly year: number;
+      /** The other measure whose grant counts as this one's (6.2a and 6.2b on one project). */
+      readonly other: Localized | undefined;
+      /** The milestone tier granted before. */
+      readonly tier: Localized | undefined;
+      /** The tier of this year was granted before by way of a higher tier. */
+      readonly higher: boolean;
+    }
   | { readonly k: 'per-year-used'; readonly year: number }
   | { readonly k: 'window'; readonly index: number; readonly years: number; readonly first: number }
   | { readonly k: 'window-over'; readonly years: number; readonly first: number }
-  | { readonly k: 'window-used'; readonly year: number }
-  | { readonly k: 'out-of-force'; readonly year: number; readonly from: string; readonly to: string }
+  | { readonly k: 'out-of-force'; readonly year: number; readonly from: string; readonly to: string; readonly multiYear: boolean }
   | { readonly k: 'continuing'; readonly first: number; readonly to: string }
   | { readonly k: 'event-ok'; readonly id: string; readonly date: string }
   | { readonly k: 'event-outside'; readonly id: string; readonly date: string; readonly from: string; readonly to: string }
   | { readonly k: 'event-other-year'; readonly id: string; readonly date: string; readonly year: number }
-  | { readonly k: 'alternative-won'; readonly other: string; readonly otherAmount: number }
-  | { readonly k: 'alternative-lost'; readonly other: string; readonly otherAmount: number; readonly amount: number }
-  | { readonly k: 'best-of-won'; readonly policies: readonly string[]; readonly other: Fen; readonly amount: number }
-  | { readonly k: 'best-of-lost'; readonly policies: readonly string[]; readonly other: Fen; readonly amount: number }
+  | { readonly k: 'alternative-won'; readonly other: Localized; readonly otherAmount: number; readonly tie: boolean }
+  | {
+      readonly k: 'alternative-lost';
+      readonly other: Localized;
+      readonly otherAmount: number;
+      readonly amount: number;
+      readonly tie: boolean;
+    }
+  | {
+      readonly k: 'best-of-won' | 'best-of-lost';
+      /** What the key is: the object's id, or null for the measure itself (the enterprise as a whole). */
+      readonly subject: string | null;
+      readonly awards: readonly AwardShown[];
+      /** The other awards together, in fen. */
+      readonly other: Fen;
+      /** This policy's results for the key, when more than this one. */
+      readonly parts: readonly PartShown[];
+      /** This policy's sum for the key, whole yuan. */
+      readonly ours: number;
+    }
   | { readonly k: 'status'; readonly text: Localized };
 
 const y = formatYuan;
 const f = formatFen;
-const label = (l: Localized | undefined, lang: Lang, fallback: Localized) => (l ?? fallback)[lang];
-const BASE: Localized = { zh: '基数', en: 'base' };
-const perWord: Record<'enterprise' | 'subject', Localized> = {
-  enterprise: { zh: '每家企业', en: 'per enterprise' },
-  subject: { zh: '每个对象', en: 'per subject' },
-};
+const zhLabel = (l: Localized | undefined, fallback: string) => l?.zh ?? fallback;
+const enLabel = (l: Localized | undefined, fallback: string) => l?.en ?? fallback;
+
+/** “A”“B”“C”: quoted items side by side need no 、 between them (GB/T 15834-2011). */
+const quoted = (items: readonly Localized[]) => items.map((i) => `“${i.zh}”`).join('');
+
+function awardsZh(awards: readonly AwardShown[], other: Fen): string {
+  const list = awards.map((a) => `${a.policy}${f(a.amount)}元`).join('、');
+  return awards.length > 1 ? `${list}，合计${f(other)}元` : list;
+}
+
+function awardsEn(awards: readonly AwardShown[], other: Fen): string {
+  const list = awards.map((a) => `${a.policy}: ${f(a.amount)}`).join('; ');
+  return awards.length > 1 ? `${list}; ${f(other)} in all` : list;
+}
+
+/** 本项 / 本政策对“P-1”合计 … (第四条第（2）项1,500,000元、…) */
+function oursZh(s: { subject: string | null; parts: readonly PartShown[]; ours: number }): string {
+  if (s.parts.length < 2) return `本项${y(s.ours)}元`;
+  const what = s.subject === null ? '本政策' : `本政策对“${s.subject}”`;
+  return `${what}合计${y(s.ours)}元（${s.parts.map((p) => `${p.ref.zh}${y(p.amount)}元`).join('、')}）`;
+}
+
+function oursEn(s: { subject: string | null; parts: readonly PartShown[]; ours: number }): string {
+  if (s.parts.length < 2) return `${y(s.ours)} here`;
+  const what = s.subject === null ? 'this policy' : `this policy for ${s.subject}`;
+  return `${y(s.ours)} from ${what} in all (${s.parts.map((p) => `${p.ref.en}: ${y(p.amount)}`).join('; ')})`;
+}
 
 /**
  * Renders one step as a sentence.
  *
- * @example renderStep({ k: 'cap', cap: 2000000, before: 1000000 }, 'en') // "cap 2,000,000 not reached"
+ * @example renderStep({ k: 'cap', cap: 2000000, before: 1000000 }, 'zh') // "未超过最高支持额度2,000,000元"
  */
 export function renderStep(s: Step, lang: Lang): string {
-  const zh = lang === 'zh';
+  return lang === 'zh' ? renderZh(s) : renderEn(s);
+}
+
+function renderZh(s: Step): string {
   switch (s.k) {
     case 'text':
     case 'status':
     case 'unmet':
-      return s.text[lang];
+    case 'general-ok':
+      return s.text.zh;
     case 'general-unmet':
-      return zh ? `不符合基本条件:${s.text.zh}` : `general conditions not met: ${s.text.en}`;
+      return s.source ? `不符合基本条件：${s.text.zh}（${s.source.zh}）` : `不符合基本条件：${s.text.zh}`;
     case 'assumed':
-      return zh ? `假设:${s.text.zh}` : `assumed: ${s.text.en}`;
+      return `假设：${s.text.zh}`;
     case 'variant':
-      return zh ? `适用:${s.label.zh}` : `applies: ${s.label.en}`;
+      return `适用：${s.label.zh}`;
     case 'percent':
-      return zh
-        ? `${label(s.label, lang, BASE)} ${f(s.base)} 元 × ${formatRate(s.rate)} = ${y(s.result)} 元(向下取整到元)`
-        : `${label(s.label, lang, BASE)} ${f(s.base)} × ${formatRate(s.rate)} = ${y(s.result)} (floored to whole yuan)`;
+      return `${zhLabel(s.label, '基数')}${f(s.base)}元×${formatRate(s.rate)}＝${y(s.result)}元${s.floored ? '（向下取整到元）' : ''}`;
     case 'cap':
-      return s.before > s.cap
-        ? zh
-          ? `超过上限 ${y(s.cap)} 元,按上限 ${y(s.cap)} 元`
-          : `capped at ${y(s.cap)}`
-        : zh
-          ? `未超过上限 ${y(s.cap)} 元`
-          : `cap ${y(s.cap)} not reached`;
-    case 'fixed':
-      return zh ? `定额 ${y(s.amount)} 元` : `fixed amount ${y(s.amount)}`;
+      return s.before > s.cap ? `超过最高支持额度，按最高${y(s.cap)}元支持` : `未超过最高支持额度${y(s.cap)}元`;
+    case 'cap-window': {
+      const left = s.cap > s.used ? s.cap - s.used : 0;
+      const head = `连续支持期内合计最高${y(s.cap)}元，此前已支持${y(s.used)}元，本年度最多${y(left)}元`;
+      return s.before > left ? `${head}，按${y(left)}元支持` : head;
+    }
+    case 'maximum':
+      return `最高${y(s.amount)}元，以评审认定为准`;
     case 'tier': {
-      const v =
-        s.value === undefined
-          ? ''
-          : zh
-            ? `${label(s.label, lang, BASE)} ${f(s.value)} 元,`
-            : `${label(s.label, lang, BASE)} ${f(s.value)}: `;
-      return zh ? `${v}达到档位「${s.tier.zh}」:${y(s.amount)} 元` : `${v}tier "${s.tier.en}" reached: ${y(s.amount)}`;
+      const v = s.value === undefined ? '' : `${zhLabel(s.label, '基数')}${f(s.value)}元，`;
+      const reach = s.value === undefined ? (s.first ? '' : '符合') : s.first ? '首次达到' : '达到';
+      const pay = s.upTo ? `最高${y(s.amount)}元` : `支持${y(s.amount)}元`;
+      return `${v}${reach}“${s.tier.zh}”档，${pay}`;
     }
     case 'tier-more':
-      return zh
-        ? `同年新达到多档(${s.tiers.map((t) => t.zh).join('、')}),只按最高档支持`
-        : `several tiers newly reached (${s.tiers.map((t) => t.en).join(', ')}): only the highest is paid`;
-    case 'tier-none': {
-      if (s.first && s.previous !== undefined && s.value >= s.lowest * 100) {
-        return zh
-          ? `${label(s.label, lang, BASE)} ${f(s.value)} 元,此前最高 ${f(s.previous)} 元:没有首次达到的档位`
-          : `${label(s.label, lang, BASE)} ${f(s.value)} with a prior maximum of ${f(s.previous)}: no tier reached for the first time`;
-      }
-      return zh
-        ? `${label(s.label, lang, BASE)} ${f(s.value)} 元,低于最低档 ${y(s.lowest)} 元`
-        : `${label(s.label, lang, BASE)} ${f(s.value)} is below the lowest tier ${y(s.lowest)}`;
-    }
+      return `本年度新达到${quoted(s.tiers)}${s.tiers.length}档`;
+    case 'tier-none':
+      return `${zhLabel(s.label, '基数')}${f(s.value)}元，未达到最低档${y(s.lowest)}元`;
+    case 'tier-before':
+      return `${zhLabel(s.label, '基数')}${f(s.value)}元，${zhLabel(s.previousLabel, '此前最高')}${f(s.previous)}元，本年度没有首次达到的档位`;
     case 'bonus':
-      return zh
-        ? `${label(s.label, lang, { zh: '加档', en: 'bonus' })}每档提高 ${y(s.bonus)} 元,合计 ${y(s.result)} 元`
-        : `${label(s.label, lang, { zh: '加档', en: 'bonus' })}: +${y(s.bonus)}, giving ${y(s.result)}`;
+      return `${zhLabel(s.label, '适用类型')}每档支持资金提高${y(s.bonus)}元，合计${s.upTo ? '最高' : ''}${y(s.result)}元`;
     case 'per-unit':
-      return zh
-        ? `${label(s.label, lang, { zh: '数量', en: 'count' })} ${s.count} × ${y(s.unit)} 元 = ${y(s.result)} 元`
-        : `${label(s.label, lang, { zh: '数量', en: 'count' })} ${s.count} × ${y(s.unit)} = ${y(s.result)}`;
+      return `${zhLabel(s.label, '数量')}${s.count}${s.countUnit?.zh ?? ''}×${y(s.unit)}元＝${y(s.result)}元`;
     case 'prize':
-      return s.prize === undefined
-        ? zh
-          ? '大赛未定奖金:按上限'
-          : 'no prize set by the competition: the cap'
-        : zh
-          ? `大赛奖金 ${f(s.prize)} 元(向下取整到元)`
-          : `prize set by the competition ${f(s.prize)} (floored to whole yuan)`;
+      return s.prize === undefined ? '大赛未设定奖金金额，按最高支持额度计' : `大赛设定奖金${f(s.prize)}元`;
     case 'zero':
-      return zh ? `${label(s.label, lang, BASE)}为 0,没有可支持的金额` : `${label(s.label, lang, BASE)} is 0: nothing to support`;
+      return `${zhLabel(s.label, '基数')}为0元，无可支持金额`;
+    case 'missing':
+      return `缺少${quoted(s.labels)}，无法测算`;
     case 'one-time-ok':
-      return zh ? `一次性支持(${perWord[s.per].zh}):此前未获支持` : `one-time (${perWord[s.per].en}): not granted before`;
+      return '此前未享受本项支持（一次性）';
     case 'one-time-used':
-      return zh
-        ? `一次性支持(${perWord[s.per].zh}):已于 ${s.year} 年按第 ${s.measure} 项获得支持`
-        : `one-time (${perWord[s.per].en}): already granted under ${s.measure} in ${s.year}`;
+      if (s.tier) {
+        return s.higher
+          ? `已于${s.year}年度享受更高的“${s.tier.zh}”档支持，较低档位不再支持（一次性）`
+          : `已于${s.year}年度享受“${s.tier.zh}”档支持（一次性）`;
+      }
+      return s.other ? `已于${s.year}年度享受${s.other.zh}支持，同一对象只支持一次` : `已于${s.year}年度享受本项支持（一次性）`;
     case 'per-year-used':
-      return zh ? `${s.year} 年度已获本项支持` : `already granted for ${s.year}`;
+      return `${s.year}年度已享受本项支持`;
     case 'window':
-      return zh
-        ? `连续支持第 ${s.index} 年,最多 ${s.years} 年(首次支持 ${s.first} 年)`
-        : `year ${s.index} of at most ${s.years} (first granted ${s.first})`;
+      return `连续支持第${s.index}年，最多${s.years}年（首次支持${s.first}年度）`;
     case 'window-over':
-      return zh
-        ? `连续支持不超过 ${s.years} 年:自 ${s.first} 年起的支持期已于 ${s.first + s.years - 1} 年结束`
-        : `at most ${s.years} consecutive years: the window from ${s.first} ended in ${s.first + s.years - 1}`;
-    case 'window-used':
-      return zh ? `${s.year} 年度已获本项支持` : `already granted for ${s.year}`;
+      return `超出连续支持年限（首次支持${s.first}年度，最多${s.years}年）`;
     case 'out-of-force':
-      return zh
-        ? `${s.year} 年不在本措施有效期(${s.from} 至 ${s.to})内,不予新增支持`
+      if (s.year < Number(s.from.slice(0, 4))) return `${s.year}年度早于政策施行日期（${formatDateZh(s.from)}）`;
+      return s.multiYear
+        ? `${s.year}年度不在政策有效期内，且无期间已立项的延续支持`
+        : `${s.year}年度不在政策有效期（${formatDateZh(s.from)}至${formatDateZh(s.to)}）内，不予新增支持`;
+    case 'continuing':
+      return `期间已立项项目至约定任务期止：${s.first}年度首次支持，政策有效期届满（${formatDateZh(s.to)}）后继续支持`;
+    case 'event-ok':
+      return `“${s.id}”日期为${formatDateZh(s.date)}，在政策有效期和评估年度内`;
+    case 'event-outside':
+      return s.date < s.from
+        ? `“${s.id}”日期为${formatDateZh(s.date)}，早于政策施行日期（${formatDateZh(s.from)}）`
+        : `“${s.id}”日期为${formatDateZh(s.date)}，晚于政策有效期（至${formatDateZh(s.to)}）`;
+    case 'event-other-year':
+      return `“${s.id}”日期为${formatDateZh(s.date)}，不属于评估年度（${s.year}年度）`;
+    case 'alternative-won':
+      return s.tie
+        ? `与${s.other.zh}择一：两项金额相同（均为${y(s.otherAmount)}元），按本项支持`
+        : `与${s.other.zh}择一：该项${y(s.otherAmount)}元，本项金额较大，按本项支持`;
+    case 'alternative-lost':
+      return s.tie
+        ? `与${s.other.zh}择一：两项金额相同（均为${y(s.amount)}元），按该项支持，本项不予支持`
+        : `与${s.other.zh}择一：该项${y(s.otherAmount)}元，高于本项${y(s.amount)}元，按该项支持，本项不予支持`;
+    case 'best-of-won':
+      return `从优不重复：区内其他政策已给予支持（${awardsZh(s.awards, s.other)}），${oursZh(s)}高于原支持，按本政策支持，原支持不再享受`;
+    case 'best-of-lost': {
+      const tie = s.ours * 100 === s.other;
+      return `从优不重复：区内其他政策已给予支持（${awardsZh(s.awards, s.other)}），${tie ? '与' : '不低于'}${oursZh(s)}${tie ? '金额相同' : ''}，不再重复支持`;
+    }
+  }
+}
+
+function renderEn(s: Step): string {
+  switch (s.k) {
+    case 'text':
+    case 'status':
+    case 'unmet':
+    case 'general-ok':
+      return s.text.en;
+    case 'general-unmet':
+      return s.source ? `general conditions not met: ${s.text.en} (${s.source.en})` : `general conditions not met: ${s.text.en}`;
+    case 'assumed':
+      return `assumed: ${s.text.en}`;
+    case 'variant':
+      return `applies: ${s.label.en}`;
+    case 'percent':
+      return `${enLabel(s.label, 'base')} ${f(s.base)} × ${formatRate(s.rate)} = ${y(s.result)}${s.floored ? ' (floored to whole yuan)' : ''}`;
+    case 'cap':
+      return s.before > s.cap ? `capped at ${y(s.cap)}` : `cap ${y(s.cap)} not reached`;
+    case 'cap-window': {
+      const left = s.cap > s.used ? s.cap - s.used : 0;
+      const head = `at most ${y(s.cap)} over the consecutive years; ${y(s.used)} granted before leaves ${y(left)} this year`;
+      return s.before > left ? `${head}, so ${y(left)}` : head;
+    }
+    case 'maximum':
+      return `up to ${y(s.amount)}, subject to expert review`;
+    case 'tier': {
+      const v = s.value === undefined ? '' : `${enLabel(s.label, 'base')} ${f(s.value)}: `;
+      const reach = s.first ? 'reached for the first time' : 'reached';
+      return `${v}tier "${s.tier.en}" ${reach}: ${s.upTo ? 'up to ' : ''}${y(s.amount)}`;
+    }
+    case 'tier-more':
+      return `${s.tiers.length} tiers newly reached this year (${s.tiers.map((t) => t.en).join(', ')})`;
+    case 'tier-none':
+      return `${enLabel(s.label, 'base')} ${f(s.value)} is below the lowest tier ${y(s.lowest)}`;
+    case 'tier-before':
+      return `${enLabel(s.label, 'base')} ${f(s.value)}, ${enLabel(s.previousLabel, 'highest before')} ${f(s.previous)}: no tier is reached for the first time`;
+    case 'bonus':
+      return `${enLabel(s.label, 'bonus')}: +${y(s.bonus)} a tier, giving ${s.upTo ? 'up to ' : ''}${y(s.result)}`;
+    case 'per-unit':
+      return `${enLabel(s.label, 'count')} ${s.count} × ${y(s.unit)} = ${y(s.result)}`;
+    case 'prize':
+      return s.prize === undefined ? 'no prize set by the competition: the cap' : `prize set by the competition: ${f(s.prize)}`;
+    case 'zero':
+      return `${enLabel(s.label, 'base')} is 0: nothing to support`;
+    case 'missing':
+      return `missing ${s.labels.map((l) => l.en).join(', ')}: cannot be calculated`;
+    case 'one-time-ok':
+      return 'one-time: not granted before';
+    case 'one-time-used':
+      if (s.tier) {
+        return s.higher
+          ? `one-time: the higher tier "${s.tier.en}" was granted in ${s.year}, so lower tiers are not paid`
+          : `one-time: tier "${s.tier.en}" was granted in ${s.year}`;
+      }
+      return s.other ? `one-time: ${s.other.en} was granted for it in ${s.year}` : `one-time: already granted in ${s.year}`;
+    case 'per-year-used':
+      return `already granted for ${s.year}`;
+    case 'window':
+      return `year ${s.index} of at most ${s.years} (first granted ${s.first})`;
+    case 'window-over':
+      return `beyond the consecutive years (first granted ${s.first}, at most ${s.years} years)`;
+    case 'out-of-force':
+      if (s.year < Number(s.from.slice(0, 4))) return `${s.year} is before the policy took effect (${s.from})`;
+      return s.multiYear
+        ? `${s.year} is after the policy's term, and there is no continuing support from a grant inside it`
         : `${s.year} is outside the policy's term (${s.from} to ${s.to}): no new support`;
     case 'continuing':
-      return zh
-        ? `期间已立项项目至约定任务期止:${s.first} 年首次支持,有效期(至 ${s.to})后继续支持`
-        : `continuing support: first granted in ${s.first}, continues past the term's end (${s.to})`;
+      return `continuing support: first granted in ${s.first}, continues past the term's end (${s.to})`;
     case 'event-ok':
-      return zh ? `${s.id}:日期 ${s.date} 在有效期和评估年度内` : `${s.id}: dated ${s.date}, inside the term and the year`;
+      return `${s.id}: dated ${s.date}, inside the term and the year`;
     case 'event-outside':
-      return zh
-        ? `${s.id}:日期 ${s.date} 不在本措施有效期(${s.from} 至 ${s.to})内`
-        : `${s.id}: dated ${s.date}, outside the policy's term (${s.from} to ${s.to})`;
+      return s.date < s.from
+        ? `${s.id}: dated ${s.date}, before the policy took effect (${s.from})`
+        : `${s.id}: dated ${s.date}, after the policy's term (to ${s.to})`;
     case 'event-other-year':
-      return zh ? `${s.id}:日期 ${s.date} 不在评估年度 ${s.year} 年内` : `${s.id}: dated ${s.date}, not in assessment year ${s.year}`;
+      return `${s.id}: dated ${s.date}, not in assessment year ${s.year}`;
     case 'alternative-won':
-      return zh
-        ? `与第 ${s.other} 项(${y(s.otherAmount)} 元)择一:本项较大,予以支持`
-        : `alternative to ${s.other} (${y(s.otherAmount)}): this one is larger and stands`;
+      return s.tie
+        ? `alternative to ${s.other.en}: both give ${y(s.otherAmount)}, and this one stands`
+        : `alternative to ${s.other.en} (${y(s.otherAmount)}): this one is larger and stands`;
     case 'alternative-lost':
-      return zh
-        ? `与第 ${s.other} 项择一:第 ${s.other} 项 ${y(s.otherAmount)} 元不低于本项 ${y(s.amount)} 元,本项不予支持`
-        : `alternative to ${s.other}: ${s.other} gives ${y(s.otherAmount)}, not less than ${y(s.amount)} here, so this one is excluded`;
+      return s.tie
+        ? `alternative to ${s.other.en}: both give ${y(s.amount)}, and that one stands, so this one is excluded`
+        : `alternative to ${s.other.en}: that one gives ${y(s.otherAmount)}, more than ${y(s.amount)} here, so this one is excluded`;
     case 'best-of-won':
-      return zh
-        ? `从优不重复:区内其他政策(${s.policies.join('、')})已支持 ${f(s.other)} 元,本项 ${y(s.amount)} 元更优,替代原支持`
-        : `best of, never twice: other district policies (${s.policies.join(', ')}) gave ${f(s.other)}; ${y(s.amount)} here is larger and replaces it`;
-    case 'best-of-lost':
-      return zh
-        ? `从优不重复:区内其他政策(${s.policies.join('、')})已支持 ${f(s.other)} 元,不低于本项 ${y(s.amount)} 元,不再重复支持`
-        : `best of, never twice: other district policies (${s.policies.join(', ')}) gave ${f(s.other)}, not less than ${y(s.amount)} here, so it is excluded`;
+      return `best of, never twice: other district policies gave ${awardsEn(s.awards, s.other)}; ${oursEn(s)} is larger and replaces it`;
+    case 'best-of-lost': {
+      const tie = s.ours * 100 === s.other;
+      return `best of, never twice: other district policies gave ${awardsEn(s.awards, s.other)}, ${tie ? 'the same as' : 'not less than'} ${oursEn(s)}, so it is excluded`;
+    }
   }
 }

@@ -1,6 +1,15 @@
 export { type Answer, calculate } from './calculate.js';
 export { catalogue } from './catalogue.js';
-export { fengtaiPolicy, MEASURE_IDS, measures, POLICY_ID, POLICY_VERSION, parameters } from './policy.js';
+export {
+  ENTERPRISE_MEASURE_IDS,
+  fengtaiPolicy,
+  MEASURE_IDS,
+  MILESTONE_TIERS,
+  measures,
+  POLICY_ID,
+  POLICY_VERSION,
+  parameters,
+} from './policy.js';
 export { creditCodeCheckCharacter, creditCodeProblem } from './request/credit-code.js';
 export * from './request/request-schema.js';
 export * from './request/validate-request.js';

@@ -1,16 +1,17 @@
 import type { Fen } from '@ftai/engine';
 import { formatFen } from '@ftai/engine';
-import { type Candidate, citation, type FengtaiMeasure, lazyText } from './common.js';
+import { type Candidate, clauseOf, type FengtaiMeasure, lazyText, missingFact, named } from './common.js';
 
 /** 第四条(1): district matching for the Beijing NSF Fengtai joint fund; the text sets no figure. */
 export const measure4_1: FengtaiMeasure = {
   id: '4.1',
   article: 4,
-  citation: citation('第四条(1)', 'Article 4(1)'),
+  citation: clauseOf(4, 1),
+  name: named('北京市自然科学基金丰台联合基金配套', 'joint fund matching'),
   clause:
-    '鼓励企业联合高校、科研机构开展人工智能产学研协同攻关和成果转化,对出资参与北京市自然科学基金丰台联合基金的企业,区级给予资金配套。',
+    '鼓励企业联合高校、科研机构开展人工智能产学研协同攻关和成果转化，对出资参与北京市自然科学基金丰台联合基金的企业，区级给予资金配套。',
   summary: {
-    zh: '出资参与北京市自然科学基金丰台联合基金的,区级资金配套(原文未定金额)',
+    zh: '出资参与北京市自然科学基金丰台联合基金的，区级给予资金配套（原文未规定比例或金额）。',
     en: 'district matching for contributions to the Beijing NSF Fengtai joint fund (the text sets no figure)',
   },
   review: false,
@@ -19,15 +20,17 @@ export const measure4_1: FengtaiMeasure = {
   rule: {
     kind: 'pending',
     note: {
-      zh: '区级资金配套,原文未规定比例或金额,待主管部门确定',
-      en: 'district matching: the text sets no rate or amount, so the bureau decides it',
+      zh: '区级配套资金，原文未规定比例或金额，以年度申报指南为准',
+      en: "district matching: the text sets no rate or amount; the year's call guide sets it",
     },
   },
   candidates: (r) => {
     const c = r.facts?.jointFundContribution;
     if (c === undefined) return [];
     return [
-      c === 0 ? { subject: null, unmet: [{ zh: '未出资参与联合基金', en: 'no contribution to the joint fund' }] } : { subject: null },
+      c === 0
+        ? { subject: null, unmet: [{ zh: '未出资参与北京市自然科学基金丰台联合基金', en: 'no contribution to the joint fund' }] }
+        : { subject: null },
     ];
   },
 };
@@ -36,11 +39,12 @@ export const measure4_1: FengtaiMeasure = {
 export const measure4_2: FengtaiMeasure = {
   id: '4.2',
   article: 4,
-  citation: citation('第四条(2)', 'Article 4(2)'),
+  citation: clauseOf(4, 2),
+  name: named('“揭榜挂帅”攻关项目', 'challenge projects'),
   clause:
-    '支持开展人工智能“揭榜挂帅”技术攻关,对符合条件的相关机器人、智能硬件、高端装备、核心部件、仿真软件、控制系统等攻关项目,按照不超过项目总投入的30%给予最高200万元支持。',
+    '支持开展人工智能“揭榜挂帅”技术攻关，对符合条件的相关机器人、智能硬件、高端装备、核心部件、仿真软件、控制系统等攻关项目，按照不超过项目总投入的30%给予最高200万元支持。',
   summary: {
-    zh: '“揭榜挂帅”攻关项目总投入的30%,最高200万元,经评审',
+    zh: '人工智能“揭榜挂帅”攻关项目，按不超过项目总投入的30%给予最高200万元支持。',
     en: '30% of a "揭榜挂帅" challenge project\'s total investment, up to 2,000,000, after review',
   },
   review: true,
@@ -55,15 +59,16 @@ export const measure4_2: FengtaiMeasure = {
     })),
 };
 
-/** 第四条(3): R&D spend up by at least 1,000,000, tiers assumed (parameter 4.3.tiers). */
+/** 第四条(3): R&D spend up by at least 1,000,000, in bands of one year's increase (assumed: 4.3.tiers). */
 export const measure4_3: FengtaiMeasure = {
   id: '4.3',
   article: 4,
-  citation: citation('第四条(3)', 'Article 4(3)'),
-  clause: '鼓励企业加大人工智能研发投入,对年度研发费用较上年增长超过100万元(含)的企业,按照增量部分分档一次性给予最高50万元支持。',
+  citation: clauseOf(4, 3),
+  name: named('研发费用增量', 'R&D increase'),
+  clause: '鼓励企业加大人工智能研发投入，对年度研发费用较上年增长超过100万元（含）的企业，按照增量部分分档一次性给予最高50万元支持。',
   summary: {
-    zh: '研发费用较上年增长100万元(含)以上的,按增量分档一次性最高50万元',
-    en: 'R&D spend up by 1,000,000 or more over the year before: up to 500,000 once, by tiers of the increase',
+    zh: '年度研发费用较上年增长100万元（含）以上的，按增量部分分档一次性给予最高50万元支持。',
+    en: 'R&D spend up by 1,000,000 or more over the year before: up to 500,000 once, by bands of the increase',
   },
   review: false,
   perSubject: false,
@@ -73,20 +78,21 @@ export const measure4_3: FengtaiMeasure = {
     const rd = r.facts?.rdSpend;
     if (rd === undefined) return [];
     const prev = r.facts?.previousRdSpend;
-    const before = prev ?? (0 as Fen);
-    const notes = [
-      prev === undefined
-        ? { zh: '未填上年研发费用,按 0 计', en: "the year before's R&D spend is not given: taken as 0" }
-        : lazyText(() => ({
-            zh: `研发费用 ${formatFen(rd)} 元 − 上年 ${formatFen(before)} 元`,
-            en: `R&D spend ${formatFen(rd)} − ${formatFen(before)} the year before`,
-          })),
-    ];
+    if (prev === undefined) {
+      return [{ subject: null, missing: [missingFact('facts.previousRdSpend', '上年度研发费用', "last year's R&D spend")] }];
+    }
+    const up = rd >= prev;
+    const diff = (up ? rd - prev : prev - rd) as Fen;
     const c: Candidate = {
       subject: null,
-      value: (rd > before ? rd - before : 0) as Fen,
+      value: (up ? diff : 0) as Fen,
       valueLabel: { zh: '研发费用增量', en: 'R&D increase' },
-      notes,
+      notes: [
+        lazyText(() => ({
+          zh: `本年度研发费用${formatFen(rd)}元－上年度研发费用${formatFen(prev)}元＝${up ? '增量' : '减少'}${formatFen(diff)}元`,
+          en: `R&D spend ${formatFen(rd)} − ${formatFen(prev)} the year before = ${up ? 'an increase of' : 'a decrease of'} ${formatFen(diff)}`,
+        })),
+      ],
     };
     return [c];
   },
@@ -96,11 +102,12 @@ export const measure4_3: FengtaiMeasure = {
 export const measure4_4: FengtaiMeasure = {
   id: '4.4',
   article: 4,
-  citation: citation('第四条(4)', 'Article 4(4)'),
+  citation: clauseOf(4, 4),
+  name: named('国家、北京市重点项目配套', 'key projects'),
   clause:
-    '对承担国家、北京市人工智能领域重点课题、成果转化和产业化项目的企业,分别按照不超过国家、北京市支持资金的20%、10%,给予最高200万元区级资金配套。',
+    '对承担国家、北京市人工智能领域重点课题、成果转化和产业化项目的企业，分别按照不超过国家、北京市支持资金的20%、10%，给予最高200万元区级资金配套。',
   summary: {
-    zh: '国家、北京市重点项目支持资金的20%、10%配套,最高200万元',
+    zh: '承担国家、北京市人工智能领域重点课题、成果转化和产业化项目的，分别按不超过国家、北京市支持资金的20%、10%给予最高200万元区级资金配套。',
     en: 'matching of 20% of national or 10% of Beijing funding for key projects, up to 2,000,000',
   },
   review: false,
@@ -113,6 +120,6 @@ export const measure4_4: FengtaiMeasure = {
       base: p.funding,
       baseLabel: p.level === 'national' ? { zh: '国家支持资金', en: 'national funding' } : { zh: '北京市支持资金', en: 'Beijing funding' },
       variant: p.level,
-      variantLabel: p.level === 'national' ? { zh: '国家级项目', en: 'national project' } : { zh: '北京市项目', en: 'Beijing project' },
+      variantLabel: p.level === 'national' ? { zh: '国家级项目', en: 'national project' } : { zh: '北京市级项目', en: 'Beijing project' },
     })),
 };

@@ -1,101 +1,171 @@
-import { compareFractions, type Fen, formatFen, formatRate } from '@ftai/engine';
+import { compareFractions, type Fen, formatFen, type ParametersAt, type Rate } from '@ftai/engine';
 import type { FengtaiRequest } from '../request/request-schema.js';
-import { type Candidate, citation, enterpriseVariant, events, type FengtaiMeasure, type Localized, lazyText } from './common.js';
+import {
+  type Candidate,
+  clauseOf,
+  enterpriseVariant,
+  events,
+  type FengtaiMeasure,
+  type Localized,
+  lazyText,
+  missingFact,
+  named,
+} from './common.js';
 
-const REVENUE: Localized = { zh: '主营业务收入', en: 'revenue' };
+const CLAUSE_5_3 =
+  '支持人工智能企业专精特新发展，对首次认定的国家专精特新“小巨人”企业、国家高新技术企业（或北京市专精特新中小企业），分别一次性给予最高50万元、30万元支持。';
 
-/** 第五条(1): revenue first reaching a tier, or first above designated size (首次达规). */
+/** 第五条(1): main-business revenue first reaching a tier, or first above designated size (首次达规); each tier once. */
 export const measure5_1: FengtaiMeasure = {
   id: '5.1',
   article: 5,
-  citation: citation('第五条(1)', 'Article 5(1)'),
+  citation: clauseOf(5, 1),
+  name: named('主营业务收入首次达到规模', 'revenue milestones'),
   clause:
-    '支持人工智能企业发展壮大,对主营业务收入首次达到10亿元、5亿元、1亿元、5000万元和首次达规的企业,分别一次性给予最高100万元、50万元、30万元、20万元、10万元支持;工业智能企业每档支持资金提高10万元。',
+    '支持人工智能企业发展壮大，对主营业务收入首次达到10亿元、5亿元、1亿元、5000万元和首次达规的企业，分别一次性给予最高100万元、50万元、30万元、20万元、10万元支持；工业智能企业每档支持资金提高10万元。',
   summary: {
-    zh: '营收首次达到10亿、5亿、1亿、5000万元或首次达规,一次性100万、50万、30万、20万、10万元;工业智能企业每档加10万元',
-    en: 'revenue first reaching 1e9 / 5e8 / 1e8 / 5e7 or first above designated size: 1,000,000 / 500,000 / 300,000 / 200,000 / 100,000 once; industrial AI enterprises +100,000',
+    zh: '主营业务收入首次达到10亿元、5亿元、1亿元、5000万元和首次达规的，分别一次性给予最高100万元、50万元、30万元、20万元、10万元支持；工业智能企业每档提高10万元。',
+    en: 'main-business revenue first reaching 1e9 / 5e8 / 1e8 / 5e7, or first above designated size: up to 1,000,000 / 500,000 / 300,000 / 200,000 / 100,000, each tier once; industrial AI enterprises +100,000',
   },
-  review: false,
+  review: true,
   perSubject: false,
-  scope: { kind: 'per-year' },
-  rule: { kind: 'tiers', tiers: '5.1.tiers', bonus: { industrial: '5.1.bonus.industrial' }, firstReached: true },
+  scope: { kind: 'one-time', per: 'tier' },
+  rule: {
+    kind: 'tiers',
+    tiers: '5.1.tiers',
+    bonus: { industrial: '5.1.bonus.industrial' },
+    milestones: { highestOnly: '5.1.highest-only' },
+  },
   candidates: (r) => {
     const f = r.facts;
-    if (f?.revenue === undefined && f?.firstAboveDesignatedSize !== true) return [];
-    const prior = f.priorMaxRevenue ?? f.previousRevenue ?? (0 as Fen);
+    const revenue = f?.revenue;
+    const flag = f?.firstAboveDesignatedSize === true;
+    if (revenue === undefined && !flag) return [];
+    const priorMax = f?.priorMaxRevenue;
+    const prior = priorMax ?? f?.previousRevenue;
+    const previousLabel: Localized =
+      priorMax !== undefined
+        ? { zh: '此前年度最高主营业务收入', en: 'highest revenue of any year before' }
+        : { zh: '上年度主营业务收入', en: 'revenue the year before' };
     const c: Candidate = {
       subject: null,
-      value: f.revenue ?? (0 as Fen),
+      value: revenue,
       previous: prior,
-      valueLabel: REVENUE,
-      flags: f.firstAboveDesignatedSize === true ? ['above-designated-size'] : [],
-      notes: [
-        lazyText(() => ({
-          zh: `此前年度最高收入 ${formatFen(prior)} 元${f.priorMaxRevenue === undefined ? '(未填,按上年收入或 0 计)' : ''}`,
-          en: `highest revenue of any year before: ${formatFen(prior)}${f.priorMaxRevenue === undefined ? ' (not given: the year before, or 0)' : ''}`,
-        })),
+      valueLabel: { zh: '本年度主营业务收入', en: 'revenue' },
+      previousLabel,
+      previousMissing: [
+        missingFact('facts.priorMaxRevenue', '以往年度最高主营业务收入', 'highest revenue of any earlier year'),
+        missingFact('facts.previousRevenue', '上年度主营业务收入', "last year's revenue"),
       ],
+      flags: flag ? ['above-designated-size'] : [],
+      notes:
+        revenue === undefined || prior === undefined
+          ? undefined
+          : [
+              lazyText(() => ({
+                zh: `${previousLabel.zh}${formatFen(prior)}元${priorMax === undefined ? '（未填报以往年度最高主营业务收入，按上年度计）' : ''}`,
+                en: `${previousLabel.en}: ${formatFen(prior)}${priorMax === undefined ? ' (the highest of earlier years not given: the year before)' : ''}`,
+              })),
+            ],
       ...enterpriseVariant(r),
     };
     return [c];
   },
 };
 
-/** 第五条(2): revenue growth tiers, when the growth rate beats the industry average. */
+/**
+ * A fraction as a percentage with at least 2 decimals, truncated, and more (up to 6) where
+ * needed to tell it apart from `other` (so "高于15.00%" never reads beside a shown 15.00%).
+ */
+function percentText(num: bigint, den: bigint, other?: { num: bigint; den: bigint }): string {
+  const show = (n: bigint, d: bigint, digits: number) => {
+    const negative = n < 0n;
+    const scaled = ((negative ? -n : n) * 100n * 10n ** BigInt(digits)) / d;
+    const text = scaled.toString().padStart(digits + 1, '0');
+    return `${negative ? '-' : ''}${text.slice(0, -digits)}.${text.slice(-digits)}`;
+  };
+  let digits = 2;
+  if (other && num * other.den !== other.num * den) {
+    while (digits < 6 && show(num, den, digits) === show(other.num, other.den, digits)) digits++;
+  }
+  return `${show(num, den, digits)}%`;
+}
+
+const GROWTH_LABEL: Localized = { zh: '主营业务收入同比增量', en: 'revenue growth' };
+
+/** 第五条(2): revenue growth bands, when the growth rate is above the industry average. */
 export const measure5_2: FengtaiMeasure = {
   id: '5.2',
   article: 5,
-  citation: citation('第五条(2)', 'Article 5(2)'),
+  citation: clauseOf(5, 2),
+  name: named('主营业务收入增量', 'revenue growth'),
   clause:
-    '支持人工智能企业培优育强,主营业务收入同比增量达到5亿元、3亿元、1亿元、5000万元,且增幅高于所在行业平均水平的企业,分别给予最高200万元、150万元、100万元、50万元支持;工业智能企业每档支持资金提高10万元。',
+    '支持人工智能企业培优育强，主营业务收入同比增量达到5亿元、3亿元、1亿元、5000万元，且增幅高于所在行业平均水平的企业，分别给予最高200万元、150万元、100万元、50万元支持；工业智能企业每档支持资金提高10万元。',
   summary: {
-    zh: '营收同比增量达到5亿、3亿、1亿、5000万元且增幅高于行业平均,200万、150万、100万、50万元;工业智能企业每档加10万元',
-    en: 'revenue up by 5e8 / 3e8 / 1e8 / 5e7 with growth above the industry average: 2,000,000 / 1,500,000 / 1,000,000 / 500,000; industrial AI enterprises +100,000',
+    zh: '主营业务收入同比增量达到5亿元、3亿元、1亿元、5000万元，且增幅高于所在行业平均水平的，分别给予最高200万元、150万元、100万元、50万元支持；工业智能企业每档提高10万元。',
+    en: 'revenue up by 5e8 / 3e8 / 1e8 / 5e7 with growth above the industry average: up to 2,000,000 / 1,500,000 / 1,000,000 / 500,000; industrial AI enterprises +100,000',
   },
-  review: false,
+  review: true,
   perSubject: false,
   scope: { kind: 'per-year' },
   rule: { kind: 'tiers', tiers: '5.2.tiers', bonus: { industrial: '5.2.bonus.industrial' } },
-  candidates: (r) => growthCandidate(r),
+  readings: ['5.2.zero-previous'],
+  candidates: (r, params) => growthCandidate(r, params),
 };
 
-function growthCandidate(r: FengtaiRequest): Candidate[] {
+function growthCandidate(r: FengtaiRequest, params: ParametersAt): Candidate[] {
   const f = r.facts;
   const revenue = f?.revenue;
   if (revenue === undefined) return [];
-  const prev = f?.previousRevenue ?? (0 as Fen);
-  const growth = (revenue > prev ? revenue - prev : 0) as Fen;
+  const prev = f?.previousRevenue;
+  if (prev === undefined)
+    return [{ subject: null, missing: [missingFact('facts.previousRevenue', '上年度主营业务收入', "last year's revenue")] }];
+  const up = revenue >= prev;
+  const diff = (up ? revenue - prev : prev - revenue) as Fen;
+  const growth = (up ? diff : 0) as Fen;
   const notes: Localized[] = [
     lazyText(() => ({
-      zh: `同比增量 = ${formatFen(revenue)} − ${formatFen(prev)}${f?.previousRevenue === undefined ? '(未填上年收入,按 0 计)' : ''}`,
-      en: `growth = ${formatFen(revenue)} − ${formatFen(prev)}${f?.previousRevenue === undefined ? ' (the year before not given: 0)' : ''}`,
+      zh: `本年度主营业务收入${formatFen(revenue)}元－上年度主营业务收入${formatFen(prev)}元＝${up ? '同比增量' : '同比减少'}${formatFen(diff)}元`,
+      en: `revenue ${formatFen(revenue)} − ${formatFen(prev)} the year before = ${up ? 'growth of' : 'a fall of'} ${formatFen(diff)}`,
     })),
   ];
-  const unmet: Localized[] = [];
-  const avg = f?.industryAverageGrowthRate;
+  const base = { subject: null, value: growth, valueLabel: GROWTH_LABEL, notes, ...enterpriseVariant(r) };
   if (prev === 0) {
-    notes.push({
-      zh: '上年收入为 0,增幅视为高于行业平均',
-      en: 'revenue the year before is 0: growth counts as above the industry average',
-    });
-  } else if (avg === undefined) {
-    unmet.push({ zh: '未填行业平均增幅,无法比较', en: 'industryAverageGrowthRate is not given, so growth cannot be compared' });
-  } else if (compareFractions(revenue - prev, prev, avg.num, avg.den) <= 0) {
-    unmet.push({
-      zh: `增幅未高于行业平均 ${formatRate(avg)}`,
-      en: `growth rate is not above the industry average ${formatRate(avg)}`,
-    });
-  } else {
-    notes.push(
-      lazyText(() => ({ zh: `增幅高于行业平均 ${formatRate(avg)}`, en: `growth rate is above the industry average ${formatRate(avg)}` })),
-    );
+    // The growth rate has no figure when the year before had none: a reading (5.2.zero-previous).
+    if (params.switch('5.2.zero-previous')) return [{ ...base, readings: ['5.2.zero-previous'] }];
+    return [
+      { ...base, unmet: [{ zh: '上年度主营业务收入为0元，无法计算增幅', en: 'revenue the year before is 0, so there is no growth rate' }] },
+    ];
   }
-  return [
-    { subject: null, value: growth, valueLabel: { zh: '营收同比增量', en: 'revenue growth' }, notes, unmet, ...enterpriseVariant(r) },
-  ];
+  const avg = f?.industryAverageGrowthRate;
+  if (avg === undefined) {
+    // The average decides only when the growth reaches a band.
+    let lowest = Number.POSITIVE_INFINITY;
+    for (const t of params.tiers('5.2.tiers')) if (t.min !== undefined && t.min < lowest) lowest = t.min;
+    if (growth < lowest * 100) return [base];
+    return [{ ...base, missing: [missingFact('facts.industryAverageGrowthRate', '所在行业平均增幅', 'industry average growth rate')] }];
+  }
+  const change = revenue - prev;
+  const above = compareFractions(change, prev, avg.num, avg.den) > 0;
+  notes.push(growthRateNote(change, prev, avg, above));
+  return above ? [base] : [{ ...base, unmet: [growthRateNote(change, prev, avg, above)] }];
 }
 
-const RENEWAL: Localized = { zh: '复审(重新认定)不属于首次认定', en: 'a renewal is not a first recognition' };
+/** 主营业务收入同比增长25.00%，高于行业平均增速15.00%: both rates, so a reviewer can compare them. */
+function growthRateNote(change: number, prev: number, avg: Rate, above: boolean): Localized {
+  return lazyText(() => {
+    const own = percentText(BigInt(change), BigInt(prev), { num: BigInt(avg.num), den: BigInt(avg.den) });
+    const average = percentText(BigInt(avg.num), BigInt(avg.den), { num: BigInt(change), den: BigInt(prev) });
+    const verb = change >= 0 ? '增长' : '下降';
+    const ownShown = change >= 0 ? own : own.slice(1);
+    return {
+      zh: `主营业务收入同比${verb}${ownShown}，${above ? '高于' : '未高于'}行业平均增速${average}`,
+      en: `revenue ${change >= 0 ? 'grew' : 'fell'} ${ownShown} on the year before, ${above ? 'above' : 'not above'} the industry average of ${average}`,
+    };
+  });
+}
+
+const RENEWAL: Localized = { zh: '复审（重新认定）不属于首次认定', en: 'a renewal is not a first recognition' };
 
 function firstRecognition(r: FengtaiRequest, types: readonly string[]): Candidate[] {
   const items = (r.facts?.recognitions ?? []).filter((x) => types.includes(x.type));
@@ -109,52 +179,57 @@ function firstRecognition(r: FengtaiRequest, types: readonly string[]): Candidat
 export const measure5_3a: FengtaiMeasure = {
   id: '5.3a',
   article: 5,
-  citation: citation('第五条(3)', 'Article 5(3)'),
-  clause:
-    '支持人工智能企业专精特新发展,对首次认定的国家专精特新“小巨人”企业、国家高新技术企业(或北京市专精特新中小企业),分别一次性给予最高50万元、30万元支持。',
-  summary: { zh: '首次认定国家专精特新“小巨人”,一次性50万元', en: 'first recognised as a national "little giant": 500,000 once' },
-  review: false,
-  perSubject: false,
-  scope: { kind: 'one-time', per: 'enterprise' },
-  rule: { kind: 'fixed', amount: '5.3a.amount' },
-  candidates: (r) => firstRecognition(r, ['little-giant']),
-};
-
-/** 第五条(3): first national high-tech enterprise or Beijing SRDI SME, the two together once. */
-export const measure5_3b: FengtaiMeasure = {
-  id: '5.3b',
-  article: 5,
-  citation: citation('第五条(3)', 'Article 5(3)'),
-  clause: measure5_3a.clause,
+  citation: clauseOf(5, 3),
+  name: named('首次认定国家专精特新“小巨人”企业', 'first "little giant" recognition'),
+  clause: CLAUSE_5_3,
   summary: {
-    zh: '首次认定国家高新技术企业或北京市专精特新中小企业,两者合计一次性30万元',
-    en: 'first recognised as a national high-tech enterprise or Beijing SRDI SME: 300,000 once for the two together',
-  },
-  review: false,
-  perSubject: false,
-  scope: { kind: 'one-time', per: 'enterprise' },
-  rule: { kind: 'fixed', amount: '5.3b.amount' },
-  candidates: (r) => firstRecognition(r, ['high-tech', 'beijing-srdi-sme']),
-};
-
-/** 第五条(4): rent-free space for start-ups, in kind. */
-export const measure5_4: FengtaiMeasure = {
-  id: '5.4',
-  article: 5,
-  citation: citation('第五条(4)', 'Article 5(4)'),
-  clause: '支持人工智能初创企业培育,根据企业技术创新能力、发展潜力等,给予最高300平方米“零租金”空间支持,连续支持不超过3年。',
-  summary: {
-    zh: '初创企业最高300平方米“零租金”空间,连续不超过3年,经评审',
-    en: 'start-ups: up to 300 m² rent-free space for up to 3 years, after review',
+    zh: '首次认定的国家专精特新“小巨人”企业，一次性给予最高50万元支持。',
+    en: 'first recognised as a national "little giant": up to 500,000 once',
   },
   review: true,
   perSubject: false,
-  scope: { kind: 'none' },
+  scope: { kind: 'one-time', per: 'enterprise' },
+  rule: { kind: 'maximum', amount: '5.3a.amount' },
+  candidates: (r) => firstRecognition(r, ['little-giant']),
+};
+
+/** 第五条(3): first national high-tech enterprise or Beijing SRDI SME, the two together once (a reading). */
+export const measure5_3b: FengtaiMeasure = {
+  id: '5.3b',
+  article: 5,
+  citation: clauseOf(5, 3),
+  name: named('首次认定国家高新技术企业或北京市专精特新中小企业', 'first high-tech or Beijing SRDI SME recognition'),
+  clause: CLAUSE_5_3,
+  summary: {
+    zh: '首次认定的国家高新技术企业（或北京市专精特新中小企业），一次性给予最高30万元支持。',
+    en: 'first recognised as a national high-tech enterprise or Beijing SRDI SME: up to 300,000 once for the two together',
+  },
+  review: true,
+  perSubject: false,
+  scope: { kind: 'one-time', per: 'enterprise', readings: ['5.3b.together'] },
+  rule: { kind: 'maximum', amount: '5.3b.amount' },
+  candidates: (r) => firstRecognition(r, ['high-tech', 'beijing-srdi-sme']),
+};
+
+/** 第五条(4): rent-free space for start-ups, in kind, for at most 3 consecutive years. */
+export const measure5_4: FengtaiMeasure = {
+  id: '5.4',
+  article: 5,
+  citation: clauseOf(5, 4),
+  name: named('初创企业“零租金”空间', 'start-up space'),
+  clause: '支持人工智能初创企业培育，根据企业技术创新能力、发展潜力等，给予最高300平方米“零租金”空间支持，连续支持不超过3年。',
+  summary: {
+    zh: '人工智能初创企业，根据技术创新能力、发展潜力等，给予最高300平方米“零租金”空间支持，连续支持不超过3年。',
+    en: 'start-ups: up to 300 m² rent-free space for up to 3 consecutive years, after review',
+  },
+  review: true,
+  perSubject: false,
+  scope: { kind: 'consecutive', per: 'enterprise', years: '5.4.years' },
   rule: {
     kind: 'in-kind',
     note: {
-      zh: '实物支持:最高300平方米“零租金”空间,连续不超过3年,不计入金额',
-      en: 'in kind: up to 300 m² of rent-free space for up to 3 years; no money',
+      zh: '实物支持：最高300平方米“零租金”空间，连续支持不超过3年，不计入资金',
+      en: 'in kind: up to 300 m² of rent-free space for at most 3 consecutive years; no money',
     },
   },
   candidates: (r) => (r.enterprise.startup === true ? [{ subject: null }] : []),

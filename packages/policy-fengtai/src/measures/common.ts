@@ -1,10 +1,22 @@
-import type { Candidate, Condition, DatedEvent, Localized, Measure } from '@ftai/engine';
+import type { Candidate, Condition, DatedEvent, Localized, Measure, MissingFact } from '@ftai/engine';
 import type { FengtaiRequest } from '../request/request-schema.js';
 
 export type FengtaiMeasure = Measure<FengtaiRequest>;
-export type { Candidate, Localized };
+export type { Candidate, Localized, MissingFact };
 
-export const citation = (zh: string, en: string): Localized => ({ zh, en });
+const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/**
+ * The clause as the text numbers it: 第五条, 第五条第（3）项; Article 5, Article 5(3).
+ *
+ * @example clauseOf(6, 2).zh // "第六条第（2）项"
+ */
+export function clauseOf(article: number, item?: number): Localized {
+  const zh = `第${NUMERALS[article]}条`;
+  return item === undefined ? { zh, en: `Article ${article}` } : { zh: `${zh}第（${item}）项`, en: `Article ${article}(${item})` };
+}
+
+export const named = (zh: string, en: string): Localized => ({ zh, en });
 
 /**
  * A text made when first read. Notes show only in explanations, and formatting their figures
@@ -32,6 +44,9 @@ class LazyText implements Localized {
 
 export const lazyText = (make: () => Localized): Localized => new LazyText(make);
 
+/** A fact the request left out, named as the form labels it. */
+export const missingFact = (path: string, zh: string, en: string): MissingFact => ({ path, label: { zh, en } });
+
 export const INDUSTRIAL_ENTERPRISE: Localized = { zh: '工业智能企业', en: 'industrial AI enterprise' };
 
 /** The variant for measures whose industrial uplift depends on the enterprise (1, 5.1, 5.2). */
@@ -49,12 +64,7 @@ export const events = (items: readonly { id: string; date: string }[]): DatedEve
 export const isAiPartner: Condition<FengtaiRequest> = {
   id: 'ai-partner-program',
   holds: (r) => r.enterprise.aiPartnerProgram === true,
-  unmet: { zh: '不是人工智能伙伴计划企业', en: 'not an AI partner-program enterprise (人工智能伙伴计划企业)' },
-};
-
-const GENERAL_ASSUMED: Localized = {
-  zh: '基本条件(在丰台注册、在丰台纳税、无严重失信记录)为区级政策通行要求,原文未写明',
-  en: 'the general conditions (registered and tax resident in Fengtai, no serious dishonesty record) are what every district scheme requires; the text does not state them',
+  unmet: { zh: '未纳入人工智能伙伴计划', en: 'not an AI partner-program enterprise (人工智能伙伴计划企业)' },
 };
 
 /** General conditions (assumed, MEASURES.md): failing one makes every measure ineligible. */
@@ -62,29 +72,27 @@ export const generalConditions: Condition<FengtaiRequest>[] = [
   {
     id: 'registered-in-fengtai',
     holds: (r) => r.enterprise.registeredInFengtai === true,
-    unmet: { zh: '未在丰台区注册(或未说明)', en: 'not registered in Fengtai (or not stated)' },
-    assumed: GENERAL_ASSUMED,
+    unmet: { zh: '未在丰台区注册（或未申报）', en: 'not registered in Fengtai (or not stated)' },
   },
   {
     id: 'tax-resident-in-fengtai',
     holds: (r) => r.enterprise.taxResidentInFengtai === true,
-    unmet: { zh: '不是丰台区纳税企业(或未说明)', en: 'not tax resident in Fengtai (or not stated)' },
-    assumed: GENERAL_ASSUMED,
+    unmet: { zh: '未在丰台区纳税（或未申报）', en: 'not tax resident in Fengtai (or not stated)' },
   },
   {
     id: 'no-serious-dishonesty',
     holds: (r) => r.enterprise.seriousDishonesty !== true,
     unmet: { zh: '有严重失信记录', en: 'has a serious dishonesty record (严重失信)' },
-    assumed: GENERAL_ASSUMED,
   },
 ];
 
-export const GENERAL_CONDITIONS_MET: Localized = {
-  zh: '基本条件已满足(在丰台注册、在丰台纳税、无严重失信记录)',
-  en: 'the general conditions hold (registered and tax resident in Fengtai, no serious dishonesty record)',
+/** Said first in every result that passed them: what was checked, and against what. */
+export const GENERAL_CONDITIONS_CHECKED: Localized = {
+  zh: '基本条件核验：依申报信息，在丰台区注册、在丰台区纳税、无严重失信记录（原文未列明，参照区级惠企政策通行要求）',
+  en: 'general conditions checked against the declaration: registered and tax resident in Fengtai, no serious dishonesty record (not stated in the text; what district schemes require)',
 };
 
-export const FIRST_YEAR_IN_FULL: Localized = {
-  zh: '2025 年度的年度数据全额计算(措施自 2025-10-30 起施行)',
-  en: 'annual figures of 2025 count in full (the policy took effect on 2025-10-30)',
+export const GENERAL_CONDITIONS_SOURCE: Localized = {
+  zh: '基本条件原文未列明，参照区级惠企政策通行要求',
+  en: 'the text does not state the general conditions; they are what district schemes require',
 };

@@ -1,5 +1,6 @@
 import { type Fen, isCalendarDate, parseRate, parseYuanToFen, type Rate } from '@ftai/engine';
 import { z } from 'zod';
+import { ENTERPRISE_MEASURE_IDS } from '../policy.js';
 import { creditCodeProblem } from './credit-code.js';
 
 /**
@@ -132,13 +133,19 @@ export const factsSchema = object({
   recognitions: list(
     object({ id, type: oneOf(RECOGNITION_TYPES), level: oneOf(LEVELS).optional(), date, renewal: bool.optional() }),
   ).optional(),
-  agentCompetitionPrizes: list(object({ id, industrial: bool.optional(), prize: money.optional() })).optional(),
+  agentCompetitionPrizes: list(object({ id, industrial: bool.optional(), prize: money.optional(), date: date.optional() })).optional(),
   scenarioProjects: list(
     object({ id, totalInvestment: money.optional(), industrial: bool.optional(), municipalSubsidy: money.optional() }),
   ).optional(),
   benchmarkCases: list(object({ id, level: oneOf(LEVELS), date })).optional(),
   firstSetProducts: list(
-    object({ id, inBeijingCatalogue: bool.optional(), municipalSubsidy: money.optional(), industrial: bool.optional() }),
+    object({
+      id,
+      inBeijingCatalogue: bool.optional(),
+      catalogueDate: date.optional(),
+      municipalSubsidy: money.optional(),
+      industrial: bool.optional(),
+    }),
   ).optional(),
   standards: list(object({ id, level: oneOf(STANDARD_LEVELS), date })).optional(),
   servicePlatforms: list(object({ id, investment: money })).optional(),
@@ -165,7 +172,16 @@ const historyEntry = object({
   amount: money,
 });
 
-const otherPolicyAward = object({ policy: text(200), subject: id, amount: money });
+/**
+ * Another district policy's award names a subject (as in history) or the measure of this policy
+ * it overlaps; exactly one of the two (checked in crossCheckRequest, which says so by field).
+ */
+const otherPolicyAward = object({
+  policy: text(200),
+  subject: id.optional(),
+  measure: oneOf(ENTERPRISE_MEASURE_IDS as unknown as readonly [string, ...string[]]).optional(),
+  amount: money,
+});
 
 export const requestSchema = object({
   year: z

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { MEASURE_IDS, measures } from '../policy.js';
+import { ENTERPRISE_MEASURE_IDS, MEASURE_IDS, MILESTONE_TIERS, measures } from '../policy.js';
 import { fastParseRequest } from './fast-validate.js';
 import { type FengtaiRequest, FIXED_RECOGNITION_LEVEL, requestSchema, show } from './request-schema.js';
 
@@ -18,6 +18,7 @@ export type Validation =
   | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
 
 const PER_SUBJECT = new Set(measures.filter((m) => m.perSubject).map((m) => m.id));
+const IN_KIND = new Set(measures.filter((m) => m.rule.kind === 'in-kind').map((m) => m.id));
 const KNOWN = new Set(MEASURE_IDS);
 const LISTS = [
   'modelFilings',
@@ -68,12 +69,28 @@ export function crossCheckRequest(r: FengtaiRequest): ValidationIssue[] {
   (r.history ?? []).forEach((h, i) => {
     if (!KNOWN.has(h.measure)) {
       bad(`history[${i}].measure`, `expected a measure id of the catalogue (${MEASURE_IDS.join(', ')}), got ${show(h.measure)}`);
+    } else if (MILESTONE_TIERS.has(h.measure)) {
+      const tiers = MILESTONE_TIERS.get(h.measure) as readonly string[];
+      if (h.subject === null || !tiers.includes(h.subject)) {
+        bad(`history[${i}].subject`, `expected the tier measure ${h.measure} granted, one of ${tiers.join(', ')}, got ${show(h.subject)}`);
+      }
     } else if (PER_SUBJECT.has(h.measure) && h.subject === null) {
       bad(`history[${i}].subject`, `expected the subject's id: measure ${h.measure} is granted per subject`);
     } else if (!PER_SUBJECT.has(h.measure) && h.subject !== null) {
       bad(`history[${i}].subject`, `expected null: measure ${h.measure} is granted per enterprise, got ${show(h.subject)}`);
     }
+    if (IN_KIND.has(h.measure) && h.amount !== 0) {
+      bad(`history[${i}].amount`, `expected 0: measure ${h.measure} is support in kind, got ${show(h.amount / 100)}`);
+    }
     if (h.year > r.year) bad(`history[${i}].year`, `expected a year not after the assessment year ${r.year}, got ${h.year}`);
+  });
+  (r.otherPolicyAwards ?? []).forEach((a, i) => {
+    if ((a.subject === undefined) === (a.measure === undefined)) {
+      bad(
+        `otherPolicyAwards[${i}]`,
+        `expected either subject (the id of the project, model, product … it supported) or measure (one of ${ENTERPRISE_MEASURE_IDS.join(', ')}, for support to the enterprise as a whole), ${a.subject === undefined ? 'got neither' : 'not both'}`,
+      );
+    }
   });
   const facts = r.facts;
   if (facts) {
