@@ -1,4 +1,4 @@
-import { catalogue, POLICY_ID, POLICY_VERSION } from '@ftai/policy-fengtai';
+import { catalogue, POLICY_ID, POLICY_VERSION, policyReadings } from '@ftai/policy-fengtai';
 import Table from 'cli-table3';
 import stringWidth from 'string-width';
 
@@ -15,8 +15,10 @@ export function measuresCommand(options: MeasuresOptions): number {
     return 2;
   }
   const entries = catalogue(year, options.lang);
+  const readings = policyReadings(year, options.lang);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ policy: { id: POLICY_ID, version: POLICY_VERSION }, year, measures: entries }, null, 2)}\n`);
+    const policy = { id: POLICY_ID, version: POLICY_VERSION };
+    process.stdout.write(`${JSON.stringify({ policy, year, readings, measures: entries }, null, 2)}\n`);
     return 0;
   }
   const zh = options.lang === 'zh';
@@ -46,6 +48,8 @@ export function measuresCommand(options: MeasuresOptions): number {
     ]);
   }
   process.stdout.write(`${table.toString()}\n`);
+  // Readings of the whole policy: they touch every measure, so they are said once, under the table.
+  for (const r of readings) process.stdout.write(zh ? `假设：${r.assumed}\n` : `assumed: ${r.assumed}\n`);
   return 0;
 }
 

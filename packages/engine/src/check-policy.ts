@@ -29,6 +29,7 @@ export function checkPolicy<R extends EngineRequest>(policy: Policy<R>): string[
     for (const id of typeof ref === 'string' ? [ref] : Object.values(ref)) need(where, id, unit);
   };
   if (policy.firstYearInFull) need('policy', policy.firstYearInFull, 'switch', false);
+  if (policy.generalConditionsReading) need('policy', policy.generalConditionsReading, 'switch');
   const ids = new Set<string>();
   for (const m of policy.measures as readonly Measure<R>[]) {
     const at = `measure ${m.id}`;

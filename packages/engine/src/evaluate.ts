@@ -117,8 +117,11 @@ export function evaluate<R extends EngineRequest>(policy: Policy<R>, request: R,
   };
 
   const generalUnmet: Step[] = [];
-  for (const cond of policy.generalConditions) {
-    if (!cond.holds(request)) generalUnmet.push({ k: 'general-unmet', text: cond.unmet, source: policy.generalConditionsSource });
+  const checksGeneral = policy.generalConditionsReading === undefined || ctx.params.switch(policy.generalConditionsReading);
+  if (checksGeneral) {
+    for (const cond of policy.generalConditions) {
+      if (!cond.holds(request)) generalUnmet.push({ k: 'general-unmet', text: cond.unmet, source: policy.generalConditionsSource });
+    }
   }
 
   const work: Work<R>[] = [];
@@ -142,7 +145,7 @@ export function evaluate<R extends EngineRequest>(policy: Policy<R>, request: R,
         w.status = 'ineligible';
         w.reasons = generalUnmet;
       } else {
-        evaluateCandidate(ctx, w, candidate);
+        evaluateCandidate(ctx, w, candidate, checksGeneral);
       }
       work.push(w);
     }
@@ -227,9 +230,11 @@ function firstYear(entries: readonly HistoryEntry[]): number | undefined {
 }
 
 /** Evaluates one candidate in phases; each phase either passes or sets the result's status. */
-function evaluateCandidate<R extends EngineRequest>(ctx: Context<R>, w: Work<R>, c: Candidate): void {
+function evaluateCandidate<R extends EngineRequest>(ctx: Context<R>, w: Work<R>, c: Candidate, checkedGeneral: boolean): void {
   const m = w.measure;
-  if (w.steps && ctx.policy.generalConditionsChecked) w.steps.push({ k: 'general-ok', text: ctx.policy.generalConditionsChecked });
+  if (w.steps && checkedGeneral && ctx.policy.generalConditionsChecked) {
+    w.steps.push({ k: 'general-ok', text: ctx.policy.generalConditionsChecked });
+  }
   if (!meetsConditions(ctx, w, c)) return;
   const own = m.scope.kind === 'none' || ctx.history.length === 0 ? NO_HISTORY : ctx.history.filter((h) => ownHistory(h, m, c.subject));
   const windowYears = m.scope.kind === 'consecutive' ? ctx.params.years(pick(m.scope.years, c.variant)) : 0;

@@ -196,6 +196,8 @@ export interface Policy<R extends EngineRequest> {
   readonly parameters: ParameterSet;
   readonly generalConditions: readonly Condition<R>[];
   readonly measures: readonly Measure<R>[];
+  /** The switch parameter for applying the general conditions at all (they are a reading where the text is silent). */
+  readonly generalConditionsReading?: string;
   /** Said first in the explanation of every result that passed the general conditions. */
   readonly generalConditionsChecked?: Localized;
   /** Said after a general condition that fails: where the condition comes from. */

@@ -1,5 +1,5 @@
 export { type Answer, calculate } from './calculate.js';
-export { catalogue } from './catalogue.js';
+export { catalogue, type PolicyReading, policyReadings } from './catalogue.js';
 export {
   ENTERPRISE_MEASURE_IDS,
   fengtaiPolicy,

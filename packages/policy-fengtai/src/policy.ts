@@ -65,6 +65,7 @@ export const fengtaiPolicy: Policy<FengtaiRequest> = {
   inForce: { from: '2025-10-30', to: '2028-12-31' },
   parameters,
   generalConditions,
+  generalConditionsReading: 'general.conditions',
   generalConditionsChecked: GENERAL_CONDITIONS_CHECKED,
   generalConditionsSource: GENERAL_CONDITIONS_SOURCE,
   firstYearInFull: 'general.first-year-in-full',
