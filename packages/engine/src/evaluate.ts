@@ -205,9 +205,10 @@ function fail<R>(w: Work<R>, status: Status, reason?: Step): false {
   return false;
 }
 
-function incomplete<R>(w: Work<R>, missing: readonly MissingFact[]): false {
+/** `either`: any one of the facts would do. */
+function incomplete<R>(w: Work<R>, missing: readonly MissingFact[], either = false): false {
   w.missing = missing.map((m) => m.path);
-  return fail(w, 'incomplete', { k: 'missing', labels: missing.map((m) => m.label) });
+  return fail(w, 'incomplete', { k: 'missing', labels: missing.map((m) => m.label), either });
 }
 
 /** One "假设：…" line for a parameter that stands for an assumption (a reading, or a figure the text does not give). */
@@ -590,7 +591,7 @@ function milestoneAmount<R extends EngineRequest>(
   );
   const usage = reached.map((t) => ({ tier: t, used: usedBy(t) }));
   if (previous === undefined && usage.some((u) => u.tier.min !== undefined && !u.used)) {
-    return incomplete(w, requireMissing(m, c.previousMissing));
+    return incomplete(w, requireMissing(m, c.previousMissing), true);
   }
   const fresh = usage.filter((u) => !u.used && (u.tier.min === undefined || (previous as number) < u.tier.min * 100));
   pushAssumed(w.steps, params, tiersId);

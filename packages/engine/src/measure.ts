@@ -112,7 +112,7 @@ export interface Candidate {
   readonly valueLabel?: Localized;
   /** How the explanation names `previous` (此前年度最高主营业务收入). */
   readonly previousLabel?: Localized;
-  /** milestones: what is missing when `previous` is not known and a figure tier depends on it. */
+  /** milestones: what is missing when `previous` is not known and a figure tier depends on it (any one would do). */
   readonly previousMissing?: readonly MissingFact[];
   /** tiers reached by a flag rather than a figure. */
   readonly flags?: readonly string[];

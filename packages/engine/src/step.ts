@@ -78,7 +78,8 @@ export type Step =
   | { readonly k: 'prize'; readonly prize: Fen | undefined }
   | { readonly k: 'zero'; readonly label: Localized | undefined }
   | { readonly k: 'unmet'; readonly text: Localized }
-  | { readonly k: 'missing'; readonly labels: readonly Localized[] }
+  /** `either`: any one of the facts would do (5.1: the prior maximum or last year's revenue). */
+  | { readonly k: 'missing'; readonly labels: readonly Localized[]; readonly either: boolean }
   | { readonly k: 'one-time-ok' }
   | {
       readonly k: 'one-time-used';
@@ -205,7 +206,7 @@ function renderZh(s: Step): string {
     case 'zero':
       return `${zhLabel(s.label, '基数')}为0元，无可支持金额`;
     case 'missing':
-      return `缺少${quoted(s.labels)}，无法测算`;
+      return s.either && s.labels.length > 1 ? `缺少${quoted(s.labels)}（填写其一即可），无法测算` : `缺少${quoted(s.labels)}，无法测算`;
     case 'one-time-ok':
       return '此前未享受本项支持（一次性）';
     case 'one-time-used':
@@ -297,7 +298,7 @@ function renderEn(s: Step): string {
     case 'zero':
       return `${enLabel(s.label, 'base')} is 0: nothing to support`;
     case 'missing':
-      return `missing ${s.labels.map((l) => l.en).join(', ')}: cannot be calculated`;
+      return `missing ${s.labels.map((l) => l.en).join(s.either ? ' or ' : ', ')}: cannot be calculated`;
     case 'one-time-ok':
       return 'one-time: not granted before';
     case 'one-time-used':
