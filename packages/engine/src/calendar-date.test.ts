@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate, isWithin, yearOf } from './calendar-date.js';
+import { formatDateZh, isCalendarDate, isWithin, yearOf } from './calendar-date.js';
 
 describe('isCalendarDate', () => {
   it.each([
@@ -88,5 +88,30 @@ describe('isWithin', () => {
     expect(isWithin('2026-02-28', day)).toBe(false);
     expect(isWithin('2026-03-01', day)).toBe(true);
     expect(isWithin('2026-03-02', day)).toBe(false);
+  });
+});
+
+describe('formatDateZh: a date as an official Chinese text writes it', () => {
+  it.each([
+    { date: '2025-10-30', zh: '2025年10月30日' },
+    { date: '2028-12-31', zh: '2028年12月31日' },
+    { date: '2026-03-01', zh: '2026年3月1日' }, // no leading zeros in month or day
+    { date: '2026-10-01', zh: '2026年10月1日' },
+    { date: '2026-01-10', zh: '2026年1月10日' },
+    { date: '2028-02-29', zh: '2028年2月29日' },
+    { date: '0999-01-01', zh: '999年1月1日' },
+  ])('$date → $zh', ({ date, zh }) => {
+    expect(formatDateZh(date)).toBe(zh);
+  });
+
+  it('never leaves a hyphen, a space or a zero-padded figure', () => {
+    for (let month = 1; month <= 12; month++) {
+      for (const day of [1, 9, 10, 28]) {
+        const date = `2027-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+        const zh = formatDateZh(date);
+        expect(zh).toBe(`2027年${month}月${day}日`);
+        expect(zh).not.toMatch(/[-\s]|年0|月0/);
+      }
+    }
   });
 });

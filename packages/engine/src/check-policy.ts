@@ -63,9 +63,10 @@ export function checkPolicy<R extends EngineRequest>(policy: Policy<R>): string[
         if (r.milestones) {
           need(at, r.milestones.highestOnly, 'switch', false);
           for (const id of typeof r.tiers === 'string' ? [r.tiers] : Object.values(r.tiers)) {
-            for (const v of defs.get(id)?.values ?? []) {
-              for (const t of v.value as { id?: string }[]) if (!t.id) problems.push(`${at}: milestone tiers of ${id} need ids`);
-            }
+            const def = defs.get(id);
+            if (def?.unit !== 'tiers') continue; // reported above
+            const withoutId = def.values.some((v) => (v.value as { id?: string }[]).some((t) => !t.id));
+            if (withoutId) problems.push(`${at}: milestone tiers of ${id} need ids`);
           }
           if (s.kind !== 'one-time' || s.per !== 'tier') problems.push(`${at}: a milestone rule is one-time per tier`);
         }

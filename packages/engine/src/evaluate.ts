@@ -51,6 +51,8 @@ interface Work<R> {
   readonly steps: Step[] | null;
   reasons: Step[];
   missing: readonly string[] | undefined;
+  /** tiers: the amount came from a figure (not a flag). */
+  byFigure: boolean;
 }
 
 /** What every candidate of one request is evaluated against. */
@@ -81,6 +83,9 @@ const NO_HISTORY: readonly HistoryEntry[] = [];
 const STATUS_OF_KIND = { pending: 'pending', 'in-kind': 'in-kind', service: 'service' } as const;
 
 const refs = new WeakMap<object, Localized>();
+
+/** Policy names in the order a Chinese reader expects (甲 before 乙), the same on every machine. */
+const byName = new Intl.Collator('zh-Hans-CN');
 
 /**
  * How a sentence cites another measure: the clause as the text numbers it, with the measure's
@@ -140,6 +145,7 @@ export function evaluate<R extends EngineRequest>(policy: Policy<R>, request: R,
         steps: explain ? [] : null,
         reasons: [],
         missing: undefined,
+        byFigure: false,
       };
       if (generalUnmet.length > 0) {
         w.status = 'ineligible';
@@ -233,13 +239,14 @@ function firstYear(entries: readonly HistoryEntry[]): number | undefined {
 /** Evaluates one candidate in phases; each phase either passes or sets the result's status. */
 function evaluateCandidate<R extends EngineRequest>(ctx: Context<R>, w: Work<R>, c: Candidate, checkedGeneral: boolean): void {
   const m = w.measure;
-  if (w.steps && checkedGeneral && ctx.policy.generalConditionsChecked) {
-    w.steps.push({ k: 'general-ok', text: ctx.policy.generalConditionsChecked });
+  if (w.steps) {
+    if (checkedGeneral && ctx.policy.generalConditionsChecked) w.steps.push({ k: 'general-ok', text: ctx.policy.generalConditionsChecked });
+    else if (!checkedGeneral) pushAssumed(w.steps, ctx.params, ctx.policy.generalConditionsReading as string);
   }
   if (!meetsConditions(ctx, w, c)) return;
   const own = m.scope.kind === 'none' || ctx.history.length === 0 ? NO_HISTORY : ctx.history.filter((h) => ownHistory(h, m, c.subject));
   const windowYears = m.scope.kind === 'consecutive' ? ctx.params.years(pick(m.scope.years, c.variant)) : 0;
-  if (!inTerm(ctx, w, own, windowYears)) return;
+  if (!inTerm(ctx, w, c, own, windowYears)) return;
   if (!hasEventInYear(ctx, w, c)) return;
   if (!withinScope(ctx, w, c, own, windowYears)) return;
   const kind = m.rule.kind;
@@ -255,7 +262,8 @@ function evaluateCandidate<R extends EngineRequest>(ctx: Context<R>, w: Work<R>,
   if (!computeAmount(ctx, w, c, own)) return;
   if (w.steps) {
     if (c.readings) for (const id of c.readings) pushAssumed(w.steps, ctx.params, id);
-    const annual = kind === 'percent' || kind === 'per-unit' || kind === 'tiers';
+    // Only a figure of the year is counted in full: not a tier met by a flag (首次达规).
+    const annual = kind === 'percent' || kind === 'per-unit' || (kind === 'tiers' && w.byFigure);
     if (annual && ctx.year === ctx.startYear && !c.events && ctx.policy.firstYearInFull) {
       pushAssumed(w.steps, ctx.params, ctx.policy.firstYearInFull);
     }
@@ -278,13 +286,22 @@ function meetsConditions<R extends EngineRequest>(ctx: Context<R>, w: Work<R>, c
  * The in-force window: new support needs Y inside the term; a consecutive-year measure first
  * granted inside the term continues to the end of its window (期间已立项项目至约定任务期止).
  */
-function inTerm<R extends EngineRequest>(ctx: Context<R>, w: Work<R>, own: readonly HistoryEntry[], windowYears: number): boolean {
+function inTerm<R extends EngineRequest>(
+  ctx: Context<R>,
+  w: Work<R>,
+  c: Candidate,
+  own: readonly HistoryEntry[],
+  windowYears: number,
+): boolean {
   const { year, startYear, endYear, policy } = ctx;
   if (year >= startYear && year <= endYear) return true;
   const multiYear = w.measure.scope.kind === 'consecutive';
   const first = firstYear(own);
   if (multiYear && year > endYear && first !== undefined && first <= endYear) {
-    if (year > first + windowYears - 1) return fail(w, 'excluded', { k: 'window-over', years: windowYears, first });
+    if (year > first + windowYears - 1) {
+      pushWindowReadings(ctx, w, c);
+      return fail(w, 'excluded', { k: 'window-over', years: windowYears, first });
+    }
     w.steps?.push({ k: 'continuing', first, to: policy.inForce.to });
     return true;
   }
@@ -377,11 +394,11 @@ function withinScope<R extends EngineRequest>(
       if (own.some((h) => h.year === year)) return fail(w, 'excluded', { k: 'per-year-used', year });
       const first = firstYear(own) ?? year;
       const index = year - first + 1;
-      pushAssumed(steps, params, pick(scope.years, c.variant));
       if (index > windowYears) {
-        if (scope.yearsReading !== undefined) pushAssumed(steps, params, scope.yearsReading);
+        pushWindowReadings(ctx, w, c);
         return fail(w, 'excluded', { k: 'window-over', years: windowYears, first });
       }
+      pushAssumed(steps, params, pick(scope.years, c.variant));
       steps?.push({ k: 'window', index, years: windowYears, first });
       if (index > 1 && scope.yearsReading !== undefined) pushAssumed(steps, params, scope.yearsReading);
       return true;
@@ -389,6 +406,14 @@ function withinScope<R extends EngineRequest>(
     case 'none':
       return true;
   }
+}
+
+/** On a window that is over: the window's length, and how it is read, are what decided it. */
+function pushWindowReadings<R extends EngineRequest>(ctx: Context<R>, w: Work<R>, c: Candidate): void {
+  const scope = w.measure.scope;
+  if (scope.kind !== 'consecutive') return;
+  pushAssumed(w.steps, ctx.params, pick(scope.years, c.variant));
+  if (scope.yearsReading !== undefined) pushAssumed(w.steps, ctx.params, scope.yearsReading);
 }
 
 /** The rule's arithmetic: sets the amount (and cap), or the status that stops it. */
@@ -493,13 +518,15 @@ function capAmount<R extends EngineRequest>(ctx: Context<R>, w: Work<R>, own: re
     w.amount = Math.min(raw, cap);
     return true;
   }
-  let usedFen = 0;
-  for (const h of own) usedFen += h.amount;
-  const used = floorToYuan(usedFen as Fen);
-  const left = cap > used ? cap - used : 0;
-  steps?.push({ k: 'cap-window', cap, used, before: raw });
+  let used = 0;
+  for (const h of own) used += h.amount;
+  // What is left is floored, so the window never grants more than its cap, fen included.
+  const leftFen = cap * 100 - used;
+  const left = leftFen > 0 ? floorToYuan(leftFen as Fen) : 0;
+  const step: Step = { k: 'cap-window', cap, used: used as Fen, left, before: raw };
+  steps?.push(step);
   pushAssumed(steps, ctx.params, scope.capPerYear);
-  if (left === 0) return fail(w, 'excluded', { k: 'cap-window', cap, used, before: raw });
+  if (left === 0) return fail(w, 'excluded', step);
   w.amount = Math.min(raw, left);
   return true;
 }
@@ -518,6 +545,7 @@ function tierAmount<R extends EngineRequest>(ctx: Context<R>, w: Work<R>, c: Can
   );
   pushAssumed(w.steps, params, id);
   if (!best) return fail(w, 'ineligible', { k: 'tier-none', value: value ?? (0 as Fen), label: c.valueLabel, lowest: lowestMin(tiers) });
+  w.byFigure = best.flag === undefined;
   w.steps?.push({
     k: 'tier',
     value: best.flag === undefined ? value : undefined,
@@ -599,6 +627,7 @@ function milestoneAmount<R extends EngineRequest>(
   if (fresh.length > 0) {
     const best = (fresh[0] as (typeof fresh)[number]).tier;
     w.subject = best.id ?? null;
+    w.byFigure = best.flag === undefined;
     w.steps?.push({
       k: 'tier',
       value: best.flag === undefined ? value : undefined,
@@ -703,7 +732,7 @@ function applyBestOf<R extends EngineRequest>(work: Work<R>[], request: R): void
   for (const [key, list] of ours) {
     const o = others.get(key) as { byPolicy: Map<string, number>; other: number };
     const shown: AwardShown[] = [...o.byPolicy]
-      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .sort((a, b) => byName.compare(a[0], b[0]))
       .map(([policy, amount]) => ({ policy, amount: amount as Fen }));
     let sum = 0;
     for (const w of list) sum += w.amount;

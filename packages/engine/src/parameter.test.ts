@@ -70,6 +70,21 @@ describe('ParameterSet: conversions by unit', () => {
     def('zero', 'yuan', [{ from: '2025-10-30', value: 0 }]),
   ]);
   const at = set.at(2026);
+  const switches = new ParameterSet([
+    { ...def('on', 'switch', [{ from: '2025-10-30', value: true }]), assumed: label('the reading shipped') },
+    {
+      ...def('off', 'switch', [{ from: '2025-10-30', value: false }]),
+      assumed: label('the reading shipped'),
+      assumedIfFalse: label('the other reading'),
+    },
+    {
+      ...def('later', 'switch', [
+        { from: '2025-10-30', value: true },
+        { from: '2027-01-01', value: false },
+      ]),
+      assumed: label('the reading shipped'),
+    },
+  ]);
 
   it('rates are exact fractions', () => {
     expect(at.rate('r')).toEqual({ num: 20, den: 100 });
@@ -80,6 +95,34 @@ describe('ParameterSet: conversions by unit', () => {
   it('years and yuan are numbers', () => {
     expect(at.years('y')).toBe(3);
     expect(at.yuan('zero')).toBe(0);
+  });
+
+  it('switches are true or false', () => {
+    expect(switches.at(2026).switch('on')).toBe(true);
+    expect(switches.at(2026).switch('off')).toBe(false);
+    expect(switches.at(2027).switch('later')).toBe(false); // changed from 2027-01-01
+    expect(switches.at(2026).switch('later')).toBe(true);
+  });
+
+  it('tier ids are kept with their tiers', () => {
+    const withIds = new ParameterSet([
+      def('m', 'tiers', [
+        {
+          from: '2025-10-30',
+          value: [
+            { id: 'r-50m', min: 50_000_000, amount: 200_000, label: label('50M') },
+            { id: 'flag', flag: 'above-size', amount: 100_000, label: label('above size') },
+            { id: 'r-100m', min: 100_000_000, amount: 300_000, label: label('100M') },
+          ],
+        },
+      ]),
+    ]);
+    expect(
+      withIds
+        .at(2026)
+        .tiers('m')
+        .map((t) => t.id),
+    ).toEqual(['r-100m', 'r-50m', 'flag']);
   });
 
   it('tiers are sorted by amount, highest first, without touching the definition', () => {
@@ -118,6 +161,41 @@ describe('ParameterSet: bad definitions throw', () => {
       name: 'a tier with neither min nor flag',
       defs: [def('a', 'tiers', [{ from: '2025-10-30', value: [{ amount: 5, label: label('x') }] }])],
       error: 'either min or flag',
+    },
+    {
+      name: 'a tier whose id is empty',
+      defs: [def('a', 'tiers', [{ from: '2025-10-30', value: [{ id: '', min: 1, amount: 5, label: label('x') }] }])],
+      error: 'parameter a: expected tiers whose id is a text',
+    },
+    {
+      name: 'a tier whose id is a number',
+      defs: [def('a', 'tiers', [{ from: '2025-10-30', value: [{ id: 7, min: 1, amount: 5, label: label('x') }] }])],
+      error: 'parameter a: expected tiers whose id is a text',
+    },
+    {
+      name: 'a switch that is not true or false',
+      defs: [{ ...def('a', 'switch', [{ from: '2025-10-30', value: 'yes' }]), assumed: label('x') }],
+      error: 'parameter a: expected true or false, got "yes"',
+    },
+    {
+      name: 'a switch given as 1',
+      defs: [{ ...def('a', 'switch', [{ from: '2025-10-30', value: 1 }]), assumed: label('x') }],
+      error: 'parameter a: expected true or false, got 1',
+    },
+    {
+      name: 'a switch that does not say what it assumes',
+      defs: [def('a', 'switch', [{ from: '2025-10-30', value: true }])],
+      error: 'parameter a: a switch is a reading, so it says what is assumed',
+    },
+    {
+      name: 'two values from one date',
+      defs: [
+        def('a', 'yuan', [
+          { from: '2026-01-01', value: 1 },
+          { from: '2026-01-01', value: 2 },
+        ]),
+      ],
+      error: 'parameter a: two values from 2026-01-01',
     },
     {
       name: 'a tier with a fractional amount',

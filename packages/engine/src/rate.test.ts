@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Fen, MAX_YUAN } from './money.js';
-import { applyRate, compareFractions, formatRate, parseRate, type Rate } from './rate.js';
+import { type Fen, MAX_YUAN, type Yuan } from './money.js';
+import { applyRate, compareFractions, formatRate, isExactYuan, parseRate, type Rate } from './rate.js';
 
 const MAX_FEN = MAX_YUAN * 100 + 99;
 
@@ -212,6 +212,57 @@ describe('formatRate', () => {
         expect(compareFractions(r.num, r.den, rate.num, rate.den)).toBe(0);
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe('isExactYuan: base × rate is exactly the whole yuan given (nothing floored away)', () => {
+  it.each([
+    { base: 500000000, rate: '20%', yuan: 1000000, exact: true }, // 5,000,000 × 20%
+    { base: 123456789, rate: '20%', yuan: 246913, exact: false }, // 246,913.578
+    { base: 4000, rate: '2.5%', yuan: 1, exact: true },
+    { base: 3999, rate: '2.5%', yuan: 0, exact: false }, // 0.99975
+    { base: 500, rate: '20%', yuan: 1, exact: true },
+    { base: 499, rate: '20%', yuan: 0, exact: false },
+    { base: 0, rate: '20%', yuan: 0, exact: true },
+    { base: 100, rate: '0.15', yuan: 0, exact: false }, // 0.15 yuan
+    { base: 10000, rate: 0.15, yuan: 15, exact: true },
+    { base: 500000000, rate: '20%', yuan: 999999, exact: false }, // a wrong result is not exact either
+    // Products above 2^53 go through BigInt.
+    { base: 500000000000000, rate: '30%', yuan: 1500000000000, exact: true },
+    { base: 999999999990000, rate: '43%', yuan: 4299999999957, exact: true },
+    { base: MAX_FEN, rate: '100%', yuan: MAX_YUAN, exact: false }, // the .99 fen is floored away
+    { base: MAX_YUAN * 100, rate: '100%', yuan: MAX_YUAN, exact: true },
+    // base × 43 is result × 10,000 + 1: binary floating point rounds both products to one double.
+    { base: 999999999767907, rate: '43%', yuan: 4299999999002, exact: false },
+    { base: 999999998655618, rate: '89%', yuan: 8899999988035, exact: false }, // 2 fen apart
+  ])('$base fen × $rate = $yuan yuan exactly: $exact', ({ base, rate, yuan, exact }) => {
+    const r = parseRate(rate) as Rate;
+    expect(isExactYuan(base as Fen, r, yuan as Yuan)).toBe(exact);
+    expect(BigInt(base) * BigInt(r.num) === BigInt(yuan) * BigInt(r.den) * 100n).toBe(exact);
+  });
+
+  it('the last two cases are ones the float products get wrong', () => {
+    expect(Number.isSafeInteger(999999999767907 * 43)).toBe(false);
+    expect(999999999767907 * 43 === 4299999999002 * 100 * 100).toBe(true);
+    expect(999999998655618 * 89 === 8899999988035 * 100 * 100).toBe(true);
+  });
+
+  const rateUpTo100 = fc
+    .integer({ min: 0, max: 6 })
+    .chain((d) => fc.integer({ min: 1, max: 10 ** d * 100 }).map((num) => ({ num, den: 10 ** d * 100 })));
+
+  it('agrees with applyRate: exact exactly when nothing was floored', () => {
+    fc.assert(
+      // Rates up to 100% with up to six decimals of a percent: the results stay safe integers.
+      fc.property(fc.integer({ min: 0, max: MAX_FEN }), rateUpTo100, (base, rate) => {
+        const num = rate.num;
+        const floored = applyRate(base as Fen, rate);
+        const exact = (BigInt(base) * BigInt(num)) % (BigInt(rate.den) * 100n) === 0n;
+        expect(isExactYuan(base as Fen, rate, floored)).toBe(exact);
+        if (exact && floored > 0) expect(isExactYuan(base as Fen, rate, (floored - 1) as Yuan)).toBe(false);
+      }),
+      { numRuns: 20000 },
     );
   });
 });

@@ -37,8 +37,8 @@ export type Step =
       readonly floored: boolean;
     }
   | { readonly k: 'cap'; readonly cap: number; readonly before: number }
-  /** The cap of a whole consecutive-year window, less what the window granted before. */
-  | { readonly k: 'cap-window'; readonly cap: number; readonly used: number; readonly before: number }
+  /** The cap of a whole consecutive-year window, less what the window granted before (fen), leaving `left` whole yuan. */
+  | { readonly k: 'cap-window'; readonly cap: number; readonly used: Fen; readonly left: number; readonly before: number }
   | { readonly k: 'maximum'; readonly amount: number }
   | {
       readonly k: 'tier';
@@ -179,17 +179,17 @@ function renderZh(s: Step): string {
     case 'cap':
       return s.before > s.cap ? `超过最高支持额度，按最高${y(s.cap)}元支持` : `未超过最高支持额度${y(s.cap)}元`;
     case 'cap-window': {
-      const left = s.cap > s.used ? s.cap - s.used : 0;
-      const head = `连续支持期内合计最高${y(s.cap)}元，此前已支持${y(s.used)}元，本年度最多${y(left)}元`;
-      return s.before > left ? `${head}，按${y(left)}元支持` : head;
+      const head = `连续支持期内合计最高${y(s.cap)}元，此前已支持${f(s.used)}元`;
+      if (s.left === 0) return `${head}，已无剩余额度`;
+      return s.before > s.left ? `${head}，本年度最多${y(s.left)}元，按${y(s.left)}元支持` : `${head}，本年度最多${y(s.left)}元`;
     }
     case 'maximum':
       return `最高${y(s.amount)}元，以评审认定为准`;
     case 'tier': {
-      const v = s.value === undefined ? '' : `${zhLabel(s.label, '基数')}${f(s.value)}元，`;
-      const reach = s.value === undefined ? (s.first ? '' : '符合') : s.first ? '首次达到' : '达到';
       const pay = s.upTo ? `最高${y(s.amount)}元` : `支持${y(s.amount)}元`;
-      return `${v}${reach}“${s.tier.zh}”档，${pay}`;
+      // A flag tier (首次达规) is met, not reached by a figure.
+      if (s.value === undefined) return `符合“${s.tier.zh}”，${pay}`;
+      return `${zhLabel(s.label, '基数')}${f(s.value)}元，${s.first ? '首次达到' : '达到'}“${s.tier.zh}”档，${pay}`;
     }
     case 'tier-more':
       return `本年度新达到${quoted(s.tiers)}${s.tiers.length}档`;
@@ -272,9 +272,9 @@ function renderEn(s: Step): string {
     case 'cap':
       return s.before > s.cap ? `capped at ${y(s.cap)}` : `cap ${y(s.cap)} not reached`;
     case 'cap-window': {
-      const left = s.cap > s.used ? s.cap - s.used : 0;
-      const head = `at most ${y(s.cap)} over the consecutive years; ${y(s.used)} granted before leaves ${y(left)} this year`;
-      return s.before > left ? `${head}, so ${y(left)}` : head;
+      const head = `at most ${y(s.cap)} over the consecutive years; ${f(s.used)} granted before`;
+      if (s.left === 0) return `${head} leaves nothing`;
+      return s.before > s.left ? `${head} leaves ${y(s.left)} this year, so ${y(s.left)}` : `${head} leaves ${y(s.left)} this year`;
     }
     case 'maximum':
       return `up to ${y(s.amount)}, subject to expert review`;
