@@ -438,7 +438,8 @@ function computeAmount<R extends EngineRequest>(ctx: Context<R>, w: Work<R>, c: 
         label: c.baseLabel,
         rate,
         result: raw,
-        floored: steps ? !isExactYuan(base, rate, raw) : false,
+        // With or without explanations: when nothing is left, this step is the reason.
+        floored: !isExactYuan(base, rate, raw),
       };
       steps?.push(percent);
       if (raw === 0) return fail(w, 'ineligible', percent);
@@ -602,6 +603,13 @@ function milestoneAmount<R extends EngineRequest>(
   const value = c.value;
   const previous = c.previous;
 
+  /** The entry a reason names, whatever the order of history: the tier itself, else the nearest higher tier; then the earliest year. */
+  const closer = (ht: Tier, h: HistoryEntry, found: { entry: HistoryEntry; tier: Tier }): boolean => {
+    const a = ht.min ?? Number.NEGATIVE_INFINITY;
+    const b = found.tier.min ?? Number.NEGATIVE_INFINITY;
+    return a !== b ? a < b : h.year < found.entry.year;
+  };
+
   /** The history entry that rules a tier out: the tier itself, or (figure tiers) a higher figure tier. */
   const usedBy = (t: Tier): { entry: HistoryEntry; tier: Tier } | undefined => {
     let found: { entry: HistoryEntry; tier: Tier } | undefined;
@@ -609,7 +617,7 @@ function milestoneAmount<R extends EngineRequest>(
       const ht = tiers.find((x) => x.id === h.subject);
       if (!ht) continue;
       const rules = ht === t || (t.min !== undefined && ht.min !== undefined && ht.min >= t.min);
-      if (rules && (!found || h.year < found.entry.year || (h.year === found.entry.year && ht === t))) found = { entry: h, tier: ht };
+      if (rules && (!found || closer(ht, h, found))) found = { entry: h, tier: ht };
     }
     return found;
   };

@@ -91,10 +91,18 @@ describe('第一条 (1): compute for partner-program enterprises', () => {
     expect(en).toContain('compute spend 1,234,567.89 × 20% = 246,913 (floored to whole yuan)');
     expect(en).toContain('cap 2,000,000 not reached');
     expect(en).toContain('year 1 of at most 2 (first granted 2026)');
-    const zh = textOf(result(parts, '1', null, { lang: 'zh' }));
-    expect(zh).toContain('1,234,567.89 元 × 20% = 246,913 元');
-    expect(zh).toContain('未超过上限 2,000,000 元');
-    expect(zh).toContain('连续支持第 1 年,最多 2 年');
+    const zh = result(parts, '1', null, { lang: 'zh' }).explanation;
+    expect(zh).toContain('算力实际投入1,234,567.89元×20%＝246,913元（向下取整到元）');
+    expect(zh).toContain('未超过最高支持额度2,000,000元');
+    expect(zh).toContain('连续支持第1年，最多2年（首次支持2026年度）');
+  });
+
+  it('says why a spend that floors to 0 is ineligible, the same with or without explanations', () => {
+    const parts: RequestParts = { enterprise: PARTNER, facts: { computeSpend: 4.99 } };
+    const r = result(parts, '1');
+    expect(outcome(r)).toEqual({ status: 'ineligible', amount: 0 });
+    expect(r.reasons).toEqual(['算力实际投入4.99元×20%＝0元（向下取整到元）']);
+    expect(result(parts, '1', null, { explain: false }).reasons).toEqual(r.reasons);
   });
 
   it('says when the cap applies', () => {
@@ -102,6 +110,9 @@ describe('第一条 (1): compute for partner-program enterprises', () => {
     expect(en).toContain('10,000,004 × 30% = 3,000,001');
     expect(en).toContain('capped at 3,000,000');
     expect(en).toContain('applies: industrial AI enterprise');
+    const zh = result({ enterprise: INDUSTRIAL_PARTNER, facts: { computeSpend: 10000004 } }, '1', null, { lang: 'zh' }).explanation;
+    expect(zh).toContain('适用：工业智能企业');
+    expect(zh).toContain('超过最高支持额度，按最高3,000,000元支持');
   });
 
   describe('consecutive years: 2, industrial 3', () => {
@@ -201,7 +212,19 @@ describe('第一条 (1): compute for partner-program enterprises', () => {
         null,
         { lang: 'en' },
       );
-      expect(r.reasons).toEqual(['at most 2 consecutive years: the window from 2025 ended in 2026']);
+      expect(r.reasons).toEqual(['beyond the consecutive years (first granted 2025, at most 2 years)']);
+      const zh = result(
+        { year: 2027, enterprise: PARTNER, facts: { computeSpend: 100 }, history: [granted('1', 2025), granted('1', 2026)] },
+        '1',
+      );
+      expect(zh.reasons).toEqual(['超出连续支持年限（首次支持2025年度，最多2年）']);
+    });
+
+    it('an expired window after 2028 says the window, not the term', () => {
+      const r = result({ year: 2029, enterprise: PARTNER, facts: { computeSpend: 100 }, history: [granted('1', 2027)] }, '1');
+      expect(r.status).toBe('excluded');
+      expect(r.reasons).toEqual(['超出连续支持年限（首次支持2027年度，最多2年）']);
+      expect(textOf(r)).not.toContain('有效期');
     });
 
     it('says continuing support in the explanation, and the term in the reason otherwise', () => {
@@ -209,15 +232,26 @@ describe('第一条 (1): compute for partner-program enterprises', () => {
         lang: 'en',
       });
       expect(on.explanation).toContain("continuing support: first granted in 2028, continues past the term's end (2028-12-31)");
+      const onZh = result({ year: 2029, enterprise: PARTNER, facts: { computeSpend: 100 }, history: [granted('1', 2028)] }, '1');
+      expect(onZh.explanation).toContain('期间已立项项目至约定任务期止：2028年度首次支持，政策有效期届满（2028年12月31日）后继续支持');
+      expect(onZh.explanation).toContain('连续支持第2年，最多2年（首次支持2028年度）');
       const off = result({ year: 2029, enterprise: PARTNER, facts: { computeSpend: 100 } }, '1', null, { lang: 'zh' });
-      expect(off.reasons).toEqual(['2029 年不在本措施有效期(2025-10-30 至 2028-12-31)内,不予新增支持']);
+      expect(off.reasons).toEqual(['2029年度不在政策有效期内，且无期间已立项的延续支持']);
+      const before = result({ year: 2024, enterprise: PARTNER, facts: { computeSpend: 100 } }, '1', null, { lang: 'zh' });
+      expect(before.reasons).toEqual(['2024年度早于政策施行日期（2025年10月30日）']);
     });
   });
 
   it('counts the annual figures of 2025 in full, and says it is assumed', () => {
     const r = result({ year: 2025, enterprise: PARTNER, facts: { computeSpend: 5000000 } }, '1', null, { lang: 'en' });
     expect(outcome(r)).toEqual({ status: 'granted', amount: 1000000 });
-    expect(r.explanation).toContain('assumed: annual figures of 2025 count in full (the policy took effect on 2025-10-30)');
+    expect(r.explanation).toContain(
+      'assumed: annual figures of 2025 count in full (the policy took effect on 2025-10-30; the text sets no pro rata)',
+    );
+    const zh = result({ year: 2025, enterprise: PARTNER, facts: { computeSpend: 5000000 } }, '1');
+    expect(zh.explanation).toContain('假设：2025年度的年度数据全额计算（本措施自2025年10月30日起施行，原文未规定按施行日折算）');
+    // Only in the first year of the term.
+    expect(textOf(result({ year: 2026, enterprise: PARTNER, facts: { computeSpend: 5000000 } }, '1'))).not.toContain('2025年度的年度数据');
   });
 
   it('leaves the measure out when no compute spend is given', () => {
@@ -263,13 +297,26 @@ describe('第二条(1) (2.1): models that passed the national generative-AI fili
 
   it('names the dates in its reasons', () => {
     const early = result({ year: 2025, facts: { modelFilings: [filing('M-1', '2025-10-29')] } }, '2.1', 'M-1', { lang: 'en' });
-    expect(early.reasons).toEqual(["M-1: dated 2025-10-29, outside the policy's term (2025-10-30 to 2028-12-31)"]);
+    expect(early.reasons).toEqual(['M-1: dated 2025-10-29, before the policy took effect (2025-10-30)']);
+    const earlyZh = result({ year: 2025, facts: { modelFilings: [filing('M-1', '2025-10-29')] } }, '2.1', 'M-1');
+    expect(earlyZh.reasons).toEqual(['“M-1”日期为2025年10月29日，早于政策施行日期（2025年10月30日）']);
     const other = result({ facts: { modelFilings: [filing('M-1', '2025-12-31')] } }, '2.1', 'M-1', { lang: 'en' });
     expect(other.reasons).toEqual(['M-1: dated 2025-12-31, not in assessment year 2026']);
-    const used = result({ facts: { modelFilings: [filing('M-1', '2026-03-01')] }, history: [granted('2.1', 2025, 'M-1')] }, '2.1', 'M-1', {
-      lang: 'en',
-    });
-    expect(used.reasons).toEqual(['one-time (per subject): already granted under 2.1 in 2025']);
+    const otherZh = result({ facts: { modelFilings: [filing('M-1', '2025-12-31')] } }, '2.1', 'M-1');
+    expect(otherZh.reasons).toEqual(['“M-1”日期为2025年12月31日，不属于评估年度（2026年度）']);
+    const parts = { facts: { modelFilings: [filing('M-1', '2026-03-01')] }, history: [granted('2.1', 2025, 'M-1')] };
+    expect(result(parts, '2.1', 'M-1', { lang: 'en' }).reasons).toEqual(['one-time: already granted in 2025']);
+    expect(result(parts, '2.1', 'M-1').reasons).toEqual(['已于2025年度享受本项支持（一次性）']);
+  });
+
+  it('is a review maximum, said as 最高, with the per-model reading shown', () => {
+    const r = result({ facts: { modelFilings: [filing('M-1', '2026-03-01', true)] } }, '2.1', 'M-1');
+    expect(r.review).toBe(true);
+    expect(r.cap).toBe(600000);
+    expect(r.citation).toBe('第二条第（1）项');
+    expect(r.explanation).toContain('最高600,000元，以评审认定为准');
+    expect(r.explanation).toContain('假设：按每个通过备案的大模型分别一次性支持，原文“一次性给予研发企业”未明确按企业或按模型');
+    expect(textOf(r)).not.toContain('定额');
   });
 
   it('best of, never twice: another policy gave the model as much → excluded; less → granted', () => {
@@ -339,8 +386,10 @@ describe('general conditions (assumed): failing one makes every measure ineligib
     expect(a.results.length).toBeGreaterThan(15);
     for (const r of a.results) {
       expect(outcome(r), `${r.measure}/${r.subject}`).toEqual({ status: 'ineligible', amount: 0 });
-      expect(r.reasons).toContain(`general conditions not met: ${en}`);
-      expect(r.reasons?.some((s) => s.startsWith('assumed: '))).toBe(true);
+      // The conditions are a reading: each reason says where they come from.
+      expect(r.reasons).toContain(
+        `general conditions not met: ${en} (the text does not state the general conditions; they are what district schemes require)`,
+      );
     }
     expect(a.total).toBe(0);
   });
@@ -348,9 +397,11 @@ describe('general conditions (assumed): failing one makes every measure ineligib
   it('gives every failing condition, in Chinese too', () => {
     const a = calc({ enterprise: { registeredInFengtai: false, taxResidentInFengtai: false, seriousDishonesty: true }, facts: everything });
     const r = resultOf(a, '3.2');
-    expect(r.reasons).toContain('不符合基本条件:未在丰台区注册(或未说明)');
-    expect(r.reasons).toContain('不符合基本条件:不是丰台区纳税企业(或未说明)');
-    expect(r.reasons).toContain('不符合基本条件:有严重失信记录');
+    expect(r.reasons).toEqual([
+      '不符合基本条件：未在丰台区注册（或未申报）（基本条件原文未列明，参照区级惠企政策通行要求）',
+      '不符合基本条件：未在丰台区纳税（或未申报）（基本条件原文未列明，参照区级惠企政策通行要求）',
+      '不符合基本条件：有严重失信记录（基本条件原文未列明，参照区级惠企政策通行要求）',
+    ]);
   });
 
   it('seriousDishonesty left out counts as no record', () => {

@@ -6,7 +6,11 @@ describe('第四条(1) (4.1): joint-fund matching has no figure', () => {
     const a = calc({ facts: { jointFundContribution: 1000000, dataAssetRegistrationFees: 60000 } }, { lang: 'en' });
     const r = resultOf(a, '4.1');
     expect(outcome(r)).toEqual({ status: 'pending', amount: 0 });
-    expect(r.reasons).toEqual(['district matching: the text sets no rate or amount, so the bureau decides it']);
+    expect(r.reasons).toEqual(["district matching: the text sets no rate or amount; the year's call guide sets it"]);
+    expect(resultOf(calc({ facts: { jointFundContribution: 1000000 } }), '4.1').reasons).toEqual([
+      '区级配套资金，原文未规定比例或金额，以年度申报指南为准',
+    ]);
+    expect(r.citation).toBe('第四条第（1）项');
     expect(a.total).toBe(18000);
   });
 
@@ -68,10 +72,40 @@ describe('第四条(3) (4.3): R&D increase, tiers assumed', () => {
     expect(outcome(over9m)).toEqual({ status, amount });
   });
 
-  it('previous R&D spend left out counts as 0, and says so', () => {
+  it('previous R&D spend left out is never read as 0: incomplete, naming the field', () => {
+    // An increase of 1,000,000 over 0 would be granted; left out, it is not known.
     const r = result({ facts: { rdSpend: 1000000 } }, '4.3', null, { lang: 'en' });
-    expect(outcome(r)).toEqual({ status: 'granted', amount: 100000 });
-    expect(r.explanation).toContain("the year before's R&D spend is not given: taken as 0");
+    expect(outcome(r)).toEqual({ status: 'incomplete', amount: 0 });
+    expect(r.missing).toEqual(['facts.previousRdSpend']);
+    expect(r.reasons).toEqual(["missing last year's R&D spend: cannot be calculated"]);
+    expect(result({ facts: { rdSpend: 1000000 } }, '4.3').reasons).toEqual(['缺少“上年度研发费用”，无法测算']);
+    expect(calc({ facts: { rdSpend: 1000000 } }).total).toBe(0);
+  });
+
+  it.each([
+    { name: 'rdSpend alone', facts: { rdSpend: 20000000 }, status: 'incomplete', amount: 0, missing: ['facts.previousRdSpend'] },
+    { name: 'rdSpend 0 alone', facts: { rdSpend: 0 }, status: 'incomplete', amount: 0, missing: ['facts.previousRdSpend'] },
+    { name: 'both, previous 0', facts: { rdSpend: 20000000, previousRdSpend: 0 }, status: 'granted', amount: 500000, missing: undefined },
+    { name: 'both, equal', facts: { rdSpend: 5000000, previousRdSpend: 5000000 }, status: 'ineligible', amount: 0, missing: undefined },
+  ])('missing facts: $name → $status', ({ facts, status, amount, missing }) => {
+    const a = calc({ facts });
+    const r = resultOf(a, '4.3');
+    expect(outcome(r)).toEqual({ status, amount });
+    expect(r.missing).toEqual(missing);
+    expect(a.total).toBe(amount);
+  });
+
+  it('missing facts: granted before, the figure is not needed (excluded, not incomplete)', () => {
+    const r = result({ facts: { rdSpend: 20000000 }, history: [granted('4.3', 2025)] }, '4.3');
+    expect(outcome(r)).toEqual({ status: 'excluded', amount: 0 });
+    expect(r.missing).toBeUndefined();
+    expect(r.reasons).toEqual(['已于2025年度享受本项支持（一次性）']);
+  });
+
+  it('missing facts: after the term, the figure is not needed', () => {
+    const r = result({ year: 2029, facts: { rdSpend: 20000000 } }, '4.3');
+    expect(outcome(r)).toEqual({ status: 'excluded', amount: 0 });
+    expect(r.reasons).toEqual(['2029年度不在政策有效期（2025年10月30日至2028年12月31日）内，不予新增支持']);
   });
 
   it('a decrease → ineligible', () => {
@@ -87,17 +121,29 @@ describe('第四条(3) (4.3): R&D increase, tiers assumed', () => {
     const en = result({ facts }, '4.3', null, { lang: 'en' });
     expect(outcome(en)).toEqual({ status: 'granted', amount: 200000 });
     const enText = textOf(en);
-    expect(enText).toContain('R&D increase 4,234,567.89: tier "increase of 3,000,000 or more" reached: 200,000');
-    expect(enText).toContain('R&D spend 13,234,567.89 − 9,000,000 the year before');
-    expect(enText).toContain('assumed: the text gives no tiers');
-    const zhText = textOf(result({ facts }, '4.3', null, { lang: 'zh' }));
-    expect(zhText).toContain('研发费用增量 4,234,567.89 元,达到档位「增量300万元及以上」:200,000 元');
-    expect(zhText).toContain('假设:原文未列分档');
+    expect(enText).toContain('R&D increase 4,234,567.89: tier "3,000,000 (incl.) to 5,000,000" reached: 200,000');
+    expect(enText).toContain('R&D spend 13,234,567.89 − 9,000,000 the year before = an increase of 4,234,567.89');
+    expect(enText).toContain('assumed: the text gives no bands');
+    const zh = result({ facts }, '4.3', null, { lang: 'zh' });
+    expect(zh.review).toBe(false);
+    expect(zh.citation).toBe('第四条第（3）项');
+    expect(zh.explanation).toContain('本年度研发费用13,234,567.89元－上年度研发费用9,000,000元＝增量4,234,567.89元');
+    expect(zh.explanation).toContain('研发费用增量4,234,567.89元，达到“300万元（含）至500万元”档，支持200,000元');
+    expect(zh.explanation?.filter((line) => line.startsWith('假设：原文未列分档金额'))).toHaveLength(1);
+  });
+
+  it('says a decrease as a decrease', () => {
+    const r = result({ facts: { rdSpend: 5000000, previousRdSpend: 9000000 } }, '4.3');
+    expect(r.explanation).toContain('本年度研发费用5,000,000元－上年度研发费用9,000,000元＝减少4,000,000元');
+    expect(r.reasons).toEqual(['研发费用增量0元，未达到最低档1,000,000元']);
   });
 
   it('says the increase is below the lowest tier', () => {
     const r = result({ facts: { rdSpend: 999999.99, previousRdSpend: 0 } }, '4.3', null, { lang: 'en' });
     expect(r.reasons).toEqual(['R&D increase 999,999.99 is below the lowest tier 1,000,000']);
+    expect(result({ facts: { rdSpend: 999999.99, previousRdSpend: 0 } }, '4.3').reasons).toEqual([
+      '研发费用增量999,999.99元，未达到最低档1,000,000元',
+    ]);
   });
 
   it('no R&D spend: no result', () => {

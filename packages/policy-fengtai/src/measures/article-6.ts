@@ -187,6 +187,7 @@ export const measure6_4: FengtaiMeasure = {
     kind: 'maximum',
     amount: { international: '6.4.amount.international', national: '6.4.amount.national', industry: '6.4.amount.industry' },
   },
+  variantLabels: STANDARD_LEVEL,
   candidates: (r) =>
     (r.facts?.standards ?? []).map((s) => ({
       subject: s.id,

@@ -69,6 +69,14 @@ describe('第七条(2) (7.2): newly rated innovation platforms', () => {
     expect(outcome(result({ facts: { recognitions: [rec(x)] } }, '7.2', 'KL-1'))).toEqual({ status, amount });
   });
 
+  it('is a review maximum (最高100万元、50万元, no formula): review, said as 最高', () => {
+    const r = result({ facts: { recognitions: [rec({})] } }, '7.2', 'KL-1');
+    expect(r.citation).toBe('第七条第（2）项');
+    expect(r.cap).toBe(1000000);
+    expect(r.explanation).toContain('最高1,000,000元，以评审认定为准');
+    expect(r.review).toBe(true);
+  });
+
   it.each([
     { date: '2025-10-29', status: 'excluded' },
     { date: '2025-10-30', status: 'granted' },
@@ -113,11 +121,54 @@ describe('第八条(1) (8.1): excellent / benchmark incubators', () => {
       amount: 5000000,
     },
     { name: 'not rated', inc: { investment: 3000000 }, status: 'ineligible', amount: 0 },
-    { name: 'rated, no investment given', inc: { rating: 'municipal-benchmark' }, status: 'ineligible', amount: 0 },
+    { name: 'rated, investment 0', inc: { rating: 'municipal-benchmark', investment: 0 }, status: 'ineligible', amount: 0 },
   ])('$name → $status $amount', ({ inc, status, amount }) => {
     const r = result({ facts: { incubator: inc } }, '8.1');
     expect(outcome(r)).toEqual({ status, amount });
     expect(r.review).toBe(true);
+  });
+
+  describe('a rating without the investment is incomplete, never read as 0', () => {
+    it.each([
+      { name: 'Beijing benchmark, no investment', inc: { rating: 'municipal-benchmark' } },
+      { name: 'ministry excellent, no investment', inc: { rating: 'ministry-excellent' } },
+      {
+        name: 'rated, counts given, no investment',
+        inc: { rating: 'ministry-excellent', incubatedAIEnterprises: 3, investedAIEnterprises: 1 },
+      },
+    ])('$name → incomplete', ({ inc }) => {
+      const a = calc({ facts: { incubator: inc } });
+      const r = resultOf(a, '8.1');
+      expect(outcome(r)).toEqual({ status: 'incomplete', amount: 0 });
+      expect(r.missing).toEqual(['facts.incubator.investment']);
+      expect(r.reasons).toEqual(['缺少“孵化器建设投入”，无法测算']);
+      expect(a.total).toBe(a.results.filter((x) => x.measure !== '8.1' && x.status === 'granted').reduce((t, x) => t + x.amount, 0));
+    });
+
+    it('says so in English', () => {
+      expect(result({ facts: { incubator: { rating: 'municipal-benchmark' } } }, '8.1', null, { lang: 'en' }).reasons).toEqual([
+        'missing incubator construction investment: cannot be calculated',
+      ]);
+    });
+
+    it.each([
+      { name: 'not rated: the investment does not matter', inc: { investment: 3000000 }, status: 'ineligible' },
+      { name: 'neither rating nor investment: no result', inc: { incubatedAIEnterprises: 3 }, status: undefined },
+    ])('$name', ({ inc, status }) => {
+      const a = calc({ facts: { incubator: inc } });
+      if (status === undefined) expect(hasResult(a, '8.1')).toBe(false);
+      else expect(resultOf(a, '8.1').status).toBe(status);
+    });
+
+    it('a window that is over rules it out before the figure is needed', () => {
+      const r = result(
+        { year: 2028, facts: { incubator: { rating: 'municipal-benchmark' } }, history: [granted('8.1', 2026), granted('8.1', 2027)] },
+        '8.1',
+      );
+      expect(outcome(r)).toEqual({ status: 'excluded', amount: 0 });
+      expect(r.missing).toBeUndefined();
+      expect(r.reasons).toEqual(['超出连续支持年限（首次支持2026年度，最多2年）']);
+    });
   });
 
   it.each([
@@ -153,6 +204,9 @@ describe('第八条(2)(3) (8.2, 8.3): 50,000 per AI enterprise incubated / inves
     const r = result({ facts: { incubator: { incubatedAIEnterprises: 11 } } }, '8.2', null, { lang: 'en' });
     expect(r.explanation).toContain('AI enterprises incubated 11 × 50,000 = 550,000');
     expect(r.explanation).toContain('capped at 500,000');
+    const zh = result({ facts: { incubator: { incubatedAIEnterprises: 11 } } }, '8.2');
+    expect(zh.explanation).toContain('培育符合条件的人工智能企业11家×50,000元＝550,000元');
+    expect(zh.explanation).toContain('超过最高支持额度，按最高500,000元支持');
   });
 
   it('need no rating, and are per year', () => {

@@ -51,7 +51,7 @@ export const measure7_2: FengtaiMeasure = {
     zh: '新获评人工智能领域国家和市级重点实验室、工程研究中心、技术创新中心、企业技术中心、概念验证平台、中试基地、未来产业育新基地等的企业，分别一次性给予最高100万元、50万元支持。',
     en: 'newly rated national / Beijing key lab or other innovation platform: up to 1,000,000 / 500,000 once',
   },
-  review: false,
+  review: true,
   perSubject: true,
   scope: { kind: 'one-time', per: 'subject' },
   rule: { kind: 'maximum', amount: { national: '7.2.amount.national', municipal: '7.2.amount.municipal' } },

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { measures } from '../policy.js';
 import { request } from '../test-arbitraries.js';
 import { buildRequest, CREDIT_CODE } from '../test-helpers.js';
 import { fastAccepts, fastParseRequest, fastPathProblems, requestJsonSchema } from './fast-validate.js';
@@ -8,8 +7,6 @@ import { requestSchema } from './request-schema.js';
 import { validateRequest, validateRequestWithZod } from './validate-request.js';
 
 type Json = Record<string, unknown>;
-
-const _PER_SUBJECT = new Set(measures.filter((m) => m.perSubject).map((m) => m.id));
 
 // ---------------------------------------------------------------------------------------------
 // The fast path and zod, side by side.
@@ -58,10 +55,10 @@ describe('the fast path', () => {
     expect(fastPathProblems).toEqual([]);
     expect(requestJsonSchema).toBeDefined();
     const text = JSON.stringify(requestJsonSchema);
-    // 23 amounts, 1 growth rate, 6 dates, 1 credit code: each a custom keyword.
+    // 23 amounts, 1 growth rate, 8 dates (6 required, the optional dates of 6.1 and 6.3a), 1 credit code: each a custom keyword.
     expect(text.split('"ftaiMoney":true').length - 1).toBe(23);
     expect(text.split('"ftaiRate":true').length - 1).toBe(1);
-    expect(text.split('"ftaiDate":true').length - 1).toBe(6);
+    expect(text.split('"ftaiDate":true').length - 1).toBe(8);
     expect(text.split('"ftaiCreditCode":true').length - 1).toBe(1);
   });
 
@@ -74,6 +71,74 @@ describe('the fast path', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('the generated requests carry the new fields, so that the agreement above covers them', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(request, (r) => {
+        const facts = (r.facts ?? {}) as Json;
+        const prizes = (facts.agentCompetitionPrizes ?? []) as Json[];
+        const products = (facts.firstSetProducts ?? []) as Json[];
+        const history = (r.history ?? []) as Json[];
+        const awards = (r.otherPolicyAwards ?? []) as Json[];
+        if (prizes.some((p) => p.date !== undefined)) seen.add('prize date');
+        if (prizes.some((p) => p.date === undefined)) seen.add('undated prize');
+        if (products.some((p) => p.catalogueDate !== undefined)) seen.add('catalogue date');
+        if (history.some((h) => h.measure === '5.1' && typeof h.subject === 'string')) seen.add('5.1 history with its tier');
+        if (history.some((h) => h.measure === '5.4')) seen.add('5.4 history');
+        if (awards.some((a) => a.measure !== undefined)) seen.add('award by measure');
+        if (awards.some((a) => a.subject !== undefined)) seen.add('award by subject');
+        for (const h of history)
+          if (h.measure === '5.4') expect(fastParseRequest(r)?.history?.find((x) => x.measure === '5.4')?.amount).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
+    expect([...seen].sort()).toEqual([
+      '5.1 history with its tier',
+      '5.4 history',
+      'award by measure',
+      'award by subject',
+      'catalogue date',
+      'prize date',
+      'undated prize',
+    ]);
+  });
+
+  it.each([
+    { name: 'an award with both subject and measure', a: { policy: 'P', subject: 'S', measure: '5.3a', amount: 1 } },
+    { name: 'an award with neither', a: { policy: 'P', amount: 1 } },
+  ])('accepts $name as zod does, and refuses it by the same cross-field check', ({ a }) => {
+    const input = buildRequest({ otherPolicyAwards: [a] });
+    expect(expectAgreement(input)).toEqual({ zodOk: true, fastOk: true });
+    const v = validateRequest(input);
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.issues.map((i) => i.path)).toEqual(['otherPolicyAwards[0]']);
+  });
+
+  it.each([
+    { name: 'a measure that is not enterprise-level', a: { policy: 'P', measure: '6.2a', amount: 1 } },
+    { name: 'a service', a: { policy: 'P', measure: '9.1', amount: 1 } },
+    { name: 'not a measure', a: { policy: 'P', measure: '12', amount: 1 } },
+  ])('refuses $name as zod does', ({ a }) => {
+    expect(expectAgreement(buildRequest({ otherPolicyAwards: [a] }))).toEqual({ zodOk: false, fastOk: false });
+  });
+
+  it.each([
+    { name: 'a 6.1 date that does not exist', facts: { agentCompetitionPrizes: [{ id: 'A', date: '2026-02-30' }] } },
+    { name: 'a 6.3a catalogue date that does not exist', facts: { firstSetProducts: [{ id: 'F', catalogueDate: '2026-04-31' }] } },
+  ])('refuses $name as zod does', ({ facts }) => {
+    expect(expectAgreement(buildRequest({ facts }))).toEqual({ zodOk: false, fastOk: false });
+  });
+
+  it.each([
+    { name: '5.1 with subject null', h: { measure: '5.1', year: 2025, subject: null, amount: 1 } },
+    { name: '5.1 with an unknown tier', h: { measure: '5.1', year: 2025, subject: 'revenue-2b', amount: 1 } },
+    { name: '5.4 with an amount', h: { measure: '5.4', year: 2025, subject: null, amount: 1 } },
+  ])('a history entry of $name: accepted by both schemas, refused by the same cross-field check', ({ h }) => {
+    const input = buildRequest({ history: [h] });
+    expect(expectAgreement(input)).toEqual({ zodOk: true, fastOk: true });
+    expect(validateRequest(input).ok).toBe(false);
   });
 
   it('keeps zod’s key order and drops nothing', () => {
@@ -220,6 +285,13 @@ const BAD_VALUES: readonly unknown[] = [
   'high-tech',
   '1',
   '2.1',
+  '5.1',
+  '5.3a',
+  '6.2a',
+  '9.1',
+  'revenue-1b',
+  'revenue-2b',
+  'above-designated-size',
   2025,
   2024,
   2101,

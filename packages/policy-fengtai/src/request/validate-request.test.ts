@@ -61,10 +61,12 @@ describe('a valid request', () => {
         firstAboveDesignatedSize: false,
         industryAverageGrowthRate: 0.15,
         recognitions: [{ id: 'R-1', type: 'high-tech', level: 'national', date: '2026-11-10', renewal: false }],
-        agentCompetitionPrizes: [{ id: 'AC-1', industrial: false, prize: 800000 }],
+        agentCompetitionPrizes: [{ id: 'AC-1', industrial: false, prize: 800000, date: '2026-08-18' }],
         scenarioProjects: [{ id: 'SC-1', totalInvestment: 2000000, industrial: false, municipalSubsidy: 0 }],
         benchmarkCases: [{ id: 'BC-1', level: 'municipal', date: '2026-09-01' }],
-        firstSetProducts: [{ id: 'FS-1', inBeijingCatalogue: true, municipalSubsidy: 1000000, industrial: false }],
+        firstSetProducts: [
+          { id: 'FS-1', inBeijingCatalogue: true, catalogueDate: '2026-04-01', municipalSubsidy: 1000000, industrial: false },
+        ],
         standards: [{ id: 'GB/T 00000-2026', level: 'national', date: '2026-06-01' }],
         servicePlatforms: [{ id: 'SP-1', investment: 10000000 }],
         incubator: { rating: 'municipal-benchmark', investment: 3000000, incubatedAIEnterprises: 4, investedAIEnterprises: 1 },
@@ -73,10 +75,21 @@ describe('a valid request', () => {
         industryEducationBase: { interns: 40, hires: 8 },
         events: [{ id: 'EV-1', kind: 'forum', date: '2026-10-01' }],
       },
-      history: [{ measure: '1', year: 2025, subject: null, amount: 900000 }],
-      otherPolicyAwards: [{ policy: '丰台区某项措施', subject: 'SC-1', amount: 450000 }],
+      history: [
+        { measure: '1', year: 2025, subject: null, amount: 900000 },
+        { measure: '5.1', year: 2025, subject: 'revenue-50m', amount: 200000 },
+      ],
+      otherPolicyAwards: [
+        { policy: '丰台区某项措施', subject: 'SC-1', amount: 450000 },
+        { policy: '丰台区专精特新企业奖励', measure: '5.3a', amount: 500000 },
+      ],
     });
     expect(v.ok, v.ok ? '' : describeIssues(v.issues)).toBe(true);
+    if (v.ok) {
+      expect(v.request.facts?.agentCompetitionPrizes?.[0]?.date).toBe('2026-08-18');
+      expect(v.request.facts?.firstSetProducts?.[0]?.catalogueDate).toBe('2026-04-01');
+      expect(v.request.otherPolicyAwards?.[1]).toEqual({ policy: '丰台区专精特新企业奖励', measure: '5.3a', amount: 50000000 });
+    }
   });
 
   it.each([
@@ -350,9 +363,9 @@ describe('history', () => {
     expect(issue.message).toContain('7.1');
   });
 
-  it('every per-subject measure wants a subject, every other measure null', () => {
+  it('every per-subject measure wants a subject, 5.1 its tier, every other measure null', () => {
     const perSubject = ['2.1', '3.4', '4.2', '4.4', '6.1', '6.2a', '6.2b', '6.3b', '6.4', '7.1', '7.2', '8.4', '10.4'];
-    const enterprise = ['1', '2.2', '3.1', '3.2', '3.3', '4.1', '4.3', '5.1', '5.2', '5.3a', '5.3b', '5.4', '6.2c', '6.3a', '8.1'];
+    const enterprise = ['1', '2.2', '3.1', '3.2', '3.3', '4.1', '4.3', '5.2', '5.3a', '5.3b', '6.2c', '6.3a', '8.1'];
     for (const measure of perSubject) {
       expect(validateRequest(buildRequest(entry({ measure, subject: 'X' }))).ok, measure).toBe(true);
       expect(validateRequest(buildRequest(entry({ measure, subject: null }))).ok, measure).toBe(false);
@@ -361,6 +374,147 @@ describe('history', () => {
       expect(validateRequest(buildRequest(entry({ measure, subject: null }))).ok, measure).toBe(true);
       expect(validateRequest(buildRequest(entry({ measure, subject: 'X' }))).ok, measure).toBe(false);
     }
+    expect(validateRequest(buildRequest(entry({ measure: '5.4', subject: null, amount: 0 }))).ok).toBe(true);
+    for (const tier of ['revenue-1b', 'revenue-500m', 'revenue-100m', 'revenue-50m', 'above-designated-size']) {
+      expect(validateRequest(buildRequest(entry({ measure: '5.1', subject: tier }))).ok, tier).toBe(true);
+    }
+  });
+
+  const TIERS = 'one of revenue-1b, revenue-500m, revenue-100m, revenue-50m, above-designated-size';
+  it.each([
+    { name: '5.1 with subject null', e: { measure: '5.1', subject: null }, got: 'got null' },
+    { name: '5.1 with an unknown tier', e: { measure: '5.1', subject: 'revenue-2b' }, got: 'got "revenue-2b"' },
+    { name: '5.1 with an object id', e: { measure: '5.1', subject: 'SC-1' }, got: 'got "SC-1"' },
+    { name: '5.1 with a tier label', e: { measure: '5.1', subject: '1亿元' }, got: 'got "1亿元"' },
+  ])('a 5.1 entry names its tier: $name is refused, naming the tiers', ({ e, got }) => {
+    const issue = expectRefused(entry(e), 'history[0].subject');
+    expect(issue.message).toContain(TIERS);
+    expect(issue.message).toContain(got);
+  });
+
+  it.each([
+    { name: '1 yuan', amount: 1, got: 'got 1' },
+    { name: 'one fen', amount: 0.01, got: 'got 0.01' },
+    { name: 'a decimal string', amount: '300.00', got: 'got 300' },
+  ])('a 5.4 entry (in kind) carries amount 0: $name is refused', ({ amount, got }) => {
+    const issue = expectRefused(entry({ measure: '5.4', amount }), 'history[0].amount');
+    expect(issue.message).toContain('expected 0: measure 5.4 is support in kind');
+    expect(issue.message).toContain(got);
+  });
+
+  it.each([0, '0', '0.00', 0.0])('a 5.4 entry with amount %s is accepted', (amount) => {
+    expect(validateRequest(buildRequest(entry({ measure: '5.4', amount }))).ok).toBe(true);
+  });
+});
+
+describe('other policy awards: either subject or measure', () => {
+  const ENTERPRISE_MEASURES = '1, 2.2, 3.1, 3.2, 3.3, 4.1, 4.3, 5.1, 5.2, 5.3a, 5.3b, 5.4, 6.2c, 6.3a, 8.1, 8.2, 8.3, 9.3, 10.2';
+  const award = (a: Record<string, unknown>) => ({ otherPolicyAwards: [{ policy: 'P', amount: 1, ...a }] });
+
+  it.each([
+    { name: 'a subject', a: { subject: 'SC-1' } },
+    { name: 'an enterprise-level measure', a: { measure: '5.3a' } },
+    { name: 'measure 1', a: { measure: '1' } },
+    { name: 'measure 5.1', a: { measure: '5.1' } },
+    { name: 'measure 10.2', a: { measure: '10.2' } },
+  ])('$name is accepted', ({ a }) => {
+    expect(validateRequest(buildRequest(award(a))).ok).toBe(true);
+  });
+
+  it.each([
+    { name: 'both subject and measure', a: { subject: 'SC-1', measure: '5.3a' }, says: 'not both' },
+    { name: 'neither', a: {}, says: 'got neither' },
+  ])('$name is refused, naming the two fields and the measures allowed', ({ a, says }) => {
+    const issue = expectRefused(award(a), 'otherPolicyAwards[0]');
+    expect(issue.message).toContain('expected either subject');
+    expect(issue.message).toContain(`or measure (one of ${ENTERPRISE_MEASURES}`);
+    expect(issue.message).toContain(says);
+  });
+
+  it.each([
+    { name: 'a per-subject measure (6.2a)', measure: '6.2a', got: 'got "6.2a"' },
+    { name: 'a per-subject measure (2.1)', measure: '2.1', got: 'got "2.1"' },
+    { name: 'a service (9.1)', measure: '9.1', got: 'got "9.1"' },
+    { name: 'a service (10.3)', measure: '10.3', got: 'got "10.3"' },
+    { name: 'not a measure', measure: '11', got: 'got "11"' },
+    { name: 'a measure without its letter', measure: '5.3', got: 'got "5.3"' },
+    { name: 'a number', measure: 5.1, got: 'got 5.1' },
+    { name: 'a tier', measure: 'revenue-100m', got: 'got "revenue-100m"' },
+  ])('a measure that is $name is refused, naming the measures allowed', ({ measure, got }) => {
+    const issue = expectRefused(award({ measure }), 'otherPolicyAwards[0].measure');
+    expect(issue.message).toContain(`expected one of ${ENTERPRISE_MEASURES}`);
+    expect(issue.message).toContain(got);
+  });
+
+  it('points at the right award', () => {
+    const issue = expectRefused(
+      {
+        otherPolicyAwards: [
+          { policy: 'P', subject: 'S', amount: 1 },
+          { policy: 'Q', amount: 2 },
+        ],
+      },
+      'otherPolicyAwards[1]',
+    );
+    expect(issue.message).toContain('got neither');
+  });
+});
+
+describe('the optional dates of 6.1 and 6.3a', () => {
+  it.each([
+    {
+      path: 'facts.agentCompetitionPrizes[0].date',
+      parts: { facts: { agentCompetitionPrizes: [{ id: 'A', date: '2026-02-30' }] } },
+      got: '"2026-02-30"',
+    },
+    {
+      path: 'facts.agentCompetitionPrizes[0].date',
+      parts: { facts: { agentCompetitionPrizes: [{ id: 'A', date: '2026-8-18' }] } },
+      got: '"2026-8-18"',
+    },
+    {
+      path: 'facts.agentCompetitionPrizes[1].date',
+      parts: { facts: { agentCompetitionPrizes: [{ id: 'A' }, { id: 'B', date: '2027-02-29' }] } },
+      got: '"2027-02-29"',
+    },
+    {
+      path: 'facts.firstSetProducts[0].catalogueDate',
+      parts: { facts: { firstSetProducts: [{ id: 'F', catalogueDate: '2026-13-01' }] } },
+      got: '"2026-13-01"',
+    },
+    {
+      path: 'facts.firstSetProducts[0].catalogueDate',
+      parts: { facts: { firstSetProducts: [{ id: 'F', inBeijingCatalogue: true, catalogueDate: '2026-04-31' }] } },
+      got: '"2026-04-31"',
+    },
+  ])('$path: a date that does not exist ($got) is refused', ({ path, parts, got }) => {
+    const issue = expectRefused(parts as RequestParts, path);
+    expect(issue.message).toContain('YYYY-MM-DD');
+    expect(issue.message).toContain(got);
+  });
+
+  it('a date that is not a text is refused too', () => {
+    const issue = expectRefused(
+      { facts: { firstSetProducts: [{ id: 'F', catalogueDate: 20260401 }] } },
+      'facts.firstSetProducts[0].catalogueDate',
+    );
+    expect(issue.message).toContain('expected a date YYYY-MM-DD');
+  });
+
+  it('both may be left out, or given', () => {
+    expect(validateRequest(buildRequest({ facts: { agentCompetitionPrizes: [{ id: 'A' }], firstSetProducts: [{ id: 'F' }] } })).ok).toBe(
+      true,
+    );
+    expect(
+      validateRequest(
+        buildRequest({
+          facts: {
+            agentCompetitionPrizes: [{ id: 'A', date: '2028-02-29' }],
+            firstSetProducts: [{ id: 'F', catalogueDate: '2028-02-29' }],
+          },
+        }),
+      ).ok,
+    ).toBe(true);
   });
 });
 
@@ -444,5 +598,26 @@ describe('recognition levels', () => {
     { type: 'key-lab', level: 'municipal' },
   ])('$type with level $level is accepted', ({ type, level }) => {
     expect(validateRequest(buildRequest(rec(type, level))).ok).toBe(true);
+  });
+});
+
+describe('the highest revenue of earlier years includes last year', () => {
+  it('priorMaxRevenue below previousRevenue is refused, naming both', () => {
+    const issue = expectRefused(
+      { facts: { revenue: 1, previousRevenue: 60000000, priorMaxRevenue: 59999999.99 } },
+      'facts.priorMaxRevenue',
+    );
+    expect(issue.message).toBe(
+      "expected at least previousRevenue (60000000): the highest revenue of any earlier year includes last year's, got 59999999.99",
+    );
+  });
+
+  it.each([
+    { previousRevenue: 60000000, priorMaxRevenue: 60000000 },
+    { previousRevenue: 60000000, priorMaxRevenue: 60000000.01 },
+    { previousRevenue: 60000000 },
+    { priorMaxRevenue: 0 },
+  ])('is accepted: %o', (facts) => {
+    expect(validateRequest(buildRequest({ facts })).ok).toBe(true);
   });
 });

@@ -103,6 +103,13 @@ export function crossCheckRequest(r: FengtaiRequest): ValidationIssue[] {
         seen.add(item.id);
       });
     }
+    // The highest revenue of any earlier year includes last year's.
+    if (facts.priorMaxRevenue !== undefined && facts.previousRevenue !== undefined && facts.priorMaxRevenue < facts.previousRevenue) {
+      bad(
+        'facts.priorMaxRevenue',
+        `expected at least previousRevenue (${show(facts.previousRevenue / 100)}): the highest revenue of any earlier year includes last year's, got ${show(facts.priorMaxRevenue / 100)}`,
+      );
+    }
     (facts.recognitions ?? []).forEach((x, i) => {
       const fixed = FIXED_RECOGNITION_LEVEL[x.type];
       if (fixed && x.level !== undefined && x.level !== fixed) {
