@@ -16,7 +16,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { calculate, describeIssues, enterpriseSchema, factsSchema, MEASURE_IDS, validateRequest } from '@ftai/policy-fengtai';
+import { calculate, describeIssues, MEASURE_IDS, MILESTONE_TIERS, measures, requestSchema, validateRequest } from '@ftai/policy-fengtai';
 import { generateRequests } from './generate-requests.mjs';
 
 const N = Number(process.env.BENCH_REQUESTS ?? 100_000);
@@ -152,23 +152,47 @@ const lines = await readLines(requestsFile);
 const parsed = lines.map((l) => JSON.parse(l));
 log(`read and parsed in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-// Every field of the contract occurs somewhere, history and other policies' awards too.
+// Every field of the contract occurs somewhere, down to the fields of list items (a prize's
+// date, a product's catalogue date, an other award's measure beside its subject); 5.1's history
+// names each of its tiers; the history of support in kind (5.4) carries amount 0.
 {
+  /** The field paths of a zod schema, lists as `[]`: `facts.agentCompetitionPrizes[].date`. */
+  const schemaPaths = (schema, prefix) => {
+    const def = schema._zod.def;
+    if (def.type === 'optional' || def.type === 'nullable') return schemaPaths(def.innerType, prefix);
+    if (def.type === 'array') return schemaPaths(def.element, `${prefix}[]`);
+    if (def.type === 'object') return Object.entries(def.shape).flatMap(([k, s]) => schemaPaths(s, prefix ? `${prefix}.${k}` : k));
+    return [prefix];
+  };
   const seen = new Set();
+  const walk = (value, prefix) => {
+    if (Array.isArray(value)) for (const v of value) walk(v, `${prefix}[]`);
+    else if (value !== null && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) walk(v, prefix ? `${prefix}.${k}` : k);
+    else seen.add(prefix);
+  };
+  const tiersSeen = new Set();
+  const inKind = new Set(measures.filter((m) => m.rule.kind === 'in-kind').map((m) => m.id));
+  const inKindSeen = new Set();
   for (const r of parsed) {
-    for (const k of Object.keys(r)) seen.add(k);
-    for (const k of Object.keys(r.enterprise)) seen.add(`enterprise.${k}`);
-    for (const k of Object.keys(r.facts ?? {})) seen.add(`facts.${k}`);
+    walk(r, '');
+    for (const h of r.history ?? []) {
+      if (MILESTONE_TIERS.has(h.measure)) tiersSeen.add(`${h.measure} ${h.subject}`);
+      if (inKind.has(h.measure) && h.amount === 0) inKindSeen.add(h.measure);
+    }
   }
-  const fields = [
-    'history',
-    'otherPolicyAwards',
-    ...Object.keys(enterpriseSchema.shape).map((k) => `enterprise.${k}`),
-    ...Object.keys(factsSchema.shape).map((k) => `facts.${k}`),
-  ];
+  const fields = schemaPaths(requestSchema, '');
   const missing = fields.filter((f) => !seen.has(f));
   if (missing.length > 0) fail(`no request gives ${missing.join(', ')}`);
-  log(`every field of the contract occurs (${fields.length} checked: enterprise, facts, history, otherPolicyAwards)`);
+  const tiers = [...MILESTONE_TIERS].flatMap(([m, ids]) => ids.map((id) => `${m} ${id}`));
+  const tiersMissing = tiers.filter((t) => !tiersSeen.has(t));
+  if (tiersMissing.length > 0) fail(`no history names the tier(s) ${tiersMissing.join(', ')}`);
+  const inKindMissing = [...inKind].filter((m) => !inKindSeen.has(m));
+  if (inKindMissing.length > 0) fail(`no history of ${inKindMissing.join(', ')} (in kind, amount 0)`);
+  log(
+    `every field of the contract occurs (${fields.length} checked, with the fields of list items), ` +
+      `history of every tier (${tiers.length}) and of support in kind`,
+  );
 }
 
 // 3. Every request must validate (this pass also warms validation up).
@@ -204,6 +228,8 @@ const neverGranted = MEASURE_IDS.filter((id) => {
 if (neverGranted.length > 0) fail(`measure(s) ${neverGranted.join(', ')} never granted`);
 const statusTotals = new Map();
 for (const s of touched.values()) for (const [k, n] of s) statusTotals.set(k, (statusTotals.get(k) ?? 0) + n);
+// Facts left out where a rule needs them answer incomplete (never read as 0): some requests must.
+if (!statusTotals.has('incomplete')) fail('no result is incomplete: the requests leave out no fact a rule needs');
 log(`every one of ${MEASURE_IDS.length} measures touched (${((performance.now() - t) / 1000).toFixed(1)} s, warm-up); results by status:`);
 log(`  ${[...statusTotals].map(([k, n]) => `${k} ${fmtInt(n)}`).join(', ')}; ${fmtInt(granted)} yuan granted in all`);
 

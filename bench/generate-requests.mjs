@@ -1,6 +1,7 @@
 // Deterministic generator of varied, valid requests of the calculation contract
-// (shared/spec/CALCULATION.md) for the benchmark: every fact, history and other-policy awards.
-import { creditCodeCheckCharacter } from '@ftai/policy-fengtai';
+// (shared/spec/CALCULATION.md) for the benchmark: every fact, history and other-policy awards,
+// and facts left out where a rule needs them (results `incomplete`).
+import { creditCodeCheckCharacter, ENTERPRISE_MEASURE_IDS, MILESTONE_TIERS, measures } from '@ftai/policy-fengtai';
 
 /** mulberry32: a small, fast, seedable PRNG; the same seed gives the same requests. */
 function prng(seed) {
@@ -32,26 +33,12 @@ const LEVELS = ['national', 'municipal'];
 const STANDARD_LEVELS = ['international', 'national', 'industry'];
 const EVENT_KINDS = ['contest', 'conference', 'forum', 'training'];
 const FIELDS = ['robot', 'smart-hardware', 'high-end-equipment', 'core-parts', 'simulation-software', 'control-system'];
-const ENTERPRISE_MEASURES = [
-  '1',
-  '2.2',
-  '3.1',
-  '3.2',
-  '3.3',
-  '4.1',
-  '4.3',
-  '5.1',
-  '5.2',
-  '5.3a',
-  '5.3b',
-  '6.2c',
-  '6.3a',
-  '8.1',
-  '8.2',
-  '8.3',
-  '9.3',
-  '10.2',
-];
+/** Enterprise-level measures whose history names no subject (5.1 names its tier instead). */
+const ENTERPRISE_MEASURES = ENTERPRISE_MEASURE_IDS.filter((id) => !MILESTONE_TIERS.has(id));
+/** Measures paid by milestone tiers (5.1) and their tiers: history names the tier as subject. */
+const TIERED = [...MILESTONE_TIERS];
+/** Support in kind (5.4): its history carries amount 0. */
+const IN_KIND = new Set(measures.filter((m) => m.rule.kind === 'in-kind').map((m) => m.id));
 /** Per-subject measures and the fact list whose ids are their subjects. */
 const SUBJECT_MEASURES = {
   2.1: 'modelFilings',
@@ -149,12 +136,14 @@ export function generateRequests(count, seed) {
     }
     if (has(0.3)) {
       facts.rdSpend = money(40_000_000);
+      // Left out now and then: 4.3 is then incomplete, never read as 0.
       if (chance(0.85)) facts.previousRdSpend = money(30_000_000);
     }
     if (has(0.15)) facts.keyProjects = list('KP', 2, (id) => ({ id, level: pick(LEVELS), funding: money(25_000_000) }));
     if (has(0.4)) {
       const previous = Math.floor(rand() ** 2 * 1_200_000_000);
       facts.revenue = Math.floor(previous * (0.8 + rand() * 1.2) + rand() * 200_000_000);
+      // Left out now and then: 5.2 (and 5.1, without priorMaxRevenue) is then incomplete.
       if (chance(0.85)) facts.previousRevenue = previous;
       if (chance(0.5)) facts.priorMaxRevenue = previous + (chance(0.3) ? int(0, 300_000_000) : 0);
       if (chance(0.8)) facts.industryAverageGrowthRate = chance(0.2) ? `0.${String(int(0, 999_999)).padStart(6, '0')}` : int(-20, 60) / 100;
@@ -175,6 +164,8 @@ export function generateRequests(count, seed) {
       facts.agentCompetitionPrizes = list('AC', 2, (id) => {
         const p = { id, industrial: chance(0.3) };
         if (chance(0.8)) p.prize = money(4_000_000);
+        // The award date is optional (6.1); given, it must fall in the term and the year.
+        if (chance(0.5)) p.date = eventDate(year);
         return p;
       });
     }
@@ -193,6 +184,8 @@ export function generateRequests(count, seed) {
       facts.firstSetProducts = list('FS', 2, (id) => {
         const p = { id };
         if (chance(0.8)) p.inBeijingCatalogue = chance(0.7);
+        // The catalogue date is optional (6.3a); given, it must fall in the term and the year.
+        if (p.inBeijingCatalogue && chance(0.6)) p.catalogueDate = eventDate(year);
         if (chance(0.7)) p.municipalSubsidy = money(8_000_000);
         if (chance(0.5)) p.industrial = chance(0.4);
         return p;
@@ -203,6 +196,7 @@ export function generateRequests(count, seed) {
     if (has(0.12)) {
       const inc = {};
       if (chance(0.8)) inc.rating = pick(['ministry-excellent', 'municipal-benchmark']);
+      // A rating without the investment: 8.1 is incomplete.
       if (chance(0.8)) inc.investment = money(20_000_000);
       if (chance(0.8)) inc.incubatedAIEnterprises = int(0, 15);
       if (chance(0.7)) inc.investedAIEnterprises = int(0, 12);
@@ -216,14 +210,20 @@ export function generateRequests(count, seed) {
     const request = { year, enterprise };
     if (Object.keys(facts).length > 0 || chance(0.5)) request.facts = facts;
 
-    // What this policy granted in earlier years: enterprise measures, and the subjects above.
+    // What this policy granted in earlier years: enterprise measures (in kind with amount 0),
+    // 5.1 by tier, and the subjects above.
     if (year >= 2025 && has(0.3)) {
       const history = [];
       const n = int(1, 4);
       for (let k = 0; k < n; k++) {
         const hYear = int(2025, Math.min(year, 2028 + (year > 2028 ? 1 : 0)));
-        if (chance(0.5)) {
-          history.push({ measure: pick(ENTERPRISE_MEASURES), year: hYear, subject: null, amount: money(2_000_000) });
+        const kind = rand();
+        if (kind < 0.4) {
+          const measure = pick(ENTERPRISE_MEASURES);
+          history.push({ measure, year: hYear, subject: null, amount: IN_KIND.has(measure) ? 0 : money(2_000_000) });
+        } else if (kind < 0.55) {
+          const [measure, tiers] = pick(TIERED);
+          history.push({ measure, year: hYear, subject: pick(tiers), amount: money(1_100_000) });
         } else {
           const measure = pick(Object.keys(SUBJECT_MEASURES));
           const items = facts[SUBJECT_MEASURES[measure]];
@@ -233,16 +233,17 @@ export function generateRequests(count, seed) {
       }
       request.history = history;
     }
-    // Other district policies' awards on the same subjects (从优不重复).
+    // Other district policies' awards (从优不重复): on the same subjects, or overlapping an
+    // enterprise-level measure of this policy.
     if (has(0.15)) {
       const subjects = Object.values(SUBJECT_MEASURES).flatMap((name) => (facts[name] ?? []).map((x) => x.id));
-      if (subjects.length > 0) {
-        request.otherPolicyAwards = list('OP', 3, () => ({
-          policy: pick(OTHER_POLICIES),
-          subject: pick(subjects),
-          amount: money(2_500_000),
-        }));
-      }
+      request.otherPolicyAwards = list('OP', 3, () => {
+        const award = { policy: pick(OTHER_POLICIES) };
+        if (subjects.length > 0 && chance(0.6)) award.subject = pick(subjects);
+        else award.measure = pick(ENTERPRISE_MEASURE_IDS);
+        award.amount = money(2_500_000);
+        return award;
+      });
     }
     requests[i] = request;
   }

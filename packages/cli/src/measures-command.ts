@@ -33,7 +33,8 @@ export function measuresCommand(options: MeasuresOptions): number {
     style: { head: [], border: [] },
   });
   for (const e of entries) {
-    const review = e.review ? (zh ? '（经评审认定）' : ' (after review)') : '';
+    // On a line of its own: it is said of every variant, not of the last one.
+    const review = e.review ? (zh ? '；（经评审认定）' : '; (after review)') : '';
     // One variant per line: "2,000,000元" / "工业：3,000,000元".
     const widths = table.options.colWidths as number[];
     const cell = (text: string, column: number) => (zh ? wrapToWidth(text, (widths[column] as number) - 2) : text);
@@ -53,7 +54,7 @@ export function measuresCommand(options: MeasuresOptions): number {
   return 0;
 }
 
-const NO_LINE_START = '，。；：、）”》％%';
+const NO_LINE_START = '，。；：、）”》％%元年';
 
 /** Breaks each line of `text` so that none is wider than `width` terminal columns (a Chinese character takes two). */
 export function wrapToWidth(text: string, width: number): string {

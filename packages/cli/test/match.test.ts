@@ -48,6 +48,60 @@ describe('ftai match', () => {
     }
   });
 
+  it('answers a registry with the new columns (prize date, catalogue date, other awards by measure, 5.1 history by tier) as `ftai calc` does', () => {
+    // Every list in numbered columns (no JSON), the new columns among them.
+    const numbered = registryHeader({ lang: 'zh', items: 4 });
+    expect(numbered).toEqual(
+      expect.arrayContaining([
+        '智能体大赛奖项1-获奖日期（YYYY-MM-DD）',
+        '首台套产品1-入选目录日期（YYYY-MM-DD）',
+        '其他政策支持1-对应本措施事项',
+        '本政策往年支持1-对象',
+      ]),
+    );
+    const given = sample.map((r) => JSON.stringify(r)).join('\n');
+    expect(given).toMatch(/"agentCompetitionPrizes":\[[^\]]*"date":/);
+    expect(given).toMatch(/"catalogueDate":/);
+    expect(given).toMatch(/"otherPolicyAwards":\[[^\]]*"measure":/);
+    expect(given).toMatch(/"measure":"5\.1","year":\d+,"subject":"revenue-/);
+    expect(given).toMatch(/"measure":"5\.4","year":\d+,"subject":null,"amount":0\}/);
+    // A clerk's row: the 5.1 tier and the overlapped measure written as the text and `ftai measures` name them.
+    const clerk = {
+      year: 2026,
+      enterprise: { creditCode: '91110106MA01ABCD2L', registeredInFengtai: true, taxResidentInFengtai: true, seriousDishonesty: false },
+      facts: {
+        revenue: 120_000_000,
+        previousRevenue: 60_000_000,
+        priorMaxRevenue: 60_000_000,
+        industryAverageGrowthRate: 0.15,
+        recognitions: [{ id: 'R-1', type: 'little-giant', date: '2026-06-01' }],
+      },
+      history: [{ measure: '5.1', year: 2025, subject: 'revenue-50m', amount: 200_000 }],
+      otherPolicyAwards: [{ policy: '丰台区专精特新企业奖励', measure: '5.3a', amount: 500_000 }],
+    };
+    const clerkCells = requestToCells(clerk, numbered);
+    clerkCells[numbered.indexOf('本政策往年支持1-对象')] = '5000万元';
+    clerkCells[numbered.indexOf('其他政策支持1-对应本措施事项')] = '首次认定国家专精特新“小巨人”企业';
+    const requests = [...sample, clerk];
+    writeFileSync(file('numbered.csv'), csv([numbered, ...sample.map((r) => requestToCells(r, numbered)), clerkCells]));
+    writeFileSync(file('numbered.jsonl'), `${requests.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    const calc = ftai(['calc', '--jsonl', file('numbered.jsonl')]);
+    expect(calc.status, calc.stderr).toBe(0);
+    const match = ftai(['match', file('numbered.csv'), '--out', file('numbered.answers.jsonl'), '--quiet']);
+    expect(match.status, match.stderr).toBe(0);
+    expect(readFileSync(file('numbered.answers.jsonl'), 'utf8')).toBe(calc.stdout);
+    // The clerk's row: 5.1 pays the next tier, 5.3a yields to the other policy's equal award.
+    const answer = JSON.parse(lines(calc.stdout).at(-1) as string) as {
+      results: { measure: string; subject: string | null; status: string; amount: number; reasons?: string[] }[];
+      total: number;
+    };
+    expect(answer.results.find((r) => r.measure === '5.1')).toMatchObject({ subject: 'revenue-100m', status: 'granted', amount: 300_000 });
+    const littleGiant = answer.results.find((r) => r.measure === '5.3a');
+    expect(littleGiant).toMatchObject({ status: 'excluded', amount: 0 });
+    expect(littleGiant?.reasons?.[0]).toContain('丰台区专精特新企业奖励500,000元');
+    expect(answer.total).toBe(800_000);
+  });
+
   it('writes the answers to standard output without --out, and nothing else with --quiet', () => {
     const run = ftai(['match', file('requests.jsonl'), '--quiet', '--no-explain', '--errors', file('quiet.errors.jsonl')]);
     expect(run.status).toBe(0);
@@ -105,6 +159,29 @@ describe('ftai match', () => {
     const template = new ExcelJS.Workbook();
     await template.xlsx.readFile(file('登记表.xlsx'));
     expect(template.worksheets.map((s) => s.name)).toEqual(['企业登记表', '填写说明']);
+    // The new columns, with what to write in official Chinese: column, header, contract field, what.
+    const notes = new Map<string, string[]>();
+    template.getWorksheet('填写说明')?.eachRow((row) => {
+      const cells = (row.values as ExcelJS.CellValue[]).slice(1).map((v) => String(v ?? ''));
+      notes.set(cells[1] as string, cells);
+    });
+    expect(notes.get('智能体大赛奖项1-获奖日期（YYYY-MM-DD）')?.slice(2)).toEqual([
+      'facts.agentCompetitionPrizes[0].date',
+      '日期，如2026年3月1日（也可填2026/3/1、20260301或日期单元格）；选填；填写的，须在政策有效期内且在评估年度内',
+    ]);
+    expect(notes.get('首台套产品1-入选目录日期（YYYY-MM-DD）')?.[2]).toBe('facts.firstSetProducts[0].catalogueDate');
+    const measureNote = notes.get('其他政策支持1-对应本措施事项');
+    expect(measureNote?.[2]).toBe('otherPolicyAwards[0].measure');
+    expect(measureNote?.[3]).toContain('智能算力支持（1）、垂类大模型研发（2.2）');
+    expect(measureNote?.[3]).toContain('首次认定国家专精特新“小巨人”企业（5.3a）');
+    expect(measureNote?.[3]).toContain('与“对象”二者填其一');
+    expect(notes.get('本政策往年支持1-对象')?.[3]).toContain('第五条第（1）项填支持档位：10亿元、5亿元、1亿元、5000万元或首次达规');
+    expect(notes.get('本政策往年支持1-金额（元）')?.[3]).toContain('第五条第（4）项（实物支持）填0');
+    const zhTemplate = ftai(['match', '--template', file('模板.csv')]);
+    expect(zhTemplate.status).toBe(0);
+    expect(readFileSync(file('模板.csv'), 'utf8')).toContain(
+      ',本年度主营业务收入（元）,上年度主营业务收入（元）,以往年度最高主营业务收入（元）,',
+    );
 
     const run = ftai(['match', file('registry.csv'), '--out', file('summary.xlsx'), '--notify', file('notify.jsonl')]);
     expect(run.status).toBe(0);
@@ -113,7 +190,7 @@ describe('ftai match', () => {
     await workbook.xlsx.readFile(file('summary.xlsx'));
     const summary = workbook.getWorksheet('汇总');
     const grand = summary?.getRow(7).getCell(3).value;
-    expect(summary?.getRow(7).getCell(1).value).toBe('支持金额合计(元)');
+    expect(summary?.getRow(7).getCell(1).value).toBe('支持金额合计（元）');
     expect(grand).toBe(answers.reduce((s, a) => s + a.total, 0));
     expect(lines(readFileSync(file('notify.jsonl'), 'utf8'))).toHaveLength(answers.filter((a) => a.total > 0).length);
   });

@@ -73,6 +73,7 @@ export function describeMeasure<R>(
 ): MeasureDescription {
   const zh = lang === 'zh';
   const sep = zh ? '；' : '; ';
+  const names: Readonly<Record<string, Localized>> = m.variantLabels ? { ...variantLabels, ...m.variantLabels } : variantLabels;
   const used = new Map<string, ResolvedParameter>();
   const use = (id: string) => {
     const p = params.get(id);
@@ -84,7 +85,7 @@ export function describeMeasure<R>(
       .map(([variant, id]) => {
         const v = showValue(use(id), lang, upTo);
         if (variant === 'default') return v;
-        const name = variantLabels[variant]?.[lang] ?? variant;
+        const name = names[variant]?.[lang] ?? variant;
         return zh ? `${name}：${v}` : `${name}: ${v}`;
       })
       .join(sep);
@@ -98,7 +99,7 @@ export function describeMeasure<R>(
       rule =
         typeof r.rate !== 'string' && r.rate.default === undefined
           ? refs(r.rate)
-              .map(([variant, id]) => `${variantLabels[variant]?.[lang] ?? variant}${zh ? '：' : ': '}${base}${showValue(use(id), lang)}`)
+              .map(([variant, id]) => `${names[variant]?.[lang] ?? variant}${zh ? '：' : ': '}${base}${showValue(use(id), lang)}`)
               .join(sep)
           : `${base}${val(r.rate)}`;
       caps = val(r.cap);

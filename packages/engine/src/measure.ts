@@ -157,6 +157,8 @@ export interface Measure<R> {
    */
   readonly alternativeGroup?: { readonly id: string; readonly tieReading: string };
   readonly requires?: readonly Condition<R>[];
+  /** How this measure names its variants where the policy-wide names do not fit (6.4: 国家标准, not 国家级). */
+  readonly variantLabels?: Readonly<Record<string, Localized>>;
   /** Switch parameters (readings) the candidates read; both values must be implemented. */
   readonly readings?: readonly string[];
   /** The candidates the request gives facts for; none means the measure is left out of the answer. */

@@ -114,6 +114,58 @@ describe('matchFile', () => {
     ]);
   });
 
+  it('refuses an other award by both or neither of subject and measure, a measure not enterprise-level, a 5.1 history without its tier: row, column, field and what is allowed', async () => {
+    const zh = registryHeader({ lang: 'zh', items: 1 });
+    const at = (name: string) => zh.indexOf(name);
+    const base = requestToCells({ year: 2026, enterprise: { creditCode: '91110106MA01ABCD2L', registeredInFengtai: true } }, zh);
+    const award = (subject: string, measure: string) => {
+      const cells = [...base];
+      cells[at('其他政策支持1-政策')] = '丰台区某项措施';
+      cells[at('其他政策支持1-对象')] = subject;
+      cells[at('其他政策支持1-对应本措施事项')] = measure;
+      cells[at('其他政策支持1-金额（元）')] = '450000';
+      return cells;
+    };
+    const tierless = [...base];
+    tierless[at('本政策往年支持1-措施')] = '5.1';
+    tierless[at('本政策往年支持1-年度')] = '2025';
+    tierless[at('本政策往年支持1-金额（元）')] = '200000';
+    const rows = [award('SC-1', '5.3a'), award('', ''), award('', '6.2a'), tierless, award('', '小巨人奖励'), award('SC-1', '')];
+    writeFileSync(file('refused.csv'), csvOf([zh, ...rows]));
+    const summary = await matchFile({
+      input: file('refused.csv'),
+      outputs: { jsonl: file('refused.jsonl'), errors: file('refused.errors.jsonl') },
+      workers: 1,
+    });
+    expect(summary).toMatchObject({ rowsDone: 6, rowsBad: 5 });
+    const errors = lines(file('refused.errors.jsonl')).map(
+      (l) => JSON.parse(l) as { row: number; error: string; issues: { path: string; column: string; message: string }[] },
+    );
+    expect(errors.map((e) => [e.row, e.issues.map((i) => [i.column, i.path])])).toEqual([
+      [2, [['其他政策支持1-政策', 'otherPolicyAwards[0]']]],
+      [3, [['其他政策支持1-政策', 'otherPolicyAwards[0]']]],
+      [4, [['其他政策支持1-对应本措施事项', 'otherPolicyAwards[0].measure']]],
+      [5, [['本政策往年支持1-对象', 'history[0].subject']]],
+      [6, [['其他政策支持1-对应本措施事项', 'otherPolicyAwards[0].measure']]],
+    ]);
+    const enterpriseMeasures = '1, 2.2, 3.1, 3.2, 3.3, 4.1, 4.3, 5.1, 5.2, 5.3a, 5.3b, 5.4, 6.2c, 6.3a, 8.1, 8.2, 8.3, 9.3, 10.2';
+    const [both, neither, perSubject, noTier, unknownName] = errors.map((e) => e.error);
+    expect(both).toMatch(/^row 2: 其他政策支持1-政策 \(otherPolicyAwards\[0\]\): expected either subject .* or measure /);
+    expect(both).toContain(enterpriseMeasures);
+    expect(both).toMatch(/not both$/);
+    expect(neither).toContain(enterpriseMeasures);
+    expect(neither).toMatch(/got neither$/);
+    expect(perSubject).toBe(
+      `row 4: 其他政策支持1-对应本措施事项 (otherPolicyAwards[0].measure): expected one of ${enterpriseMeasures}, got "6.2a"`,
+    );
+    expect(noTier).toBe(
+      'row 5: 本政策往年支持1-对象 (history[0].subject): expected the tier measure 5.1 granted, one of revenue-1b, revenue-500m, revenue-100m, revenue-50m, above-designated-size, got null',
+    );
+    expect(unknownName).toContain(`expected one of ${enterpriseMeasures}, got "小巨人奖励"`);
+    // The row with a subject alone is answered.
+    expect(JSON.parse(lines(file('refused.jsonl'))[5] as string)).toMatchObject({ creditCode: '91110106MA01ABCD2L' });
+  });
+
   it('refuses a registry whose header it cannot map, and writes nothing', async () => {
     writeFileSync(file('unknown.csv'), '年度,算力投入,联系人\n2026,100,张三\n');
     await expect(matchFile({ input: file('unknown.csv'), outputs: { jsonl: file('never.jsonl') } })).rejects.toThrow(MatchInputError);
@@ -233,7 +285,7 @@ describe('matchFile', () => {
         const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(value);
         if (n === 1) return;
         if (cells[0] === '合计') total = cells[6];
-        else if (cells[5] === '支持') listed += cells[6] as number;
+        else if (cells[5] === '予以支持') listed += cells[6] as number;
       });
       expect([id, listed, total]).toEqual([id, byMeasure.get(id) ?? 0, byMeasure.get(id) ?? 0]);
     }
@@ -297,6 +349,6 @@ describe('matchFile', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file('many.xlsx'));
     const state = workbook.getWorksheet('汇总')?.getRow(8).getCell(3).value;
-    expect(state).toBe(`已中止:只含第 ${summary.lastRow} 行及以前`);
+    expect(state).toBe(`已中止：只含第${summary.lastRow}行及以前`);
   });
 });

@@ -1,9 +1,12 @@
+import { ENTERPRISE_MEASURE_IDS, measures } from '@ftai/policy-fengtai';
+
 /**
  * The registry's columns: one row per enterprise-year, flat columns for the scalar fields of the
  * calculation contract (shared/spec/CALCULATION.md) and numbered columns for its lists
  * (`modelFilings.1.id`, `modelFilings.1.date` …), or a whole list as JSON in one cell
- * (`modelFilings`). Every column has a Chinese name too (`模型备案1编号`); docs/registry-columns.md
- * is the clerk's guide, and a test keeps the two in step.
+ * (`modelFilings`). Every column has a Chinese name too (`模型备案1-编号`), in the policy text's
+ * own terms (主营业务收入, 研发费用); docs/registry-columns.md is the clerk's guide, and a test
+ * keeps the two in step.
  */
 
 /** How a cell turns into a contract value (see cell-value.ts). */
@@ -12,7 +15,10 @@ export type CellType = 'year' | 'count' | 'money' | 'rate' | 'bool' | 'date' | '
 export interface FieldSpec {
   /** The contract's field name. */
   readonly key: string;
+  /** The Chinese header, in the text's own terms (the form's label where the web app has one). */
   readonly zh: string;
+  /** Earlier Chinese headers, still read (a registry filled from an older template keeps working). */
+  readonly aliases?: readonly string[];
   readonly type: CellType;
   /** For `enum`: the contract's values, with the Chinese words a clerk may write for each. */
   readonly values?: Readonly<Record<string, readonly string[]>>;
@@ -60,16 +66,44 @@ const RECOGNITION_TYPE = {
   'enterprise-technology-center': ['企业技术中心'],
   'proof-of-concept-platform': ['概念验证平台'],
   'pilot-base': ['中试基地'],
-  'future-industry-base': ['未来产业基地'],
+  'future-industry-base': ['未来产业育新基地', '未来产业基地'],
 } as const;
 const STANDARD_LEVEL = { international: ['国际标准', '国际'], national: ['国家标准', '国家'], industry: ['行业标准', '行业'] } as const;
-const INCUBATOR_RATING = { 'ministry-excellent': ['部级优秀', '国家级优秀'], 'municipal-benchmark': ['市级标杆', '北京市标杆'] } as const;
+/** 第八条第（1）项: 部级卓越孵化器、市级标杆孵化器 (the earlier words are still read). */
+const INCUBATOR_RATING = {
+  'ministry-excellent': ['部级卓越孵化器', '部级卓越', '部级优秀', '国家级优秀'],
+  'municipal-benchmark': ['市级标杆孵化器', '市级标杆', '北京市标杆'],
+} as const;
 const EVENT_KIND = { contest: ['赛事', '大赛', '比赛'], conference: ['会议', '大会'], forum: ['论坛'], training: ['培训'] } as const;
+/**
+ * The enterprise-level measures another policy's award may overlap (CALCULATION.md): the id, or
+ * the measure's short name as `ftai measures` prints it (首次认定国家专精特新“小巨人”企业 → 5.3a).
+ */
+const ENTERPRISE_MEASURE = Object.fromEntries(
+  ENTERPRISE_MEASURE_IDS.map((id) => [id, [measures.find((m) => m.id === id)?.name.zh ?? id]]),
+) as Readonly<Record<string, readonly string[]>>;
+
+/**
+ * 第五条第（1）项 is granted per tier, and its history names the tier (CALCULATION.md). A clerk
+ * may write the tier as the text does (5000万元, 首次达规) in the history's subject column; the
+ * tier ids are the policy's (MILESTONE_TIERS), a test keeps the two in step.
+ */
+export const MILESTONE_TIER_WORDS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  '5.1': {
+    'revenue-1b': ['10亿元', '主营业务收入首次达到10亿元'],
+    'revenue-500m': ['5亿元', '主营业务收入首次达到5亿元'],
+    'revenue-100m': ['1亿元', '主营业务收入首次达到1亿元'],
+    'revenue-50m': ['5000万元', '主营业务收入首次达到5000万元'],
+    'above-designated-size': ['首次达规'],
+  },
+};
 
 const id: FieldSpec = { key: 'id', zh: '编号', type: 'text', note: 'unique within the list' };
 const date: FieldSpec = { key: 'date', zh: '日期', type: 'date' };
 const industrial: FieldSpec = { key: 'industrial', zh: '工业', type: 'bool' };
 const level: FieldSpec = { key: 'level', zh: '级别', type: 'enum', values: LEVEL };
+/** 建设投入, as the text says it (第三条第（4）项, 第七条, 第八条). */
+const investment: FieldSpec = { key: 'investment', zh: '建设投入', aliases: ['建设投资'], type: 'money' };
 
 /** Every column group, in the order the template lists them. */
 export const COLUMN_GROUPS: readonly ColumnGroup[] = [
@@ -97,13 +131,13 @@ export const COLUMN_GROUPS: readonly ColumnGroup[] = [
       { key: 'dataAssetRegistrationFees', zh: '数据资产登记费用', type: 'money' },
       { key: 'dataProductSales', zh: '数据产品交易额', type: 'money' },
       { key: 'jointFundContribution', zh: '联合基金出资额', type: 'money' },
-      { key: 'rdSpend', zh: '研发投入', type: 'money' },
-      { key: 'previousRdSpend', zh: '上年研发投入', type: 'money' },
-      { key: 'revenue', zh: '营业收入', type: 'money' },
-      { key: 'previousRevenue', zh: '上年营业收入', type: 'money' },
-      { key: 'priorMaxRevenue', zh: '往年最高营业收入', type: 'money' },
+      { key: 'rdSpend', zh: '本年度研发费用', aliases: ['研发投入'], type: 'money' },
+      { key: 'previousRdSpend', zh: '上年度研发费用', aliases: ['上年研发投入'], type: 'money' },
+      { key: 'revenue', zh: '本年度主营业务收入', aliases: ['营业收入'], type: 'money' },
+      { key: 'previousRevenue', zh: '上年度主营业务收入', aliases: ['上年营业收入'], type: 'money' },
+      { key: 'priorMaxRevenue', zh: '以往年度最高主营业务收入', aliases: ['往年最高营业收入'], type: 'money' },
       { key: 'firstAboveDesignatedSize', zh: '首次达规', type: 'bool' },
-      { key: 'industryAverageGrowthRate', zh: '行业平均增速', type: 'rate', note: '0.15 or 15%' },
+      { key: 'industryAverageGrowthRate', zh: '所在行业平均增幅', aliases: ['行业平均增速'], type: 'rate', note: '0.15 or 15%' },
     ],
   },
   { kind: 'list', container: 'facts', key: 'modelFilings', zh: '模型备案', fields: [id, date, industrial] },
@@ -113,7 +147,7 @@ export const COLUMN_GROUPS: readonly ColumnGroup[] = [
     container: 'facts',
     key: 'trustedDataSpaces',
     zh: '可信数据空间',
-    fields: [id, { key: 'investment', zh: '建设投资', type: 'money' }, industrial],
+    fields: [id, investment, industrial],
   },
   {
     kind: 'list',
@@ -147,7 +181,12 @@ export const COLUMN_GROUPS: readonly ColumnGroup[] = [
     container: 'facts',
     key: 'agentCompetitionPrizes',
     zh: '智能体大赛奖项',
-    fields: [id, industrial, { key: 'prize', zh: '奖金', type: 'money' }],
+    fields: [
+      id,
+      industrial,
+      { key: 'prize', zh: '大赛设定的奖金', aliases: ['奖金'], type: 'money' },
+      { key: 'date', zh: '获奖日期', type: 'date', note: 'optional; given, in the policy term and the assessment year' },
+    ],
   },
   {
     kind: 'list',
@@ -170,6 +209,12 @@ export const COLUMN_GROUPS: readonly ColumnGroup[] = [
     fields: [
       id,
       { key: 'inBeijingCatalogue', zh: '入选北京目录', type: 'bool' },
+      {
+        key: 'catalogueDate',
+        zh: '入选目录日期',
+        type: 'date',
+        note: 'optional; given, in the policy term and the assessment year',
+      },
       { key: 'municipalSubsidy', zh: '市级补贴', type: 'money' },
       industrial,
     ],
@@ -186,7 +231,7 @@ export const COLUMN_GROUPS: readonly ColumnGroup[] = [
     container: 'facts',
     key: 'servicePlatforms',
     zh: '公共服务平台',
-    fields: [id, { key: 'investment', zh: '建设投资', type: 'money' }],
+    fields: [id, investment],
   },
   {
     kind: 'object',
@@ -195,7 +240,7 @@ export const COLUMN_GROUPS: readonly ColumnGroup[] = [
     zh: '孵化器',
     fields: [
       { key: 'rating', zh: '评级', type: 'enum', values: INCUBATOR_RATING },
-      { key: 'investment', zh: '建设投资', type: 'money' },
+      investment,
       { key: 'incubatedAIEnterprises', zh: '在孵人工智能企业数', type: 'count' },
       { key: 'investedAIEnterprises', zh: '投资人工智能企业数', type: 'count' },
     ],
@@ -205,7 +250,7 @@ export const COLUMN_GROUPS: readonly ColumnGroup[] = [
     container: 'facts',
     key: 'industrialParks',
     zh: '产业园区',
-    fields: [id, { key: 'investment', zh: '建设投资', type: 'money' }],
+    fields: [id, investment],
   },
   {
     kind: 'object',
@@ -239,8 +284,13 @@ export const COLUMN_GROUPS: readonly ColumnGroup[] = [
     fields: [
       { key: 'measure', zh: '措施', type: 'text', note: 'measure id, e.g. 2.1' },
       { key: 'year', zh: '年度', type: 'year' },
-      { key: 'subject', zh: '对象', type: 'subject', note: 'empty for enterprise-level measures' },
-      { key: 'amount', zh: '金额', type: 'money' },
+      {
+        key: 'subject',
+        zh: '对象',
+        type: 'subject',
+        note: 'empty for enterprise-level measures; for 5.1 the tier: revenue-1b, revenue-500m, revenue-100m, revenue-50m or above-designated-size (or 10亿元 … 首次达规)',
+      },
+      { key: 'amount', zh: '金额', type: 'money', note: '0 for 5.4 (in kind)' },
     ],
   },
   {
@@ -250,7 +300,14 @@ export const COLUMN_GROUPS: readonly ColumnGroup[] = [
     zh: '其他政策支持',
     fields: [
       { key: 'policy', zh: '政策', type: 'text' },
-      { key: 'subject', zh: '对象', type: 'text' },
+      { key: 'subject', zh: '对象', type: 'text', note: 'the id of the project, model, product … it supported; either this or measure' },
+      {
+        key: 'measure',
+        zh: '对应本措施事项',
+        type: 'enum',
+        values: ENTERPRISE_MEASURE,
+        note: 'the enterprise-level measure of this policy it overlaps; either this or subject',
+      },
       { key: 'amount', zh: '金额', type: 'money' },
     ],
   },

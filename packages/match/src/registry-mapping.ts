@@ -63,7 +63,7 @@ for (const group of COLUMN_GROUPS) {
   if (group.kind === 'scalars') {
     for (const field of group.fields) {
       const path = group.container === 'request' ? field.key : `${group.container}.${field.key}`;
-      addNamed([field.key, field.zh], { kind: 'scalar', container: group.container, field, path });
+      addNamed([field.key, field.zh, ...(field.aliases ?? [])], { kind: 'scalar', container: group.container, field, path });
     }
     continue;
   }
@@ -71,7 +71,8 @@ for (const group of COLUMN_GROUPS) {
   addNamed([group.key, group.zh], { kind: 'json', group, path });
   for (const field of group.fields) {
     if (group.kind === 'object') {
-      addNamed([`${group.key}.${field.key}`, `${group.zh}${field.zh}`], {
+      const zhNames = [field.zh, ...(field.aliases ?? [])].map((name) => `${group.zh}${name}`);
+      addNamed([`${group.key}.${field.key}`, ...zhNames], {
         kind: 'object-field',
         group,
         field,
@@ -79,7 +80,7 @@ for (const group of COLUMN_GROUPS) {
       });
     } else {
       for (const listName of [group.key, group.zh]) {
-        for (const fieldName of [field.key, field.zh]) {
+        for (const fieldName of [field.key, field.zh, ...(field.aliases ?? [])]) {
           ITEM_FIELDS.set(`${normaliseHeader(listName)}|${normaliseHeader(fieldName)}`, { group, field });
         }
       }

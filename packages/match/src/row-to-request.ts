@@ -1,5 +1,5 @@
 import { type Cell, cellValue } from './cell-value.js';
-import type { Container, FieldSpec, ListGroup, ObjectGroup } from './registry-columns.js';
+import { type Container, type FieldSpec, type ListGroup, MILESTONE_TIER_WORDS, type ObjectGroup } from './registry-columns.js';
 import type { RegistryMapping } from './registry-mapping.js';
 
 /** A problem of the row itself, before the contract is asked: bad JSON in a cell, a value without a header. */
@@ -17,6 +17,16 @@ export interface RowRequest {
 }
 
 type Item = Record<string, unknown>;
+
+/** A tier as a clerk writes it, compared without spaces, thousands separators or a closing 元. */
+const tierWord = (text: string) => text.normalize('NFKC').replace(/[\s,]/g, '').replace(/元$/, '');
+/** Per tiered measure (5.1): the tier words (5000万, 首次达规) → the tier ids (revenue-50m …). */
+const TIER_IDS = new Map(
+  Object.entries(MILESTONE_TIER_WORDS).map(([measure, tiers]) => [
+    measure,
+    new Map(Object.entries(tiers).flatMap(([id, words]) => words.map((w) => [tierWord(w), id] as const))),
+  ]),
+);
 
 const SCALAR = 0;
 const ITEM = 1;
@@ -206,7 +216,9 @@ export function rowToRequest(cells: readonly Cell[], mapping: RegistryMapping, o
         continue;
       }
       const list: Item[] = [];
-      for (const slot of got as Slots) {
+      const slots = got as Slots;
+      for (let n = 0; n < slots.length; n++) {
+        const slot = slots[n];
         if (!slot) continue;
         let item = slot.item;
         if (origins) {
@@ -217,9 +229,13 @@ export function rowToRequest(cells: readonly Cell[], mapping: RegistryMapping, o
             else clean[k] = v;
           }
           item = clean;
+          // An empty subject becomes null: a problem with it is the subject column's, empty as it is.
+          if (group.key === 'history' && item.subject === undefined) {
+            const column = columns.find((c) => c.kind === ITEM && c.group === g && c.n === n && c.key === 'subject');
+            if (column) origins.set(`${path}[${list.length}].subject`, column.header);
+          }
         }
-        // 本政策往年支持: an empty subject is an enterprise-level grant, null in the contract.
-        if (group.key === 'history' && item.subject === undefined) item.subject = null;
+        if (group.key === 'history') historySubject(item);
         list.push(item);
       }
       container[group.key] = list;
@@ -227,6 +243,21 @@ export function rowToRequest(cells: readonly Cell[], mapping: RegistryMapping, o
   }
   if (hasFacts) request.facts = facts;
   return { request, issues: issues ?? [] };
+}
+
+/**
+ * 本政策往年支持: an empty subject is an enterprise-level grant, null in the contract; 5.1's
+ * subject is its tier, which a clerk may write as the text does (5000万元 → revenue-50m).
+ */
+function historySubject(item: Item): void {
+  const subject = item.subject;
+  if (subject === undefined) {
+    item.subject = null;
+    return;
+  }
+  const tiers = typeof item.measure === 'string' ? TIER_IDS.get(item.measure) : undefined;
+  const tier = tiers && typeof subject === 'string' ? tiers.get(tierWord(subject)) : undefined;
+  if (tier !== undefined) item.subject = tier;
 }
 
 function bothForms(path: string, column: string, jsonColumn: string): CellIssue {

@@ -11,46 +11,75 @@ export interface TemplateOptions {
   readonly items?: number;
 }
 
+/** What to write in a column of each kind; the Chinese in official style (docs/CHINESE.md). */
 const TYPE_NOTES: Record<FieldSpec['type'], { zh: string; en: string }> = {
-  year: { zh: '四位年份,如 2026', en: 'a year, e.g. 2026' },
+  year: { zh: '四位年份，如2026', en: 'a year, e.g. 2026' },
   count: { zh: '整数', en: 'a whole number' },
-  money: { zh: '金额(元),最多两位小数,可带千分位', en: 'yuan, at most 2 decimals; thousands separators allowed' },
-  rate: { zh: '小数(0.15)或百分数(15%)', en: 'a fraction (0.15) or a percentage (15%)' },
-  bool: { zh: '是/否(也可 true/false、1/0)', en: 'true/false (also 是/否, yes/no, 1/0)' },
-  date: { zh: '日期 YYYY-MM-DD(也可 2026/3/1、日期单元格)', en: 'a date YYYY-MM-DD (also 2026/3/1, a date cell)' },
+  money: { zh: '金额（元），最多两位小数，可带千分位', en: 'yuan, at most 2 decimals; thousands separators allowed' },
+  rate: { zh: '小数（0.15）或百分数（15%）', en: 'a fraction (0.15) or a percentage (15%)' },
+  bool: { zh: '填“是”或“否”（也可填true、false、1、0）', en: 'true/false (also 是/否, yes/no, 1/0)' },
+  date: { zh: '日期，如2026年3月1日（也可填2026/3/1、20260301或日期单元格）', en: 'a date YYYY-MM-DD (also 2026/3/1, a date cell)' },
   text: { zh: '文字', en: 'text' },
-  creditCode: { zh: '18 位统一社会信用代码', en: 'the 18-character unified social credit code' },
+  creditCode: { zh: '18位统一社会信用代码', en: 'the 18-character unified social credit code' },
   enum: { zh: '取值之一', en: 'one of' },
-  subject: { zh: '支持对象编号;企业级措施留空', en: "the subject's id; empty for enterprise-level measures" },
+  subject: { zh: '支持对象编号；企业级措施留空', en: "the subject's id; empty for enterprise-level measures" },
 };
 
+/** The notes a column of a list adds in Chinese (the English ones are the field's `note`). */
+const ZH_NOTES: Record<string, string> = {
+  'agentCompetitionPrizes.date': '选填；填写的，须在政策有效期内且在评估年度内',
+  'firstSetProducts.catalogueDate': '选填；填写的，须在政策有效期内且在评估年度内',
+  'history.subject':
+    '第五条第（1）项填支持档位：10亿元、5亿元、1亿元、5000万元或首次达规（也可填revenue-1b、revenue-500m、revenue-100m、revenue-50m、above-designated-size）',
+  'history.amount': '第五条第（4）项（实物支持）填0',
+  'otherPolicyAwards.subject': '所支持项目、模型、产品等的编号；与“对应本措施事项”二者填其一',
+  'otherPolicyAwards.measure': '所对应的本政策企业层面支持事项；与“对象”二者填其一',
+};
+
+/** Excel refuses a drop-down list whose choices run longer than this. */
+const MAX_LIST_FORMULA = 255;
+
 /** One line of notes per column: header, contract field, what to write. */
-function notes(lang: 'zh' | 'en', headers: readonly string[], fields: readonly { path: string; spec: FieldSpec | undefined }[]) {
+function notes(lang: 'zh' | 'en', headers: readonly string[], fields: readonly TemplateField[]) {
   return headers.map((h, i) => {
     const f = fields[i];
     const spec = f?.spec;
-    let what = spec ? TYPE_NOTES[spec.type][lang] : lang === 'zh' ? 'JSON' : 'JSON';
+    let what = spec ? TYPE_NOTES[spec.type][lang] : 'JSON';
     if (spec?.values) {
-      what += `: ${Object.entries(spec.values)
-        .map(([v, words]) => (lang === 'zh' ? `${words[0]}(${v})` : v))
-        .join(lang === 'zh' ? '、' : ', ')}`;
+      what +=
+        lang === 'zh'
+          ? `：${Object.entries(spec.values)
+              .map(([v, words]) => `${words[0] ?? v}（${v}）`)
+              .join('、')}`
+          : `: ${Object.keys(spec.values).join(', ')}`;
     }
-    if (spec?.note && lang === 'en') what += ` (${spec.note})`;
+    if (lang === 'en' && spec?.note) what += ` (${spec.note})`;
+    const zhNote = f?.group !== undefined && spec ? ZH_NOTES[`${f.group}.${spec.key}`] : undefined;
+    if (lang === 'zh' && zhNote) what += `；${zhNote}`;
     return [columnLetter(i), h, f?.path ?? '', what];
   });
 }
 
+interface TemplateField {
+  readonly path: string;
+  readonly spec: FieldSpec | undefined;
+  /** The list or object the field belongs to. */
+  readonly group?: string;
+}
+
 /** Contract path and field of each template column, in header order. */
-function fieldsOf(items: number): { path: string; spec: FieldSpec | undefined }[] {
-  const out: { path: string; spec: FieldSpec | undefined }[] = [];
+function fieldsOf(items: number): TemplateField[] {
+  const out: TemplateField[] = [];
   for (const group of COLUMN_GROUPS) {
     if (group.kind === 'scalars') {
       for (const f of group.fields) out.push({ path: group.container === 'request' ? f.key : `${group.container}.${f.key}`, spec: f });
     } else if (group.kind === 'object') {
-      for (const f of group.fields) out.push({ path: `facts.${group.key}.${f.key}`, spec: f });
+      for (const f of group.fields) out.push({ path: `facts.${group.key}.${f.key}`, spec: f, group: group.key });
     } else {
       const base = group.container === 'request' ? group.key : `facts.${group.key}`;
-      for (let n = 1; n <= items; n++) for (const f of group.fields) out.push({ path: `${base}[${n - 1}].${f.key}`, spec: f });
+      for (let n = 1; n <= items; n++) {
+        for (const f of group.fields) out.push({ path: `${base}[${n - 1}].${f.key}`, spec: f, group: group.key });
+      }
     }
   }
   return out;
@@ -89,8 +118,12 @@ export async function writeTemplate(file: string, options: TemplateOptions): Pro
     if (spec?.type === 'bool') {
       validations.add(range, { type: 'list', allowBlank: true, formulae: [zh ? '"是,否"' : '"true,false"'] });
     } else if (spec?.type === 'enum' && spec.values) {
-      const choices = Object.entries(spec.values).map(([v, words]) => (zh ? (words[0] as string) : v));
-      validations.add(range, { type: 'list', allowBlank: true, formulae: [`"${choices.join(',')}"`] });
+      const choices = Object.entries(spec.values).map(([v, words]) => (zh ? (words[0] ?? v) : v));
+      const list = choices.join(',');
+      // Excel reads the list's choices split at commas, and refuses a long list: then no drop-down.
+      if (list.length <= MAX_LIST_FORMULA - 2 && !choices.some((c) => c.includes(',') || c.includes('"'))) {
+        validations.add(range, { type: 'list', allowBlank: true, formulae: [`"${list}"`] });
+      }
     } else if (spec?.type === 'text' || spec?.type === 'creditCode' || spec?.type === 'subject') {
       // Text columns stay text: an id like 0012 or a long code must not become a number.
       column.numFmt = '@';
@@ -105,7 +138,7 @@ export async function writeTemplate(file: string, options: TemplateOptions): Pro
   guide.addRow([
     '',
     zh
-      ? '一行为一家企业一个年度。列表(模型备案、场景项目……)可增加编号列,如“模型备案2-编号”;也可在列“模型备案（JSON）”中填写 JSON 列表。详见 docs/registry-columns.md。'
+      ? '一行为一家企业一个年度。列表（模型备案、场景项目等）可增加编号列，如“模型备案2-编号”；也可在“模型备案（JSON）”列中填写JSON列表。详见docs/registry-columns.md。'
       : 'One row per enterprise and year. Lists take more numbered columns (modelFilings.2.id …), or JSON in a column named after the list (modelFilings). See docs/registry-columns.md.',
   ]);
   await workbook.xlsx.writeFile(file);
