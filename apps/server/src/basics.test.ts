@@ -25,7 +25,15 @@ describe.each(DIALECTS)('basics on %s', (dialect) => {
     const body = res.json();
     expect(body.total).toBe(21838000);
     expect(body.results[0]).toMatchObject({ measure: '1', status: 'granted', amount: 1000000, citation: '第一条' });
-    expect(body.results[0].explanation).toContain('compute spend 5,000,000 × 20% = 1,000,000 (floored to whole yuan)');
+    expect(body.results[0].explanation).toContain('compute spend 5,000,000 × 20% = 1,000,000');
+    // 5.1's subject is the tier newly reached; the example's history names the tier granted before.
+    expect(body.results.find((r: { measure: string }) => r.measure === '5.1')).toMatchObject({
+      subject: 'revenue-100m',
+      status: 'granted',
+      amount: 300_000,
+      review: true,
+      citation: '第五条第（1）项',
+    });
   });
 
   it('refuses bad input with field paths', async () => {
@@ -43,6 +51,16 @@ describe.each(DIALECTS)('basics on %s', (dialect) => {
       .post('/api/v1/calculate', { year: 2026, enterprise: {}, history: [{ measure: '99', year: 2025, subject: null, amount: 1 }] });
     expect(cross.statusCode).toBe(400);
     expect(cross.json().issues[0].path).toBe('history[0].measure');
+    // 5.1's history names the tier granted; another policy's award names a subject or a measure, not both.
+    const untiered = await t.anonymous().post('/api/v1/calculate', {
+      year: 2026,
+      enterprise: {},
+      history: [{ measure: '5.1', year: 2025, subject: null, amount: 200_000 }],
+      otherPolicyAwards: [{ policy: '丰台区某项措施', subject: 'SC-1', measure: '5.3a', amount: 1 }],
+    });
+    expect(untiered.statusCode).toBe(400);
+    expect(untiered.json().issues.map((i: { path: string }) => i.path)).toEqual(['history[0].subject', 'otherPolicyAwards[0]']);
+    expect(untiered.json().issues[0].message).toContain('revenue-50m');
   });
 
   it('signs in, refuses a wrong password, and needs the CSRF token for changes', async () => {
@@ -91,6 +109,17 @@ describe.each(DIALECTS)('basics on %s', (dialect) => {
     const m = res.json().measures;
     expect(m).toHaveLength(36);
     expect(m[0]).toMatchObject({ id: '1', citation: 'Article 1', caps: '2,000,000; industrial: 3,000,000', perSubject: false });
+    const zh = (await t.anonymous().get('/api/v1/measures?year=2026')).json().measures;
+    const m51 = zh.find((x: { id: string }) => x.id === '5.1');
+    expect(m51).toMatchObject({ citation: '第五条第（1）项', review: true, enterpriseLevel: true });
+    expect(m51.milestoneTiers.map((x: { id: string; label: { zh: string } }) => `${x.id} ${x.label.zh}`)).toEqual([
+      'revenue-1b 10亿元',
+      'revenue-500m 5亿元',
+      'revenue-100m 1亿元',
+      'revenue-50m 5000万元',
+      'above-designated-size 首次达规',
+    ]);
+    expect(zh.find((x: { id: string }) => x.id === '6.2a')).toMatchObject({ enterpriseLevel: false, milestoneTiers: null });
     expect((await t.anonymous().get('/api/v1/measures?year=1999')).statusCode).toBe(400);
   });
 

@@ -291,9 +291,12 @@ describe.each(DIALECTS)('budget allocation on %s', (dialect) => {
       allocated: 272_727,
       paid: 0,
     });
+    expect(d.byArticle[5]).toMatchObject({ article: 6, citation: { zh: '第六条', en: 'Article 6' } });
     expect(d.byMeasure.find((m: { measure: string }) => m.measure === '6.2a')).toMatchObject({
       article: 6,
-      citation: { zh: '第六条(2)' },
+      citation: { zh: '第六条第（2）项', en: 'Article 6(2)' },
+      name: { zh: '应用场景建设项目' },
+      summary: { zh: expect.stringContaining('项目总投入的30%') },
       requested: 600_000,
       approved: 300_000,
       allocated: 272_727,

@@ -27,7 +27,10 @@ export interface BudgetDashboard {
     readonly measure: string;
     readonly article: number;
     readonly citation: Localized;
+    /** The measure's short name (智能算力支持). */
     readonly name: Localized;
+    /** What the text grants, in a sentence. */
+    readonly summary: Localized;
   })[];
   readonly counts: Readonly<Record<ApplicationStatus, number>>;
   readonly topEnterprises: readonly {
@@ -55,11 +58,11 @@ const TOP = 10;
 
 const articleOf = new Map<string, number>(measures.map((m) => [m.id, m.article]));
 
-/** 第六条(2) → 第六条: the article's own citation, from its first measure. */
+/** 第六条第（2）项 → 第六条, Article 6(2) → Article 6: the article's own citation, from its first measure. */
 function articleCitation(article: number): Localized {
   const m = measures.find((x) => x.article === article);
   if (!m) return { zh: `第${article}条`, en: `Article ${article}` };
-  return { zh: m.citation.zh.replace(/\(.*\)$/, ''), en: m.citation.en.replace(/\(.*\)$/, '') };
+  return { zh: m.citation.zh.replace(/第（\d+）项$/, ''), en: m.citation.en.replace(/\(\d+\)$/, '') };
 }
 
 const zero = (): { requested: number; approved: number; allocated: number; paid: number } => ({
@@ -193,7 +196,8 @@ export async function budgetDashboard(db: Kysely<Database>, callId: string): Pro
         measure: m.id,
         article: m.article,
         citation: { zh: m.citation.zh, en: m.citation.en },
-        name: { zh: m.summary.zh, en: m.summary.en },
+        name: { zh: m.name.zh, en: m.name.en },
+        summary: { zh: m.summary.zh, en: m.summary.en },
         ...(byMeasure.get(m.id) ?? zero()),
       })),
     counts,

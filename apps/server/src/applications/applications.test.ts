@@ -226,8 +226,10 @@ describe.each(DIALECTS)('applications on %s', (dialect) => {
     expect(submitted.result?.total).toBe(700_000);
     expect(submitted.items).toEqual([
       { measure: '1', subject: null, article: 1, review: false, engineAmount: 200_000, approvedAmount: null, allocatedAmount: null },
-      { measure: '2.1', subject: 'M-1', article: 2, review: false, engineAmount: 500_000, approvedAmount: null, allocatedAmount: null },
+      // 第二条第（1）项 grants 最高500,000元: an expert review may approve less.
+      { measure: '2.1', subject: 'M-1', article: 2, review: true, engineAmount: 500_000, approvedAmount: null, allocatedAmount: null },
     ]);
+    expect((submitted as View & { needsFacts: unknown[] }).needsFacts).toEqual([]);
     expect(submitted.timeline.map((e) => [e.from, e.to])).toEqual([
       [null, 'draft'],
       ['draft', 'submitted'],
@@ -475,6 +477,103 @@ describe.each(DIALECTS)('applications on %s', (dialect) => {
     expect((await submit(applicantA, second.id)).statusCode).toBe(200);
   });
 
+  it('keeps a result that needs facts out of the items: it is shown as needing facts, never approved or allocated', async () => {
+    const callId = await openCall();
+    // Revenue of 60,000,000 reaches 5000万元, but without the years before the engine cannot tell
+    // whether it is reached for the first time; R&D spend without last year's cannot be compared.
+    const facts = { computeSpend: 1_000_000, revenue: 60_000_000, rdSpend: 12_000_000 };
+    // Enterprise B: the ledger rows this writes must not touch A's history in the tests below.
+    const view = await draft(callId, facts, applicantB);
+    const submitted = await submit(applicantB, view.id);
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const body = submitted.json() as View & { needsFacts: { measure: string; subject: string | null; missing: string[] }[] };
+    expect(body.engineTotal).toBe(200_000);
+    expect(body.items.map((i) => [i.measure, i.subject, i.engineAmount])).toEqual([['1', null, 200_000]]);
+    expect(body.result?.results.filter((r) => r.status === 'incomplete').map((r) => [r.measure, r.amount])).toEqual([
+      ['4.3', 0],
+      ['5.1', 0],
+      ['5.2', 0],
+    ]);
+    expect(body.needsFacts).toEqual([
+      {
+        measure: '4.3',
+        subject: null,
+        citation: '第四条第（3）项',
+        missing: ['facts.previousRdSpend'],
+        reasons: [expect.stringContaining('无法测算')],
+      },
+      {
+        measure: '5.1',
+        subject: null,
+        citation: '第五条第（1）项',
+        missing: ['facts.priorMaxRevenue', 'facts.previousRevenue'],
+        reasons: [expect.stringContaining('无法测算')],
+      },
+      {
+        measure: '5.2',
+        subject: null,
+        citation: '第五条第（2）项',
+        missing: ['facts.previousRevenue'],
+        reasons: ['缺少“上年度主营业务收入”，无法测算'],
+      },
+    ]);
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('after_json')
+      .where('entity_id', '=', view.id)
+      .where('action', '=', 'application.submit')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.after_json ?? '{}').needsFacts).toEqual([
+      { measure: '4.3', subject: null, missing: ['facts.previousRdSpend'] },
+      { measure: '5.1', subject: null, missing: ['facts.priorMaxRevenue', 'facts.previousRevenue'] },
+      { measure: '5.2', subject: null, missing: ['facts.previousRevenue'] },
+    ]);
+
+    // Approval knows only the items: 5.1 (no tier yet) is none of them.
+    expect((await move(view.id, 'formal_check')).statusCode).toBe(200);
+    expect((await move(view.id, 'under_review')).statusCode).toBe(200);
+    const approveUrl = `/api/v1/applications/${view.id}/approve`;
+    const withIncomplete = await officer.post(approveUrl, {
+      items: [
+        { measure: '1', subject: null, amount: 200_000 },
+        { measure: '5.1', subject: null, amount: 0 },
+      ],
+    });
+    expect(withIncomplete.statusCode).toBe(400);
+    expect(issuePaths(withIncomplete.json())).toEqual(['items[1]']);
+    expect(withIncomplete.json().issues[0].message).toContain('it has none for measure 5.1');
+    const approved = await officer.post(approveUrl, { items: [{ measure: '1', subject: null, amount: 200_000 }] });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json()).toMatchObject({ approvedTotal: 200_000 });
+    const committed = await officer.post(`/api/v1/calls/${callId}/allocation/commit`, { method: 'proportional' });
+    expect(committed.statusCode, committed.body).toBe(201);
+    const awards = await t.ctx.db
+      .selectFrom('awards')
+      .select(['measure', 'subject', 'amount'])
+      .where('application_id', '=', view.id)
+      .execute();
+    expect(awards.map((a) => [a.measure, a.subject, Number(a.amount)])).toEqual([['1', '', 200_000]]);
+    // Still shown as needing facts once the money is allocated.
+    const after = (await officer.get(`/api/v1/applications/${view.id}`)).json() as { needsFacts: { measure: string }[] };
+    expect(after.needsFacts.map((n) => n.measure)).toEqual(['4.3', '5.1', '5.2']);
+  });
+
+  it('claims 5.1 once per call, whichever tier each application reaches', async () => {
+    const callId = await openCall();
+    const first = await draft(callId, { revenue: 60_000_000, previousRevenue: 40_000_000 });
+    const firstView = (await submit(applicantA, first.id)).json() as View;
+    expect(firstView.items.map((i) => [i.measure, i.subject, i.review, i.engineAmount])).toEqual([['5.1', 'revenue-50m', true, 200_000]]);
+    const second = await draft(callId, { revenue: 120_000_000, previousRevenue: 40_000_000 });
+    const dup = await submit(applicantA, second.id);
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json()).toMatchObject({ code: 'FTAI_ERR_DUPLICATE_SUBJECT' });
+    expect(dup.json().error).toContain(`measure 5.1 is already claimed by application ${first.id}`);
+    // Another enterprise reaches its own tiers.
+    const ofB = await draft(callId, { revenue: 120_000_000, previousRevenue: 40_000_000 }, applicantB);
+    const viewB = (await submit(applicantB, ofB.id)).json() as View;
+    expect(viewB.items.map((i) => [i.measure, i.subject, i.engineAmount])).toEqual([['5.1', 'revenue-100m', 300_000]]);
+  });
+
   it('builds the engine request from the ledger and other-policy awards, leaving out this application’s own awards', async () => {
     const call2026 = await openCall(2026);
     const view = await draft(call2026);
@@ -514,6 +613,7 @@ describe.each(DIALECTS)('applications on %s', (dialect) => {
         credit_code: CODE_A,
         policy: '丰台区某项措施',
         subject: 'SC-1',
+        measure: '',
         amount: 450_000,
         year: 2026,
         batch_id: 'b1',
@@ -521,6 +621,24 @@ describe.each(DIALECTS)('applications on %s', (dialect) => {
         imported_at: t.ctx.now(),
       })
       .execute();
+    // Support to the enterprise as a whole names the measure it overlaps, not a subject.
+    await t.ctx.db
+      .insertInto('other_policy_awards')
+      .values({
+        id: newId(),
+        credit_code: CODE_A,
+        policy: '丰台区专精特新企业奖励',
+        subject: '',
+        measure: '5.3a',
+        amount: 500_000,
+        year: 2025,
+        batch_id: 'b1',
+        imported_by: t.users.officer,
+        imported_at: t.ctx.now(),
+      })
+      .execute();
+    // A 5.1 award names its tier, and so does the history built from it.
+    await award({ applicationId: earliest.id, callId: call2026, measure: '5.1', subject: 'revenue-50m', year: 2025, amount: 180_000 });
     const row = await t.ctx.db.selectFrom('applications').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
     const request = await buildEngineRequest(t.ctx.db, row);
     expect(request).toEqual({
@@ -529,10 +647,37 @@ describe.each(DIALECTS)('applications on %s', (dialect) => {
       facts: FACTS,
       history: [
         { measure: '1', year: 2025, subject: null, amount: 150_000 },
+        { measure: '5.1', year: 2025, subject: 'revenue-50m', amount: 180_000 },
         { measure: '1', year: 2026, subject: null, amount: 200_000 },
       ],
-      otherPolicyAwards: [{ policy: '丰台区某项措施', subject: 'SC-1', amount: 450_000 }],
+      otherPolicyAwards: [
+        { policy: '丰台区专精特新企业奖励', measure: '5.3a', amount: 500_000 },
+        { policy: '丰台区某项措施', subject: 'SC-1', amount: 450_000 },
+      ],
     });
+    // The engine takes it as it is: the tier granted in 2025 is not granted again, and the other
+    // policy's little-giant award is compared with 5.3a.
+    const withRevenue = await applicantA.put(`/api/v1/applications/${view.id}`, {
+      facts: {
+        ...FACTS,
+        revenue: 80_000_000,
+        recognitions: [{ id: 'LG-1', type: 'little-giant', level: 'national', date: '2026-06-01' }],
+      },
+    });
+    expect(withRevenue.statusCode).toBe(200);
+    const results = (await applicantA.post(`/api/v1/applications/${view.id}/estimate`)).json().results as {
+      measure: string;
+      subject: string | null;
+      status: string;
+      amount: number;
+      reasons?: string[];
+    }[];
+    const m51 = results.find((r) => r.measure === '5.1');
+    expect(m51).toMatchObject({ subject: 'revenue-50m', status: 'excluded', amount: 0 });
+    expect(m51?.reasons?.join('')).toContain('2025年度');
+    // 500,000 from the other policy is not less than 5.3a's 最高500,000元: best of, never twice.
+    expect(results.find((r) => r.measure === '5.3a')).toMatchObject({ status: 'excluded', amount: 0 });
+    expect(results.find((r) => r.measure === '5.3a')?.reasons?.join('')).toContain('丰台区专精特新企业奖励');
   });
 
   it('overrides the enterprise profile per application, but never the credit code', async () => {

@@ -9,7 +9,8 @@ export interface EngineRequest {
   readonly enterprise: Record<string, unknown>;
   readonly facts: Record<string, unknown>;
   readonly history: { measure: string; year: number; subject: string | null; amount: number }[];
-  readonly otherPolicyAwards: { policy: string; subject: string; amount: number }[];
+  /** Each names a subject or an enterprise-level measure of this policy, never both. */
+  readonly otherPolicyAwards: ({ policy: string; subject: string; amount: number } | { policy: string; measure: string; amount: number })[];
 }
 
 /**
@@ -46,11 +47,12 @@ export async function buildEngineRequest(
     .execute();
   const others = await db
     .selectFrom('other_policy_awards')
-    .select(['policy', 'subject', 'amount'])
+    .select(['policy', 'subject', 'measure', 'amount'])
     .where('credit_code', '=', application.credit_code)
     .orderBy('year')
     .orderBy('policy')
     .orderBy('subject')
+    .orderBy('measure')
     .execute();
   return assembleEngineRequest({
     year,
@@ -70,10 +72,13 @@ export interface EnterpriseRecord {
   readonly profileJson: string | undefined;
   /** An application's own input, if the enterprise applied in a call of that year. */
   readonly stored: StoredRequest | undefined;
-  /** This policy's awards of that year or before (the ledger), the application's own left out. */
+  /**
+   * This policy's awards of that year or before (the ledger), the application's own left out.
+   * Their subjects are the engine's: a milestone award (5.1) names its tier.
+   */
   readonly awards: readonly { measure: string; year: number | string; subject: string; amount: number | string }[];
-  /** Other district policies' awards. */
-  readonly others: readonly { policy: string; subject: string; amount: number | string }[];
+  /** Other district policies' awards, each with a subject or a measure ('' for the one it does not name). */
+  readonly others: readonly { policy: string; subject: string; measure: string; amount: number | string }[];
 }
 
 /**
@@ -97,6 +102,11 @@ export function assembleEngineRequest(r: EnterpriseRecord): EngineRequest {
       subject: a.subject === '' ? null : a.subject,
       amount: Number(a.amount),
     })),
-    otherPolicyAwards: r.others.map((o) => ({ policy: o.policy, subject: o.subject, amount: Number(o.amount) })),
+    // The contract takes exactly one of subject and measure: the one the award names.
+    otherPolicyAwards: r.others.map((o) =>
+      o.measure === ''
+        ? { policy: o.policy, subject: o.subject, amount: Number(o.amount) }
+        : { policy: o.policy, measure: o.measure, amount: Number(o.amount) },
+    ),
   };
 }

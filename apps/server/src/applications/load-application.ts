@@ -9,10 +9,11 @@ import { type ApplicationSummary, selectSummaries, toSummary } from './applicati
 import { parseStoredRequest, type StoredRequest } from './check-application-input.js';
 import { type AttachmentView, listAttachments } from './list-attachments.js';
 import { loadTimeline, type TimelineEvent } from './load-timeline.js';
+import { type NeedsFacts, needsFacts } from './needs-facts.js';
 
 export interface ApplicationItemView {
   readonly measure: string;
-  /** The object's id for per-subject measures, null for enterprise-level ones. */
+  /** The object's id for per-subject measures, the tier for 5.1, null for other enterprise-level ones. */
   readonly subject: string | null;
   readonly article: number;
   /** The engine's figure is a ceiling: an expert review may approve less. */
@@ -30,6 +31,11 @@ export interface ApplicationView extends ApplicationSummary {
   readonly result: Answer | null;
   readonly policyVersion: string | null;
   readonly items: ApplicationItemView[];
+  /**
+   * The stored answer's `incomplete` results (待补充信息): no item, no money, until the facts
+   * named are given and the application is submitted again.
+   */
+  readonly needsFacts: NeedsFacts[];
   readonly timeline: TimelineEvent[];
   readonly attachments: AttachmentView[];
   /** Where `viewer` may move it next. */
@@ -51,11 +57,12 @@ export async function loadApplication(db: Kysely<Database>, id: string, viewer: 
     (a, b) =>
       MEASURE_IDS.indexOf(a.measure) - MEASURE_IDS.indexOf(b.measure) || (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0),
   );
+  const result = stored.result_json === null ? null : (JSON.parse(stored.result_json) as Answer);
   return {
     ...toSummary(summary),
     call: (await loadCall(db, summary.call_id, today)) ?? null,
     request: parseStoredRequest(stored.request_json),
-    result: stored.result_json === null ? null : (JSON.parse(stored.result_json) as Answer),
+    result,
     policyVersion: stored.policy_version,
     items: items.map((i) => ({
       measure: i.measure,
@@ -66,6 +73,7 @@ export async function loadApplication(db: Kysely<Database>, id: string, viewer: 
       approvedAmount: i.approved_amount === null ? null : Number(i.approved_amount),
       allocatedAmount: i.allocated_amount === null ? null : Number(i.allocated_amount),
     })),
+    needsFacts: result === null ? [] : needsFacts(result),
     timeline: await loadTimeline(db, id),
     attachments: await listAttachments(db, id),
     allowedMoves: allowedMoves(summary.status, viewer, summary),

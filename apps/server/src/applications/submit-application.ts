@@ -5,6 +5,8 @@ import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import type { Database } from '../db/schema.js';
 import { conflict, notFound } from '../errors.js';
+import { isMilestoneMeasure } from '../ledger/milestone-tiers.js';
+import { needsFacts } from './needs-facts.js';
 import { requireApplication } from './require-application.js';
 import { runEngine } from './run-engine.js';
 import { recordTransition } from './status-machine.js';
@@ -44,6 +46,8 @@ export async function submitApplication(ctx: AppContext, trx: Transaction<Databa
   }
   // Stored in Chinese, the language of the bureau's records; `estimate` gives English on request.
   const answer = await runEngine(trx, row, 'zh');
+  // Only granted results become items: an `incomplete` one (a fact left out) holds 0 and can be
+  // neither approved nor allocated; the stored answer shows it as needing facts (needsFacts).
   const granted = answer.results.filter((r) => r.status === 'granted');
 
   // 同一事项不重复申报: a subject granted in another live application of this enterprise in this
@@ -58,11 +62,13 @@ export async function submitApplication(ctx: AppContext, trx: Transaction<Databa
     .where('applications.status', 'not in', ['draft', 'rejected'])
     .execute();
   for (const r of granted) {
-    const twin = held.find((h) => h.measure === r.measure && h.subject === (r.subject ?? ''));
+    // A milestone measure (5.1) grants one tier a year, whichever: its tier subjects are one claim.
+    const twin = held.find((h) => h.measure === r.measure && (isMilestoneMeasure(r.measure) || h.subject === (r.subject ?? '')));
     if (twin) {
+      const what = r.subject === null || isMilestoneMeasure(r.measure) ? '' : ` for subject ${r.subject}`;
       throw conflict(
         'FTAI_ERR_DUPLICATE_SUBJECT',
-        `measure ${r.measure}${r.subject === null ? '' : ` for subject ${r.subject}`} is already claimed by application ${twin.id} in this call; remove it from this application or withdraw it there`,
+        `measure ${r.measure}${what} is already claimed by application ${twin.id} in this call; remove it from this application or withdraw it there`,
       );
     }
   }
@@ -109,6 +115,7 @@ export async function submitApplication(ctx: AppContext, trx: Transaction<Databa
         engineTotal: answer.total,
         policyVersion: answer.policy.version,
         items: items.map((i) => ({ measure: i.measure, subject: i.subject, engineAmount: i.engine_amount })),
+        needsFacts: needsFacts(answer).map(({ measure, subject, missing }) => ({ measure, subject, missing })),
       },
     },
     at,

@@ -2,16 +2,30 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import type { Dialect } from './database.js';
 import { initial } from './migrations/0001-initial.js';
 import { matchJobs } from './migrations/0002-match-jobs.js';
+import { otherAwardMeasure } from './migrations/0003-other-award-measure.js';
+import { MILESTONE_TIER_MIGRATION, milestoneTierSubjects } from './migrations/0004-milestone-tier-subjects.js';
 import type { Database } from './schema.js';
 
+export interface MigrateOptions {
+  /** The clock of audit entries that data migrations write; the system clock by default. */
+  readonly now?: () => Date;
+  /** Stop after this migration (a test of a later migration starts from the schema before it). */
+  readonly upTo?: string;
+}
+
 /** Every migration, in order. Names sort in the order they run. */
-function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '0001-initial': initial(dialect), '0002-match-jobs': matchJobs() };
+function migrations(dialect: Dialect, now: () => Date): Record<string, Migration> {
+  return {
+    '0001-initial': initial(dialect),
+    '0002-match-jobs': matchJobs(),
+    '0003-other-award-measure': otherAwardMeasure(),
+    [MILESTONE_TIER_MIGRATION]: milestoneTierSubjects(now),
+  };
 }
 
 /** Brings the schema up to date; safe to run on every start. Returns the names applied. */
-export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {
-  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect, options: MigrateOptions = {}): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect, options.now ?? (() => new Date())) };
   // On PostgreSQL the migration tables live in the current schema (search_path), so that
   // several schemas in one database (tests, tenants) each keep their own.
   const schema =
@@ -23,7 +37,7 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): P
     migrationLockTableName: 'ftai_migrations_lock',
     ...(schema !== undefined && { migrationTableSchema: schema }),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = options.upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(options.upTo);
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -118,11 +118,18 @@ export interface ApplicationsTable {
   notice_id: string | null;
 }
 
-/** One granted result of the engine on a submitted application: what can be approved and paid. */
+/**
+ * One granted result of the engine on a submitted application: what can be approved and paid.
+ * Results of any other status (an `incomplete` one included) are no item: they hold no money.
+ */
 export interface ApplicationItemsTable {
   application_id: string;
   measure: string;
-  /** '' for enterprise-level measures (a key column cannot be NULL in both databases alike). */
+  /**
+   * The engine's subject: the object's id for per-subject measures, the tier for milestone
+   * measures (5.1: `revenue-50m` …), '' for other enterprise-level measures (a key column cannot
+   * be NULL in both databases alike).
+   */
   subject: string;
   article: number;
   review: number;
@@ -181,6 +188,7 @@ export interface AwardsTable {
   id: string;
   credit_code: string;
   measure: string;
+  /** As on the item it pays: object id, tier (5.1), or '' for other enterprise-level measures. */
   subject: string;
   year: number;
   amount: number;
@@ -191,11 +199,19 @@ export interface AwardsTable {
   paid_at: string | null;
 }
 
+/**
+ * Another district policy's award (从优不重复). It names what it supported: a `subject` (as in
+ * the ledger) or, for support to the enterprise as a whole, the `measure` of this policy it
+ * overlaps; exactly one of the two, the other ''.
+ */
 export interface OtherPolicyAwardsTable {
   id: string;
   credit_code: string;
   policy: string;
+  /** The supported object's id, or '' when the award names a measure. */
   subject: string;
+  /** An enterprise-level measure of this policy (ENTERPRISE_MEASURE_IDS), or '' when it names a subject. */
+  measure: string;
   amount: number;
   year: number;
   batch_id: string;

@@ -127,7 +127,7 @@ export async function seedDemo(base: AppContext): Promise<string> {
     const call = ok(
       await officer.post('/api/v1/calls', {
         year,
-        title: `${year + 1}年度丰台区人工智能产业支持措施申报(评估${year}年度)`,
+        title: `${year + 1}年度丰台区人工智能产业支持措施申报（评估${year}年度）`,
         opensOn: addDays(today, -20),
         closesOn: addDays(today, 60),
         totalBudget: 12_000_000,
@@ -139,10 +139,13 @@ export async function seedDemo(base: AppContext): Promise<string> {
       await officer.post(`/api/v1/users/${reviewers[2]?.id}/links`, { creditCode: enterprises[0]?.code, relation: '曾任该企业技术顾问' }),
       'link a reviewer',
     );
+    // Other policies' awards name the object they supported, or (support to the enterprise as a
+    // whole) the measure of this policy they overlap: enterprise 11 is a new high-tech enterprise (5.3b).
     const csv = [
-      'creditCode,policy,subject,amount,year',
-      `${enterprises[3]?.code},丰台区促进高精尖产业发展若干措施,SC-3,900000,${year}`,
-      `${enterprises[7]?.code},丰台区促进高精尖产业发展若干措施,SC-7,50000,${year}`,
+      'creditCode,policy,subject,measure,amount,year',
+      `${enterprises[3]?.code},丰台区促进高精尖产业发展若干措施,SC-3,,900000,${year}`,
+      `${enterprises[7]?.code},丰台区促进高精尖产业发展若干措施,SC-7,,50000,${year}`,
+      `${enterprises[11]?.code},丰台区高新技术企业认定奖励,,5.3b,200000,${year}`,
     ].join('\n');
     ok(await officer.post('/api/v1/other-policy-awards/import', { csv }), 'import other-policy awards');
 
@@ -191,7 +194,7 @@ export async function seedDemo(base: AppContext): Promise<string> {
         ok(
           await c.post(`/api/v1/assignments/${a.id}/score`, {
             scores: { innovation: 18 + s, feasibility: 17 + (s % 7), impact: 14 + (s % 9), compliance: 10 + (s % 5) },
-            comment: '材料齐全,技术路线清晰。',
+            comment: '材料齐全，技术路线清晰。',
           }),
           'score',
         );
@@ -218,7 +221,7 @@ export async function seedDemo(base: AppContext): Promise<string> {
       await new InjectClient(app).post(`/api/v1/notices/${notice.id}/objections`, {
         name: '张先生',
         contact: '010-6380xxxx',
-        text: '对公示名单中某项目的投入金额有疑问,请核实。',
+        text: '对公示名单中某项目的投入金额有疑问，请核实。',
         applicationId: apps[15],
       }),
       'record an objection',
@@ -229,7 +232,7 @@ export async function seedDemo(base: AppContext): Promise<string> {
       ok(
         await officer.post(`/api/v1/applications/${id}/finalize`, {
           objectionsReviewed: true,
-          note: k === 0 ? '异议已核实,维持原结果' : undefined,
+          note: k === 0 ? '异议已核实，维持原结果' : undefined,
         }),
         'finalize',
       );

@@ -19,7 +19,8 @@ const SHOWN = 10;
 /**
  * Imports other district policies' awards, all rows or none: one bad row refuses the file, and
  * the answer lists every bad row. An award already on record (same enterprise, policy, subject
- * and year), or twice in the file, is a bad row: best-of-never-twice must not count it twice.
+ * or measure, and year), or twice in the file, is a bad row: best-of-never-twice must not count
+ * it twice.
  */
 export async function importOtherAwards(ctx: AppContext, officer: CurrentUser, csv: string): Promise<ImportOutcome> {
   const parsed = parseOtherAwardsCsv(csv);
@@ -42,11 +43,14 @@ export async function importOtherAwards(ctx: AppContext, officer: CurrentUser, c
     for (let i = 0; i < codes.length; i += CHUNK) {
       const stored = await trx
         .selectFrom('other_policy_awards')
-        .select(['credit_code', 'policy', 'subject', 'year', 'batch_id', 'imported_at'])
+        .select(['credit_code', 'policy', 'subject', 'measure', 'year', 'batch_id', 'imported_at'])
         .where('credit_code', 'in', codes.slice(i, i + CHUNK))
         .execute();
       const known = new Map(
-        stored.map((s) => [awardKey({ creditCode: s.credit_code, policy: s.policy, subject: s.subject, year: Number(s.year) }), s]),
+        stored.map((s) => [
+          awardKey({ creditCode: s.credit_code, policy: s.policy, subject: s.subject, measure: s.measure, year: Number(s.year) }),
+          s,
+        ]),
       );
       for (const r of rows) {
         const s = known.get(awardKey(r));
@@ -64,6 +68,7 @@ export async function importOtherAwards(ctx: AppContext, officer: CurrentUser, c
             credit_code: r.creditCode,
             policy: r.policy,
             subject: r.subject,
+            measure: r.measure,
             amount: r.amount,
             year: r.year,
             batch_id: batchId,
@@ -90,12 +95,15 @@ export async function importOtherAwards(ctx: AppContext, officer: CurrentUser, c
   return { batchId, rows: rows.length, amount };
 }
 
-function awardKey(r: Pick<OtherAwardRow, 'creditCode' | 'policy' | 'subject' | 'year'>): string {
-  return JSON.stringify([r.creditCode, r.policy, r.subject, r.year]);
+/** What an award supported is its subject or its measure: a subject named "5.1" is no measure 5.1. */
+function awardKey(r: Pick<OtherAwardRow, 'creditCode' | 'policy' | 'subject' | 'measure' | 'year'>): string {
+  const supported = r.measure === '' ? ['subject', r.subject] : ['measure', r.measure];
+  return JSON.stringify([r.creditCode, r.policy, ...supported, r.year]);
 }
 
 function duplicate(r: OtherAwardRow, why: string): FieldIssue {
-  return { path: `rows[${r.line}]`, code: 'FTAI_ERR_INVALID_FIELD', message: `${r.creditCode} ${r.policy} ${r.subject} ${r.year}: ${why}` };
+  const supported = r.measure === '' ? r.subject : `measure ${r.measure}`;
+  return { path: `rows[${r.line}]`, code: 'FTAI_ERR_INVALID_FIELD', message: `${r.creditCode} ${r.policy} ${supported} ${r.year}: ${why}` };
 }
 
 function lineOf(i: FieldIssue): number {

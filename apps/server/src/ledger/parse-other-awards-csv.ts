@@ -1,4 +1,4 @@
-import { creditCodeProblem } from '@ftai/policy-fengtai';
+import { creditCodeProblem, ENTERPRISE_MEASURE_IDS, MEASURE_IDS } from '@ftai/policy-fengtai';
 import { CsvError, parse } from 'csv-parse/sync';
 import type { FieldIssue } from '../errors.js';
 
@@ -7,7 +7,10 @@ export interface OtherAwardRow {
   readonly line: number;
   readonly creditCode: string;
   readonly policy: string;
+  /** The supported object's id, or '' when the row names a measure. */
   readonly subject: string;
+  /** The enterprise-level measure of this policy the award overlaps, or '' when the row names a subject. */
+  readonly measure: string;
   /** Whole yuan. */
   readonly amount: number;
   readonly year: number;
@@ -17,18 +20,29 @@ export type ParsedCsv =
   | { readonly ok: true; readonly rows: readonly OtherAwardRow[] }
   | { readonly ok: false; readonly issues: readonly FieldIssue[] };
 
-type Column = 'creditCode' | 'policy' | 'subject' | 'amount' | 'year';
+type Column = 'creditCode' | 'policy' | 'subject' | 'measure' | 'amount' | 'year';
 
-/** The columns, with the Chinese headings officers' spreadsheets use. */
-export const OTHER_AWARD_COLUMNS: readonly { readonly id: Column; readonly zh: string; readonly aliases: readonly string[] }[] = [
+/**
+ * The columns, with the Chinese headings officers' spreadsheets use. subject and measure are each
+ * optional, but the header has at least one of them, and each row fills exactly one.
+ */
+export const OTHER_AWARD_COLUMNS: readonly {
+  readonly id: Column;
+  readonly zh: string;
+  readonly aliases: readonly string[];
+  readonly optional?: true;
+}[] = [
   { id: 'creditCode', zh: '统一社会信用代码', aliases: ['creditcode', 'credit_code', '统一社会信用代码', '信用代码'] },
   { id: 'policy', zh: '政策名称', aliases: ['policy', '政策名称', '政策'] },
-  { id: 'subject', zh: '支持对象', aliases: ['subject', '支持对象'] },
+  { id: 'subject', zh: '支持对象', aliases: ['subject', '支持对象'], optional: true },
+  { id: 'measure', zh: '对应本措施事项', aliases: ['measure', '对应本措施事项'], optional: true },
   { id: 'amount', zh: '金额', aliases: ['amount', '金额', '金额(元)', '金额（元）', '支持金额', '支持金额(元)', '支持金额（元）'] },
   { id: 'year', zh: '年度', aliases: ['year', '年度', '年份'] },
 ];
 
 const MAX_TEXT = 200;
+const ENTERPRISE_MEASURES = new Set(ENTERPRISE_MEASURE_IDS);
+const ALLOWED_MEASURES = ENTERPRISE_MEASURE_IDS.join(', ');
 const AMOUNT = /^(\d+)(?:\.(\d{1,2}))?$/;
 
 const issue = (path: string, message: string): FieldIssue => ({ path, code: 'FTAI_ERR_INVALID_FIELD', message });
@@ -70,7 +84,15 @@ export function parseOtherAwardsCsv(text: string): ParsedCsv {
     columns.push(column?.id);
   });
   for (const c of OTHER_AWARD_COLUMNS) {
-    if (!columns.includes(c.id)) issues.push(issue('header', `missing the column ${c.id} (${c.zh})`));
+    if (!c.optional && !columns.includes(c.id)) issues.push(issue('header', `missing the column ${c.id} (${c.zh})`));
+  }
+  if (!columns.includes('subject') && !columns.includes('measure')) {
+    issues.push(
+      issue(
+        'header',
+        'missing the column subject (支持对象) or measure (对应本措施事项): every award names what it supported, an object or a measure of this policy',
+      ),
+    );
   }
   if (issues.length > 0) return { ok: false, issues };
   if (data.length === 0) return { ok: false, issues: [issue('csv', 'expected at least one row of awards after the header')] };
@@ -94,8 +116,27 @@ export function parseOtherAwardsCsv(text: string): ParsedCsv {
     if (policy === '' || policy.length > MAX_TEXT)
       issues.push(issue(at('policy'), `expected the policy's name, 1 to ${MAX_TEXT} characters`));
     const subject = value('subject');
-    if (subject === '' || subject.length > MAX_TEXT) {
+    const measure = value('measure');
+    if (subject !== '' && measure !== '') {
+      issues.push(
+        issue(
+          at('measure'),
+          `expected either subject (支持对象) or measure (对应本措施事项), not both: measure is for support to the enterprise as a whole, got subject ${JSON.stringify(subject)} and measure ${JSON.stringify(measure)}`,
+        ),
+      );
+    } else if (subject === '' && measure === '') {
+      const field = columns.includes('subject') ? 'subject' : 'measure';
+      issues.push(issue(at(field), `expected ${whatToName(columns)}, got neither`));
+    } else if (subject.length > MAX_TEXT) {
       issues.push(issue(at('subject'), `expected the id of the supported object (project, model, product …), 1 to ${MAX_TEXT} characters`));
+    } else if (measure !== '' && !ENTERPRISE_MEASURES.has(measure)) {
+      const perSubject = MEASURE_IDS.includes(measure);
+      issues.push(
+        issue(
+          at('measure'),
+          `expected a measure of this policy that supports the enterprise as a whole, one of ${ALLOWED_MEASURES}; got ${JSON.stringify(measure)}${perSubject ? ` (measure ${measure} supports an object: give its id as subject instead)` : ''}`,
+        ),
+      );
     }
     const amount = parseAmount(value('amount'));
     if (typeof amount === 'string') issues.push(issue(at('amount'), amount));
@@ -104,7 +145,7 @@ export function parseOtherAwardsCsv(text: string): ParsedCsv {
     if (!(year >= 2000 && year <= 2100))
       issues.push(issue(at('year'), `expected a year from 2000 to 2100, got ${JSON.stringify(yearText)}`));
 
-    if (issues.length === before && typeof amount === 'number') rows.push({ line, creditCode, policy, subject, amount, year });
+    if (issues.length === before && typeof amount === 'number') rows.push({ line, creditCode, policy, subject, measure, amount, year });
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, rows };
 }
@@ -124,5 +165,13 @@ function parseAmount(text: string): number | string {
 }
 
 function expectedColumns(): string {
-  return OTHER_AWARD_COLUMNS.map((c) => `${c.id} (${c.zh})`).join(', ');
+  return OTHER_AWARD_COLUMNS.map((c) => `${c.id} (${c.zh})${c.optional ? ' [one of subject and measure]' : ''}`).join(', ');
+}
+
+function whatToName(columns: readonly (Column | undefined)[]): string {
+  const subject = `subject (支持对象: the id of the project, model, product … it supported, 1 to ${MAX_TEXT} characters)`;
+  const measure = `measure (对应本措施事项: for support to the enterprise as a whole, one of ${ALLOWED_MEASURES})`;
+  if (!columns.includes('measure')) return subject;
+  if (!columns.includes('subject')) return measure;
+  return `either ${subject} or ${measure}`;
 }

@@ -49,11 +49,12 @@ export async function writePlatformRegistry(db: Kysely<Database>, year: number, 
   const others = groupBy(
     await db
       .selectFrom('other_policy_awards')
-      .select(['credit_code', 'policy', 'subject', 'amount'])
+      .select(['credit_code', 'policy', 'subject', 'measure', 'amount'])
       .orderBy('credit_code')
       .orderBy('year')
       .orderBy('policy')
       .orderBy('subject')
+      .orderBy('measure')
       .execute(),
   );
 

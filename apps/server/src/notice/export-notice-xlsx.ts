@@ -8,10 +8,10 @@ const COLUMNS = [
   { header: '序号', key: 'no', width: 6 },
   { header: '企业名称', key: 'enterpriseName', width: 36 },
   { header: '统一社会信用代码', key: 'creditCode', width: 22 },
-  { header: '支持事项', key: 'measure', width: 48 },
+  { header: '支持事项', key: 'measure', width: 28 },
   { header: '条款', key: 'citation', width: 14 },
   { header: '支持对象', key: 'subject', width: 18 },
-  { header: '金额(元)', key: 'amount', width: 16 },
+  { header: '金额（元）', key: 'amount', width: 16 },
   { header: '申请编号', key: 'applicationId', width: 38 },
 ] as const;
 
@@ -34,9 +34,9 @@ export async function exportNoticeXlsx(n: NoticeView): Promise<Buffer> {
       no: i + 1,
       enterpriseName: l.enterpriseName,
       creditCode: l.creditCode,
-      measure: `${l.measure} ${l.measureName}`,
+      measure: l.measureName,
       citation: l.citation,
-      subject: l.subject,
+      subject: l.subjectText,
       amount: l.amount,
       applicationId: l.applicationId,
     });

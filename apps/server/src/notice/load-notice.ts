@@ -1,6 +1,7 @@
 import { measures } from '@ftai/policy-fengtai';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { subjectText } from '../ledger/milestone-tiers.js';
 import { noticedApplicationIds } from './notice-applications.js';
 
 /** One award on the notice: who gets how much, under which clause, for what. */
@@ -9,12 +10,14 @@ export interface NoticeLine {
   readonly enterpriseName: string;
   readonly creditCode: string;
   readonly measure: string;
-  /** The measure's summary in Chinese (支持事项). */
+  /** The measure's short name in Chinese (支持事项), e.g. 应用场景建设项目. */
   readonly measureName: string;
-  /** The clause, e.g. 第六条(2). */
+  /** The clause as the text numbers it, e.g. 第六条第（2）项. */
   readonly citation: string;
-  /** The object supported (model filing, project …); '' for enterprise-level measures. */
+  /** The object supported (model filing, project …), the tier for 5.1; '' for other enterprise-level measures. */
   readonly subject: string;
+  /** The subject as the notice prints it: a tier by its Chinese label (“5000万元”档), any other subject as is. */
+  readonly subjectText: string;
   /** Whole yuan. */
   readonly amount: number;
 }
@@ -42,7 +45,7 @@ export interface NoticeView {
   readonly total: number;
 }
 
-const CATALOGUE = new Map(measures.map((m, index) => [m.id, { index, citation: m.citation.zh, name: m.summary.zh }]));
+const CATALOGUE = new Map(measures.map((m, index) => [m.id, { index, citation: m.citation.zh, name: m.name.zh }]));
 // Names in a Chinese notice read in pinyin order, the way the bureau's own lists are printed.
 const byName = new Intl.Collator('zh-CN');
 
@@ -84,6 +87,7 @@ export async function loadNotice(db: Kysely<Database>, id: string, today: string
       measureName: m?.name ?? w.measure,
       citation: m?.citation ?? w.measure,
       subject: w.subject,
+      subjectText: subjectText(w.measure, w.subject, Number(notice.year)),
       amount: Number(w.amount),
     };
   });

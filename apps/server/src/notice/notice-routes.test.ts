@@ -83,7 +83,7 @@ describe.each(DIALECTS)('public notice, objections, final and paid on %s', (dial
       publishedOn: '2027-03-15',
       objectionsUntil: '2027-03-22',
       isOpenForObjections: true,
-      total: 1_780_000,
+      total: 1_930_000,
     });
     expect(await statusOf(seeded.appA)).toBe('public_notice');
     expect(await statusOf(seeded.appB)).toBe('public_notice');
@@ -91,7 +91,7 @@ describe.each(DIALECTS)('public notice, objections, final and paid on %s', (dial
     expect(await statusOf(pending)).toBe('under_review');
     const events = await t.ctx.db
       .selectFrom('application_events')
-      .select(['seq', 'from_status', 'to_status', 'actor_id', 'at'])
+      .select(['seq', 'from_status', 'to_status', 'actor_id', 'note', 'at'])
       .where('application_id', '=', seeded.appA)
       .orderBy('seq')
       .execute();
@@ -100,6 +100,7 @@ describe.each(DIALECTS)('public notice, objections, final and paid on %s', (dial
       from_status: 'approved',
       to_status: 'public_notice',
       actor_id: t.users.officer,
+      note: `已公示（公示编号${noticeId}），异议受理截至2027年3月22日（含当日）`,
       at: '2027-03-15T02:00:00.000Z',
     });
     const audit = await auditActions();
@@ -122,6 +123,7 @@ describe.each(DIALECTS)('public notice, objections, final and paid on %s', (dial
       measure: string,
       citation: string,
       subject: string,
+      subjectText: string,
       amount: number,
     ) => ({
       enterpriseName: name,
@@ -130,21 +132,30 @@ describe.each(DIALECTS)('public notice, objections, final and paid on %s', (dial
       measure,
       citation,
       subject,
+      subjectText,
       amount,
     });
-    // By name (甲 before 乙), then catalogue order (1 before 6.2a; 2.1 before 3.2). 2.2, allocated 0, has no award.
+    // By name (甲 before 乙), then catalogue order (1 before 6.2a; 2.1 before 3.2 before 5.1). 2.2, allocated 0, has no award.
+    // 5.1's subject is its tier, printed as the engine names it.
     expect(n.lines.map(({ measureName: _, ...l }: { measureName: string }) => l)).toEqual([
-      line(NAME_A, CODE_A, seeded.appA, '1', '第一条', '', 800_000),
-      line(NAME_A, CODE_A, seeded.appA, '6.2a', '第六条(2)', 'SC-1', 480_000),
-      line(NAME_B, CODE_B, seeded.appB, '2.1', '第二条(1)', 'Beijing-202601', 400_000),
-      line(NAME_B, CODE_B, seeded.appB, '3.2', '第三条(2)', '', 100_000),
+      line(NAME_A, CODE_A, seeded.appA, '1', '第一条', '', '', 800_000),
+      line(NAME_A, CODE_A, seeded.appA, '6.2a', '第六条第（2）项', 'SC-1', 'SC-1', 480_000),
+      line(NAME_B, CODE_B, seeded.appB, '2.1', '第二条第（1）项', 'Beijing-202601', 'Beijing-202601', 400_000),
+      line(NAME_B, CODE_B, seeded.appB, '3.2', '第三条第（2）项', '', '', 100_000),
+      line(NAME_B, CODE_B, seeded.appB, '5.1', '第五条第（1）项', 'revenue-50m', '“5000万元”档', 150_000),
     ]);
-    expect(n.lines[0].measureName).toContain('算力投入');
+    expect(n.lines.map((l: { measureName: string }) => l.measureName)).toEqual([
+      '智能算力支持',
+      '应用场景建设项目',
+      '大模型合规备案',
+      '数据（数字）资产登记',
+      '主营业务收入首次达到规模',
+    ]);
     expect(n.enterprises).toEqual([
       { creditCode: CODE_A, name: NAME_A, applicationIds: [seeded.appA], total: 1_280_000 },
-      { creditCode: CODE_B, name: NAME_B, applicationIds: [seeded.appB], total: 500_000 },
+      { creditCode: CODE_B, name: NAME_B, applicationIds: [seeded.appB], total: 650_000 },
     ]);
-    expect(n.total).toBe(1_780_000);
+    expect(n.total).toBe(1_930_000);
 
     const list = await t.anonymous().get('/api/v1/notices');
     expect(list.statusCode).toBe(200);
@@ -156,9 +167,9 @@ describe.each(DIALECTS)('public notice, objections, final and paid on %s', (dial
         publishedOn: '2027-03-15',
         objectionsUntil: '2027-03-22',
         isOpenForObjections: true,
-        count: 4,
+        count: 5,
         enterprises: 2,
-        total: 1_780_000,
+        total: 1_930_000,
       },
     ]);
     expect((await t.anonymous().get('/api/v1/notices/nope')).statusCode).toBe(404);
@@ -175,13 +186,19 @@ describe.each(DIALECTS)('public notice, objections, final and paid on %s', (dial
       expect(html).toContain('<meta charset="utf-8">');
       expect(html).toContain('<style>');
       expect(html).toContain('拟支持名单公示</title>');
-      for (const th of ['序号', '企业名称', '统一社会信用代码', '支持事项', '条款', '支持对象', '金额(元)'])
+      for (const th of ['序号', '企业名称', '统一社会信用代码', '支持事项', '条款', '支持对象', '金额（元）'])
         expect(html).toContain(`<th>${th}</th>`);
       expect(html).toContain('<td class="n">800,000</td>');
       expect(html).toContain('<td class="n">480,000</td>');
-      expect(html).toContain('<td class="n">1,780,000</td>');
-      expect(html).toContain('第六条(2)');
-      expect(html).toContain('2027-03-22');
+      expect(html).toContain('<td class="n">1,930,000</td>');
+      expect(html).toContain('<td>应用场景建设项目</td><td>第六条第（2）项</td><td>SC-1</td>');
+      expect(html).toContain('<td>主营业务收入首次达到规模</td><td>第五条第（1）项</td><td>“5000万元”档</td>');
+      // Official style (CHINESE.md): full-width punctuation, dates as the text writes them, no internal ids.
+      expect(html).toContain('经申报、审核与评审，2026年度拟支持名单公示如下。');
+      expect(html).toContain('发布日期：2027年3月15日。公示期自2027年3月15日起至2027年3月22日止（含当日）。');
+      expect(html).toContain('合计（2家企业，5项）');
+      expect(html).not.toMatch(/2027-03-2\d|6\.2a|revenue-50m/);
+      expect(html).not.toMatch(/[\u4e00-\u9fff][,:;()]|[,:;()][\u4e00-\u9fff]/);
       expect(html).toContain(`POST /api/v1/notices/${noticeId}/objections`);
       expect(html).not.toContain('<script');
       expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co');
@@ -205,20 +222,21 @@ describe.each(DIALECTS)('public notice, objections, final and paid on %s', (dial
     const sheet = workbook.getWorksheet('公示名单');
     if (!sheet) throw new Error('no sheet');
     const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
-    expect(values(1)).toEqual(['序号', '企业名称', '统一社会信用代码', '支持事项', '条款', '支持对象', '金额(元)', '申请编号']);
+    expect(values(1)).toEqual(['序号', '企业名称', '统一社会信用代码', '支持事项', '条款', '支持对象', '金额（元）', '申请编号']);
     expect(values(2).slice(0, 3)).toEqual([1, NAME_A, CODE_A]);
-    expect(values(2)[3]).toMatch(/^1 /);
+    expect(values(2)[3]).toBe('智能算力支持');
     expect(values(2).slice(4)).toEqual(['第一条', '', 800_000, seeded.appA]);
-    expect(values(3).slice(4, 7)).toEqual(['第六条(2)', 'SC-1', 480_000]);
+    expect(values(3).slice(3, 7)).toEqual(['应用场景建设项目', '第六条第（2）项', 'SC-1', 480_000]);
     expect(values(4).slice(0, 3)).toEqual([3, NAME_B, CODE_B]);
     expect(values(5)[6]).toBe(100_000);
+    expect(values(6).slice(3, 7)).toEqual(['主营业务收入首次达到规模', '第五条第（1）项', '“5000万元”档', 150_000]);
     expect(sheet.getCell('G2').numFmt).toBe('#,##0');
     expect(typeof sheet.getCell('G2').value).toBe('number');
-    expect(sheet.rowCount).toBe(6);
-    expect(sheet.getCell('B6').value).toBe('合计');
-    expect(sheet.getCell('G6').value).toBe(1_780_000);
-    const sum = [2, 3, 4, 5].reduce((s, r) => s + Number(sheet.getCell(`G${r}`).value), 0);
-    expect(sum).toBe(1_780_000);
+    expect(sheet.rowCount).toBe(7);
+    expect(sheet.getCell('B7').value).toBe('合计');
+    expect(sheet.getCell('G7').value).toBe(1_930_000);
+    const sum = [2, 3, 4, 5, 6].reduce((s, r) => s + Number(sheet.getCell(`G${r}`).value), 0);
+    expect(sum).toBe(1_930_000);
   });
 
   it('takes objections from anyone inside the window and shows them to officers only', async () => {

@@ -5,6 +5,7 @@ import type { CurrentUser } from '../auth/current-user.js';
 import type { Database } from '../db/schema.js';
 import { conflict, notFound } from '../errors.js';
 import { newId } from '../ids.js';
+import { chineseDate } from './render-notice-html.js';
 
 export interface PublishNotice {
   readonly callId: string;
@@ -54,7 +55,14 @@ export async function publishNotice(trx: Transaction<Database>, p: PublishNotice
     .values({ id, call_id: p.callId, published_by: p.actor.id, published_at: p.at, objections_until: objectionsUntil })
     .execute();
   for (const a of approved) {
-    await recordTransition(trx, a.id, 'public_notice', p.actor, `公示 ${id}; objections until ${objectionsUntil}`, p.at);
+    await recordTransition(
+      trx,
+      a.id,
+      'public_notice',
+      p.actor,
+      `已公示（公示编号${id}），异议受理截至${chineseDate(objectionsUntil)}（含当日）`,
+      p.at,
+    );
     await trx.updateTable('applications').set({ notice_id: id }).where('id', '=', a.id).execute();
   }
   await appendAudit(

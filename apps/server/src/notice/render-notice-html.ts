@@ -24,9 +24,16 @@ code{font-size:.9em}
 @media print{body{margin:0;max-width:none}.how{page-break-inside:avoid}}
 `;
 
+/** A calendar date as the policy text writes dates: 2027-03-05 → 2027年3月5日. */
+export function chineseDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}
+
 /**
  * The public notice (公示) as one self-contained page in Chinese: printable, no scripts, no outside
- * resources. Every value from the database is escaped.
+ * resources. Every value from the database is escaped. The text follows the official style
+ * (CHINESE.md): full-width punctuation, dates as 2027年3月15日, no internal measure ids.
  */
 export function renderNoticeHtml(n: NoticeView): string {
   const e = escapeHtml;
@@ -35,7 +42,7 @@ export function renderNoticeHtml(n: NoticeView): string {
     .map(
       (l, i) =>
         `<tr><td class="n">${i + 1}</td><td>${e(l.enterpriseName)}</td><td>${e(l.creditCode)}</td>` +
-        `<td>${e(l.measure)} ${e(l.measureName)}</td><td>${e(l.citation)}</td><td>${e(l.subject)}</td>` +
+        `<td>${e(l.measureName)}</td><td>${e(l.citation)}</td><td>${e(l.subjectText)}</td>` +
         `<td class="n">${formatYuan(l.amount)}</td></tr>`,
     )
     .join('\n');
@@ -47,9 +54,10 @@ export function renderNoticeHtml(n: NoticeView): string {
     )
     .join('\n');
   const objectionUrl = `/api/v1/notices/${encodeURIComponent(n.id)}/objections`;
+  const until = e(chineseDate(n.objectionsUntil));
   const window = n.isOpenForObjections
-    ? `公示期自 ${e(n.publishedOn)} 起至 ${e(n.objectionsUntil)} 止(含当日)。`
-    : `公示期已于 ${e(n.objectionsUntil)} 结束,不再受理异议。`;
+    ? `公示期自${e(chineseDate(n.publishedOn))}起至${until}止（含当日）。`
+    : `公示期已于${until}结束，不再受理异议。`;
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -60,26 +68,26 @@ export function renderNoticeHtml(n: NoticeView): string {
 </head>
 <body>
 <h1>${e(title)}</h1>
-<p>根据《丰台区支持人工智能科技创新和产业创新融合发展的若干措施》,经申报、审核与评审,${e(String(n.call.year))}年度拟支持名单公示如下。</p>
-<p>发布日期:${e(n.publishedOn)}。${window}</p>
+<p>根据《丰台区支持人工智能科技创新和产业创新融合发展的若干措施》，经申报、审核与评审，${e(String(n.call.year))}年度拟支持名单公示如下。</p>
+<p>发布日期：${e(chineseDate(n.publishedOn))}。${window}</p>
 <table>
-<thead><tr><th>序号</th><th>企业名称</th><th>统一社会信用代码</th><th>支持事项</th><th>条款</th><th>支持对象</th><th>金额(元)</th></tr></thead>
+<thead><tr><th>序号</th><th>企业名称</th><th>统一社会信用代码</th><th>支持事项</th><th>条款</th><th>支持对象</th><th>金额（元）</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
-<tfoot><tr><td colspan="6">合计(${n.enterprises.length} 家企业,${n.lines.length} 项)</td><td class="n">${formatYuan(n.total)}</td></tr></tfoot>
+<tfoot><tr><td colspan="6">合计（${n.enterprises.length}家企业，${n.lines.length}项）</td><td class="n">${formatYuan(n.total)}</td></tr></tfoot>
 </table>
 <h2>按企业汇总</h2>
 <table>
-<thead><tr><th>企业名称</th><th>统一社会信用代码</th><th>申请编号</th><th>金额(元)</th></tr></thead>
+<thead><tr><th>企业名称</th><th>统一社会信用代码</th><th>申请编号</th><th>金额（元）</th></tr></thead>
 <tbody>
 ${perEnterprise}
 </tbody>
 </table>
 <div class="how">
 <h2>异议方式</h2>
-<p>对公示内容有异议的,请在公示期内(${e(n.objectionsUntil)} 前,含当日)提出,写明姓名、联系方式、异议内容,并可注明所涉申请编号。</p>
-<p>提交方式:向 <code>POST ${e(objectionUrl)}</code> 发送 JSON <code>{"name": "姓名", "contact": "联系方式", "text": "异议内容", "applicationId": "申请编号(可选)"}</code>。</p>
+<p>对公示内容有异议的，请在公示期内（${until}前，含当日）提出，写明姓名、联系方式、异议内容，并可注明所涉申请编号。</p>
+<p>提交方式：向<code>POST ${e(objectionUrl)}</code>发送JSON格式的异议<code>{"name": "姓名", "contact": "联系方式", "text": "异议内容", "applicationId": "申请编号（可选）"}</code>。</p>
 </div>
 </body>
 </html>

@@ -19,7 +19,7 @@ export interface FixtureApp {
 
 export interface FixtureItem {
   readonly measure: string;
-  /** '' for an enterprise-level measure. */
+  /** The tier for 5.1; '' for other enterprise-level measures. */
   readonly subject: string;
   readonly article: number;
   readonly review: boolean;
@@ -141,14 +141,23 @@ export const ITEMS_A: readonly FixtureItem[] = [
   { measure: '2.2', subject: '', article: 2, review: true, engineAmount: 200_000, approvedAmount: 0, allocatedAmount: 0 },
 ];
 
-/** Enterprise B: 3.2 in full, 2.1 for one filed model. */
+/** Enterprise B: 3.2 in full, 2.1 for one filed model, 5.1 for revenue first reaching 5000万元 (its tier). */
 export const ITEMS_B: readonly FixtureItem[] = [
   { measure: '3.2', subject: '', article: 3, review: false, engineAmount: 100_000, approvedAmount: 100_000, allocatedAmount: 100_000 },
+  {
+    measure: '5.1',
+    subject: 'revenue-50m',
+    article: 5,
+    review: true,
+    engineAmount: 200_000,
+    approvedAmount: 180_000,
+    allocatedAmount: 150_000,
+  },
   {
     measure: '2.1',
     subject: 'Beijing-202601',
     article: 2,
-    review: false,
+    review: true,
     engineAmount: 500_000,
     approvedAmount: 500_000,
     allocatedAmount: 400_000,

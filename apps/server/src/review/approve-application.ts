@@ -70,10 +70,13 @@ export async function approveApplication(
       const subject = item.subject ?? '';
       const key = keyOf(item.measure, subject);
       if (!byKey.has(key)) {
+        // 5.1's items name their tier: say which, so that an approval written for no tier is fixed at once.
+        const same = stored.filter((s) => s.measure === item.measure).map((s) => (s.subject === '' ? 'null' : s.subject));
+        const hint = same.length > 0 ? ` (its item of measure ${item.measure} has subject ${same.join(', ')})` : '';
         issues.push({
           path: `items[${i}]`,
           code: 'FTAI_ERR_INVALID_FIELD',
-          message: `expected one of this application's items; it has none for ${describe(item.measure, subject)}`,
+          message: `expected one of this application's items; it has none for ${describe(item.measure, subject)}${hint}`,
         });
       } else if (listed.has(key)) {
         issues.push({

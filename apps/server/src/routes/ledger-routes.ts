@@ -1,3 +1,4 @@
+import { ENTERPRISE_MEASURE_IDS } from '@ftai/policy-fengtai';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { budgetDashboard } from '../allocation/budget-dashboard.js';
@@ -140,7 +141,9 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           summary: "Import other district policies' awards from CSV, all rows or none (officer)",
           description:
-            'Body: text/csv, or JSON {"csv": "…"}. Header row required: creditCode (统一社会信用代码), policy (政策名称), subject (支持对象), amount (金额, whole yuan), year (年度).',
+            'Body: text/csv, or JSON {"csv": "…"}. Header row required: creditCode (统一社会信用代码), policy (政策名称), subject (支持对象) and/or measure (对应本措施事项), amount (金额, whole yuan), year (年度). Each row names exactly one of subject (the id of the project, model, product … the award supported) and measure (for support to the enterprise as a whole, the measure of this policy it overlaps: one of ' +
+            ENTERPRISE_MEASURE_IDS.join(', ') +
+            '). A bad row is refused with its line and field (`rows[N].measure`), nothing is imported.',
           tags: ['ledger'],
           body: csvBody,
         },
@@ -158,6 +161,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           summary: "Other district policies' awards on record (officer)",
+          description: 'Each award has `subject` (an object id) or `measure` (an enterprise-level measure id); the other is null.',
           tags: ['ledger'],
           querystring: otherAwardsQuery,
         },

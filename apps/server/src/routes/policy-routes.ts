@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { catalogue, fengtaiPolicy, POLICY_ID, POLICY_VERSION } from '@ftai/policy-fengtai';
+import { catalogue, ENTERPRISE_MEASURE_IDS, fengtaiPolicy, POLICY_ID, POLICY_VERSION } from '@ftai/policy-fengtai';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isMilestoneMeasure, milestoneTiers } from '../ledger/milestone-tiers.js';
 
 const query = z.strictObject({
   lang: z.enum(['zh', 'en'], { error: 'expected zh or en' }).optional(),
@@ -49,6 +50,10 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
           summaryEn: fengtaiPolicy.measures[i]?.summary.en,
           citationZh: fengtaiPolicy.measures[i]?.citation.zh,
           citationEn: fengtaiPolicy.measures[i]?.citation.en,
+          // Another policy's award may name this measure (otherPolicyAwards[].measure, import column 对应本措施事项).
+          enterpriseLevel: ENTERPRISE_MEASURE_IDS.includes(d.id),
+          // The tiers a milestone measure's results and history name as subject (5.1), else null.
+          milestoneTiers: isMilestoneMeasure(d.id) ? milestoneTiers(d.id, year).map((t) => ({ id: t.id, label: t.label })) : null,
         })),
       };
     },

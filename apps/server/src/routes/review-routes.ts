@@ -39,9 +39,11 @@ const approval = z.strictObject({
     .array(
       z.strictObject({
         measure: z.string({ error: 'expected a measure id, e.g. 2.1' }).min(1, { error: 'expected a measure id, e.g. 2.1' }).max(10),
-        subject: z.union([z.string().min(1).max(200), z.null()], {
-          error: "expected the subject's id, or null for an enterprise-level measure",
-        }),
+        subject: z
+          .union([z.string().min(1).max(200), z.null()], {
+            error: "expected the subject's id (5.1: its tier, e.g. revenue-50m), or null for an enterprise-level measure",
+          })
+          .meta({ description: "The item's subject as the application lists it: the object's id, the tier for 5.1, null otherwise." }),
         amount: z
           .number({ error: 'expected a whole number of yuan' })
           .int({ error: 'expected a whole number of yuan' })
@@ -137,6 +139,8 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           summary: "Approve an amount per item, at most the engine's figure (officer)",
+          description:
+            'Every item of the application once, by measure and subject (5.1 by its tier). Results the engine left `incomplete` (the application’s `needsFacts`) are no items: they cannot be approved.',
           tags: ['review'],
           params: idParams,
           body: approval,

@@ -59,7 +59,14 @@ export interface TestApp {
 }
 
 /** A fresh app on a fresh, migrated database, with one user of every role. */
-export async function createTestApp(dialect: Dialect, options: { now?: string; loginAttemptsPerMinute?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  dialect: Dialect,
+  options: {
+    now?: string;
+    loginAttemptsPerMinute?: number /** Migrate only up to this one (a migration's own test). */;
+    migrateUpTo?: string;
+  } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ftai-test-'));
   let databaseUrl: string | undefined;
   let dropSchema = async () => {};
@@ -87,7 +94,7 @@ export async function createTestApp(dialect: Dialect, options: { now?: string; l
     loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
   });
   const handle = openDatabase({ databaseUrl, dataDir });
-  await migrateToLatest(handle.db, handle.dialect);
+  await migrateToLatest(handle.db, handle.dialect, options.migrateUpTo === undefined ? {} : { upTo: options.migrateUpTo });
   const ctx = createContext(handle.db, handle.dialect, config);
   const app = await buildApp(ctx);
   const mk = async (username: string, role: 'admin' | 'officer' | 'reviewer' | 'applicant', creditCode?: string, enterpriseName?: string) =>
