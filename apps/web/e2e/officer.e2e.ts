@@ -106,7 +106,7 @@ describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
     expect(await page.getByTestId('application-status').textContent()).toBe('专家评审');
 
     // Record reviewer 陈工's tie to this enterprise, then try to assign him: refused as a conflict of interest.
-    await page.getByText('登记专家与本企业的关联(回避)').click();
+    await page.getByText('登记专家与本企业的关联（回避）').click();
     await page.getByLabel('评审专家', { exact: true }).click();
     await pick(page, '评审专家 陈工');
     await page.getByLabel('关联关系').fill('曾任该企业技术顾问');
@@ -198,7 +198,7 @@ describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
 
   it('publishes the notice and opens its page and export', async () => {
     await page.getByRole('link', { name: '去发布公示' }).click();
-    await page.getByText(/4 件已审定并完成分配的申报待公示/).waitFor();
+    await page.getByText(/4件已审定并完成分配的申报待公示/).waitFor();
     await page.getByTestId('publish').click();
     await page.getByRole('dialog').getByRole('button', { name: '发布公示' }).click();
     await page.getByTestId('published').waitFor();
@@ -208,7 +208,7 @@ describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
     await page.getByText('张先生').waitFor();
     await shot(page, 'notice');
 
-    const exportLink = page.getByTestId('published').getByRole('link', { name: /导出 Excel/ });
+    const exportLink = page.getByTestId('published').getByRole('link', { name: /导出Excel/ });
     const [download] = await Promise.all([page.waitForEvent('download'), exportLink.click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const file = await download.path();
@@ -232,6 +232,14 @@ describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
     const { enterprises } = await officer.get<{ enterprises: { creditCode: string }[] }>('/api/v1/enterprises');
     const [a, b] = enterprises.map((e) => e.creditCode);
     await page.getByRole('navigation').getByRole('link', { name: '他项政策奖励' }).click();
+    // The help names both ways a row can say what was supported: subject, or measure (对应本措施事项),
+    // with the measures a row may name, by clause and name.
+    expect(await page.getByTestId('awards-help').textContent()).toContain('measure（对应本措施事项）');
+    await page.getByRole('button', { name: '填入表头' }).click();
+    expect(await page.getByTestId('csv-input').inputValue()).toBe('creditCode,policy,subject,measure,amount,year\n');
+    await page.getByText('对应本措施事项：可填写的事项编号').click();
+    await page.getByTestId('awards-measures').getByText('第五条第（3）项（首次认定国家专精特新“小巨人”企业）').waitFor();
+    expect(await page.getByTestId('awards-measures').locator('li').count()).toBe(19);
     const csv = page.getByTestId('csv-input');
     await csv.fill(
       [
@@ -244,9 +252,9 @@ describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
     await page.getByTestId('import-refused').waitFor();
     const issues = page.getByTestId('import-issues').locator('.ant-table-tbody tr.ant-table-row');
     await expect.poll(() => issues.count()).toBe(2);
-    expect(await issues.nth(0).textContent()).toContain('第 3 行');
+    expect(await issues.nth(0).textContent()).toContain('第3行');
     expect(await issues.nth(0).textContent()).toContain('统一社会信用代码');
-    expect(await issues.nth(1).textContent()).toContain('金额(元)');
+    expect(await issues.nth(1).textContent()).toContain('金额（元）');
 
     await csv.fill(
       [
@@ -256,7 +264,7 @@ describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
       ].join('\n'),
     );
     await page.getByTestId('import').click();
-    await page.getByTestId('import-done').getByText('已导入 2 条奖励,合计 420,000 元').waitFor();
+    await page.getByTestId('import-done').getByText('已导入2条奖励，合计420,000元').waitFor();
     await expect.poll(() => page.getByText('E2E-2').count()).toBe(1);
     expect(await page.getByText('本次导入').count()).toBe(2);
     expect(unexpected(errors, 400)).toEqual([]);
@@ -295,7 +303,7 @@ describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
     await expect.poll(() => jobs.count()).toBe(1);
     // Polled every 2 s until done.
     await jobs.first().getByText('已完成').waitFor({ timeout: 60_000 });
-    expect(await jobs.first().textContent()).toContain('30 / 30 行');
+    expect(await jobs.first().textContent()).toContain('30 / 30行');
     await jobs
       .first()
       .getByRole('link', { name: /summary\.xlsx/ })

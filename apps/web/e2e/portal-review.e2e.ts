@@ -159,7 +159,7 @@ describe.skipIf(!HAS_CHROMIUM)('the enterprise portal and the reviewer console',
 
     // A second model without its filing id: the API's field error shows in place, under the field.
     await page.getByRole('button', { name: '添加大模型' }).click();
-    await page.getByTestId('save-state').getByText('有填写错误,尚未保存').waitFor();
+    await page.getByTestId('save-state').getByText('有填写错误，尚未保存').waitFor();
     await page.getByTestId('facts-list-modelFilings').locator('.ant-form-item-explain-error').first().waitFor();
     await page.getByRole('button', { name: /删除.*2/ }).click();
     await page
@@ -175,8 +175,35 @@ describe.skipIf(!HAS_CHROMIUM)('the enterprise portal and the reviewer console',
       .click();
     await page
       .getByTestId('explanation-1-')
-      .getByText(/5,000,000 元 × 20%/)
+      .getByText(/5,000,000元×20%/)
       .waitFor();
+
+    // Revenue without last year's figure: 待补充信息, the fields named as the form labels them; a
+    // click brings the field into view, focused, and the live estimate grants once it is filled.
+    await tickTopic(page, /主营业务收入与增长/, 'revenue');
+    await page.getByLabel('本年度主营业务收入').fill('120000000');
+    const needs = page.getByTestId('estimate-incomplete');
+    await needs.getByRole('button', { name: '上年度主营业务收入' }).first().waitFor();
+    expect(await needs.textContent()).toContain('第五条第（2）项（主营业务收入增量）');
+    await shoot(page, 'application-editor-incomplete');
+    await needs.getByRole('button', { name: '上年度主营业务收入' }).first().click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'fact-previousRevenue');
+    await page.keyboard.type('60000000');
+    // 第五条第（1）项 now pays the 1亿元 tier; 第五条第（2）项 still needs the industry's average growth.
+    await needs.getByRole('button', { name: '所在行业平均增幅' }).click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'fact-industryAverageGrowthRate');
+    await page.keyboard.type('15');
+    await page
+      .getByTestId('estimate-total')
+      .filter({ hasText: /^2300000$/ })
+      .waitFor({ state: 'attached' });
+    expect(await needs.count()).toBe(0);
+    // Not part of this application after all: untick it, and its facts go.
+    await page.getByRole('checkbox', { name: /主营业务收入与增长/ }).uncheck();
+    await page
+      .getByTestId('estimate-total')
+      .filter({ hasText: /^1500000$/ })
+      .waitFor({ state: 'attached' });
 
     // A PDF as evidence.
     await page.locator('input[type=file]').setInputFiles(pdf);
@@ -221,7 +248,7 @@ describe.skipIf(!HAS_CHROMIUM)('the enterprise portal and the reviewer console',
     await shoot(page, 'application-editor-phone');
     await page.getByTestId('submit-button').click();
     await page.getByRole('button', { name: '确认提交' }).click();
-    await page.getByTestId('submit-error').getByText('同一事项已在本批次的其他申报中申报,不能重复申报').waitFor();
+    await page.getByTestId('submit-error').getByText('同一事项已在本批次的其他申报中申报，不能重复申报').waitFor();
     await page
       .getByTestId('submit-error')
       .getByText(/already claimed/)
@@ -258,35 +285,35 @@ describe.skipIf(!HAS_CHROMIUM)('the enterprise portal and the reviewer console',
     await page.getByRole('link', { name: /算力租赁合同\.pdf/ }).waitFor();
 
     // The comment is required, as the API says.
-    await page.getByLabel('技术创新性(满分 30 分)').fill('24');
-    await page.getByLabel('实施可行性(满分 30 分)').fill('25');
-    await page.getByLabel('产业带动效果(满分 25 分)').fill('20');
-    await page.getByLabel('材料合规性(满分 15 分)').fill('13');
+    await page.getByLabel('技术创新性（满分30分）').fill('24');
+    await page.getByLabel('实施可行性（满分30分）').fill('25');
+    await page.getByLabel('产业带动效果（满分25分）').fill('20');
+    await page.getByLabel('材料合规性（满分15分）').fill('13');
     await page.getByLabel('评审意见').click();
     await page.getByTestId('score-total').getByText('82').waitFor();
     await page.getByTestId('score-submit').click();
     await page.getByText('请填写评审意见').waitFor();
     await page.getByLabel('评审意见').fill('算力投入真实,合同与发票齐全;建议按测算金额支持。');
     await page.getByTestId('score-submit').click();
-    await page.getByTestId('my-score').getByText('您的评分:82 分(满分 100)').waitFor();
+    await page.getByTestId('my-score').getByText('您的评分：82分（满分100分）').waitFor();
     await shoot(page, 'review-score');
 
     // Scoring again while under review replaces the score.
-    await page.getByLabel('材料合规性(满分 15 分)').fill('15');
+    await page.getByLabel('材料合规性（满分15分）').fill('15');
     await page.getByTestId('score-submit').click();
-    await page.getByTestId('my-score').getByText('您的评分:84 分(满分 100)').waitFor();
+    await page.getByTestId('my-score').getByText('您的评分：84分（满分100分）').waitFor();
     await page.getByRole('link', { name: '评审工作台' }).first().click();
-    await page.getByTestId('review-list').getByText('84 分').waitFor();
+    await page.getByTestId('review-list').getByText('84分').waitFor();
     expect(errors).toEqual([]);
 
     // The second reviewer knows the enterprise: declares the conflict, and the assignment is gone.
     const second = await browser.page();
     await signIn(second.page, server.url, 'e2e-reviewer2');
     await second.page.getByRole('button', { name: '声明并评审' }).click();
-    await second.page.getByRole('button', { name: '存在利益冲突,申请回避' }).click();
+    await second.page.getByRole('button', { name: '存在利益冲突，申请回避' }).click();
     await second.page.getByLabel('利益关系说明').fill('本人 2024 年曾在该企业担任技术顾问');
     await second.page.getByRole('button', { name: '确认回避' }).click();
-    await second.page.getByText('已申报利益冲突,评审任务已撤回').waitFor();
+    await second.page.getByText('已申报利益冲突，评审任务已撤回').waitFor();
     await second.page.getByTestId('review-list').getByText('暂无分配给您的申报').waitFor();
     expect(second.errors).toEqual([]);
 

@@ -54,9 +54,10 @@ async function fill(page: Page, testId: string, value: string) {
   await input.blur();
 }
 
-/** Picks an option of an Ant Design Select by its visible text. */
-async function choose(page: Page, testId: string, option: string) {
+/** Picks an option of an Ant Design Select by its visible text (typing it first where the list can be searched). */
+async function choose(page: Page, testId: string, option: string, search?: string) {
   await page.getByTestId(testId).click();
+  if (search) await page.keyboard.type(search);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
 }
 
@@ -83,13 +84,29 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     // The search opens what it found: 4.3 with its original clause and its assumption.
     const m43 = page.getByTestId('measure-4.3');
     await m43.waitFor();
-    expect(await m43.locator('blockquote').textContent()).toContain('对年度研发费用较上年增长超过100万元(含)的企业');
+    expect(await m43.locator('blockquote').textContent()).toContain('对年度研发费用较上年增长超过100万元（含）的企业');
     const assumption = page.getByTestId('assumption-4.3');
     expect(await assumption.textContent()).toContain('假设');
     expect(await assumption.textContent()).toContain('4.3.tiers');
     expect(await page.locator('mark').count()).toBeGreaterThan(0);
     expect(await page.getByText('第八条 打造高品质产业承载空间').count()).toBe(0);
     await screenshot(page, 'policy');
+
+    // 第五条第（3）项: the name and the clause as the text numbers them; the amount a maximum (最高),
+    // after review (经评审认定).
+    await page.getByTestId('policy-search').locator('input').fill('小巨人');
+    const m53a = page.getByTestId('measure-5.3a');
+    await m53a.waitFor();
+    const header = page.locator('.ant-collapse-item').filter({ has: m53a }).locator('.ant-collapse-header');
+    expect(await header.textContent()).toContain('第五条第（3）项');
+    expect(await header.textContent()).toContain('首次认定国家专精特新“小巨人”企业');
+    expect(await page.getByTestId('review-5.3a').textContent()).toBe('经评审认定');
+    const detail = await m53a.textContent();
+    expect(detail).toContain('最高500,000元');
+    expect(detail).toContain('经评审认定：测算结果为政策允许的最高额，以评审认定为准');
+    expect(detail).not.toContain('定额');
+    await page.mouse.move(0, 0);
+    await screenshot(page, 'policy-review');
 
     await page.getByTestId('policy-search').locator('input').fill('孵化器');
     await page.getByTestId('measure-8.2').waitFor();
@@ -109,7 +126,7 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     await fill(page, 'calc-credit-code', '91110106MA0000K54X');
     await fill(page, 'calc-name', String(c.request.enterprise.name));
     await page.getByTestId('calc-next').click();
-    await page.locator('#enterprise_enterprise_creditCode_help').getByText('统一社会信用代码校验位错误:第 18 位为 X,应为 T').waitFor();
+    await page.locator('#enterprise_enterprise_creditCode_help').getByText('统一社会信用代码校验位错误：第18位为X，应为T').waitFor();
     await fill(page, 'calc-credit-code', String(c.request.enterprise.creditCode));
     await page.getByTestId('calc-next').click();
 
@@ -130,13 +147,17 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     await page.getByTestId('calc-next').click();
 
     // Step 4: no earlier support; calculate.
-    await page.getByText('为什么要填?').waitFor();
+    await page.getByText('为什么要填？').waitFor();
     await page.getByTestId('calc-next').click();
     await page.getByTestId('calc-results').waitFor();
     expect(await page.getByTestId('calc-total').textContent()).toContain(yuan(c.expect.total));
     expect(await page.getByTestId('answer-total').textContent()).toContain(yuan(c.expect.total));
-    await page.getByRole('row', { name: /8\.1/ }).getByRole('button').first().click();
-    expect(await page.getByTestId('explanation-8.1-').textContent()).toContain('建设投入 3,000,000 元 × 30% = 900,000 元');
+    // 第八条第（1）项 is after review: the most the text allows, 最高 and 需评审.
+    const row81 = page.getByRole('row', { name: /第八条第（1）项/ });
+    expect(await row81.textContent()).toContain('最高900,000');
+    expect(await row81.textContent()).toContain('需评审');
+    await row81.getByRole('button').first().click();
+    expect(await page.getByTestId('explanation-8.1-').textContent()).toContain('建设投入3,000,000元×30%＝900,000元');
     await page.mouse.move(0, 0);
     await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'calculator-result');
@@ -148,9 +169,16 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     expect(await page.getByTestId('calc-steps').isVisible()).toBe(false);
     const text = await report.textContent();
     expect(text).toContain('政策测算报告');
-    expect(text).toContain('2025.10.30-1');
+    expect(text).toContain('2025.10.30-2');
     expect(text).toContain('部级卓越孵化器');
-    expect(text).toContain('培育企业数 11 × 50,000 元 = 550,000 元');
+    expect(text).toContain('培育符合条件的人工智能企业11家×50,000元＝550,000元');
+    // The 需评审 flag and the maximum survive on paper.
+    const printed81 = await page.getByTestId('print-8.1-').textContent();
+    expect(printed81).toContain('第八条第（1）项（部级卓越孵化器、市级标杆孵化器）');
+    expect(printed81).toContain('最高900,000');
+    expect(printed81).toContain('需评审');
+    expect(await page.getByTestId('print-8.2-').textContent()).not.toContain('需评审');
+    expect(await page.getByTestId('print-review-legend').textContent()).toContain('经评审认定');
     expect(await page.getByTestId('print-total').textContent()).toBe(yuan(c.expect.total));
     await screenshot(page, 'calculator-print');
     await page.emulateMedia({ media: 'screen' });
@@ -195,7 +223,11 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     await page.getByTestId('calc-results').waitFor();
     await page.getByTestId('lang-switch').click();
     await page.getByText('Policy calculator').waitFor();
-    await page.getByRole('row', { name: /8\.1/ }).getByRole('button').first().click();
+    await page
+      .getByRole('row', { name: /Article 8\(1\)/ })
+      .getByRole('button')
+      .first()
+      .click();
     await page.getByTestId('explanation-8.1-').getByText('construction investment 3,000,000 × 30% = 900,000').waitFor();
     expect(await page.getByTestId('calc-total').textContent()).toContain(yuan(c.expect.total));
     await page.mouse.move(0, 0);
@@ -206,7 +238,7 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     expect(errors.length).toBe(2); // the refusals provoked above
   });
 
-  it('computes the revenue case and shows an error in place in the facts step', async () => {
+  it('asks for what is missing: 待补充信息 names 上年度主营业务收入, jumps to it, and grants once it is filled', async () => {
     const c = readCase('12-');
     const { page, errors } = await browser.page();
     await page.goto(`${server.url}/calculator`);
@@ -215,8 +247,8 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     await page.getByTestId('topic-revenue').click();
     await page.getByTestId('topic-models').click();
     await page.getByTestId('calc-next').click();
+    // Last year's revenue is left out (a figure not given is never read as 0).
     await fill(page, 'fact-revenue', '120000000');
-    await fill(page, 'fact-previousRevenue', '60000000');
     await fill(page, 'fact-priorMaxRevenue', '60000000');
     await fill(page, 'fact-industryAverageGrowthRate', '15');
     // A model filing without an id: the API names facts.modelFilings[0].id, shown on that row.
@@ -231,9 +263,109 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     await page.getByTestId('calc-next').click();
     await page.getByTestId('calc-next').click();
     await page.getByTestId('calc-results').waitFor();
-    expect(await page.getByTestId('calc-total').textContent()).toContain(yuan(c.expect.total));
+
+    // 第五条第（2）项 needs last year's revenue: 待补充信息, the field named as the form labels it.
+    const missing = page.getByTestId('incomplete-5.2');
+    await missing.waitFor();
+    expect(await missing.textContent()).toContain('第五条第（2）项（主营业务收入增量）');
+    expect(await missing.textContent()).toContain('上年度主营业务收入');
+    const row52 = page.getByRole('row', { name: /第五条第（2）项/ });
+    expect(await row52.locator('[data-status]').textContent()).toBe('待补充信息');
+    expect(await row52.textContent()).toContain('缺少“上年度主营业务收入”，无法测算');
+    expect(await page.getByTestId('calc-total').textContent()).toContain('300,000');
+    await page.mouse.move(0, 0);
+    await page.evaluate('window.scrollTo(0, 0)');
+    await screenshot(page, 'calculator-incomplete');
+
+    // The name is a link to the field: the facts step, the input focused, a hint beside it.
+    await missing.getByRole('button', { name: '上年度主营业务收入' }).click();
+    await page.getByTestId('facts-topic-revenue').waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'fact-previousRevenue');
+    await page.getByText('测算需要此项，请补充').waitFor();
+    await page.evaluate('window.scrollTo(0, 0)');
+    await screenshot(page, 'calculator-fill');
+    await page.getByTestId('fact-previousRevenue').fill('60000000');
+    await page.getByTestId('fact-previousRevenue').blur();
+    await page.getByText('测算需要此项，请补充').waitFor({ state: 'detached' });
+
+    // Filled in: calculate again, and 第五条第（2）项 is granted.
+    await page.getByTestId('calc-recalculate').click();
+    await page.getByTestId('calc-results').waitFor();
+    await page.getByTestId('calc-total').getByText(yuan(c.expect.total)).waitFor();
+    expect(
+      await page
+        .getByRole('row', { name: /第五条第（2）项/ })
+        .locator('[data-status]')
+        .textContent(),
+    ).toBe('予以支持');
+    expect(await page.getByTestId('calc-incomplete').count()).toBe(0);
     expect(besides400(errors)).toEqual([]);
-    expect(errors.length).toBe(1); // the refusals provoked above
+    expect(errors.length).toBe(1); // the refusal provoked above
+  });
+
+  it('asks 5.1’s tier for its history, 0 for support in kind, and another policy’s award by subject or measure', async () => {
+    const c = readCase('12-');
+    const { page, errors } = await browser.page();
+    await page.goto(`${server.url}/calculator`);
+    await fill(page, 'calc-year', '2026');
+    await page.getByTestId('calc-next').click();
+    await page.getByTestId('topic-revenue').click();
+    await page.getByTestId('calc-next').click();
+    await fill(page, 'fact-revenue', '120000000');
+    await fill(page, 'fact-previousRevenue', '60000000');
+    await fill(page, 'fact-priorMaxRevenue', '60000000');
+    await fill(page, 'fact-industryAverageGrowthRate', '15');
+    await page.getByTestId('calc-next').click();
+
+    // 第五条第（1）项 was granted for the 1亿元 tier in 2025: the tier is chosen from the text's tiers.
+    await page.getByTestId('history-add').click();
+    await choose(page, 'history-0-measure', '第五条第（1）项（主营业务收入首次达到规模）', '首次达到规模');
+    await page.getByTestId('history-0-tier').click();
+    // (Once the measure's list has closed, the only list open is the tiers'.)
+    await expect
+      .poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents())
+      .toEqual(['10亿元', '5亿元', '1亿元', '5000万元', '首次达规']);
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: /^1亿元$/ })
+      .click();
+    await fill(page, 'history-0-year', '2025');
+    await fill(page, 'history-0-amount', '300000');
+    // 第五条第（4）项 is support in kind: amount 0, not to be typed.
+    await page.getByTestId('history-add').click();
+    await choose(page, 'history-1-measure', '第五条第（4）项', '零租金');
+    await fill(page, 'history-1-year', '2025');
+    expect(await page.getByTestId('history-1-amount').isDisabled()).toBe(true);
+    expect(await page.getByTestId('history-1-amount').inputValue()).toBe('0');
+    // Another policy supported the enterprise's growth: it names the measure it overlaps.
+    await page.getByTestId('other-add').click();
+    await fill(page, 'other-0-policy', '丰台区某项措施');
+    await page.getByTestId('other-0').getByText('对应本措施事项').click();
+    await choose(page, 'other-0-measure', '第五条第（2）项（主营业务收入增量）', '主营业务收入增量');
+    await fill(page, 'other-0-amount', '2000000');
+    await page.mouse.move(0, 0);
+    await page.evaluate('window.scrollTo(0, 0)');
+    await screenshot(page, 'calculator-history');
+
+    await page.getByTestId('calc-next').click();
+    await page.getByTestId('calc-results').waitFor();
+    // Each exclusion is shown with its own cause.
+    expect(await page.getByTestId('reason-5.1-revenue-100m').textContent()).toBe('已于2025年度享受“1亿元”档支持（一次性）');
+    expect(await page.getByTestId('reason-5.2-').textContent()).toContain(
+      '从优不重复：区内其他政策已给予支持（丰台区某项措施2,000,000元）',
+    );
+    expect(await page.getByRole('row', { name: /第五条第（1）项/ }).textContent()).toContain('1亿元');
+    expect(await page.getByTestId('calc-total').textContent()).toContain('0');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('calc-download').click()]);
+    const request = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(request.history).toEqual([
+      { measure: '5.1', year: 2025, subject: 'revenue-100m', amount: 300000 },
+      { measure: '5.4', year: 2025, subject: null, amount: 0 },
+    ]);
+    expect(request.otherPolicyAwards).toEqual([{ policy: '丰台区某项措施', measure: '5.2', amount: 2000000 }]);
+    expect(request.facts).toEqual(c.request.facts);
+    expect(errors).toEqual([]);
   });
 
   it('works on a phone width', async () => {
@@ -241,7 +373,7 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     await page.goto(`${server.url}/policy`);
     await page.getByText('第一条 加大人工智能算力供给').waitFor();
     // Keyboard: the measure headers are buttons; Enter opens one.
-    await page.getByRole('button', { name: /^1\s+第一条/ }).focus();
+    await page.getByRole('button', { name: /^第一条\s*智能算力支持/ }).focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('measure-1').waitFor();
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
@@ -251,7 +383,7 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     await screenshot(page, 'policy-phone');
 
     await page.goto(`${server.url}/calculator`);
-    await page.getByText('第 1 步,共 5 步').waitFor();
+    await page.getByText('第1步，共5步').waitFor();
     await page.getByTestId('calc-next').click();
     await page.getByTestId('topic-compute').click();
     await page.getByTestId('calc-next').click();
@@ -290,8 +422,8 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     await card.waitFor();
     expect(await page.locator('[data-testid^="notice-"]').count()).toBe(2);
     expect(await card.getByRole('link', { name: /查看公示全文/ }).getAttribute('href')).toBe(`/notices/${notice.id}`);
-    expect(await card.getByRole('link', { name: /下载 Excel/ }).getAttribute('href')).toBe(`/api/v1/notices/${notice.id}/export.xlsx`);
-    await card.getByText(/^拟支持企业名单 \(\d+\)$/).click();
+    expect(await card.getByRole('link', { name: /下载Excel文件/ }).getAttribute('href')).toBe(`/api/v1/notices/${notice.id}/export.xlsx`);
+    await card.getByText(/^拟支持企业名单（\d+）$/).click();
     await card.locator('.ant-table-row').first().waitFor();
     await card.locator('.ant-motion-collapse').waitFor({ state: 'detached' });
     await screenshot(page, 'notices');
@@ -307,9 +439,9 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     await dialog.getByText('请填写姓名或单位名称').waitFor();
     await dialog.getByLabel('姓名或单位名称').fill('张三');
     await dialog.getByLabel('联系电话或电子邮箱').fill('13800000000');
-    await dialog.getByLabel('异议内容及理由').fill('该企业的研发费用数据与公开年报不符,请核实。');
+    await dialog.getByLabel('异议内容及理由').fill('该企业的研发费用数据与公开年报不符，请核实。');
     await dialog.getByRole('button', { name: /提交异议/ }).click();
-    await page.getByText(/异议已提交,受理编号/).waitFor();
+    await page.getByText(/异议已提交，受理编号/).waitFor();
     const { objections } = await officer.get<{ objections: { name: string }[] }>(`/api/v1/notices/${notice.id}/objections`);
     expect(objections.map((o) => o.name)).toContain('张三');
     expect(errors).toEqual([]);

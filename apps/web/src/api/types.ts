@@ -1,14 +1,22 @@
+/** A result's status (CALCULATION.md "Answer"); the labels are CHINESE.md's status words. */
+export type ResultStatus = 'granted' | 'ineligible' | 'excluded' | 'incomplete' | 'pending' | 'in-kind' | 'service' | 'not-applicable';
+
 /** The answer of the calculation contract (CALCULATION.md). */
 export interface MeasureResult {
   readonly measure: string;
+  /** The object's id for per-subject measures, the tier for 5.1 (`revenue-100m` …), else null. */
   readonly subject: string | null;
-  readonly status: 'granted' | 'ineligible' | 'excluded' | 'pending' | 'in-kind' | 'service' | 'not-applicable';
+  readonly status: ResultStatus;
   readonly amount: number;
   readonly cap?: number;
+  /** The amount is the most the text allows (最高, 经评审认定): an expert review may give less. */
   readonly review: boolean;
+  /** The clause as the text numbers it: 第五条第（3）项. */
   readonly citation: string;
   readonly explanation?: readonly string[];
   readonly reasons?: readonly string[];
+  /** Status `incomplete`: the request's field paths the rule needs (`facts.previousRevenue` …). */
+  readonly missing?: readonly string[];
 }
 
 export interface Answer {
@@ -26,6 +34,8 @@ export interface MeasureInfo {
   readonly citation: string;
   readonly citationZh: string;
   readonly citationEn: string;
+  /** The measure's short name in the language asked for (首次认定国家专精特新“小巨人”企业). */
+  readonly name: string;
   readonly clause: string;
   readonly summary: string;
   readonly summaryZh: string;
@@ -33,6 +43,7 @@ export interface MeasureInfo {
   readonly rule: string;
   readonly caps: string;
   readonly scope: string;
+  /** The amounts are maxima (最高 …, 经评审认定). */
   readonly review: boolean;
   readonly perSubject: boolean;
   readonly alternativeGroup: string | null;

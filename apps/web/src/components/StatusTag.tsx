@@ -18,6 +18,7 @@ const RESULT_COLORS: Record<string, string> = {
   granted: 'success',
   ineligible: 'default',
   excluded: 'warning',
+  incomplete: 'orange',
   pending: 'processing',
   'in-kind': 'cyan',
   service: 'blue',
@@ -30,8 +31,15 @@ export function ApplicationStatusTag({ status }: { status: string }) {
   return <Tag color={APPLICATION_COLORS[status] ?? 'default'}>{t(`status.${status}`, { defaultValue: status })}</Tag>;
 }
 
-/** A measure result's status (granted, excluded …) as a coloured tag. */
+/**
+ * A measure result's status as a coloured tag, in CHINESE.md's words (予以支持, 不符合条件, 不予支持,
+ * 待补充信息 …). Never shown alone for a result that is not granted: see ResultStatus.
+ */
 export function ResultStatusTag({ status }: { status: string }) {
   const { t } = useTranslation();
-  return <Tag color={RESULT_COLORS[status] ?? 'default'}>{t(`resultStatus.${status}`, { defaultValue: status })}</Tag>;
+  return (
+    <Tag color={RESULT_COLORS[status] ?? 'default'} data-status={status}>
+      {t(`resultStatus.${status}`, { defaultValue: status })}
+    </Tag>
+  );
 }

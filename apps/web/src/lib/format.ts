@@ -12,3 +12,11 @@ export function formatTime(iso: string | null | undefined): string {
   const d = new Date(Date.parse(iso) + 8 * 3600_000);
   return d.toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** "2026-03-01" → "2026年3月1日" in Chinese (CHINESE.md: dates as the text writes them); as given in English. */
+export function formatDate(date: string | null | undefined, lang: 'zh' | 'en' = 'zh'): string {
+  if (!date) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!m || lang === 'en') return date;
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}

@@ -48,11 +48,21 @@ export const common = {
     resultStatus: {
       granted: '予以支持',
       ineligible: '不符合条件',
-      excluded: '不予重复支持',
+      excluded: '不予支持',
+      incomplete: '待补充信息',
       pending: '待定',
       'in-kind': '实物支持',
       service: '服务事项',
       'not-applicable': '不适用',
+    },
+    result: {
+      upTo: '最高',
+      review: '需评审',
+      reviewHint: '经评审认定：为政策允许的最高额，以评审认定为准',
+      toFill: '请补充：',
+      fillHint: '点击字段名称，转到该项填写',
+      reasons: '原因：',
+      or: '或',
     },
     timeline: {
       title: '办理进度',
@@ -67,7 +77,8 @@ export const common = {
       download: '下载',
       uploadedBy: '上传人',
     },
-    footer: '政策依据:《丰台区支持人工智能科技创新和产业创新融合发展的若干措施》(2025-10-30 至 2028-12-31)。金额以主管部门审定为准。',
+    footer:
+      '政策依据：《丰台区支持人工智能科技创新和产业创新融合发展的若干措施》（2025年10月30日至2028年12月31日）。金额以主管部门审定为准。',
   },
   en: {
     appName: 'Fengtai AI Policy',
@@ -116,12 +127,22 @@ export const common = {
     },
     resultStatus: {
       granted: 'Granted',
-      ineligible: 'Ineligible',
+      ineligible: 'Not eligible',
       excluded: 'Excluded',
+      incomplete: 'Needs facts',
       pending: 'Pending',
       'in-kind': 'In kind',
       service: 'Service',
       'not-applicable': 'Not applicable',
+    },
+    result: {
+      upTo: 'up to ',
+      review: 'review',
+      reviewHint: 'After review: the most the text allows; an expert review may award less',
+      toFill: 'Please give: ',
+      fillHint: 'Click a field to go and fill it in',
+      reasons: 'Why: ',
+      or: 'or',
     },
     timeline: {
       title: 'Progress',

@@ -9,6 +9,7 @@ import {
   FACT_FIELD_INDEX,
   type FactField,
   type Facts,
+  factFieldOfPath,
   type ListField,
   type ObjectField,
   type ScalarField,
@@ -32,6 +33,11 @@ export interface FactsEditorProps {
   /** API issues with paths like 'facts.modelFilings[0].date' (the 'facts.' prefix may be left out). */
   errors?: readonly { path: string; message: string }[];
   disabled?: boolean;
+  /**
+   * A field to bring into view and focus, by contract path (a fact an answer says is missing);
+   * `seq` tells a new request for the same path from the last one. Its topic must be shown.
+   */
+  focus?: { readonly path: string; readonly seq: number } | null;
 }
 
 type Lang = 'zh' | 'en';
@@ -45,7 +51,7 @@ const DATE = 'YYYY-MM-DD';
  * and remove, each field with the clause it serves. Controlled: `value` in, cleaned facts out.
  * Used by the calculator and by the enterprise portal's application editor.
  */
-export function FactsEditor({ value, onChange, topics, errors, disabled }: FactsEditorProps): JSX.Element {
+export function FactsEditor({ value, onChange, topics, errors, disabled, focus }: FactsEditorProps): JSX.Element {
   const { t, i18n } = useTranslation('calculator');
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
   const [form] = Form.useForm();
@@ -99,7 +105,44 @@ export function FactsEditor({ value, onChange, topics, errors, disabled }: Facts
     marked.current = placed.inPlace.map((i) => i.name);
   }, [placed, form]);
 
+  // Bring a field asked for into view, focus it and say why: once its section has rendered (the
+  // topic may have been ticked, or the step shown, in the same click).
+  const focused = useRef<typeof focus>(null);
+  /** The field hinted "please fill in" (a hint, not a rule: it goes once the field has a value). */
+  const hinted = useRef<Name | null>(null);
+  useEffect(() => {
+    if (!focus || focus === focused.current) return;
+    const ref = factFieldOfPath(focus.path);
+    if (!ref || !shownFields.has(String(ref.name[0]))) return;
+    const name = [...ref.name];
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout>;
+    const go = () => {
+      if (form.getFieldInstance(name) === undefined && tries++ < 20) {
+        timer = setTimeout(go, 50);
+        return;
+      }
+      // Once per request: ticking topics later does not jump back to it.
+      focused.current = focus;
+      if (form.getFieldInstance(name) === undefined) {
+        // A list without a row to point at: its section.
+        document.querySelector(`[data-testid="facts-list-${String(name[0])}"]`)?.scrollIntoView({ block: 'center' });
+        return;
+      }
+      form.scrollToField(name, { block: 'center', focus: true });
+      form.setFields([{ name, warnings: [t('facts.toFill')] }]);
+      hinted.current = name;
+    };
+    timer = setTimeout(go, 0);
+    return () => clearTimeout(timer);
+  }, [focus, shownFields, form, t]);
+
   const emit = () => {
+    const hint = hinted.current;
+    if (hint && form.getFieldValue(hint) !== undefined && form.getFieldValue(hint) !== null) {
+      form.setFields([{ name: hint, warnings: [] }]);
+      hinted.current = null;
+    }
     const next = cleanFacts(form.getFieldsValue(true) as Facts);
     emitted.current = next;
     onChange(next);
@@ -117,7 +160,9 @@ export function FactsEditor({ value, onChange, topics, errors, disabled }: Facts
             <ul style={{ margin: 0, paddingLeft: 20 }}>
               {placed.elsewhere.map((e) => (
                 <li key={`${e.path}|${e.message}`}>
-                  <code>{e.path}</code>: {e.message}
+                  <code>{e.path}</code>
+                  {lang === 'zh' ? '：' : ': '}
+                  {e.message}
                 </li>
               ))}
             </ul>
@@ -215,7 +260,7 @@ function ListSection({ field, lang, named }: { field: ListField; lang: Lang; nam
               >
                 <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', marginBottom: 4 }}>
                   <Typography.Text type="secondary">
-                    {field.row[lang]} {index + 1}
+                    {lang === 'zh' ? `${field.row.zh}${index + 1}` : `${field.row.en} ${index + 1}`}
                   </Typography.Text>
                   <Button
                     type="text"

@@ -1,13 +1,26 @@
 import { useMemo } from 'react';
-import type { MeasureResult } from '../../api/types';
+import { tierLabel } from '../../api/policy-ids';
+import type { MeasureInfo, MeasureResult } from '../../api/types';
 import { EChart } from '../../components/EChart';
 import { formatYuan } from '../../lib/format';
 
 /**
- * The granted amounts, one bar per measure and subject, largest on top; amounts an expert review
- * may lower in gold.
+ * The granted amounts, one bar per measure and subject, largest on top, each named by the
+ * measure's name (not its internal id); amounts an expert review may lower (最高 …) in gold.
  */
-export function AmountChart({ results, unit, label }: { results: readonly MeasureResult[]; unit: string; label: string }) {
+export function AmountChart({
+  results,
+  unit,
+  label,
+  names,
+  lang,
+}: {
+  results: readonly MeasureResult[];
+  unit: string;
+  label: string;
+  names: ReadonlyMap<string, MeasureInfo>;
+  lang: 'zh' | 'en';
+}) {
   const rows = useMemo(() => [...results].sort((a, b) => a.amount - b.amount), [results]);
   const height = Math.max(120, rows.length * 34 + 24);
 
@@ -18,14 +31,18 @@ export function AmountChart({ results, unit, label }: { results: readonly Measur
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },
-        valueFormatter: (v: unknown) => `${formatYuan(Number(v))} ${unit}`,
+        valueFormatter: (v: unknown) => `${formatYuan(Number(v))}${lang === 'en' ? ' ' : ''}${unit}`,
       },
       xAxis: { type: 'value', show: false },
       yAxis: {
         type: 'category',
-        data: rows.map((r) => (r.subject ? `${r.measure} · ${r.subject}` : r.measure)),
+        data: rows.map((r) => {
+          const name = names.get(r.measure)?.name ?? r.citation;
+          return r.subject ? `${name} · ${tierLabel(r.subject, lang)}` : name;
+        }),
         axisTick: { show: false },
         axisLine: { show: false },
+        axisLabel: { width: 220, overflow: 'truncate' },
       },
       series: [
         {
@@ -35,11 +52,17 @@ export function AmountChart({ results, unit, label }: { results: readonly Measur
             itemStyle: { color: r.review ? '#faad14' : '#1677ff', borderRadius: [0, 4, 4, 0] },
           })),
           barMaxWidth: 22,
-          label: { show: true, position: 'right', formatter: (p: { value: unknown }) => formatYuan(Number(p.value)) },
+          label: {
+            show: true,
+            position: 'right',
+            // A maximum an expert review may lower reads 最高 …
+            formatter: (p: { value: unknown; dataIndex: number }) =>
+              `${rows[p.dataIndex]?.review ? (lang === 'en' ? 'up to ' : '最高') : ''}${formatYuan(Number(p.value))}`,
+          },
         },
       ],
     }),
-    [rows, unit],
+    [rows, unit, names, lang],
   );
   return <EChart option={option} height={height} label={label} />;
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, type FieldIssue } from '../../api/client';
 import type { Answer } from '../../api/types';
 import { FactsEditor } from '../../components/facts-editor/FactsEditor';
-import type { Facts, Topic } from '../../components/facts-editor/fact-fields';
+import { type Facts, type Topic, withTopicOf } from '../../components/facts-editor/fact-fields';
 import { issueText } from '../../components/facts-editor/issue-text';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { formatTime } from '../../lib/format';
@@ -79,6 +79,7 @@ export function CalculatorPage() {
   const [busy, setBusy] = useState<'check' | 'calc' | null>(null);
   const [computed, setComputed] = useState<Computed | null>(null);
   const [loadIssues, setLoadIssues] = useState<FieldIssue[] | null>(null);
+  const [focus, setFocus] = useState<{ path: string; seq: number } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const enterprise = Form.useWatch('enterprise', enterpriseForm) ?? initial.enterprise;
 
@@ -107,6 +108,7 @@ export function CalculatorPage() {
     historyForm.setFieldsValue({ history: s.history, otherPolicyAwards: s.otherPolicyAwards });
     setFactErrors([]);
     setUnplaced([]);
+    setFocus(null);
   };
 
   const go = (n: number) => {
@@ -118,7 +120,7 @@ export function CalculatorPage() {
   /** The API's verdict on bad input: each issue in place, and back to the first step with one. */
   const showIssues = (error: unknown) => {
     if (!(error instanceof ApiError) || error.status !== 400 || error.issues.length === 0) {
-      message.error(`${t('serverError')}: ${error instanceof Error ? error.message : String(error)}`);
+      message.error(`${t('serverError')}${lang === 'zh' ? '：' : ': '}${error instanceof Error ? error.message : String(error)}`);
       return;
     }
     const localized = new ApiError(
@@ -237,7 +239,7 @@ export function CalculatorPage() {
       setBusy(null);
       if (e instanceof ApiError && e.status === 400)
         setLoadIssues(e.issues.length > 0 ? [...e.issues] : [{ path: '', code: e.code, message: e.message }]);
-      else message.error(`${t('loadFailed')}: ${e instanceof Error ? e.message : String(e)}`);
+      else message.error(`${t('loadFailed')}${lang === 'zh' ? '：' : ': '}${e instanceof Error ? e.message : String(e)}`);
       return;
     }
     setBusy(null);
@@ -247,6 +249,13 @@ export function CalculatorPage() {
     message.success(t('loaded', { n: state.topics.length }));
     setReached(RESULTS_STEP);
     await calculate(buildRequest(state));
+  };
+
+  /** From a result 待补充信息 to the field it needs: the facts step, its topic ticked, the field focused. */
+  const fillField = (path: string) => {
+    setTopics((current) => withTopicOf(current, path));
+    setStep(FACTS_STEP);
+    setFocus((f) => ({ path, seq: (f?.seq ?? 0) + 1 }));
   };
 
   const restart = () => {
@@ -333,7 +342,9 @@ export function CalculatorPage() {
           />
           {!isWide && (
             <Typography.Text strong style={{ display: 'block', marginTop: 12 }}>
-              {t('stepOf', { n: step + 1, total: STEPS.length })}:{t(`steps.${STEPS[step] ?? 'enterprise'}`)}
+              {t('stepOf', { n: step + 1, total: STEPS.length })}
+              {lang === 'zh' ? '：' : ': '}
+              {t(`steps.${STEPS[step] ?? 'enterprise'}`)}
             </Typography.Text>
           )}
           <Spin spinning={busy !== null} description={busy === 'calc' ? t('calculating') : t('checking')}>
@@ -350,12 +361,12 @@ export function CalculatorPage() {
                   {t('facts.heading')}
                 </Typography.Title>
                 <Typography.Paragraph type="secondary">{t('facts.help')}</Typography.Paragraph>
-                <FactsEditor value={facts} onChange={setFacts} topics={topics} errors={factErrors} />
+                <FactsEditor value={facts} onChange={setFacts} topics={topics} errors={factErrors} focus={focus} />
               </div>
               <div hidden={step !== FACTS_STEP + 1}>
                 <HistoryStep form={historyForm} />
               </div>
-              {step === RESULTS_STEP && computed && <ResultsStep answer={computed.answer} request={computed.request} />}
+              {step === RESULTS_STEP && computed && <ResultsStep answer={computed.answer} request={computed.request} onFill={fillField} />}
               {unplaced.length > 0 && step !== RESULTS_STEP && (
                 <Alert
                   type="error"
@@ -394,6 +405,17 @@ export function CalculatorPage() {
               )}
             </Space>
             <Space wrap>
+              {step < RESULTS_STEP && computed && (
+                // Back from the results to fill something in: straight to a new answer.
+                <Button
+                  icon={<ReloadOutlined />}
+                  onClick={() => void calculate(buildRequest(collect()))}
+                  disabled={busy !== null}
+                  data-testid="calc-recalculate"
+                >
+                  {t('recalculate')}
+                </Button>
+              )}
               {step < RESULTS_STEP && (
                 <Button type="primary" onClick={() => void next()} loading={busy !== null} data-testid="calc-next">
                   {step === FACTS_STEP + 1 ? t('calculate') : t('next')}

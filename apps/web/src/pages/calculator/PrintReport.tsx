@@ -1,16 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import type { Answer } from '../../api/types';
 import { useMeasureIndex } from '../../api/use-catalogue';
-import { formatYuan } from '../../lib/format';
+import { ExplanationStep } from '../../components/ResultsView';
+import { formatDate, formatYuan } from '../../lib/format';
 import type { CalcRequest } from './calc-state';
-import { describeFacts, formatAmount } from './report-lines';
+import { describeFacts, describeHistory, describeOtherAward, reportResult } from './report-lines';
 
 const cell = { border: '1px solid #bbb', padding: '4px 6px', verticalAlign: 'top', textAlign: 'left' } as const;
 const table = { width: '100%', borderCollapse: 'collapse', fontSize: 12, marginBottom: 12 } as const;
 
 /**
  * The printed report (shown only when printing): what the calculation was based on, every result
- * with all its explanation steps, the total, the policy version and the date.
+ * with its status and cause, its amount (最高 … with the 需评审 flag where an expert review decides)
+ * and all its explanation steps (假设 marked), the total, the policy version and the date.
  */
 export function PrintReport({ answer, request, computedOn }: { answer: Answer; request: CalcRequest; computedOn: string }) {
   const { t, i18n } = useTranslation('calculator');
@@ -20,11 +22,19 @@ export function PrintReport({ answer, request, computedOn }: { answer: Answer; r
   const yesNo = (v: unknown) => (v === true ? t('enterprise.yes') : v === false ? t('enterprise.no') : '—');
   const e = request.enterprise;
   const facts = describeFacts(request.facts, lang);
+  const en = lang === 'en';
+  const sep = en ? '; ' : '；';
+  const statusWord = (status: string) => tc(`resultStatus.${status}`, { defaultValue: status });
+  const hasReview = answer.results.some((r) => r.review && r.status === 'granted');
   return (
     <div className="ftai-print-only" data-testid="print-report" style={{ color: '#000', fontSize: 12 }}>
       <h1 style={{ fontSize: 20, margin: '0 0 4px', textAlign: 'center' }}>{t('report.title')}</h1>
       <p style={{ textAlign: 'center', margin: '0 0 12px' }}>
-        {t('report.policy')} · {t('results.policyVersion')} {answer.policy.version} · {t('results.computedOn')} {computedOn}
+        {t('report.policy')} · {t('results.policyVersion')}
+        {en ? ': ' : '：'}
+        {answer.policy.version} · {t('results.computedOn')}
+        {en ? ': ' : '：'}
+        {en ? computedOn : formatDate(computedOn.slice(0, 10), 'zh')}
       </p>
 
       <h2 style={{ fontSize: 14 }}>{t('report.request')}</h2>
@@ -33,7 +43,8 @@ export function PrintReport({ answer, request, computedOn }: { answer: Answer; r
           <tr>
             <th style={cell}>{t('report.enterprise')}</th>
             <td style={cell}>
-              {typeof e.name === 'string' ? e.name : '—'} {typeof e.creditCode === 'string' ? `(${e.creditCode})` : ''}
+              {typeof e.name === 'string' ? e.name : '—'}
+              {typeof e.creditCode === 'string' ? (en ? ` (${e.creditCode})` : `（${e.creditCode}）`) : ''}
             </td>
             <th style={cell}>{t('report.year')}</th>
             <td style={cell}>{request.year}</td>
@@ -44,8 +55,8 @@ export function PrintReport({ answer, request, computedOn }: { answer: Answer; r
               {(
                 ['registeredInFengtai', 'taxResidentInFengtai', 'seriousDishonesty', 'aiPartnerProgram', 'industrialAI', 'startup'] as const
               )
-                .map((k) => `${t(`enterprise.${k}`)}: ${yesNo(e[k])}`)
-                .join(lang === 'en' ? '; ' : ';')}
+                .map((k) => `${t(`enterprise.${k}`)}${en ? ': ' : '：'}${yesNo(e[k])}`)
+                .join(sep)}
             </td>
           </tr>
           {facts.map((f) => (
@@ -68,16 +79,14 @@ export function PrintReport({ answer, request, computedOn }: { answer: Answer; r
           <tr>
             <th style={cell}>{t('report.history')}</th>
             <td style={cell} colSpan={3}>
-              {request.history?.length
-                ? request.history.map((h) => `${h.measure} ${h.year} ${h.subject ?? ''} ${formatAmount(h.amount)}`).join(';')
-                : t('report.none')}
+              {request.history?.length ? request.history.map((h) => describeHistory(h, measures, lang)).join(sep) : t('report.none')}
             </td>
           </tr>
           <tr>
             <th style={cell}>{t('report.otherAwards')}</th>
             <td style={cell} colSpan={3}>
               {request.otherPolicyAwards?.length
-                ? request.otherPolicyAwards.map((o) => `${o.policy} ${o.subject} ${formatAmount(o.amount)}`).join(';')
+                ? request.otherPolicyAwards.map((o) => describeOtherAward(o, measures, lang)).join(sep)
                 : t('report.none')}
             </td>
           </tr>
@@ -98,26 +107,35 @@ export function PrintReport({ answer, request, computedOn }: { answer: Answer; r
         <tbody>
           {answer.results.map((r) => {
             const m = measures.get(r.measure);
+            const line = reportResult(r, measures, lang, statusWord);
             return (
-              <tr key={`${r.measure}|${r.subject ?? ''}`} style={{ breakInside: 'avoid' }}>
+              <tr
+                key={`${r.measure}|${r.subject ?? ''}`}
+                style={{ breakInside: 'avoid' }}
+                data-testid={`print-${r.measure}-${r.subject ?? ''}`}
+              >
                 <td style={{ ...cell, width: '24%' }}>
-                  <b>{r.measure}</b> {r.citation}
-                  {m && <div>{lang === 'en' ? m.summaryEn : m.summaryZh}</div>}
+                  <b>{line.measure}</b>
+                  {m && <div>{en ? m.summaryEn : m.summaryZh}</div>}
                 </td>
-                <td style={cell}>{r.subject ?? '—'}</td>
-                <td style={cell}>{tc(`resultStatus.${r.status}`, { defaultValue: r.status })}</td>
-                <td style={{ ...cell, textAlign: 'right', whiteSpace: 'nowrap' }}>{formatYuan(r.amount)}</td>
-                <td style={cell}>
-                  {r.reasons && r.reasons.length > 0 && (
-                    <div>
-                      {t('report.reasons')}: {r.reasons.join(';')}
+                <td style={cell}>{line.subject}</td>
+                <td style={{ ...cell, width: '16%' }}>{line.status}</td>
+                <td style={{ ...cell, textAlign: 'right', whiteSpace: 'nowrap' }}>
+                  {line.amount}
+                  {line.review && (
+                    <div style={{ fontWeight: 600 }} data-testid="print-review">
+                      {t('report.review')}
                     </div>
                   )}
+                </td>
+                <td style={cell}>
                   {r.explanation && (
                     <ol style={{ margin: 0, paddingLeft: 18 }}>
                       {r.explanation.map((s, i) => (
                         // biome-ignore lint/suspicious/noArrayIndexKey: steps are an ordered list that never reorders
-                        <li key={i}>{s}</li>
+                        <li key={i}>
+                          <ExplanationStep text={s} />
+                        </li>
                       ))}
                     </ol>
                   )}
@@ -138,6 +156,7 @@ export function PrintReport({ answer, request, computedOn }: { answer: Answer; r
           </tr>
         </tfoot>
       </table>
+      {hasReview && <p data-testid="print-review-legend">{t('report.reviewLegend')}</p>}
       <p>{t('disclaimer')}</p>
     </div>
   );

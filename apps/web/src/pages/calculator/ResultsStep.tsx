@@ -1,18 +1,25 @@
 import { Alert, Card, Col, Empty, Row, Statistic, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { measureLabel } from '../../api/measure-label';
+import { tierLabel } from '../../api/policy-ids';
 import type { Answer } from '../../api/types';
 import { useMeasureIndex } from '../../api/use-catalogue';
 import { TOPICS, topicsOf } from '../../components/facts-editor/fact-fields';
+import { MissingFields } from '../../components/ResultStatus';
 import { ResultsView } from '../../components/ResultsView';
 import { formatYuan } from '../../lib/format';
 import { AmountChart } from './AmountChart';
 import { type CalcRequest, failsGeneralConditions, summarizeAnswer } from './calc-state';
 
-/** Step 5: the answer — the total and counts, a chart of the amounts, then every result with its steps. */
-export function ResultsStep({ answer, request }: { answer: Answer; request: CalcRequest }) {
+/**
+ * Step 5: the answer — the total and counts, what needs filling in (each field a link to it), a
+ * chart of the amounts, then every result with its steps.
+ */
+export function ResultsStep({ answer, request, onFill }: { answer: Answer; request: CalcRequest; onFill: (path: string) => void }) {
   const { t, i18n } = useTranslation('calculator');
   const en = i18n.language === 'en';
+  const lang = en ? 'en' : 'zh';
   const [showAll, setShowAll] = useState(false);
   const summary = summarizeAnswer(answer);
   const measures = useMeasureIndex(answer.year >= 2025 && answer.year <= 2028 ? answer.year : 2026);
@@ -47,12 +54,12 @@ export function ResultsStep({ answer, request }: { answer: Answer; request: Calc
                 />
               </Card>
             </Col>
-            <Col span={8}>
+            <Col xs={12} sm={6}>
               <Card size="small">
                 <Statistic title={t('results.granted')} value={summary.granted.length} suffix={t('results.items')} />
               </Card>
             </Col>
-            <Col span={8}>
+            <Col xs={12} sm={6}>
               <Card size="small">
                 <Statistic
                   title={t('results.review')}
@@ -62,12 +69,43 @@ export function ResultsStep({ answer, request }: { answer: Answer; request: Calc
                 />
               </Card>
             </Col>
-            <Col span={8}>
+            <Col xs={12} sm={6}>
+              <Card size="small">
+                <Statistic
+                  title={t('results.incomplete')}
+                  value={summary.incomplete.length}
+                  suffix={t('results.items')}
+                  styles={{ content: { color: summary.incomplete.length > 0 ? '#d46b08' : undefined } }}
+                  data-testid="calc-incomplete-count"
+                />
+              </Card>
+            </Col>
+            <Col xs={12} sm={6}>
               <Card size="small">
                 <Statistic title={t('results.refused')} value={summary.refused.length} suffix={t('results.items')} />
               </Card>
             </Col>
           </Row>
+          {summary.incomplete.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginTop: 12 }}
+              title={t('results.incompleteNote')}
+              data-testid="calc-incomplete"
+              description={
+                <ul style={{ margin: 0, paddingLeft: 20 }}>
+                  {summary.incomplete.map((r) => (
+                    <li key={`${r.measure}|${r.subject ?? ''}`} data-testid={`incomplete-${r.measure}`}>
+                      <Typography.Text strong>{measureLabel(measures.get(r.measure), lang, r.citation)}</Typography.Text>
+                      {en ? ': ' : '：'}
+                      <MissingFields paths={r.missing ?? []} onFill={onFill} />
+                    </li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
           {summary.review.length > 0 && (
             <Alert
               type="warning"
@@ -77,9 +115,10 @@ export function ResultsStep({ answer, request }: { answer: Answer; request: Calc
               description={
                 <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
                   {summary.review.map((r) => (
-                    <Tag key={`${r.measure}|${r.subject ?? ''}`} color="gold">
-                      {r.measure}
-                      {r.subject ? ` · ${r.subject}` : ''} {formatYuan(r.amount)}
+                    <Tag key={`${r.measure}|${r.subject ?? ''}`} color="gold" style={{ whiteSpace: 'normal' }}>
+                      {measureLabel(measures.get(r.measure), lang, r.citation)}
+                      {r.subject ? ` · ${tierLabel(r.subject, lang)}` : ''}
+                      {en ? `: up to ${formatYuan(r.amount)} yuan` : `：最高${formatYuan(r.amount)}元`}
                     </Tag>
                   ))}
                 </div>
@@ -90,7 +129,7 @@ export function ResultsStep({ answer, request }: { answer: Answer; request: Calc
         <Col xs={24} lg={14}>
           <Card size="small" title={t('results.chart')} style={{ height: '100%' }}>
             {summary.granted.length > 0 ? (
-              <AmountChart results={summary.granted} unit={unit} label={t('results.chart')} />
+              <AmountChart results={summary.granted} unit={unit} label={t('results.chart')} names={measures} lang={lang} />
             ) : (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('results.chartEmpty')} />
             )}
@@ -104,8 +143,9 @@ export function ResultsStep({ answer, request }: { answer: Answer; request: Calc
                       style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
                       title={m ? (en ? m.summaryEn : m.summaryZh) : undefined}
                     >
-                      <b>{r.measure}</b> {r.subject ? `${r.subject} · ` : ''}
-                      {m ? (en ? m.summaryEn : m.summaryZh) : r.citation}
+                      <b>{m?.name ?? r.citation}</b> {m?.citation ?? ''}
+                      {r.subject ? ` · ${tierLabel(r.subject, lang)}` : ''}
+                      {m ? ` · ${en ? m.summaryEn : m.summaryZh}` : ''}
                     </div>
                   );
                 })}
@@ -132,9 +172,11 @@ export function ResultsStep({ answer, request }: { answer: Answer; request: Calc
           </label>
         </span>
       </div>
-      <ResultsView answer={answer} onlyRelevant={!showAll} />
+      <ResultsView answer={answer} onlyRelevant={!showAll} onFill={onFill} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
-        {t('results.policyVersion')}: {answer.policy.id} {answer.policy.version} · {t('disclaimer')}
+        {t('results.policyVersion')}
+        {en ? ': ' : '：'}
+        {answer.policy.id} {answer.policy.version} · {t('disclaimer')}
       </Typography.Paragraph>
     </div>
   );

@@ -26,8 +26,8 @@ const cases = readdirSync(CASES)
   .map((f) => ({ file: f, ...(JSON.parse(readFileSync(join(CASES, f), 'utf8')) as { name: string; request: Record<string, unknown> }) }));
 
 describe('the shared cases survive request → form state → request', () => {
-  it('finds the 17 shared cases', () => {
-    expect(cases).toHaveLength(17);
+  it('finds the 21 shared cases', () => {
+    expect(cases).toHaveLength(21);
   });
   it.each(cases.map((c) => [c.name, c.request] as const))('%s', (_name, request) => {
     const state = readRequest(request);
@@ -171,6 +171,46 @@ describe('building the request', () => {
     ]);
     expect(r.otherPolicyAwards).toEqual([{ policy: '丰台区某项措施', subject: 'SC-1', amount: 450000 }]);
   });
+  it('names 5.1’s tier as the subject of its history', () => {
+    const r = buildRequest(state({ history: [{ measure: '5.1', year: 2025, subject: 'revenue-50m', amount: 200000 }] }));
+    expect(r.history).toEqual([{ measure: '5.1', year: 2025, subject: 'revenue-50m', amount: 200000 }]);
+    expect(readRequest(r).history).toEqual([{ measure: '5.1', year: 2025, subject: 'revenue-50m', amount: 200000 }]);
+  });
+  it('gives the history of support in kind (5.4) amount 0, whatever was typed', () => {
+    const r = buildRequest(
+      state({
+        history: [
+          { measure: '5.4', year: 2025, subject: null },
+          { measure: '5.4', year: 2026, subject: '', amount: 12345 },
+        ],
+      }),
+    );
+    expect(r.history).toEqual([
+      { measure: '5.4', year: 2025, subject: null, amount: 0 },
+      { measure: '5.4', year: 2026, subject: null, amount: 0 },
+    ]);
+  });
+  it('sends another policy’s award with the subject or the measure it names, never both', () => {
+    const r = buildRequest(
+      state({
+        otherPolicyAwards: [
+          // Switched to a measure after typing a subject: only the measure goes.
+          { policy: '丰台区专精特新企业奖励', target: 'measure', subject: 'LG-7', measure: '5.3a', amount: 500000 },
+          { policy: '丰台区某项措施', target: 'subject', subject: 'SC-1', measure: '5.3a', amount: 450000 },
+          { policy: '丰台区某项措施', subject: 'P-1', amount: 1 },
+        ],
+      }),
+    );
+    expect(r.otherPolicyAwards).toEqual([
+      { policy: '丰台区专精特新企业奖励', measure: '5.3a', amount: 500000 },
+      { policy: '丰台区某项措施', subject: 'SC-1', amount: 450000 },
+      { policy: '丰台区某项措施', subject: 'P-1', amount: 1 },
+    ]);
+  });
+  it('reads an award that names a measure back as a measure row', () => {
+    const s = readRequest({ year: 2026, enterprise: {}, otherPolicyAwards: [{ policy: 'X', measure: '5.3a', amount: 500000 }] });
+    expect(s.otherPolicyAwards).toEqual([{ policy: 'X', target: 'measure', measure: '5.3a', amount: 500000 }]);
+  });
   it('leaves out empty history and other awards', () => {
     expect(buildRequest(state({}))).toEqual({
       year: 2026,
@@ -240,11 +280,21 @@ describe('steps and answers', () => {
       creditCode: null,
       total: 1400000,
       results: [
-        { measure: '8.1', subject: null, status: 'granted', amount: 900000, review: true, citation: '第八条(1)' },
-        { measure: '8.2', subject: null, status: 'granted', amount: 500000, review: false, citation: '第八条(2)' },
-        { measure: '6.2b', subject: 'SC-1', status: 'excluded', amount: 0, review: false, citation: '第六条(2)' },
-        { measure: '4.1', subject: null, status: 'pending', amount: 0, review: false, citation: '第四条(1)' },
-        { measure: '9.1', subject: null, status: 'service', amount: 0, review: false, citation: '第九条(1)' },
+        { measure: '8.1', subject: null, status: 'granted', amount: 900000, review: true, citation: '第八条第（1）项' },
+        { measure: '8.2', subject: null, status: 'granted', amount: 500000, review: false, citation: '第八条第（2）项' },
+        { measure: '6.2b', subject: 'SC-1', status: 'excluded', amount: 0, review: false, citation: '第六条第（2）项' },
+        {
+          measure: '5.2',
+          subject: null,
+          status: 'incomplete',
+          amount: 0,
+          review: true,
+          citation: '第五条第（2）项',
+          reasons: ['缺少“上年度主营业务收入”，无法测算'],
+          missing: ['facts.previousRevenue'],
+        },
+        { measure: '4.1', subject: null, status: 'pending', amount: 0, review: false, citation: '第四条第（1）项' },
+        { measure: '9.1', subject: null, status: 'service', amount: 0, review: false, citation: '第九条第（1）项' },
       ],
     };
     const s = summarizeAnswer(answer);
@@ -252,6 +302,7 @@ describe('steps and answers', () => {
     expect(s.granted.map((r) => r.measure)).toEqual(['8.1', '8.2']);
     expect(s.review.map((r) => r.measure)).toEqual(['8.1']);
     expect(s.refused.map((r) => r.measure)).toEqual(['6.2b']);
+    expect(s.incomplete.map((r) => r.missing)).toEqual([['facts.previousRevenue']]);
     expect(s.other.map((r) => r.measure)).toEqual(['4.1', '9.1']);
   });
 });

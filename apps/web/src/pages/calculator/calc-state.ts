@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../../api/client';
+import { IN_KIND_MEASURE_IDS } from '../../api/policy-ids';
 import type { Answer, MeasureResult } from '../../api/types';
 import { cleanFacts, type Facts, fieldsOfTopics, type Topic, toMoney, topicsOf } from '../../components/facts-editor/fact-fields';
 
@@ -35,14 +36,22 @@ export interface EnterpriseState {
 export interface HistoryRow {
   measure?: string;
   year?: number;
-  /** Empty or null: an enterprise-level measure. */
+  /** Empty or null: an enterprise-level measure. For 5.1, the tier (`revenue-100m` …). */
   subject?: string | null;
+  /** Ignored for support in kind (5.4): its history carries amount 0. */
   amount?: number;
 }
 
+/** What another district policy's award names: the object it supported, or a measure of this policy. */
+export type AwardTarget = 'subject' | 'measure';
+
 export interface OtherAwardRow {
   policy?: string;
+  /** Which of subject and measure the row names (the form's choice; subject when absent). */
+  target?: AwardTarget;
   subject?: string;
+  /** One of ENTERPRISE_MEASURE_IDS: support to the enterprise as a whole (对应本措施事项). */
+  measure?: string;
   amount?: number;
 }
 
@@ -62,7 +71,7 @@ export interface CalcRequest {
   enterprise: Record<string, string | boolean>;
   facts?: Facts;
   history?: { measure: string; year: number; subject: string | null; amount: number }[];
-  otherPolicyAwards?: { policy: string; subject: string; amount: number }[];
+  otherPolicyAwards?: ({ policy: string; amount: number } & ({ subject: string } | { measure: string }))[];
 }
 
 /** The policy's first and last year of new support. */
@@ -131,7 +140,8 @@ export function buildRequest(state: CalcState): CalcRequest {
       if (measure !== undefined) out.measure = measure;
       if (row.year !== undefined && row.year !== null) out.year = row.year;
       out.subject = trimmed(row.subject) ?? null;
-      const amount = toMoney(row.amount);
+      // Support in kind (5.4) has no amount: its history carries 0 (CALCULATION.md).
+      const amount = measure !== undefined && IN_KIND_MEASURE_IDS.includes(measure) ? 0 : toMoney(row.amount);
       if (amount !== undefined) out.amount = amount;
       return out as NonNullable<CalcRequest['history']>[number];
     });
@@ -141,8 +151,14 @@ export function buildRequest(state: CalcState): CalcRequest {
       const out: Record<string, unknown> = {};
       const policy = trimmed(row.policy);
       if (policy !== undefined) out.policy = policy;
-      const subject = trimmed(row.subject);
-      if (subject !== undefined) out.subject = subject;
+      // Either the subject or the measure, as the row chose (never both: the contract refuses it).
+      if (row.target === 'measure') {
+        const measure = trimmed(row.measure);
+        if (measure !== undefined) out.measure = measure;
+      } else {
+        const subject = trimmed(row.subject);
+        if (subject !== undefined) out.subject = subject;
+      }
       const amount = toMoney(row.amount);
       if (amount !== undefined) out.amount = amount;
       return out as NonNullable<CalcRequest['otherPolicyAwards']>[number];
@@ -177,7 +193,9 @@ export function readRequest(json: unknown): CalcState {
   const otherPolicyAwards: OtherAwardRow[] = Array.isArray(r.otherPolicyAwards)
     ? r.otherPolicyAwards.filter(isObject).map((o) => ({
         policy: typeof o.policy === 'string' ? o.policy : undefined,
+        target: typeof o.measure === 'string' && typeof o.subject !== 'string' ? ('measure' as const) : ('subject' as const),
         subject: typeof o.subject === 'string' ? o.subject : undefined,
+        measure: typeof o.measure === 'string' ? o.measure : undefined,
         amount: toMoney(o.amount),
       }))
     : [];
@@ -220,9 +238,11 @@ export function failsGeneralConditions(e: EnterpriseState): boolean {
 export interface AnswerSummary {
   readonly total: number;
   readonly granted: readonly MeasureResult[];
-  /** Granted at the most the text allows: an expert review may lower them. */
+  /** Granted at the most the text allows (最高 …): an expert review may lower them. */
   readonly review: readonly MeasureResult[];
-  /** Not granted for a reason (ineligible, excluded). */
+  /** Not computed: a fact the rule needs was left out (待补充信息). */
+  readonly incomplete: readonly MeasureResult[];
+  /** Not granted, each for its own cause (ineligible, excluded). */
   readonly refused: readonly MeasureResult[];
   /** Pending, in kind, services. */
   readonly other: readonly MeasureResult[];
@@ -235,6 +255,7 @@ export function summarizeAnswer(answer: Answer): AnswerSummary {
     total: answer.total,
     granted,
     review: granted.filter((r) => r.review),
+    incomplete: answer.results.filter((r) => r.status === 'incomplete'),
     refused: answer.results.filter((r) => r.status === 'ineligible' || r.status === 'excluded'),
     other: answer.results.filter((r) => r.status === 'pending' || r.status === 'in-kind' || r.status === 'service'),
   };

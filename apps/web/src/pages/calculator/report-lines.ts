@@ -1,6 +1,14 @@
+import { measureLabel } from '../../api/measure-label';
+import { MILESTONE_TIERS, tierLabel } from '../../api/policy-ids';
+import type { MeasureInfo, MeasureResult } from '../../api/types';
 import { FACT_FIELDS, type Facts, type ScalarField, type Text } from '../../components/facts-editor/fact-fields';
+import { formatYuan } from '../../lib/format';
+import { statusWithCause } from '../../lib/result-cause';
+import type { CalcRequest } from './calc-state';
 
 type Lang = 'zh' | 'en';
+/** The catalogue's measures by id, as the report names them. */
+type Names = ReadonlyMap<string, Pick<MeasureInfo, 'citation' | 'name'>>;
 
 const number2 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
@@ -12,7 +20,7 @@ export function showValue(field: ScalarField, value: unknown, lang: Lang): strin
   if (value === undefined || value === null) return '—';
   switch (field.kind) {
     case 'money':
-      return typeof value === 'number' ? `${number2.format(value)} ${lang === 'en' ? 'yuan' : '元'}` : String(value);
+      return typeof value === 'number' ? (lang === 'en' ? `${number2.format(value)} yuan` : `${number2.format(value)}元`) : String(value);
     case 'bool':
       return value === true ? (lang === 'en' ? 'yes' : '是') : lang === 'en' ? 'no' : '否';
     case 'rate':
@@ -28,9 +36,15 @@ const showRow = (fields: readonly ScalarField[], row: unknown, lang: Lang): stri
   const r = (row ?? {}) as Record<string, unknown>;
   return fields
     .filter((f) => r[f.key] !== undefined)
-    .map((f) => (f.kind === 'bool' ? (r[f.key] === true ? f.label[lang] : null) : `${f.label[lang]} ${showValue(f, r[f.key], lang)}`))
+    .map((f) =>
+      f.kind === 'bool'
+        ? r[f.key] === true
+          ? f.label[lang]
+          : null
+        : `${f.label[lang]}${lang === 'en' ? ' ' : '：'}${showValue(f, r[f.key], lang)}`,
+    )
     .filter((s): s is string => s !== null)
-    .join(lang === 'en' ? '; ' : ';');
+    .join(lang === 'en' ? '; ' : '；');
 };
 
 /** The facts of a request as lines for the printed report: label and value(s), in contract order. */
@@ -47,4 +61,57 @@ export function describeFacts(facts: Facts | undefined, lang: Lang): { label: st
     else out.push({ label, values: [showValue(field, value, lang)] });
   }
   return out;
+}
+
+/** One result as the printed report shows it: every cell a text, nothing dropped. */
+export interface ReportResult {
+  /** The clause and name: 第五条第（3）项（首次认定国家专精特新“小巨人”企业）. */
+  readonly measure: string;
+  /** The object's id, 5.1's tier by its name (1亿元), or —. */
+  readonly subject: string;
+  /** The status word with its cause: 不予支持：已于2026年度享受本项支持（一次性）. */
+  readonly status: string;
+  /** Whole yuan; a maximum an expert review may lower reads 最高500,000. */
+  readonly amount: string;
+  /** The 需评审 flag (经评审认定), kept on paper. */
+  readonly review: boolean;
+}
+
+/**
+ * A result as a line of the printed report. `statusWord` names the status in `lang`
+ * (予以支持, 不予支持 … — CHINESE.md); the cause follows the word, never the word alone.
+ */
+export function reportResult(r: MeasureResult, names: Names, lang: Lang, statusWord: (status: string) => string): ReportResult {
+  const en = lang === 'en';
+  const reasons = r.status === 'granted' ? [] : (r.reasons ?? []);
+  const isMaximum = r.review && r.status === 'granted';
+  return {
+    measure: measureLabel(names.get(r.measure), lang, r.citation),
+    subject: r.subject === null ? '—' : tierLabel(r.subject, lang),
+    status: statusWithCause(statusWord(r.status), reasons, lang),
+    amount: `${isMaximum ? (en ? 'up to ' : '最高') : ''}${formatYuan(r.amount)}`,
+    review: isMaximum,
+  };
+}
+
+/** An earlier grant of this policy: 2025年度，第五条第（1）项（…），档位“5000万元”，200,000元. */
+export function describeHistory(h: NonNullable<CalcRequest['history']>[number], names: Names, lang: Lang): string {
+  const m = measureLabel(names.get(h.measure), lang, h.measure);
+  const isTier = MILESTONE_TIERS.has(h.measure);
+  if (lang === 'en') {
+    const subject = h.subject === null ? '' : `, ${isTier ? 'tier' : 'subject'} ${tierLabel(h.subject, 'en')}`;
+    return `${h.year}: ${m}${subject}, ${formatAmount(h.amount)} yuan`;
+  }
+  const subject = h.subject === null ? '' : isTier ? `，档位“${tierLabel(h.subject, 'zh')}”` : `，支持对象${h.subject}`;
+  return `${h.year}年度，${m}${subject}，${formatAmount(h.amount)}元`;
+}
+
+/** Another district policy's award: what it names (the object, or the measure it overlaps) and how much. */
+export function describeOtherAward(o: NonNullable<CalcRequest['otherPolicyAwards']>[number], names: Names, lang: Lang): string {
+  const en = lang === 'en';
+  const what =
+    'measure' in o
+      ? `${en ? 'overlaps ' : '对应本措施'}${measureLabel(names.get(o.measure), lang, o.measure)}`
+      : `${en ? 'subject ' : '支持对象'}${o.subject}`;
+  return en ? `${o.policy}: ${what}, ${formatAmount(o.amount)} yuan` : `${o.policy}：${what}，${formatAmount(o.amount)}元`;
 }

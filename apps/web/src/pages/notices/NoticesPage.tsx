@@ -5,13 +5,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { Money } from '../../components/Money';
-import { formatYuan } from '../../lib/format';
+import { formatDate, formatYuan } from '../../lib/format';
 import type { NoticeSummary, NoticeView } from './notice-types';
 import { ObjectionModal } from './ObjectionModal';
 
 /** The enterprises on a notice with their totals (loaded when opened). */
 function NoticeEnterprises({ id }: { id: string }) {
-  const { t } = useTranslation('policy');
+  const { t, i18n } = useTranslation('policy');
   const { t: tc } = useTranslation();
   const screens = Grid.useBreakpoint();
   const detail = useQuery({ queryKey: ['notice', id], queryFn: () => api.get<NoticeView>(`/api/v1/notices/${encodeURIComponent(id)}`) });
@@ -29,7 +29,7 @@ function NoticeEnterprises({ id }: { id: string }) {
         { title: t('notices.enterprises'), dataIndex: 'name', key: 'name' },
         ...(screens.md ? [{ title: t('notices.creditCode'), dataIndex: 'creditCode', key: 'creditCode' }] : []),
         {
-          title: `${tc('total')}(${tc('yuan')})`,
+          title: i18n.language === 'en' ? `${tc('total')} (${tc('yuan')})` : `${tc('total')}（${tc('yuan')}）`,
           dataIndex: 'total',
           key: 'total',
           align: 'right' as const,
@@ -42,7 +42,8 @@ function NoticeEnterprises({ id }: { id: string }) {
 
 /** One notice: call, dates, window, size and total, and the ways to read it and to object. */
 function NoticeCard({ notice, onObject }: { notice: NoticeSummary; onObject: () => void }) {
-  const { t } = useTranslation('policy');
+  const { t, i18n } = useTranslation('policy');
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
   const { t: tc } = useTranslation();
   return (
     <Card
@@ -55,12 +56,12 @@ function NoticeCard({ notice, onObject }: { notice: NoticeSummary; onObject: () 
     >
       <Row gutter={[16, 12]}>
         <Col xs={12} md={5}>
-          <Statistic title={t('notices.publishedOn')} value={notice.publishedOn} styles={{ content: { fontSize: 18 } }} />
+          <Statistic title={t('notices.publishedOn')} value={formatDate(notice.publishedOn, lang)} styles={{ content: { fontSize: 18 } }} />
         </Col>
         <Col xs={12} md={5}>
           <Statistic
             title={t('notices.window')}
-            value={t('notices.until', { d: notice.objectionsUntil })}
+            value={t('notices.until', { d: formatDate(notice.objectionsUntil, lang) })}
             styles={{ content: { fontSize: 18, color: notice.isOpenForObjections ? '#1677ff' : undefined } }}
           />
         </Col>
@@ -101,7 +102,13 @@ function NoticeCard({ notice, onObject }: { notice: NoticeSummary; onObject: () 
       <Collapse
         ghost
         style={{ marginTop: 8 }}
-        items={[{ key: 'list', label: `${t('notices.list')} (${notice.enterprises})`, children: <NoticeEnterprises id={notice.id} /> }]}
+        items={[
+          {
+            key: 'list',
+            label: lang === 'en' ? `${t('notices.list')} (${notice.enterprises})` : `${t('notices.list')}（${notice.enterprises}）`,
+            children: <NoticeEnterprises id={notice.id} />,
+          },
+        ]}
       />
     </Card>
   );

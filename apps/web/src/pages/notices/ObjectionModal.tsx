@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
 import { applyFieldErrors } from '../../lib/field-errors';
+import { formatDate } from '../../lib/format';
 import { applicationOptions, type NoticeSummary, type NoticeView } from './notice-types';
 
 interface ObjectionValues {
@@ -15,7 +16,8 @@ interface ObjectionValues {
 
 /** The objection form (异议): POST /api/v1/notices/:id/objections, open to anyone while the window is. */
 export function ObjectionModal({ notice, onClose }: { notice: NoticeSummary; onClose: () => void }) {
-  const { t } = useTranslation('policy');
+  const { t, i18n } = useTranslation('policy');
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
   const { message } = App.useApp();
   const [form] = Form.useForm<ObjectionValues>();
   const [sending, setSending] = useState(false);
@@ -70,7 +72,7 @@ export function ObjectionModal({ notice, onClose }: { notice: NoticeSummary; onC
         showIcon
         style={{ marginBottom: 16 }}
         title={notice.call.title}
-        description={t('notices.objectHelp', { d: notice.objectionsUntil })}
+        description={t('notices.objectHelp', { d: formatDate(notice.objectionsUntil, lang) })}
       />
       {problem && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={problem} />}
       <Form form={form} name="objection" layout="vertical">

@@ -36,7 +36,7 @@ const MAX_YUAN = 9_999_999_999_999;
 
 /** Annual calls (申报批次) with their dates and budgets: a list, and a form to open or change one. */
 export function CallsPage() {
-  const { t } = useTranslation('officer');
+  const { t, i18n } = useTranslation('officer');
   const calls = useCalls();
   const screens = Grid.useBreakpoint();
   const [editing, setEditing] = useState<Call | 'new' | null>(null);
@@ -123,7 +123,10 @@ export function CallsPage() {
                     {t('calls.yearOf', { year: c.year })} · {c.opensOn} — {c.closesOn}
                   </Typography.Text>
                   <div>
-                    {t('calls.totalBudget')}: <Money value={c.totalBudget} strong /> {t('yuan', { ns: 'common' })}
+                    {t('calls.totalBudget')}
+                    {i18n.language === 'en' ? ': ' : '：'}
+                    <Money value={c.totalBudget} strong />
+                    {i18n.language === 'en' ? ' yuan' : '元'}
                   </div>
                   {budgets(c)}
                   {links(c)}

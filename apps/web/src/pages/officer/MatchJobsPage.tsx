@@ -60,7 +60,7 @@ const STATUS_COLORS: Record<MatchJob['status'], string> = {
  * enterprises to tell what they can get.
  */
 export function MatchJobsPage() {
-  const { t } = useTranslation('officer');
+  const { t, i18n } = useTranslation('officer');
   const queryClient = useQueryClient();
   const screens = Grid.useBreakpoint();
   const jobs = useQuery({ queryKey: ['officer', 'match-jobs'], queryFn: () => api.get<unknown>(BASE).then(readMatchJobs) });
@@ -264,8 +264,9 @@ export function MatchJobsPage() {
                       {progressOf(j)}
                       {(j.status === 'done' || j.status === 'cancelled') && (
                         <span>
-                          {t('match.granted')}: <Money value={j.grantedTotal} strong /> ·{' '}
-                          {t('match.enterprises', { count: j.grantedEnterprises })}
+                          {t('match.granted')}
+                          {i18n.language === 'en' ? ': ' : '：'}
+                          <Money value={j.grantedTotal} strong /> · {t('match.enterprises', { count: j.grantedEnterprises })}
                         </span>
                       )}
                       {downloads(j)}

@@ -1,10 +1,13 @@
 import { ImportOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Form, Grid, Input, List, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Collapse, Flex, Form, Grid, Input, List, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
+import { measureLabel } from '../../api/measure-label';
+import { ENTERPRISE_MEASURE_IDS } from '../../api/policy-ids';
+import { useMeasureIndex } from '../../api/use-catalogue';
 import { Money } from '../../components/Money';
 import { formatTime, formatYuan } from '../../lib/format';
 import { type IssueRow, issueRows } from './lib/import-issues';
@@ -12,7 +15,9 @@ import { keys, useOtherAwards } from './officer-api';
 import type { ImportOutcome, OtherAward } from './officer-types';
 import { errorMessage, PageHeader, QueryState } from './parts';
 
-const TEMPLATE = 'creditCode,policy,subject,amount,year\n';
+/** The columns: each row names subject (支持对象) or measure (对应本措施事项), one of the two. */
+const TEMPLATE = 'creditCode,policy,subject,measure,amount,year\n';
+const EXAMPLE = `${TEMPLATE}91110106MA01ABCD2L,丰台区促进高精尖产业发展若干措施,SC-1,,450000,2025\n91110106MA01ABCD2L,丰台区专精特新企业奖励,,5.3a,500000,2026`;
 
 /**
  * Other district policies' awards (他项政策奖励), imported from CSV so that best-of-never-twice
@@ -20,7 +25,14 @@ const TEMPLATE = 'creditCode,policy,subject,amount,year\n';
  * import takes all rows or none), and the awards on record.
  */
 export function OtherAwardsPage() {
-  const { t } = useTranslation('officer');
+  const { t, i18n } = useTranslation('officer');
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const measures = useMeasureIndex();
+  /** What an award names: its subject, or the measure of this policy it overlaps. */
+  const supported = (a: OtherAward) =>
+    a.measure
+      ? `${t('awards.column.measure')}${lang === 'en' ? ': ' : '：'}${measureLabel(measures.get(a.measure), lang, a.measure)}`
+      : (a.subject ?? '—');
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const screens = Grid.useBreakpoint();
@@ -65,7 +77,13 @@ export function OtherAwardsPage() {
   const shown = useMemo(() => {
     const q = filter.trim().toUpperCase();
     return (awards.data?.awards ?? []).filter(
-      (a) => !q || a.creditCode.includes(q) || (a.enterpriseName ?? '').toUpperCase().includes(q) || a.policy.toUpperCase().includes(q),
+      (a) =>
+        !q ||
+        a.creditCode.includes(q) ||
+        (a.enterpriseName ?? '').toUpperCase().includes(q) ||
+        a.policy.toUpperCase().includes(q) ||
+        (a.subject ?? '').toUpperCase().includes(q) ||
+        (a.measure ?? '').toUpperCase().includes(q),
     );
   }, [awards.data, filter]);
 
@@ -83,7 +101,7 @@ export function OtherAwardsPage() {
       ),
     },
     { title: t('awards.column.policy'), dataIndex: 'policy' },
-    { title: t('awards.column.subject'), dataIndex: 'subject' },
+    { title: t('awards.supported'), key: 'supported', render: (_, a) => supported(a) },
     { title: t('awards.column.year'), dataIndex: 'year', width: 80 },
     { title: t('awards.column.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => <Money value={v} strong /> },
     {
@@ -104,9 +122,29 @@ export function OtherAwardsPage() {
       <PageHeader title={t('awards.heading')} subtitle={t('awards.subtitle')} />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card title={t('awards.import')} size="small">
-          <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 13 }} data-testid="awards-help">
             {t('awards.help')}
           </Typography.Paragraph>
+          <Collapse
+            size="small"
+            ghost
+            style={{ marginBottom: 8 }}
+            items={[
+              {
+                key: 'measures',
+                label: t('awards.measuresTitle'),
+                children: (
+                  <ul style={{ margin: 0, paddingInlineStart: 18, fontSize: 13 }} data-testid="awards-measures">
+                    {ENTERPRISE_MEASURE_IDS.map((id) => (
+                      <li key={id}>
+                        <Typography.Text code>{id}</Typography.Text> {measureLabel(measures.get(id), lang, id)}
+                      </li>
+                    ))}
+                  </ul>
+                ),
+              },
+            ]}
+          />
           <Form form={form} layout="vertical" onFinish={(v) => importCsv.mutate(v.csv)}>
             <Form.Item
               name="csv"
@@ -118,7 +156,7 @@ export function OtherAwardsPage() {
             >
               <Input.TextArea
                 rows={6}
-                placeholder={`${TEMPLATE}91110106MA01ABCD2L,丰台区促进高精尖产业发展若干措施,SC-1,450000,2025`}
+                placeholder={EXAMPLE}
                 style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 13 }}
                 data-testid="csv-input"
               />
@@ -220,7 +258,7 @@ export function OtherAwardsPage() {
                         <Money value={a.amount} strong />
                       </Flex>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {a.policy} · {a.subject} · {a.year}
+                        {a.policy} · {supported(a)} · {a.year}
                       </Typography.Text>
                     </Flex>
                   </List.Item>

@@ -227,7 +227,10 @@ export interface OtherAward {
   readonly creditCode: string;
   readonly enterpriseName: string | null;
   readonly policy: string;
-  readonly subject: string;
+  /** The object the award supported; null when it names a measure instead. */
+  readonly subject: string | null;
+  /** The enterprise-level measure of this policy it overlaps (对应本措施事项); null when it names a subject. */
+  readonly measure?: string | null;
   readonly amount: number;
   readonly year: number;
   readonly batchId: string;

@@ -1,15 +1,17 @@
 import { Alert, Descriptions, Grid, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MeasureInfo } from '../../api/types';
+import { formatDate } from '../../lib/format';
 import { Highlight } from './Highlight';
-import { splitVariants } from './search';
+import { asMaximum, splitVariants } from './search';
 
 type Parameter = MeasureInfo['parameters'][number];
 
-/** A rule, cap or scope with its industrial variant shown apart ("工业" tag). */
-function Variants({ text, terms }: { text: string; terms: readonly string[] }) {
-  const { t } = useTranslation('policy');
-  const parts = splitVariants(text);
+/** A rule, cap or scope with its industrial variant shown apart ("工业" tag); caps as maxima (最高 …). */
+function Variants({ text, terms, upTo = false }: { text: string; terms: readonly string[]; upTo?: boolean }) {
+  const { t, i18n } = useTranslation('policy');
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const parts = splitVariants(text).map((p) => (upTo ? { ...p, text: asMaximum(p.text, lang) } : p));
   if (parts.length === 0) return <span>{t('noCaps')}</span>;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
@@ -31,7 +33,8 @@ function Variants({ text, terms }: { text: string; terms: readonly string[] }) {
 
 /** One measure in full: the original clause, what it means, its rule and limits, assumptions, parameters. */
 export function MeasureDetail({ m, terms }: { m: MeasureInfo; terms: readonly string[] }) {
-  const { t } = useTranslation('policy');
+  const { t, i18n } = useTranslation('policy');
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
   const screens = Grid.useBreakpoint();
   const isWide = screens.md ?? true;
   const assumed = m.parameters.filter((p) => p.assumed);
@@ -63,7 +66,7 @@ export function MeasureDetail({ m, terms }: { m: MeasureInfo; terms: readonly st
         items={[
           { key: 'summary', label: t('summary'), children: <Highlight text={m.summary} terms={terms} /> },
           { key: 'rule', label: t('rule'), children: <Variants text={m.rule} terms={terms} /> },
-          { key: 'caps', label: t('caps'), children: <Variants text={m.caps} terms={[]} /> },
+          { key: 'caps', label: t('caps'), children: <Variants text={m.caps} terms={[]} upTo /> },
           {
             key: 'scope',
             label: t('scope'),
@@ -71,10 +74,14 @@ export function MeasureDetail({ m, terms }: { m: MeasureInfo; terms: readonly st
               <div>
                 <Variants text={m.scope} terms={[]} />
                 <div style={{ marginTop: 4, display: 'flex', flexWrap: 'wrap', gap: 4 }}>
-                  <Tag>{m.perSubject ? `${t('perSubject')}:${t('perSubjectNote')}` : t('perEnterprise')}</Tag>
+                  <Tag style={{ whiteSpace: 'normal' }}>
+                    {m.perSubject ? `${t('perSubject')}${t('colon')}${t('perSubjectNote')}` : t('perEnterprise')}
+                  </Tag>
                   {m.review && (
-                    <Tag color="gold">
-                      {t('review')}:{t('reviewNote')}
+                    <Tag color="gold" style={{ whiteSpace: 'normal' }} data-testid={`review-note-${m.id}`}>
+                      {t('review')}
+                      {t('colon')}
+                      {t('reviewNote')}
                     </Tag>
                   )}
                   {m.alternativeGroup && <Tag color="purple">{t('alternative', { group: m.alternativeGroup })}</Tag>}
@@ -105,7 +112,7 @@ export function MeasureDetail({ m, terms }: { m: MeasureInfo; terms: readonly st
                 <div style={{ marginTop: 6 }}>
                   {t('fromParameters')}{' '}
                   {assumed.map((p) => (
-                    <Tag key={p.id} color="orange" style={{ marginTop: 2 }}>
+                    <Tag key={p.id} color="orange" style={{ marginTop: 2, whiteSpace: 'normal', maxWidth: '100%' }}>
                       <code>{p.id}</code> {p.label}
                     </Tag>
                   ))}
@@ -148,8 +155,14 @@ export function MeasureDetail({ m, terms }: { m: MeasureInfo; terms: readonly st
                     </span>
                   ),
                 },
-                { title: t('param.from'), dataIndex: 'from', key: 'from', width: 110 },
-                { title: t('param.reference'), dataIndex: 'reference', key: 'reference', width: 110 },
+                {
+                  title: t('param.from'),
+                  dataIndex: 'from',
+                  key: 'from',
+                  width: 130,
+                  render: (d: string) => formatDate(d, lang),
+                },
+                { title: t('param.reference'), dataIndex: 'reference', key: 'reference', width: 140 },
               ]}
             />
           ) : (
@@ -161,7 +174,7 @@ export function MeasureDetail({ m, terms }: { m: MeasureInfo; terms: readonly st
                   </div>
                   <div style={{ fontWeight: 500 }}>{p.value}</div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {p.from} · {p.reference} · <code>{p.id}</code>
+                    {formatDate(p.from, lang)} · {p.reference} · <code>{p.id}</code>
                   </Typography.Text>
                 </div>
               ))}

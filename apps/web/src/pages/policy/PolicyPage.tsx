@@ -25,6 +25,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import type { MeasureInfo } from '../../api/types';
 import { useCatalogue } from '../../api/use-catalogue';
+import { formatDate } from '../../lib/format';
 import { Highlight } from './Highlight';
 import { MeasureDetail } from './MeasureDetail';
 import { PolicyText } from './PolicyText';
@@ -39,32 +40,41 @@ interface PolicyDoc {
 
 const YEARS = [2025, 2026, 2027, 2028];
 
-/** The header of one measure in the list: id, clause, summary, and what kind of measure it is. */
+/**
+ * The header of one measure in the list: the clause as the text numbers it and the measure's name,
+ * whether an expert review decides (经评审认定) and whether it rests on an assumption, the summary
+ * below; the internal id last, small, for search.
+ */
 function MeasureLabel({ m, terms }: { m: MeasureInfo; terms: readonly string[] }) {
   const { t } = useTranslation('policy');
   return (
-    <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: '4px 8px' }}>
-      <Tag color="blue" style={{ marginInlineEnd: 0, fontVariantNumeric: 'tabular-nums' }}>
-        <Highlight text={m.id} terms={terms} />
-      </Tag>
-      <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
-        {m.citation}
-      </Typography.Text>
-      <span style={{ flex: '1 1 240px' }}>
+    <div>
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: '4px 8px' }}>
+        <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+          <Highlight text={m.citation} terms={terms} />
+        </Tag>
+        <Typography.Text strong style={{ flex: '1 1 200px' }}>
+          <Highlight text={m.name} terms={terms} />
+        </Typography.Text>
+        <span style={{ display: 'inline-flex', gap: 4, alignItems: 'baseline' }}>
+          {m.review && (
+            <Tag color="gold" style={{ marginInlineEnd: 0 }} data-testid={`review-${m.id}`}>
+              {t('review')}
+            </Tag>
+          )}
+          {m.assumptions.length > 0 && (
+            <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+              {t('assumption')}
+            </Tag>
+          )}
+          <Typography.Text type="secondary" style={{ fontSize: 12, fontVariantNumeric: 'tabular-nums' }} title={t('idTitle')}>
+            <Highlight text={m.id} terms={terms} />
+          </Typography.Text>
+        </span>
+      </div>
+      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
         <Highlight text={m.summary} terms={terms} />
-      </span>
-      <span style={{ display: 'inline-flex', gap: 4 }}>
-        {m.review && (
-          <Tag color="gold" style={{ marginInlineEnd: 0 }}>
-            {t('review')}
-          </Tag>
-        )}
-        {m.assumptions.length > 0 && (
-          <Tag color="orange" style={{ marginInlineEnd: 0 }}>
-            {t('assumption')}
-          </Tag>
-        )}
-      </span>
+      </Typography.Text>
     </div>
   );
 }
@@ -75,7 +85,8 @@ function MeasureLabel({ m, terms }: { m: MeasureInfo; terms: readonly string[] }
  * full text of the policy.
  */
 export function PolicyPage() {
-  const { t } = useTranslation('policy');
+  const { t, i18n } = useTranslation('policy');
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const isWide = screens.lg ?? true;
@@ -153,7 +164,8 @@ export function PolicyPage() {
                 href: `#article-${n}`,
                 title: (
                   <span>
-                    {t(`articleNo.a${n}`)} <Typography.Text type="secondary">({list.length})</Typography.Text>
+                    {t(`articleNo.a${n}`)}
+                    <Typography.Text type="secondary">{lang === 'en' ? ` (${list.length})` : `（${list.length}）`}</Typography.Text>
                   </span>
                 ),
               }))}
@@ -203,7 +215,9 @@ export function PolicyPage() {
           <Space wrap size={[8, 4]} style={{ marginBottom: 16 }}>
             <Tag color="green">{t('current')}</Tag>
             {doc.data && (
-              <Typography.Text type="secondary">{t('inForce', { from: doc.data.inForce.from, to: doc.data.inForce.to })}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t('inForce', { from: formatDate(doc.data.inForce.from, lang), to: formatDate(doc.data.inForce.to, lang) })}
+              </Typography.Text>
             )}
             <Typography.Text type="secondary">{t('issuer')}</Typography.Text>
             {catalogue.data && <Typography.Text type="secondary">{t('version', { v: catalogue.data.policy.version })}</Typography.Text>}
@@ -226,7 +240,11 @@ export function PolicyPage() {
         activeKey={tab}
         onChange={setTab}
         items={[
-          { key: 'catalogue', label: `${t('tabs.catalogue')}${measures.length ? ` (${measures.length})` : ''}`, children: catalogueTab },
+          {
+            key: 'catalogue',
+            label: `${t('tabs.catalogue')}${measures.length ? (lang === 'en' ? ` (${measures.length})` : `（${measures.length}）`) : ''}`,
+            children: catalogueTab,
+          },
           {
             key: 'text',
             label: t('tabs.text'),

@@ -12,13 +12,24 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, newIdempotencyKey } from '../../api/client';
+import { measureLabel } from '../../api/measure-label';
+import { tierLabel } from '../../api/policy-ids';
 import type { Answer } from '../../api/types';
 import { useMeasureIndex } from '../../api/use-catalogue';
 import { FactsEditor } from '../../components/facts-editor/FactsEditor';
-import { cleanFacts, type Facts, fieldsOfTopics, TOPICS, type Topic, topicsOf } from '../../components/facts-editor/fact-fields';
+import {
+  cleanFacts,
+  type Facts,
+  fieldsOfTopics,
+  TOPICS,
+  type Topic,
+  topicsOf,
+  withTopicOf,
+} from '../../components/facts-editor/fact-fields';
 import { Money } from '../../components/Money';
+import { MissingFields } from '../../components/ResultStatus';
 import { ResultsView } from '../../components/ResultsView';
-import { formatTime } from '../../lib/format';
+import { formatDate, formatTime } from '../../lib/format';
 import { AmountBarChart } from './AmountBarChart';
 import { AttachmentsCard } from './AttachmentsCard';
 import type { ApplicationView } from './application-types';
@@ -44,6 +55,12 @@ export function ApplicationEditor({ app }: { app: ApplicationView }) {
   const [topics, setTopics] = useState<Topic[]>(() => topicsOf(app.request.facts));
   const payload = useMemo(() => cleanFacts(facts, fieldsOfTopics(topics)), [facts, topics]);
   const draft = useDraftEstimate(app.id, payload, lang, true);
+  const [focus, setFocus] = useState<{ path: string; seq: number } | null>(null);
+  /** From a result 待补充信息 to the field it needs: its topic ticked, the field in view and focused. */
+  const fillField = (path: string) => {
+    setTopics((current) => withTopicOf(current, path));
+    setFocus((f) => ({ path, seq: (f?.seq ?? 0) + 1 }));
+  };
 
   const keeper = useRef(createKeyKeeper(newIdempotencyKey)).current;
   const [problem, setProblem] = useState<SubmitProblem | null>(null);
@@ -166,7 +183,7 @@ export function ApplicationEditor({ app }: { app: ApplicationView }) {
           {topics.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('editor.noTopics')} />
           ) : (
-            <FactsEditor value={facts} onChange={setFacts} topics={topics} errors={factIssues} />
+            <FactsEditor value={facts} onChange={setFacts} topics={topics} errors={factIssues} focus={focus} />
           )}
         </div>
         {otherIssues.length > 0 && (
@@ -189,7 +206,7 @@ export function ApplicationEditor({ app }: { app: ApplicationView }) {
       </Card>
       <Card title={t('editor.details')} data-testid="estimate-details">
         {draft.estimate ? (
-          <ResultsView answer={draft.estimate} onlyRelevant />
+          <ResultsView answer={draft.estimate} onlyRelevant onFill={fillField} />
         ) : (
           <Empty
             image={Empty.PRESENTED_IMAGE_SIMPLE}
@@ -205,13 +222,14 @@ export function ApplicationEditor({ app }: { app: ApplicationView }) {
     <EstimatePanel
       draft={draft}
       isAccepting={isAccepting}
-      callWindow={call ? `${call.opensOn} ~ ${call.closesOn}` : ''}
+      callWindow={call ? `${formatDate(call.opensOn, lang)}${lang === 'en' ? ' to ' : '至'}${formatDate(call.closesOn, lang)}` : ''}
       isReturned={app.status === 'returned'}
       submitting={submit.isPending}
       problem={problem}
       onSubmit={() => void onSubmit()}
       onRetry={() => submit.mutate(keeper.take())}
       hasPendingKey={keeper.pending !== null}
+      onFill={fillField}
     />
   );
 
@@ -258,10 +276,14 @@ function EstimatePanel(props: {
   onSubmit: () => void;
   onRetry: () => void;
   hasPendingKey: boolean;
+  onFill: (path: string) => void;
 }) {
-  const { t } = useTranslation('portal');
+  const { t, i18n } = useTranslation('portal');
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
   const { draft, problem } = props;
   const estimate = draft.estimate;
+  const measures = useMeasureIndex(estimate && estimate.year >= 2025 && estimate.year <= 2028 ? estimate.year : 2026);
+  const incomplete = estimate?.results.filter((r) => r.status === 'incomplete') ?? [];
   return (
     <Card title={t('estimate.title')} data-testid="estimate-panel">
       <Statistic
@@ -275,6 +297,26 @@ function EstimatePanel(props: {
         {estimate?.total ?? ''}
       </span>
       <SaveLine draft={draft} />
+      {incomplete.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ margin: '8px 0' }}
+          title={t('estimate.incomplete', { n: incomplete.length })}
+          data-testid="estimate-incomplete"
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {incomplete.map((r) => (
+                <li key={`${r.measure}|${r.subject ?? ''}`}>
+                  {measureLabel(measures.get(r.measure), lang, r.citation)}
+                  {lang === 'en' ? ': ' : '：'}
+                  <MissingFields paths={r.missing ?? []} onFill={props.onFill} />
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       {estimate && <GrantedBars answer={estimate} />}
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }}>
         {t('estimate.disclaimer')}
@@ -365,10 +407,10 @@ function GrantedBars({ answer }: { answer: Answer }) {
   if (granted.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('estimate.nothingGranted')} style={{ margin: '8px 0' }} />;
   }
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
   const name = (measure: string, subject: string | null) => {
-    const m = measures.get(measure);
-    const head = m ? (i18n.language === 'en' ? m.citationEn : m.citationZh) : measure;
-    return subject ? `${head} ${subject}` : head;
+    const head = measures.get(measure)?.name ?? measure;
+    return subject ? `${head} · ${tierLabel(subject, lang)}` : head;
   };
   return (
     <AmountBarChart

@@ -2,10 +2,12 @@ import { Card, Col, Empty, Grid, Row, Skeleton, Space, Statistic, Table, Tag, Ty
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { measureLabel } from '../../api/measure-label';
+import { tierLabel } from '../../api/policy-ids';
 import { useMeasureIndex } from '../../api/use-catalogue';
 import { LoadFailed } from '../../components/LoadFailed';
 import { Money } from '../../components/Money';
-import { formatTime } from '../../lib/format';
+import { formatDate, formatTime } from '../../lib/format';
 import { AmountBarChart } from './AmountBarChart';
 import type { Award } from './application-types';
 import { amountsByMeasure, awardsByYear, sumAmounts } from './portal-logic';
@@ -17,6 +19,8 @@ const STATUS_COLORS: Record<Award['status'], string> = { committed: 'blue', fina
 export function AwardsPage() {
   const { t, i18n } = useTranslation('portal');
   const en = i18n.language === 'en';
+  const lang = en ? 'en' : 'zh';
+  const colon = en ? ': ' : '：';
   const enterprise = useEnterprise();
   const measures = useMeasureIndex();
   const screens = Grid.useBreakpoint();
@@ -28,11 +32,13 @@ export function AwardsPage() {
   const years = awardsByYear(awards);
   const byMeasure = amountsByMeasure(awards).map((m) => {
     const info = measures.get(m.measure);
-    return { ...m, label: info ? `${m.measure} ${en ? info.citationEn : info.citationZh}` : m.measure };
+    return { ...m, label: info?.name ?? m.measure };
   });
+  /** The measure by clause and name (第五条第（3）项（…）), never its internal id. */
+  const measureTitle = (id: string) => measureLabel(measures.get(id), lang, id);
   const measureName = (id: string) => {
     const m = measures.get(id);
-    return m ? `${en ? m.citationEn : m.citationZh} ${en ? m.summaryEn : m.summaryZh}` : '';
+    return m ? (en ? m.summaryEn : m.summaryZh) : '';
   };
   const columns: ColumnsType<Award> = [
     {
@@ -40,12 +46,17 @@ export function AwardsPage() {
       key: 'measure',
       render: (_, a) => (
         <div>
-          <Typography.Text strong>{a.measure}</Typography.Text>
+          <Typography.Text strong>{measureTitle(a.measure)}</Typography.Text>
           <div style={{ fontSize: 12, color: '#666', maxWidth: 380 }}>{measureName(a.measure)}</div>
         </div>
       ),
     },
-    { title: t('awards.subject'), dataIndex: 'subject', key: 'subject', render: (s: string | null) => s ?? '—' },
+    {
+      title: t('awards.subject'),
+      dataIndex: 'subject',
+      key: 'subject',
+      render: (s: string | null) => (s === null ? '—' : tierLabel(s, lang)),
+    },
     { title: t('awards.year'), dataIndex: 'year', key: 'year' },
     { title: t('awards.amount'), dataIndex: 'amount', key: 'amount', align: 'right', render: (v: number) => <Money value={v} strong /> },
     {
@@ -54,7 +65,7 @@ export function AwardsPage() {
       key: 'status',
       render: (s: Award['status']) => <Tag color={STATUS_COLORS[s]}>{t(`awards.statuses.${s}`)}</Tag>,
     },
-    { title: t('awards.paidAt'), dataIndex: 'paidAt', key: 'paidAt', render: (v: string | null) => paidDate(v) },
+    { title: t('awards.paidAt'), dataIndex: 'paidAt', key: 'paidAt', render: (v: string | null) => paidDate(v, lang) },
     {
       title: t('awards.application'),
       key: 'app',
@@ -141,19 +152,25 @@ export function AwardsPage() {
                   <Card
                     key={`${a.applicationId}|${a.measure}|${a.subject ?? ''}|${a.year}`}
                     size="small"
-                    title={`${a.measure} · ${a.year}`}
+                    title={`${measureTitle(a.measure)} · ${a.year}`}
                     extra={<Tag color={STATUS_COLORS[a.status]}>{t(`awards.statuses.${a.status}`)}</Tag>}
                   >
                     <div style={{ fontSize: 12, color: '#666' }}>{measureName(a.measure)}</div>
                     <div>
-                      {t('awards.subject')}:{a.subject ?? '—'}
+                      {t('awards.subject')}
+                      {colon}
+                      {a.subject === null ? '—' : tierLabel(a.subject, lang)}
                     </div>
                     <div>
-                      {t('awards.amount')}:<Money value={a.amount} strong />
+                      {t('awards.amount')}
+                      {colon}
+                      <Money value={a.amount} strong />
                     </div>
                     {a.paidAt && (
                       <div>
-                        {t('awards.paidAt')}:{paidDate(a.paidAt)}
+                        {t('awards.paidAt')}
+                        {colon}
+                        {paidDate(a.paidAt, lang)}
                       </div>
                     )}
                   </Card>
@@ -171,6 +188,6 @@ export function AwardsPage() {
 }
 
 /** The payment date as recorded (a calendar date), or a time for older records. */
-function paidDate(v: string | null): string {
-  return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : formatTime(v);
+function paidDate(v: string | null, lang: 'zh' | 'en'): string {
+  return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v, lang) : formatTime(v);
 }

@@ -9,7 +9,7 @@ import type { Call } from '../../api/types';
 import { LoadFailed } from '../../components/LoadFailed';
 import { Money } from '../../components/Money';
 import { ApplicationStatusTag } from '../../components/StatusTag';
-import { formatTime } from '../../lib/format';
+import { formatDate, formatTime } from '../../lib/format';
 import type { ApplicationSummary, ApplicationView, Enterprise } from './application-types';
 import { EnterpriseFlags } from './EnterpriseFlags';
 import { isEditable, latestMoveTo } from './portal-logic';
@@ -133,7 +133,8 @@ function EnterpriseCard({ enterprise, loading }: { enterprise: Enterprise | unde
 }
 
 function OpenCalls({ calls, loading, applications }: { calls: Call[] | undefined; loading: boolean; applications: ApplicationSummary[] }) {
-  const { t } = useTranslation('portal');
+  const { t, i18n } = useTranslation('portal');
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -165,13 +166,16 @@ function OpenCalls({ calls, loading, applications }: { calls: Call[] | undefined
                       <Space size={[8, 4]} wrap>
                         <Tag color="green">{t('calls.accepting')}</Tag>
                         <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                          {t('calls.window', { from: c.opensOn, to: c.closesOn })}
+                          {t('calls.window', { from: formatDate(c.opensOn, lang), to: formatDate(c.closesOn, lang) })}
                         </Typography.Text>
                         <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                           {t('calls.year', { year: c.year })}
                         </Typography.Text>
                         <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                          {t('calls.budget')} <Money value={c.totalBudget} /> {t('yuan', { ns: 'common' })}
+                          {t('calls.budget')}
+                          {lang === 'en' ? ': ' : '：'}
+                          <Money value={c.totalBudget} />
+                          {lang === 'en' ? ' yuan' : '元'}
                         </Typography.Text>
                       </Space>
                     </div>
