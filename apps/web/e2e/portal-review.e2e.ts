@@ -187,11 +187,11 @@ describe.skipIf(!HAS_CHROMIUM)('the enterprise portal and the reviewer console',
     expect(await needs.textContent()).toContain('第五条第（2）项（主营业务收入增量）');
     await shoot(page, 'application-editor-incomplete');
     await needs.getByRole('button', { name: '上年度主营业务收入' }).first().click();
-    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'fact-previousRevenue');
+    await page.waitForFunction("document.activeElement?.getAttribute('data-testid') === 'fact-previousRevenue'");
     await page.keyboard.type('60000000');
     // 第五条第（1）项 now pays the 1亿元 tier; 第五条第（2）项 still needs the industry's average growth.
     await needs.getByRole('button', { name: '所在行业平均增幅' }).click();
-    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'fact-industryAverageGrowthRate');
+    await page.waitForFunction("document.activeElement?.getAttribute('data-testid') === 'fact-industryAverageGrowthRate'");
     await page.keyboard.type('15');
     await page
       .getByTestId('estimate-total')

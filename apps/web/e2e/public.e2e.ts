@@ -280,7 +280,7 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     // The name is a link to the field: the facts step, the input focused, a hint beside it.
     await missing.getByRole('button', { name: '上年度主营业务收入' }).click();
     await page.getByTestId('facts-topic-revenue').waitFor();
-    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'fact-previousRevenue');
+    await page.waitForFunction("document.activeElement?.getAttribute('data-testid') === 'fact-previousRevenue'");
     await page.getByText('测算需要此项，请补充').waitFor();
     await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'calculator-fill');
