@@ -44,5 +44,9 @@ export function isWithin(date: CalendarDate, window: DateWindow): boolean {
  * @example formatDateZh('2026-03-01') // "2026年3月1日"
  */
 export function formatDateZh(date: CalendarDate): string {
-  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+  // Cheap on purpose: reasons give dates on many results. A leading zero of month or day is dropped.
+  const month = date.charCodeAt(5) === 48 ? date[6] : date.slice(5, 7);
+  const day = date.charCodeAt(8) === 48 ? date[9] : date.slice(8, 10);
+  const year = date.charCodeAt(0) === 48 ? String(Number(date.slice(0, 4))) : date.slice(0, 4);
+  return `${year}年${month}月${day}日`;
 }

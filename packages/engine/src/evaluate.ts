@@ -4,7 +4,7 @@ import type { Candidate, EngineRequest, HistoryEntry, Measure, MissingFact, Para
 import { type Fen, floorToYuan, type Yuan } from './money.js';
 import type { ParametersAt, Tier } from './parameter.js';
 import { applyRate, isExactYuan } from './rate.js';
-import { type AwardShown, type PartShown, renderStep, type Step } from './step.js';
+import { type PartShown, renderStep, type Step } from './step.js';
 
 export type Status = 'granted' | 'ineligible' | 'excluded' | 'incomplete' | 'pending' | 'in-kind' | 'service' | 'not-applicable';
 
@@ -64,6 +64,11 @@ interface Context<R extends EngineRequest> {
   readonly year: number;
   readonly startYear: number;
   readonly endYear: number;
+  /**
+   * Reasons said alike on many results of one request (out of the term, with and without a
+   * window), made once and rendered once: index 0 for single-year measures, 1 for windows.
+   */
+  readonly outOfForce: (Step[] | undefined)[];
 }
 
 function pick(ref: ParamRef, variant: string | undefined): string {
@@ -119,6 +124,7 @@ export function evaluate<R extends EngineRequest>(policy: Policy<R>, request: R,
     year,
     startYear: yearOf(policy.inForce.from),
     endYear: yearOf(policy.inForce.to),
+    outOfForce: [undefined, undefined],
   };
 
   const generalUnmet: Step[] = [];
@@ -168,6 +174,18 @@ export function evaluate<R extends EngineRequest>(policy: Policy<R>, request: R,
     }
   }
 
+  // Reasons shared by many results (general conditions, the term) are rendered once.
+  const single = ctx.outOfForce[0];
+  const multi = ctx.outOfForce[1];
+  let generalTexts: string[] | undefined;
+  let singleTexts: string[] | undefined;
+  let multiTexts: string[] | undefined;
+  const render = (reasons: Step[]): string[] => {
+    const texts = new Array<string>(reasons.length);
+    for (let i = 0; i < reasons.length; i++) texts[i] = renderStep(reasons[i] as Step, lang);
+    return texts;
+  };
+
   let total = 0;
   const results: MeasureResult[] = new Array(work.length);
   for (let i = 0; i < work.length; i++) {
@@ -182,7 +200,16 @@ export function evaluate<R extends EngineRequest>(policy: Policy<R>, request: R,
       review: w.measure.review,
       citation: w.measure.citation.zh,
       explanation: w.steps ? w.steps.map((s) => renderStep(s, lang)) : undefined,
-      reasons: w.status === 'granted' ? undefined : w.reasons.map((s) => renderStep(s, lang)),
+      reasons:
+        w.status === 'granted'
+          ? undefined
+          : w.reasons === generalUnmet
+            ? (generalTexts ??= render(generalUnmet)).slice()
+            : w.reasons === single
+              ? (singleTexts ??= render(single)).slice()
+              : w.reasons === multi
+                ? (multiTexts ??= render(multi)).slice()
+                : render(w.reasons),
       missing: w.missing,
     };
   }
@@ -246,9 +273,10 @@ function evaluateCandidate<R extends EngineRequest>(ctx: Context<R>, w: Work<R>,
   if (!meetsConditions(ctx, w, c)) return;
   const own = m.scope.kind === 'none' || ctx.history.length === 0 ? NO_HISTORY : ctx.history.filter((h) => ownHistory(h, m, c.subject));
   const windowYears = m.scope.kind === 'consecutive' ? ctx.params.years(pick(m.scope.years, c.variant)) : 0;
-  if (!inTerm(ctx, w, c, own, windowYears)) return;
-  if (!hasEventInYear(ctx, w, c)) return;
-  if (!withinScope(ctx, w, c, own, windowYears)) return;
+  if ((ctx.year < ctx.startYear || ctx.year > ctx.endYear) && !inTerm(ctx, w, c, own, windowYears)) return;
+  if (c.events && !hasEventInYear(ctx, w, c)) return;
+  // With no history every scope passes; only an explanation has something to say about it.
+  if ((ctx.history.length > 0 || w.steps) && !withinScope(ctx, w, c, own, windowYears)) return;
   const kind = m.rule.kind;
   if (kind === 'pending' || kind === 'in-kind' || kind === 'service') {
     fail(w, STATUS_OF_KIND[kind], { k: 'status', text: m.rule.note });
@@ -305,22 +333,32 @@ function inTerm<R extends EngineRequest>(
     w.steps?.push({ k: 'continuing', first, to: policy.inForce.to });
     return true;
   }
-  return fail(w, 'excluded', { k: 'out-of-force', year, from: policy.inForce.from, to: policy.inForce.to, multiYear });
+  // Every measure of the same kind says the same: one reason, shared (nothing is added to it later).
+  const i = multiYear ? 1 : 0;
+  let reasons = ctx.outOfForce[i];
+  if (!reasons) {
+    reasons = [{ k: 'out-of-force', year, from: policy.inForce.from, to: policy.inForce.to, multiYear }];
+    ctx.outOfForce[i] = reasons;
+  }
+  w.status = 'excluded';
+  w.amount = 0;
+  w.reasons = reasons;
+  return false;
 }
 
 /** Dated events: at least one inside the term and inside Y. */
 function hasEventInYear<R extends EngineRequest>(ctx: Context<R>, w: Work<R>, c: Candidate): boolean {
   if (!c.events) return true;
   const { year, policy } = ctx;
+  let inYear = 0;
+  for (const e of c.events) if (isWithin(e.date, policy.inForce) && yearOf(e.date) === year) inYear++;
+  if (inYear > 0 && !w.steps) return true;
+  // Said in date order, whatever the order given.
   const events =
     c.events.length < 2 ? c.events : [...c.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
-  let inYear = 0;
-  for (const e of events) if (isWithin(e.date, policy.inForce) && yearOf(e.date) === year) inYear++;
   if (inYear > 0) {
-    if (w.steps) {
-      for (const e of events) {
-        if (isWithin(e.date, policy.inForce) && yearOf(e.date) === year) w.steps.push({ k: 'event-ok', id: e.id, date: e.date });
-      }
+    for (const e of events) {
+      if (isWithin(e.date, policy.inForce) && yearOf(e.date) === year) w.steps?.push({ k: 'event-ok', id: e.id, date: e.date });
     }
     return true;
   }
@@ -398,8 +436,10 @@ function withinScope<R extends EngineRequest>(
         pushWindowReadings(ctx, w, c);
         return fail(w, 'excluded', { k: 'window-over', years: windowYears, first });
       }
-      pushAssumed(steps, params, pick(scope.years, c.variant));
-      steps?.push({ k: 'window', index, years: windowYears, first });
+      if (steps) {
+        pushAssumed(steps, params, pick(scope.years, c.variant));
+        steps.push({ k: 'window', index, years: windowYears, first });
+      }
       if (index > 1 && scope.yearsReading !== undefined) pushAssumed(steps, params, scope.yearsReading);
       return true;
     }
@@ -432,19 +472,14 @@ function computeAmount<R extends EngineRequest>(ctx: Context<R>, w: Work<R>, c: 
       const rate = params.rate(rateId);
       const cap = params.yuan(capId);
       const raw = applyRate(base, rate);
-      const percent: Step = {
-        k: 'percent',
-        base,
-        label: c.baseLabel,
-        rate,
-        result: raw,
+      if (steps || raw === 0) {
         // With or without explanations: when nothing is left, this step is the reason.
-        floored: !isExactYuan(base, rate, raw),
-      };
-      steps?.push(percent);
-      if (raw === 0) return fail(w, 'ineligible', percent);
-      pushAssumed(steps, params, rateId);
-      pushAssumed(steps, params, capId);
+        const percent: Step = { k: 'percent', base, label: c.baseLabel, rate, result: raw, floored: !isExactYuan(base, rate, raw) };
+        steps?.push(percent);
+        if (raw === 0) return fail(w, 'ineligible', percent);
+        pushAssumed(steps, params, rateId);
+        pushAssumed(steps, params, capId);
+      }
       w.cap = cap;
       return capAmount(ctx, w, own, raw, cap);
     }
@@ -511,11 +546,13 @@ function capAmount<R extends EngineRequest>(ctx: Context<R>, w: Work<R>, own: re
     w.amount = Math.min(raw, cap);
     return true;
   }
-  const first = firstYear(own);
-  const later = first !== undefined && first < ctx.year;
   if (ctx.params.switch(scope.capPerYear)) {
-    steps?.push({ k: 'cap', cap, before: raw });
-    if (later) pushAssumed(steps, ctx.params, scope.capPerYear);
+    if (steps) {
+      steps.push({ k: 'cap', cap, before: raw });
+      // The reading touches the figure from the window's second year.
+      const first = firstYear(own);
+      if (first !== undefined && first < ctx.year) pushAssumed(steps, ctx.params, scope.capPerYear);
+    }
     w.amount = Math.min(raw, cap);
     return true;
   }
@@ -697,8 +734,10 @@ function resolveAlternatives<R extends EngineRequest>(ctx: Context<R>, work: Wor
     for (let i = 1; i < list.length; i++) {
       const loser = list[i] as Work<R>;
       const tie = loser.amount === winner.amount;
-      winner.steps?.push({ k: 'alternative-won', other: measureRef(loser.measure), otherAmount: loser.amount, tie });
-      if (tie) pushAssumed(winner.steps, ctx.params, group.tieReading);
+      if (winner.steps) {
+        winner.steps.push({ k: 'alternative-won', other: measureRef(loser.measure), otherAmount: loser.amount, tie });
+        if (tie) pushAssumed(winner.steps, ctx.params, group.tieReading);
+      }
       const amount = loser.amount;
       loser.status = 'excluded';
       loser.amount = 0;
@@ -717,37 +756,36 @@ function resolveAlternatives<R extends EngineRequest>(ctx: Context<R>, work: Wor
 function applyBestOf<R extends EngineRequest>(work: Work<R>[], request: R): void {
   const awards = request.otherPolicyAwards;
   if (!awards || awards.length === 0) return;
-  const others = new Map<string, { byPolicy: Map<string, number>; other: number }>();
+  // A request names few awards: arrays searched in a line are cheaper here than maps.
+  const keys: OtherKey<R>[] = [];
   for (const a of awards) {
-    const key = a.subject !== undefined ? `s\u0000${a.subject}` : `m\u0000${a.measure}`;
-    let o = others.get(key);
+    const bySubject = a.subject !== undefined;
+    const name = (bySubject ? a.subject : a.measure) as string;
+    let o = keys.find((k) => k.bySubject === bySubject && k.name === name);
     if (!o) {
-      o = { byPolicy: new Map(), other: 0 };
-      others.set(key, o);
+      o = { bySubject, name, awards: [], other: 0, ours: [] };
+      keys.push(o);
     }
     o.other += a.amount;
-    o.byPolicy.set(a.policy, (o.byPolicy.get(a.policy) ?? 0) + a.amount);
+    const same = o.awards.find((x) => x.policy === a.policy);
+    if (same) same.amount = (same.amount + a.amount) as Fen;
+    else o.awards.push({ policy: a.policy, amount: a.amount });
   }
-  const ours = new Map<string, Work<R>[]>();
   for (const w of work) {
     if (w.status !== 'granted') continue;
-    const key = w.measure.perSubject ? `s\u0000${w.subject}` : `m\u0000${w.measure.id}`;
-    if (!others.has(key)) continue;
-    const list = ours.get(key);
-    if (list) list.push(w);
-    else ours.set(key, [w]);
+    const bySubject = w.measure.perSubject;
+    const name = bySubject ? w.subject : w.measure.id;
+    for (const k of keys) if (k.bySubject === bySubject && k.name === name) k.ours.push(w);
   }
-  for (const [key, list] of ours) {
-    const o = others.get(key) as { byPolicy: Map<string, number>; other: number };
-    const shown: AwardShown[] = [...o.byPolicy]
-      .sort((a, b) => byName.compare(a[0], b[0]))
-      .map(([policy, amount]) => ({ policy, amount: amount as Fen }));
+  for (const o of keys) {
+    const list = o.ours;
+    if (list.length === 0) continue;
+    if (o.awards.length > 1) o.awards.sort((a, b) => byName.compare(a.policy, b.policy));
     let sum = 0;
     for (const w of list) sum += w.amount;
-    list.sort(byOrderAndSubject);
+    if (list.length > 1) list.sort(byOrderAndSubject);
     const parts: PartShown[] = list.length > 1 ? list.map((w) => ({ ref: measureRef(w.measure), amount: w.amount })) : [];
-    const subject = key.startsWith('s') ? ((list[0] as Work<R>).subject as string) : null;
-    const step = { subject, awards: shown, other: o.other as Fen, parts, ours: sum };
+    const step = { subject: o.bySubject ? o.name : null, awards: o.awards, other: o.other as Fen, parts, ours: sum };
     if (sum * 100 > o.other) {
       for (const w of list) w.steps?.push({ k: 'best-of-won', ...step });
     } else {
@@ -758,4 +796,15 @@ function applyBestOf<R extends EngineRequest>(work: Work<R>[], request: R): void
       }
     }
   }
+}
+
+/** One key other policies' awards name: a subject, or a measure of this policy. */
+interface OtherKey<R> {
+  readonly bySubject: boolean;
+  readonly name: string;
+  /** Per policy, in fen. */
+  readonly awards: { policy: string; amount: Fen }[];
+  other: number;
+  /** This policy's granted results for the key. */
+  readonly ours: Work<R>[];
 }

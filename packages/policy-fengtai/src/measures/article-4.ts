@@ -59,6 +59,8 @@ export const measure4_2: FengtaiMeasure = {
     })),
 };
 
+const NO_PREVIOUS_RD = [missingFact('facts.previousRdSpend', '上年度研发费用', "last year's R&D spend")];
+
 /** 第四条(3): R&D spend up by at least 1,000,000, in bands of one year's increase (assumed: 4.3.tiers). */
 export const measure4_3: FengtaiMeasure = {
   id: '4.3',
@@ -79,7 +81,7 @@ export const measure4_3: FengtaiMeasure = {
     if (rd === undefined) return [];
     const prev = r.facts?.previousRdSpend;
     if (prev === undefined) {
-      return [{ subject: null, missing: [missingFact('facts.previousRdSpend', '上年度研发费用', "last year's R&D spend")] }];
+      return [{ subject: null, missing: NO_PREVIOUS_RD }];
     }
     const up = rd >= prev;
     const diff = (up ? rd - prev : prev - rd) as Fen;

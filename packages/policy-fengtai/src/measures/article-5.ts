@@ -3,6 +3,7 @@ import type { FengtaiRequest } from '../request/request-schema.js';
 import {
   type Candidate,
   clauseOf,
+  INDUSTRIAL_ENTERPRISE,
   enterpriseVariant,
   events,
   type FengtaiMeasure,
@@ -14,6 +15,16 @@ import {
 
 const CLAUSE_5_3 =
   '支持人工智能企业专精特新发展，对首次认定的国家专精特新“小巨人”企业、国家高新技术企业（或北京市专精特新中小企业），分别一次性给予最高50万元、30万元支持。';
+
+const NO_PRIOR_REVENUE = [
+  missingFact('facts.priorMaxRevenue', '以往年度最高主营业务收入', 'highest revenue of any earlier year'),
+  missingFact('facts.previousRevenue', '上年度主营业务收入', "last year's revenue"),
+];
+const NO_PREVIOUS_REVENUE = [missingFact('facts.previousRevenue', '上年度主营业务收入', "last year's revenue")];
+const NO_INDUSTRY_AVERAGE = [missingFact('facts.industryAverageGrowthRate', '所在行业平均增幅', 'industry average growth rate')];
+const PRIOR_MAX_LABEL: Localized = { zh: '此前年度最高主营业务收入', en: 'highest revenue of any year before' };
+const PREVIOUS_LABEL: Localized = { zh: '上年度主营业务收入', en: 'revenue the year before' };
+const REVENUE_LABEL: Localized = { zh: '本年度主营业务收入', en: 'revenue' };
 
 /** 第五条(1): main-business revenue first reaching a tier, or first above designated size (首次达规); each tier once. */
 export const measure5_1: FengtaiMeasure = {
@@ -43,20 +54,14 @@ export const measure5_1: FengtaiMeasure = {
     if (revenue === undefined && !flag) return [];
     const priorMax = f?.priorMaxRevenue;
     const prior = priorMax ?? f?.previousRevenue;
-    const previousLabel: Localized =
-      priorMax !== undefined
-        ? { zh: '此前年度最高主营业务收入', en: 'highest revenue of any year before' }
-        : { zh: '上年度主营业务收入', en: 'revenue the year before' };
+    const previousLabel = priorMax !== undefined ? PRIOR_MAX_LABEL : PREVIOUS_LABEL;
     const c: Candidate = {
       subject: null,
       value: revenue,
       previous: prior,
-      valueLabel: { zh: '本年度主营业务收入', en: 'revenue' },
+      valueLabel: REVENUE_LABEL,
       previousLabel,
-      previousMissing: [
-        missingFact('facts.priorMaxRevenue', '以往年度最高主营业务收入', 'highest revenue of any earlier year'),
-        missingFact('facts.previousRevenue', '上年度主营业务收入', "last year's revenue"),
-      ],
+      previousMissing: NO_PRIOR_REVENUE,
       flags: flag ? ['above-designated-size'] : [],
       notes:
         revenue === undefined || prior === undefined
@@ -118,37 +123,52 @@ function growthCandidate(r: FengtaiRequest, params: ParametersAt): Candidate[] {
   const revenue = f?.revenue;
   if (revenue === undefined) return [];
   const prev = f?.previousRevenue;
-  if (prev === undefined)
-    return [{ subject: null, missing: [missingFact('facts.previousRevenue', '上年度主营业务收入', "last year's revenue")] }];
+  if (prev === undefined) return [{ subject: null, missing: NO_PREVIOUS_REVENUE }];
   const up = revenue >= prev;
   const diff = (up ? revenue - prev : prev - revenue) as Fen;
-  const growth = (up ? diff : 0) as Fen;
   const notes: Localized[] = [
     lazyText(() => ({
       zh: `本年度主营业务收入${formatFen(revenue)}元－上年度主营业务收入${formatFen(prev)}元＝${up ? '同比增量' : '同比减少'}${formatFen(diff)}元`,
       en: `revenue ${formatFen(revenue)} − ${formatFen(prev)} the year before = ${up ? 'growth of' : 'a fall of'} ${formatFen(diff)}`,
     })),
   ];
-  const base = { subject: null, value: growth, valueLabel: GROWTH_LABEL, notes, ...enterpriseVariant(r) };
+  const industrial = r.enterprise.industrialAI === true;
+  // One object literal per outcome (no spreads): this runs for every request that gives a revenue.
+  const c = (more: Pick<Candidate, 'unmet' | 'missing' | 'readings'>): Candidate => ({
+    subject: null,
+    value: (up ? diff : 0) as Fen,
+    valueLabel: GROWTH_LABEL,
+    notes,
+    variant: industrial ? 'industrial' : undefined,
+    variantLabel: industrial ? INDUSTRIAL_ENTERPRISE : undefined,
+    unmet: more.unmet,
+    missing: more.missing,
+    readings: more.readings,
+  });
   if (prev === 0) {
     // The growth rate has no figure when the year before had none: a reading (5.2.zero-previous).
-    if (params.switch('5.2.zero-previous')) return [{ ...base, readings: ['5.2.zero-previous'] }];
-    return [
-      { ...base, unmet: [{ zh: '上年度主营业务收入为0元，无法计算增幅', en: 'revenue the year before is 0, so there is no growth rate' }] },
-    ];
+    if (params.switch('5.2.zero-previous')) return [c({ readings: ZERO_PREVIOUS })];
+    return [c({ unmet: [{ zh: '上年度主营业务收入为0元，无法计算增幅', en: 'revenue the year before is 0, so there is no growth rate' }] })];
   }
   const avg = f?.industryAverageGrowthRate;
   if (avg === undefined) {
     // The average decides only when the growth reaches a band.
-    let lowest = Number.POSITIVE_INFINITY;
-    for (const t of params.tiers('5.2.tiers')) if (t.min !== undefined && t.min < lowest) lowest = t.min;
-    if (growth < lowest * 100) return [base];
-    return [{ ...base, missing: [missingFact('facts.industryAverageGrowthRate', '所在行业平均增幅', 'industry average growth rate')] }];
+    return [c({ missing: up && diff >= lowestBand(params) * 100 ? NO_INDUSTRY_AVERAGE : undefined })];
   }
   const change = revenue - prev;
   const above = compareFractions(change, prev, avg.num, avg.den) > 0;
-  notes.push(growthRateNote(change, prev, avg, above));
-  return above ? [base] : [{ ...base, unmet: [growthRateNote(change, prev, avg, above)] }];
+  const note = growthRateNote(change, prev, avg, above);
+  notes.push(note);
+  return [c({ unmet: above ? undefined : [note] })];
+}
+
+const ZERO_PREVIOUS = ['5.2.zero-previous'];
+
+/** The lowest band of 5.2, whole yuan. */
+function lowestBand(params: ParametersAt): number {
+  let lowest = Number.POSITIVE_INFINITY;
+  for (const t of params.tiers('5.2.tiers')) if (t.min !== undefined && t.min < lowest) lowest = t.min;
+  return lowest;
 }
 
 /** 主营业务收入同比增长25.00%，高于行业平均增速15.00%: both rates, so a reviewer can compare them. */

@@ -66,6 +66,8 @@ export const measure7_2: FengtaiMeasure = {
       }),
 };
 
+const NO_INCUBATOR_INVESTMENT = [missingFact('facts.incubator.investment', '孵化器建设投入', 'incubator construction investment')];
+
 /** 第八条(1): ministry "excellent" or Beijing "benchmark" incubators, 2 consecutive years. */
 export const measure8_1: FengtaiMeasure = {
   id: '8.1',
@@ -108,7 +110,7 @@ export const measure8_1: FengtaiMeasure = {
         subject: null,
         base: inc.investment,
         baseLabel,
-        baseMissing: [missingFact('facts.incubator.investment', '孵化器建设投入', 'incubator construction investment')],
+        baseMissing: NO_INCUBATOR_INVESTMENT,
         variantLabel,
       },
     ];
