@@ -44,6 +44,17 @@ export function isWithin(date: CalendarDate, window: DateWindow): boolean {
  * @example formatDateZh('2026-03-01') // "2026年3月1日"
  */
 export function formatDateZh(date: CalendarDate): string {
+  // The term's dates recur on many reasons: the last one is remembered.
+  if (date === lastDate) return lastDateZh;
+  lastDate = date;
+  lastDateZh = dateZh(date);
+  return lastDateZh;
+}
+
+let lastDate = '';
+let lastDateZh = '';
+
+function dateZh(date: CalendarDate): string {
   // Cheap on purpose: reasons give dates on many results. A leading zero of month or day is dropped.
   const month = date.charCodeAt(5) === 48 ? date[6] : date.slice(5, 7);
   const day = date.charCodeAt(8) === 48 ? date[9] : date.slice(8, 10);

@@ -1,4 +1,4 @@
-import { isWithin, yearOf } from './calendar-date.js';
+import { type CalendarDate, type DateWindow, yearOf } from './calendar-date.js';
 import type { Lang, Localized } from './localized.js';
 import type { Candidate, EngineRequest, HistoryEntry, Measure, MissingFact, ParamRef, Policy, Scope } from './measure.js';
 import { type Fen, floorToYuan, type Yuan } from './money.js';
@@ -65,10 +65,32 @@ interface Context<R extends EngineRequest> {
   readonly startYear: number;
   readonly endYear: number;
   /**
+   * How a dated event is checked to be inside the term and inside Y: its date starts with Y's
+   * prefix (`2026-`), and, in the term's first or last year, is not before or after it. Null when Y
+   * is outside the term (no event can be).
+   */
+  readonly eventCheck: { readonly prefix: string; readonly from: CalendarDate | null; readonly to: CalendarDate | null } | null;
+  /**
    * Reasons said alike on many results of one request (out of the term, with and without a
    * window), made once and rendered once: index 0 for single-year measures, 1 for windows.
    */
   readonly outOfForce: (Step[] | undefined)[];
+}
+
+function eventCheckFor(term: DateWindow, year: number): Context<EngineRequest>['eventCheck'] {
+  const startYear = yearOf(term.from);
+  const endYear = yearOf(term.to);
+  if (year < startYear || year > endYear) return null;
+  return {
+    prefix: `${String(year).padStart(4, '0')}-`,
+    from: year === startYear ? term.from : null,
+    to: year === endYear ? term.to : null,
+  };
+}
+
+/** Inside the term and inside Y (the check made for Y by eventCheckFor). */
+function isEventInYear(date: CalendarDate, check: Context<EngineRequest>['eventCheck']): boolean {
+  return check !== null && date.startsWith(check.prefix) && (check.from === null || date >= check.from) && (check.to === null || date <= check.to);
 }
 
 function pick(ref: ParamRef, variant: string | undefined): string {
@@ -87,7 +109,8 @@ const NO_HISTORY: readonly HistoryEntry[] = [];
 
 const STATUS_OF_KIND = { pending: 'pending', 'in-kind': 'in-kind', service: 'service' } as const;
 
-const refs = new WeakMap<object, Localized>();
+/** The cited name of each measure, made once (measures are policy constants). */
+const refs = new Map<object, Localized>();
 
 /** Policy names in the order a Chinese reader expects (甲 before 乙), the same on every machine. */
 const byName = new Intl.Collator('zh-Hans-CN');
@@ -124,6 +147,7 @@ export function evaluate<R extends EngineRequest>(policy: Policy<R>, request: R,
     year,
     startYear: yearOf(policy.inForce.from),
     endYear: yearOf(policy.inForce.to),
+    eventCheck: eventCheckFor(policy.inForce, year),
     outOfForce: [undefined, undefined],
   };
 
@@ -271,12 +295,15 @@ function evaluateCandidate<R extends EngineRequest>(ctx: Context<R>, w: Work<R>,
     else if (!checkedGeneral) pushAssumed(w.steps, ctx.params, ctx.policy.generalConditionsReading as string);
   }
   if (!meetsConditions(ctx, w, c)) return;
-  const own = m.scope.kind === 'none' || ctx.history.length === 0 ? NO_HISTORY : ctx.history.filter((h) => ownHistory(h, m, c.subject));
-  const windowYears = m.scope.kind === 'consecutive' ? ctx.params.years(pick(m.scope.years, c.variant)) : 0;
-  if ((ctx.year < ctx.startYear || ctx.year > ctx.endYear) && !inTerm(ctx, w, c, own, windowYears)) return;
-  if (c.events && !hasEventInYear(ctx, w, c)) return;
+  const hasHistory = ctx.history.length > 0;
+  const own = m.scope.kind === 'none' || !hasHistory ? NO_HISTORY : ctx.history.filter((h) => ownHistory(h, m, c.subject));
+  const outOfTerm = ctx.year < ctx.startYear || ctx.year > ctx.endYear;
   // With no history every scope passes; only an explanation has something to say about it.
-  if ((ctx.history.length > 0 || w.steps) && !withinScope(ctx, w, c, own, windowYears)) return;
+  const scopeSays = hasHistory || w.steps !== null;
+  const windowYears = m.scope.kind === 'consecutive' && (outOfTerm || scopeSays) ? ctx.params.years(pick(m.scope.years, c.variant)) : 0;
+  if (outOfTerm && !inTerm(ctx, w, c, own, windowYears)) return;
+  if (c.events && !hasEventInYear(ctx, w, c)) return;
+  if (scopeSays && !withinScope(ctx, w, c, own, windowYears)) return;
   const kind = m.rule.kind;
   if (kind === 'pending' || kind === 'in-kind' || kind === 'service') {
     fail(w, STATUS_OF_KIND[kind], { k: 'status', text: m.rule.note });
@@ -349,16 +376,16 @@ function inTerm<R extends EngineRequest>(
 /** Dated events: at least one inside the term and inside Y. */
 function hasEventInYear<R extends EngineRequest>(ctx: Context<R>, w: Work<R>, c: Candidate): boolean {
   if (!c.events) return true;
-  const { year, policy } = ctx;
+  const { year, policy, eventCheck } = ctx;
   let inYear = 0;
-  for (const e of c.events) if (isWithin(e.date, policy.inForce) && yearOf(e.date) === year) inYear++;
+  for (const e of c.events) if (isEventInYear(e.date, eventCheck)) inYear++;
   if (inYear > 0 && !w.steps) return true;
   // Said in date order, whatever the order given.
   const events =
     c.events.length < 2 ? c.events : [...c.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
   if (inYear > 0) {
     for (const e of events) {
-      if (isWithin(e.date, policy.inForce) && yearOf(e.date) === year) w.steps?.push({ k: 'event-ok', id: e.id, date: e.date });
+      if (isEventInYear(e.date, eventCheck)) w.steps?.push({ k: 'event-ok', id: e.id, date: e.date });
     }
     return true;
   }
@@ -541,7 +568,8 @@ function requireMissing<R>(m: Measure<R>, missing: readonly MissingFact[] | unde
 function capAmount<R extends EngineRequest>(ctx: Context<R>, w: Work<R>, own: readonly HistoryEntry[], raw: number, cap: number): boolean {
   const scope = w.measure.scope;
   const steps = w.steps;
-  if (scope.kind !== 'consecutive' || scope.capPerYear === undefined) {
+  // With nothing granted before in the window, either reading of the cap gives the same figure.
+  if (scope.kind !== 'consecutive' || scope.capPerYear === undefined || (own.length === 0 && !steps)) {
     steps?.push({ k: 'cap', cap, before: raw });
     w.amount = Math.min(raw, cap);
     return true;

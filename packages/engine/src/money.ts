@@ -62,11 +62,16 @@ export function minYuan(a: Yuan, b: Yuan): Yuan {
   return (a < b ? a : b) as Yuan;
 }
 
-const GROUP = /\B(?=(\d{3})+(?!\d))/g;
-
-/** 1234567 → "1,234,567". */
+/** 1234567 → "1,234,567". (By hand, not a regular expression: every explanation formats many figures.) */
 export function formatYuan(amount: number): string {
-  return String(amount).replace(GROUP, ',');
+  const digits = String(amount);
+  const sign = digits.charCodeAt(0) === 45 ? 1 : 0; // '-'
+  const n = digits.length - sign;
+  if (n <= 3) return digits;
+  const head = (n % 3 || 3) + sign;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
 }
 
 /** 123456789 fen → "1,234,567.89"; whole yuan print without decimals. */

@@ -127,7 +127,11 @@ const zhLabel = (l: Localized | undefined, fallback: string) => l?.zh ?? fallbac
 const enLabel = (l: Localized | undefined, fallback: string) => l?.en ?? fallback;
 
 /** “A”“B”“C”: quoted items side by side need no 、 between them (GB/T 15834-2011). */
-const quoted = (items: readonly Localized[]) => items.map((i) => `“${i.zh}”`).join('');
+function quoted(items: readonly Localized[]): string {
+  let out = '';
+  for (const i of items) out += `“${i.zh}”`;
+  return out;
+}
 
 function awardsZh(awards: readonly AwardShown[], other: Fen): string {
   const list = awards.map((a) => `${a.policy}${f(a.amount)}元`).join('、');
