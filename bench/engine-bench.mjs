@@ -136,7 +136,9 @@ const requestsFile = join(dir, 'requests.jsonl');
 let t = performance.now();
 if (INPUT) {
   writeFileSync(requestsFile, readFileSync(INPUT));
-  N = readFileSync(requestsFile, 'utf8').split('\n').filter((l) => l.trim()).length;
+  N = readFileSync(requestsFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim()).length;
 } else {
   const generated = generateRequests(N, SEED);
   let text = '';
@@ -240,7 +242,9 @@ const statusTotals = new Map();
 for (const s of touched.values()) for (const [k, n] of s) statusTotals.set(k, (statusTotals.get(k) ?? 0) + n);
 // Facts left out where a rule needs them answer incomplete (never read as 0): some requests must.
 if (!statusTotals.has('incomplete')) coverage('no result is incomplete: the requests leave out no fact a rule needs');
-log(`${untouched.length === 0 ? `every one of ${MEASURE_IDS.length}` : `${MEASURE_IDS.length - untouched.length} of ${MEASURE_IDS.length}`} measures touched (${((performance.now() - t) / 1000).toFixed(1)} s, warm-up); results by status:`);
+log(
+  `${untouched.length === 0 ? `every one of ${MEASURE_IDS.length}` : `${MEASURE_IDS.length - untouched.length} of ${MEASURE_IDS.length}`} measures touched (${((performance.now() - t) / 1000).toFixed(1)} s, warm-up); results by status:`,
+);
 log(`  ${[...statusTotals].map(([k, n]) => `${k} ${fmtInt(n)}`).join(', ')}; ${fmtInt(granted)} yuan granted in all`);
 
 // 5. The command line answers as calculate() does, on a sample, in every mode.

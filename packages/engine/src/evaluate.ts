@@ -90,7 +90,12 @@ function eventCheckFor(term: DateWindow, year: number): Context<EngineRequest>['
 
 /** Inside the term and inside Y (the check made for Y by eventCheckFor). */
 function isEventInYear(date: CalendarDate, check: Context<EngineRequest>['eventCheck']): boolean {
-  return check !== null && date.startsWith(check.prefix) && (check.from === null || date >= check.from) && (check.to === null || date <= check.to);
+  return (
+    check !== null &&
+    date.startsWith(check.prefix) &&
+    (check.from === null || date >= check.from) &&
+    (check.to === null || date <= check.to)
+  );
 }
 
 function pick(ref: ParamRef, variant: string | undefined): string {
@@ -201,13 +206,20 @@ export function evaluate<R extends EngineRequest>(policy: Policy<R>, request: R,
   // Reasons shared by many results (general conditions, the term) are rendered once.
   const single = ctx.outOfForce[0];
   const multi = ctx.outOfForce[1];
-  let generalTexts: string[] | undefined;
-  let singleTexts: string[] | undefined;
-  let multiTexts: string[] | undefined;
   const render = (reasons: Step[]): string[] => {
     const texts = new Array<string>(reasons.length);
     for (let i = 0; i < reasons.length; i++) texts[i] = renderStep(reasons[i] as Step, lang);
     return texts;
+  };
+  const sharedTexts = new Map<Step[], string[]>();
+  const textsOf = (reasons: Step[]): string[] => {
+    if (reasons !== generalUnmet && reasons !== single && reasons !== multi) return render(reasons);
+    let texts = sharedTexts.get(reasons);
+    if (texts === undefined) {
+      texts = render(reasons);
+      sharedTexts.set(reasons, texts);
+    }
+    return texts.slice();
   };
 
   let total = 0;
@@ -224,16 +236,7 @@ export function evaluate<R extends EngineRequest>(policy: Policy<R>, request: R,
       review: w.measure.review,
       citation: w.measure.citation.zh,
       explanation: w.steps ? w.steps.map((s) => renderStep(s, lang)) : undefined,
-      reasons:
-        w.status === 'granted'
-          ? undefined
-          : w.reasons === generalUnmet
-            ? (generalTexts ??= render(generalUnmet)).slice()
-            : w.reasons === single
-              ? (singleTexts ??= render(single)).slice()
-              : w.reasons === multi
-                ? (multiTexts ??= render(multi)).slice()
-                : render(w.reasons),
+      reasons: w.status === 'granted' ? undefined : textsOf(w.reasons),
       missing: w.missing,
     };
   }

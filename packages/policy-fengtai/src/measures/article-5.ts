@@ -3,10 +3,10 @@ import type { FengtaiRequest } from '../request/request-schema.js';
 import {
   type Candidate,
   clauseOf,
-  INDUSTRIAL_ENTERPRISE,
   enterpriseVariant,
   events,
   type FengtaiMeasure,
+  INDUSTRIAL_ENTERPRISE,
   type Localized,
   lazyText,
   missingFact,
@@ -148,7 +148,9 @@ function growthCandidate(r: FengtaiRequest, params: ParametersAt): Candidate[] {
   if (prev === 0) {
     // The growth rate has no figure when the year before had none: a reading (5.2.zero-previous).
     if (params.switch('5.2.zero-previous')) return [c({ readings: ZERO_PREVIOUS })];
-    return [c({ unmet: [{ zh: '上年度主营业务收入为0元，无法计算增幅', en: 'revenue the year before is 0, so there is no growth rate' }] })];
+    return [
+      c({ unmet: [{ zh: '上年度主营业务收入为0元，无法计算增幅', en: 'revenue the year before is 0, so there is no growth rate' }] }),
+    ];
   }
   const avg = f?.industryAverageGrowthRate;
   if (avg === undefined) {

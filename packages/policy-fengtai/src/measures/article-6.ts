@@ -27,7 +27,8 @@ export const measure6_1: FengtaiMeasure = {
       base: p.prize,
       baseLabel: { zh: '大赛设定的奖金', en: 'prize' },
       // Named only where it can be missing (the path has the item's index).
-      baseMissing: p.prize === undefined ? [missingFact(`facts.agentCompetitionPrizes[${i}].prize`, '大赛设定的奖金', 'prize set')] : undefined,
+      baseMissing:
+        p.prize === undefined ? [missingFact(`facts.agentCompetitionPrizes[${i}].prize`, '大赛设定的奖金', 'prize set')] : undefined,
       ...(p.date === undefined ? {} : { events: events([{ id: p.id, date: p.date }]) }),
       ...objectVariant(p.industrial, { zh: '工业智能体', en: 'industrial agent' }),
     })),
