@@ -25,26 +25,46 @@ export interface E2EServer {
   stop(): Promise<void>;
 }
 
-/** Starts `ftai serve` on a free port with a fresh data folder and waits for /healthz. */
+/**
+ * Starts `ftai serve` on a free port with a fresh data folder and waits for /healthz. Ports are
+ * drawn below Linux's ephemeral range (32768+), where outgoing connections of other processes
+ * cannot hold them; a port taken anyway is retried with another.
+ */
 export async function startServer(): Promise<E2EServer> {
   if (!existsSync(join(ROOT, 'apps', 'web', 'dist', 'index.html'))) throw new Error('build the web app first: npm run build -w @ftai/web');
   const dataDir = mkdtempSync(join(tmpdir(), 'ftai-e2e-'));
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const env = { ...process.env, FTAI_DATA_DIR: dataDir, PORT: String(port), FTAI_SCRYPT_LOG_N: '12', DATABASE_URL: '' };
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 1; ; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const env = { ...process.env, FTAI_DATA_DIR: dataDir, PORT: String(port), FTAI_SCRYPT_LOG_N: '12', DATABASE_URL: '' };
+    const child: ChildProcess = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (d) => (output += d));
+    child.stderr?.on('data', (d) => (output += d));
+    const url = `http://127.0.0.1:${port}`;
+    const started = await waitForHealth(url, child, () => output);
+    if (!started) {
+      if (attempt < 5 && output.includes('EADDRINUSE')) continue;
+      throw new Error(`the server did not start:\n${output}`);
+    }
+    return serverAt(url, dataDir, env, child);
+  }
+}
+
+/** True once /healthz answers; false when the server exits first; throws after 15 s. */
+async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<boolean> {
   for (let i = 0; ; i++) {
     try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
+      if ((await fetch(`${url}/healthz`)).ok) return true;
     } catch {
       /* not yet */
     }
-    if (i > 150 || child.exitCode !== null) throw new Error(`the server did not start:\n${output}`);
+    if (child.exitCode !== null) return false;
+    if (i > 150) throw new Error(`the server did not start:\n${output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+function serverAt(url: string, dataDir: string, env: NodeJS.ProcessEnv, child: ChildProcess): E2EServer {
   return {
     url,
     dataDir,
