@@ -73,6 +73,8 @@ function serverAt(url: string, dataDir: string, env: NodeJS.ProcessEnv, child: C
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
       rmSync(dataDir, { recursive: true, force: true });
+      // The audit key and anchors live beside the data folder (FTAI_AUDIT_KEY_FILE's default).
+      rmSync(`${dataDir}-audit`, { recursive: true, force: true });
     },
   };
 }

@@ -92,7 +92,10 @@ describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
     await page.getByTestId('queue-search').locator('input').fill('看丹');
     await page.getByTestId('queue-search').locator('input').press('Enter');
     await expect.poll(() => rows.count()).toBe(3);
+    // The search is cleared before the tab changes (else the tab's list would still be searched).
     await page.getByTestId('queue-search').locator('input').fill('');
+    await page.getByTestId('queue-search').locator('input').press('Enter');
+    await expect.poll(() => rows.count()).toBe(20);
     await page.getByRole('tab', { name: /专家评审/ }).click();
     await expect.poll(() => rows.count()).toBe(3);
     await shot(page, 'queue');
