@@ -1,6 +1,7 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { calculate, describeIssues, validateRequest } from '@ftai/policy-fengtai';
+import { findInputProblem } from './input-limits.js';
 
 export interface CalcOptions {
   readonly jsonl: boolean;
@@ -8,7 +9,18 @@ export interface CalcOptions {
   readonly explain: boolean;
 }
 
-/** Exit codes: 0 all answered, 2 some input was refused. */
+/**
+ * The contract's verdict, after the limits every request obeys (no U+0000, at most 64 levels
+ * deep), so that a hostile request is refused as the server refuses it, never a crash.
+ */
+function validate(input: unknown) {
+  const problem = findInputProblem(input);
+  if (problem) return { ok: false, error: `${problem.path}: ${problem.message}`, issues: [problem] } as const;
+  const v = validateRequest(input);
+  return v.ok ? v : ({ ok: false, error: describeIssues(v.issues), issues: v.issues } as const);
+}
+
+/** Exit codes: 0 all answered, 2 some input was refused (not JSON, too deep, U+0000, or off the contract). */
 export async function calcCommand(file: string, options: CalcOptions): Promise<number> {
   return options.jsonl ? calcLines(file, options) : calcOne(file, options);
 }
@@ -22,11 +34,9 @@ function calcOne(file: string, options: CalcOptions): number {
     process.stderr.write(`${JSON.stringify({ error: `${file} is not JSON: ${(error as Error).message}`, code: 'FTAI_ERR_NOT_JSON' })}\n`);
     return 2;
   }
-  const v = validateRequest(input);
+  const v = validate(input);
   if (!v.ok) {
-    process.stderr.write(
-      `${JSON.stringify({ error: describeIssues(v.issues), code: 'FTAI_ERR_VALIDATION', issues: v.issues }, null, 2)}\n`,
-    );
+    process.stderr.write(`${JSON.stringify({ error: v.error, code: 'FTAI_ERR_VALIDATION', issues: v.issues }, null, 2)}\n`);
     return 2;
   }
   process.stdout.write(`${JSON.stringify(calculate(v.request, options), null, 2)}\n`);
@@ -44,10 +54,10 @@ export function answerLine(line: string, lineNo: number, options: CalcOptions): 
       ok: false,
     };
   }
-  const v = validateRequest(input);
+  const v = validate(input);
   if (!v.ok) {
     return {
-      text: JSON.stringify({ error: describeIssues(v.issues), code: 'FTAI_ERR_VALIDATION', issues: v.issues, line: lineNo }),
+      text: JSON.stringify({ error: v.error, code: 'FTAI_ERR_VALIDATION', issues: v.issues, line: lineNo }),
       ok: false,
     };
   }

@@ -199,9 +199,56 @@ export type FengtaiRequest = z.output<typeof requestSchema>;
 export type Facts = z.output<typeof factsSchema>;
 export type Enterprise = z.output<typeof enterpriseSchema>;
 
+const SHOWN = 60;
+
+/**
+ * A value as JSON for a message, cut to 60 characters. It writes no more than it shows: a
+ * megabyte string or a list nested 100,000 deep costs a few steps, never the whole value or a
+ * stack overflow (JSON.stringify recurses without bound).
+ *
+ * @example show({ a: [1, 'x'] }) // '{"a":[1,"x"]}'
+ */
 export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const s = JSON.stringify(value);
-  if (s === undefined) return typeof value;
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+  if (typeof value === 'function' || typeof value === 'symbol') return typeof value;
+  let out = '';
+  // One past the cut: enough to know the text is longer. Each level writes a bracket first,
+  // so the recursion ends within SHOWN + 1 levels whatever the depth of the value.
+  const full = () => out.length > SHOWN;
+  const write = (v: unknown, inArray: boolean): void => {
+    if (full()) return;
+    if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+      v = (v as { toJSON: () => unknown }).toJSON();
+    }
+    if (v === null || v === undefined || typeof v === 'function' || typeof v === 'symbol') {
+      out += inArray || v === null ? 'null' : typeof v;
+    } else if (typeof v === 'string') {
+      out += JSON.stringify(v.length > SHOWN ? v.slice(0, SHOWN + 1) : v);
+    } else if (typeof v === 'number') {
+      out += Number.isFinite(v) ? String(v) : 'null';
+    } else if (typeof v === 'boolean' || typeof v === 'bigint') {
+      out += String(v);
+    } else if (Array.isArray(v)) {
+      out += '[';
+      for (let i = 0; i < v.length && !full(); i++) {
+        if (i > 0) out += ',';
+        write(v[i], true);
+      }
+      out += ']';
+    } else {
+      out += '{';
+      let first = true;
+      for (const key of Object.keys(v)) {
+        if (full()) break;
+        const item = (v as Record<string, unknown>)[key];
+        if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+        out += `${first ? '' : ','}${JSON.stringify(key.length > SHOWN ? key.slice(0, SHOWN + 1) : key)}:`;
+        first = false;
+        write(item, false);
+      }
+      out += '}';
+    }
+  };
+  write(value, false);
+  return out.length > SHOWN ? `${out.slice(0, 57)}…` : out;
 }

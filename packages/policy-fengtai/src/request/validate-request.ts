@@ -50,7 +50,8 @@ export function issuesFromZod(issue: z.core.$ZodIssue): ValidationIssue[] {
     return issue.keys.map((k) => ({
       path: at(k),
       code: 'FTAI_ERR_UNKNOWN_FIELD',
-      message: `unknown field ${k}: expected only the fields the contract defines here`,
+      // The name as sent, cut: a field name may be as long as the body.
+      message: `unknown field ${k.length > 60 ? `${k.slice(0, 57)}…` : k}: expected only the fields the contract defines here`,
     }));
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) {
