@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -10,8 +11,10 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { POLICY_VERSION } from '@ftai/policy-fengtai';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { registerSessions } from './auth/sessions.js';
+import { CSRF_COOKIE, csrfKey } from './auth/csrf-key.js';
+import { registerSessions, sessionIdOf } from './auth/sessions.js';
 import type { AppContext } from './context.js';
+import { registerInputGuards } from './http/input-guards.js';
 import { registerErrorHandler, zodValidatorCompiler } from './http/validation.js';
 import { applicationRoutes } from './routes/application-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
@@ -40,17 +43,52 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Builds the HTTP app on an open, migrated database. `server.ts` listens; tests call `inject()`.
  */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const trustProxy = ctx.config.trustProxy;
   const app = Fastify({
     logger: ctx.config.logger,
     bodyLimit: ctx.config.bodyLimitBytes,
-    trustProxy: false,
+    // Behind a reverse proxy, FTAI_TRUST_PROXY names it, so that req.ip (and the sign-in limits) see the client.
+    // (A hop count is given as the function Fastify makes of one: its types take no number.)
+    trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   registerErrorHandler(app);
+  // U+0000 and deep nesting are refused in every route's params, query and body, before its schema.
+  registerInputGuards(app);
 
   await app.register(fastifyCookie);
+  // Security headers on every answer. AntD and ECharts set inline styles (style-src 'unsafe-inline');
+  // no inline script anywhere (the web app's bundle and Swagger UI load theirs from files).
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        objectSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        // Only behind HTTPS: on plain HTTP it would send the page's own requests to https.
+        ...(ctx.config.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: ctx.config.secureCookies ? { maxAge: 31_536_000 } : false,
+  });
+  // The token is an HMAC of the session's id and a secret cookie drawn anew at sign-in: it is good
+  // for that session only (auth-routes.ts).
   await app.register(fastifyCsrf, {
+    cookieKey: CSRF_COOKIE,
     cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: ctx.config.secureCookies },
+    getUserInfo: sessionIdOf,
+    csrfOpts: { hmacKey: csrfKey(ctx.config) },
     getToken: (req) => {
       const h = req.headers['x-csrf-token'];
       return Array.isArray(h) ? h[0] : h;
@@ -79,7 +117,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // Swagger UI and the document only when asked for (FTAI_API_DOCS=1): no map of the API for strangers by default.
+  if (ctx.config.apiDocs) await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   registerSessions(app, ctx);
   // CSRF: every state change by a signed-in user carries the token from sign-in (x-csrf-token).

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /** Everything the server is configured with; `loadConfig` reads it from options and the environment. */
 export interface ServerConfig {
@@ -18,6 +18,24 @@ export interface ServerConfig {
   readonly sessionHours: number;
   /** Login attempts allowed per minute for one address and user name. */
   readonly loginAttemptsPerMinute: number;
+  /** Login attempts allowed per minute from one address, whatever the names (FTAI_LOGIN_LIMIT_PER_ADDRESS). */
+  readonly loginAttemptsPerAddressPerMinute: number;
+  /** Login attempts allowed per minute in all, from everywhere (FTAI_LOGIN_LIMIT_TOTAL). */
+  readonly loginAttemptsTotalPerMinute: number;
+  /**
+   * Password hashes run at once in the process (FTAI_HASH_CONCURRENCY): half of libuv's thread
+   * pool by default, so that file reads keep the other half.
+   */
+  readonly hashConcurrency: number;
+  /**
+   * Which proxies to believe for the client's address (FTAI_TRUST_PROXY), as Fastify's
+   * `trustProxy`: false (none, the default), true (any), a hop count, or addresses/CIDRs.
+   */
+  readonly trustProxy: boolean | number | string[];
+  /** Serve the OpenAPI document and Swagger UI at /api/docs (FTAI_API_DOCS=1); off by default. */
+  readonly apiDocs: boolean;
+  /** Key of the CSRF tokens' HMAC (FTAI_CSRF_KEY); without it, one kept in the data folder. */
+  readonly csrfKey: string | undefined;
   /** The clock, injectable for tests. */
   readonly now: () => Date;
   readonly logger: boolean;
@@ -27,6 +45,19 @@ export interface ServerConfig {
   readonly matchWorkers: number;
   /** The largest registry an officer may upload for matching. */
   readonly matchUploadLimitBytes: number;
+  /** The audit log's HMAC key, hex or base64, 32 bytes or more (FTAI_AUDIT_KEY); when unset, read from `auditKeyFile`. */
+  readonly auditKey: string | undefined;
+  /**
+   * The audit key's file (FTAI_AUDIT_KEY_FILE), created with mode 0600 on first start when absent; by
+   * default `<data>-audit/audit.key`, beside the data folder and outside it, so that a copy of the data is no copy of the key.
+   */
+  readonly auditKeyFile: string;
+  /** The append-only file of audit chain heads (FTAI_AUDIT_ANCHOR_FILE); by default `audit-anchors.jsonl` beside the key file. */
+  readonly auditAnchorFile: string;
+  /** Files one application may have (FTAI_MAX_ATTACHMENTS): a dossier, not a file store. */
+  readonly maxAttachmentsPerApplication: number;
+  /** Drafts one enterprise may have open in one call at a time (FTAI_MAX_DRAFTS). */
+  readonly maxDraftsPerCall: number;
 }
 
 export type ConfigOptions = Partial<ServerConfig>;
@@ -39,9 +70,23 @@ function int(name: string, fallback: number): number {
   return n;
 }
 
+/** FTAI_TRUST_PROXY: "true", a hop count ("1"), or addresses/CIDRs separated by commas. */
+function trustProxy(): boolean | number | string[] {
+  const v = (process.env.FTAI_TRUST_PROXY ?? '').trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+}
+
 export function loadConfig(options: ConfigOptions = {}): ServerConfig {
+  const dataDir = options.dataDir ?? resolve(process.env.FTAI_DATA_DIR || '.data');
+  const auditKeyFile = options.auditKeyFile ?? resolve(process.env.FTAI_AUDIT_KEY_FILE || join(`${resolve(dataDir)}-audit`, 'audit.key'));
   return {
-    dataDir: options.dataDir ?? resolve(process.env.FTAI_DATA_DIR || '.data'),
+    dataDir,
     databaseUrl: options.databaseUrl ?? (process.env.DATABASE_URL || undefined),
     port: options.port ?? int('PORT', 8080),
     host: options.host ?? (process.env.HOST || '127.0.0.1'),
@@ -51,10 +96,23 @@ export function loadConfig(options: ConfigOptions = {}): ServerConfig {
     uploadLimitBytes: options.uploadLimitBytes ?? 10 << 20,
     sessionHours: options.sessionHours ?? 8,
     loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 10,
+    loginAttemptsPerAddressPerMinute: options.loginAttemptsPerAddressPerMinute ?? int('FTAI_LOGIN_LIMIT_PER_ADDRESS', 30),
+    loginAttemptsTotalPerMinute: options.loginAttemptsTotalPerMinute ?? int('FTAI_LOGIN_LIMIT_TOTAL', 120),
+    hashConcurrency:
+      options.hashConcurrency ?? (int('FTAI_HASH_CONCURRENCY', 0) || Math.max(1, Math.floor(int('UV_THREADPOOL_SIZE', 4) / 2))),
+    trustProxy: options.trustProxy ?? trustProxy(),
+    apiDocs: options.apiDocs ?? process.env.FTAI_API_DOCS === '1',
+    csrfKey: options.csrfKey ?? (process.env.FTAI_CSRF_KEY || undefined),
     now: options.now ?? (() => new Date()),
     logger: options.logger ?? false,
     webDir: options.webDir,
     matchWorkers: options.matchWorkers ?? (int('FTAI_MATCH_WORKERS', 0) || availableParallelism()),
     matchUploadLimitBytes: options.matchUploadLimitBytes ?? 512 << 20,
+    auditKey: options.auditKey ?? (process.env.FTAI_AUDIT_KEY || undefined),
+    auditKeyFile,
+    auditAnchorFile:
+      options.auditAnchorFile ?? resolve(process.env.FTAI_AUDIT_ANCHOR_FILE || join(dirname(auditKeyFile), 'audit-anchors.jsonl')),
+    maxAttachmentsPerApplication: options.maxAttachmentsPerApplication ?? (int('FTAI_MAX_ATTACHMENTS', 0) || 50),
+    maxDraftsPerCall: options.maxDraftsPerCall ?? (int('FTAI_MAX_DRAFTS', 0) || 20),
   };
 }

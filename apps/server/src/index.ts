@@ -1,5 +1,8 @@
 export { buildApp } from './app.js';
-export { verifyAudit } from './audit/verify-audit.js';
+export { openAuditLog } from './audit/open-audit-log.js';
+export { type AuditHead, readAuditHead } from './audit/read-audit-head.js';
+export { type AuditVerification, verifyAudit } from './audit/verify-audit.js';
+export { MIN_PASSWORD_LENGTH, passwordProblem } from './auth/password-policy.js';
 export { type ConfigOptions, loadConfig, type ServerConfig } from './config.js';
 export { type AppContext, createContext } from './context.js';
 export { openDatabase } from './db/database.js';

@@ -132,7 +132,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command('audit')
     .description('audit log')
     .command('verify')
-    .description('check the hash chain of the audit log: exit 1 if any entry was edited or deleted')
+    .description(
+      'check the audit log — each entry against the audit key (FTAI_AUDIT_KEY or FTAI_AUDIT_KEY_FILE), the chain, its head, the anchor file (FTAI_AUDIT_ANCHOR_FILE) and the guarding triggers: exit 1 if anything was edited, deleted, added, cut or reset',
+    )
     .option('--json', 'print the result as JSON')
     .addOption(dataOption())
     .action(async (opts: { data?: string; json?: boolean }) => {

@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createContext, createUser, loadConfig, migrateToLatest, openDatabase, startServer, verifyAudit } from '@ftai/server';
+import {
+  createContext,
+  createUser,
+  loadConfig,
+  migrateToLatest,
+  openAuditLog,
+  openDatabase,
+  passwordProblem,
+  startServer,
+  verifyAudit,
+} from '@ftai/server';
 
 export interface PlatformOptions {
   readonly port?: number | undefined;
@@ -23,7 +33,8 @@ export async function serveCommand(o: PlatformOptions): Promise<number> {
   const config = configFrom(o);
   const server = await startServer({ ...config, logger: process.env.FTAI_LOG === '1' });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${config.dataDir}`;
-  process.stdout.write(`ftai: serving on ${server.address} — ${where}; API docs at ${server.address}/api/docs\n`);
+  const docs = config.apiDocs ? `; API docs at ${server.address}/api/docs` : '';
+  process.stdout.write(`ftai: serving on ${server.address} — ${where}${docs}\n`);
   await new Promise<void>((done) => {
     const stop = () => done();
     process.once('SIGINT', stop);
@@ -34,12 +45,23 @@ export async function serveCommand(o: PlatformOptions): Promise<number> {
   return 0;
 }
 
-async function withDatabase<T>(o: PlatformOptions, work: (ctx: ReturnType<typeof createContext>) => Promise<T>): Promise<T> {
+/**
+ * Opens and migrates the database for one command. The context comes first: it attaches the audit
+ * key, so that entries written by migrations are keyed. A command that writes then opens the audit
+ * log (makes the key on first use, seals a log begun before keying); verification only reads.
+ */
+async function withDatabase<T>(
+  o: PlatformOptions,
+  work: (ctx: ReturnType<typeof createContext>) => Promise<T>,
+  access: 'write' | 'read' = 'write',
+): Promise<T> {
   const config = configFrom(o);
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
+    const ctx = createContext(handle.db, handle.dialect, config);
     await migrateToLatest(handle.db, handle.dialect);
-    return await work(createContext(handle.db, handle.dialect, config));
+    if (access === 'write') await openAuditLog(handle.db, ctx.now());
+    return await work(ctx);
   } finally {
     await handle.close();
   }
@@ -50,7 +72,9 @@ export async function migrateCommand(o: PlatformOptions): Promise<number> {
   const config = configFrom(o);
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
+    const ctx = createContext(handle.db, handle.dialect, config);
     const applied = await migrateToLatest(handle.db, handle.dialect);
+    await openAuditLog(handle.db, ctx.now());
     process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'the schema is up to date\n');
     return 0;
   } finally {
@@ -75,7 +99,10 @@ export async function usersAddCommand(o: UserOptions): Promise<number> {
   const role = ROLES.find((r) => r === o.role);
   if (!role) return fail(`--role: expected one of ${ROLES.join(', ')}, got ${o.role}`);
   const password = o.passwordStdin ? readFileSync(0, 'utf8').trim() : (o.password ?? process.env.FTAI_PASSWORD);
-  if (!password || password.length < 10) return fail('--password (or --password-stdin, or FTAI_PASSWORD): expected at least 10 characters');
+  if (!password) return fail('--password (or --password-stdin, or FTAI_PASSWORD): expected a password');
+  // The rule of the API (createUser), checked here first to answer before opening the database.
+  const weak = passwordProblem(password, o.username, o.name ?? o.username);
+  if (weak) return fail(`--password: ${weak} (FTAI_ERR_WEAK_PASSWORD)`);
   if (role === 'applicant' && !o.creditCode) return fail('--credit-code: an applicant acts for one enterprise; give its credit code');
   const { creditCodeProblem } = await import('@ftai/policy-fengtai');
   if (o.creditCode && creditCodeProblem(o.creditCode)) return fail(`--credit-code: ${creditCodeProblem(o.creditCode)}`);
@@ -94,18 +121,29 @@ export async function usersAddCommand(o: UserOptions): Promise<number> {
   });
 }
 
-/** `ftai audit verify`: exit 0 when the hash chain is whole, 1 with each problem otherwise. */
+/**
+ * `ftai audit verify`: exit 0 when the log is whole — every entry's HMAC under the audit key, the
+ * links, the head, the anchors, the guarding triggers — 1 with each problem otherwise. It reads the
+ * key (FTAI_AUDIT_KEY or FTAI_AUDIT_KEY_FILE) and the anchor file (FTAI_AUDIT_ANCHOR_FILE) as the
+ * server does, and never makes a key.
+ */
 export async function auditVerifyCommand(o: PlatformOptions & { json?: boolean }): Promise<number> {
-  return withDatabase(o, async (ctx) => {
-    const v = await verifyAudit(ctx.db);
-    if (o.json) process.stdout.write(`${JSON.stringify(v, null, 2)}\n`);
-    else if (v.ok) process.stdout.write(`audit log verified: ${v.entries} entries, chain intact\n`);
-    else {
-      process.stdout.write(`audit log BROKEN: ${v.problems.length} problem(s) in ${v.entries} entries\n`);
-      for (const p of v.problems) process.stdout.write(`  entry ${p.seq}: ${p.problem}\n`);
-    }
-    return v.ok ? 0 : 1;
-  });
+  return withDatabase(
+    o,
+    async (ctx) => {
+      const v = await verifyAudit(ctx.db);
+      if (o.json) process.stdout.write(`${JSON.stringify(v, null, 2)}\n`);
+      else if (v.ok) {
+        const anchored = v.anchors?.last ? `, anchored up to ${v.anchors.last.seq}` : '';
+        process.stdout.write(`audit log verified: ${v.entries} entries, chain intact${anchored}; head ${v.headSeq} ${v.headHash}\n`);
+      } else {
+        process.stdout.write(`audit log BROKEN: ${v.problems.length} problem(s) in ${v.entries} entries\n`);
+        for (const p of v.problems) process.stdout.write(p.seq > 0 ? `  entry ${p.seq}: ${p.problem}\n` : `  ${p.problem}\n`);
+      }
+      return v.ok ? 0 : 1;
+    },
+    'read',
+  );
 }
 
 function fail(message: string): number {

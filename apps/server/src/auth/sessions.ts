@@ -1,24 +1,31 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { newToken, sha256 } from '../ids.js';
 import type { CurrentUser } from './current-user.js';
 
 export const SESSION_COOKIE = 'ftai_session';
 
-/** Creates a session and returns the cookie token (only its hash is stored). */
-export async function createSession(ctx: AppContext, userId: string): Promise<{ token: string; expires: Date }> {
+/** Creates a session and returns the cookie token (only its hash, the session's id, is stored). */
+export async function createSession(ctx: AppContext, userId: string): Promise<{ id: string; token: string; expires: Date }> {
   const token = newToken();
+  const id = sha256(token);
   const now = ctx.config.now();
   const expires = new Date(now.getTime() + ctx.config.sessionHours * 3600_000);
   await ctx.db
     .insertInto('sessions')
-    .values({ id: sha256(token), user_id: userId, created_at: now.toISOString(), expires_at: expires.toISOString() })
+    .values({ id, user_id: userId, created_at: now.toISOString(), expires_at: expires.toISOString() })
     .execute();
-  return { token, expires };
+  return { id, token, expires };
 }
 
 export async function deleteSession(ctx: AppContext, token: string): Promise<void> {
   await ctx.db.deleteFrom('sessions').where('id', '=', sha256(token)).execute();
+}
+
+/** The id of the session the request's cookie names ('' without one); CSRF tokens are bound to it. */
+export function sessionIdOf(req: FastifyRequest): string {
+  const token = req.cookies[SESSION_COOKIE];
+  return token ? sha256(token) : '';
 }
 
 /** Sets `request.user` from the session cookie on every request. */

@@ -1,7 +1,9 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { verifyPassword } from '../auth/password.js';
-import { createSession, deleteSession, SESSION_COOKIE } from '../auth/sessions.js';
+import { CSRF_COOKIE } from '../auth/csrf-key.js';
+import { dummyHash, limitHashing, verifyPassword } from '../auth/password.js';
+import { createSession, deleteSession, SESSION_COOKIE, sessionIdOf } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../errors.js';
 
@@ -10,28 +12,54 @@ const login = z.strictObject({
   password: z.string({ error: 'expected a password' }).min(1, { error: 'expected a password' }).max(200),
 });
 
-// A fixed hash to compare against when the user does not exist, so that timing does not tell.
-const DUMMY = 'scrypt$10$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+const MINUTE = 60_000;
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    limitHashing(ctx.config.hashConcurrency);
+    // Compared against when the user name is unknown. Made once, at the cost real hashes have,
+    // so that an unknown name takes as long to refuse as a known one with a wrong password.
+    const dummy = await dummyHash(ctx.config.scryptLogN);
+
+    // Three limits, the narrowest first; an attempt refused by one is not counted by the next, so
+    // that one address's flood spends its own allowance and not everyone's.
+    const usernameOf = (req: FastifyRequest) => String((req.body as { username?: unknown } | undefined)?.username ?? '');
+    const limits = [
+      app.createRateLimit({
+        max: ctx.config.loginAttemptsPerAddressPerMinute,
+        timeWindow: MINUTE,
+        keyGenerator: (req) => `address|${req.ip}`,
+      }),
+      app.createRateLimit({
+        max: ctx.config.loginAttemptsPerMinute,
+        timeWindow: MINUTE,
+        keyGenerator: (req) => `name|${req.ip}|${usernameOf(req)}`,
+      }),
+      app.createRateLimit({ max: ctx.config.loginAttemptsTotalPerMinute, timeWindow: MINUTE, keyGenerator: () => 'total' }),
+    ];
+    const limitLogins = async (req: FastifyRequest, reply: FastifyReply) => {
+      for (const limit of limits) {
+        const r = await limit(req);
+        if (!r.isAllowed && r.isExceeded) {
+          reply.header('retry-after', r.ttlInSeconds);
+          throw new HttpError(429, 'FTAI_ERR_RATE_LIMIT', `too many attempts: try again in ${r.ttlInSeconds} s`);
+        }
+      }
+    };
+
     app.post(
       '/api/v1/auth/login',
       {
         schema: { summary: 'Sign in (登录): sets the session cookie, returns the CSRF token', tags: ['auth'], body: login },
-        config: {
-          rateLimit: {
-            max: ctx.config.loginAttemptsPerMinute,
-            timeWindow: 60_000,
-            keyGenerator: (req: { ip: string; body?: unknown }) =>
-              `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}`,
-          },
-        },
+        preHandler: limitLogins,
       },
       async (req, reply) => {
         const user = await ctx.db.selectFrom('users').selectAll().where('username', '=', req.body.username).executeTakeFirst();
-        const ok = await verifyPassword(req.body.password, user?.password_hash ?? DUMMY);
+        const ok = await verifyPassword(req.body.password, user?.password_hash ?? dummy);
         if (!user || !ok || user.disabled) throw new HttpError(401, 'FTAI_ERR_LOGIN', 'wrong user name or password');
+        // A session the browser still held ends here: sign-in always starts a new one.
+        const previous = req.cookies[SESSION_COOKIE];
+        if (previous) await deleteSession(ctx, previous);
         const session = await createSession(ctx, user.id);
         reply.setCookie(SESSION_COOKIE, session.token, {
           httpOnly: true,
@@ -40,9 +68,12 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           path: '/',
           expires: session.expires,
         });
+        // A new CSRF secret at every sign-in, and the token bound to the new session: no token
+        // from before (another session, or before a sign-out) is accepted after.
+        delete req.cookies[CSRF_COOKIE];
         return {
           user: { id: user.id, username: user.username, displayName: user.display_name, role: user.role, creditCode: user.credit_code },
-          csrfToken: reply.generateCsrf(),
+          csrfToken: reply.generateCsrf({ userInfo: session.id }),
         };
       },
     );
@@ -51,15 +82,17 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const token = req.cookies[SESSION_COOKIE];
       if (token) await deleteSession(ctx, token);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(CSRF_COOKIE, { path: '/' });
       return { ok: true };
     });
 
     // Anonymous callers get { user: null }: the web app asks on every load, and that is no error.
+    // They need no CSRF token (only a signed-in user's changes are checked), so they get none.
     app.get(
       '/api/v1/auth/me',
       { schema: { summary: 'The signed-in user (or null) and a fresh CSRF token', tags: ['auth'] } },
       async (req, reply) => {
-        return { user: req.user, csrfToken: reply.generateCsrf() };
+        return { user: req.user, csrfToken: req.user ? reply.generateCsrf({ userInfo: sessionIdOf(req) }) : '' };
       },
     );
   };

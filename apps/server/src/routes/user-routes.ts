@@ -21,7 +21,8 @@ const newUser = z.strictObject({
   role: z.enum(['applicant', 'reviewer', 'officer', 'admin'], { error: 'expected applicant, reviewer, officer or admin' }),
   creditCode: creditCode.optional(),
   enterpriseName: z.string().min(1).max(200).optional(),
-  password: z.string().min(10, { error: 'expected at least 10 characters' }).max(200),
+  // Length and strength are judged by createUser (password-policy.ts), the same rule as `ftai users add`.
+  password: z.string({ error: 'expected a password' }).max(200),
 });
 
 const link = z.strictObject({

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.js';
-import { loadConfig } from '../config.js';
+import { type ConfigOptions, loadConfig } from '../config.js';
 import { type AppContext, createContext } from '../context.js';
 import { type Dialect, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -65,6 +65,8 @@ export async function createTestApp(
     now?: string;
     loginAttemptsPerMinute?: number /** Migrate only up to this one (a migration's own test). */;
     migrateUpTo?: string;
+    /** Any other setting (the security tests': hashing cost, limits, proxies, API docs). */
+    config?: ConfigOptions;
   } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ftai-test-'));
@@ -92,10 +94,19 @@ export async function createTestApp(
     scryptLogN: 10,
     now: clock.now,
     loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
+    // The audit key and anchors, in the test's own folder (in production: beside the data, not in it).
+    auditKeyFile: join(dataDir, 'audit', 'audit.key'),
+    auditAnchorFile: join(dataDir, 'audit', 'audit-anchors.jsonl'),
+    // Every test signs in from the same address, many times a minute.
+    loginAttemptsPerAddressPerMinute: 100_000,
+    loginAttemptsTotalPerMinute: 100_000,
+    apiDocs: true,
+    ...options.config,
   });
   const handle = openDatabase({ databaseUrl, dataDir });
-  await migrateToLatest(handle.db, handle.dialect, options.migrateUpTo === undefined ? {} : { upTo: options.migrateUpTo });
+  // The context first: it attaches the audit key, so that entries written by migrations are keyed.
   const ctx = createContext(handle.db, handle.dialect, config);
+  await migrateToLatest(handle.db, handle.dialect, options.migrateUpTo === undefined ? {} : { upTo: options.migrateUpTo });
   const app = await buildApp(ctx);
   const mk = async (username: string, role: 'admin' | 'officer' | 'reviewer' | 'applicant', creditCode?: string, enterpriseName?: string) =>
     (await createUser(ctx, { username, displayName: username, role, creditCode, enterpriseName, password: PASSWORD, actorId: null })).id;

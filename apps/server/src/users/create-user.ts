@@ -1,5 +1,6 @@
 import { appendAudit } from '../audit/append-audit.js';
 import { hashPassword } from '../auth/password.js';
+import { assertStrongPassword } from '../auth/password-policy.js';
 import type { AppContext } from '../context.js';
 import type { Role } from '../db/schema.js';
 import { HttpError } from '../errors.js';
@@ -16,8 +17,12 @@ export interface NewUser {
   readonly actorId: string | null;
 }
 
-/** Creates an account (and, for an applicant, its enterprise if new), audited. */
+/**
+ * Creates an account (and, for an applicant, its enterprise if new), audited. A weak password
+ * (password-policy.ts) is refused with 400 FTAI_ERR_WEAK_PASSWORD, whoever asks.
+ */
 export async function createUser(ctx: AppContext, u: NewUser) {
+  assertStrongPassword(u.password, u.username, u.displayName);
   const hash = await hashPassword(u.password, ctx.config.scryptLogN);
   const id = newId();
   const at = ctx.now();
