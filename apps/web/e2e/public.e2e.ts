@@ -444,6 +444,27 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     await page.getByText(/异议已提交，受理编号/).waitFor();
     const { objections } = await officer.get<{ objections: { name: string }[] }>(`/api/v1/notices/${notice.id}/objections`);
     expect(objections.map((o) => o.name)).toContain('张三');
+
+    // The audit chain head is on the card; a correction (更正公告) shows as such, with both versions.
+    expect(await card.getByText('审计链校验值').count()).toBe(1);
+    const corrected = await officer.post<{ version: number }>(`/api/v1/notices/${notice.id}/revisions`, {
+      reason: '公示期延长至10日',
+      objectionDays: 10,
+    });
+    expect(corrected.version).toBe(2);
+    await page.reload();
+    await card.waitFor();
+    await card.getByText('第1次更正').first().waitFor();
+    await card
+      .getByText(/公示期延长至10日/)
+      .first()
+      .waitFor();
+    await card.getByText(/^历次版本（2）$/).click();
+    const versions = page.getByTestId(`versions-${notice.id}`);
+    await versions.getByText('原公示').waitFor();
+    expect(await versions.getByRole('link', { name: '公示全文' }).nth(0).getAttribute('href')).toBe(`/notices/${notice.id}/versions/1`);
+    await card.locator('.ant-motion-collapse').waitFor({ state: 'detached' });
+    await screenshot(page, 'notices-correction');
     expect(errors).toEqual([]);
   });
 });

@@ -17,5 +17,6 @@ export { COLUMN_GROUPS, type ColumnGroup, type FieldSpec, LIST_GROUPS } from './
 export { type RegistryHeaderOptions, registryHeader, requestToCells } from './registry-header.js';
 export { type ColumnTarget, compileHeader, normaliseHeader, type RegistryMapping } from './registry-mapping.js';
 export { columnLetter, columnOf, rowToRequest } from './row-to-request.js';
+export { safeCellText, safeCellValue } from './safe-cell-text.js';
 export { MAX_SHEET_ROWS } from './summary-workbook.js';
 export { type TemplateOptions, writeTemplate } from './write-template.js';

@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { POLICY_VERSION } from '@ftai/policy-fengtai';
 import type ExcelJS from 'exceljs';
 import type { ArticleTotals, MeasureTotals } from './match-totals.js';
+import { safeCellValue } from './safe-cell-text.js';
 
 /** Excel holds 1,048,576 rows a sheet: a measure sheet stops below that and says how many more there are. */
 export const MAX_SHEET_ROWS = 1_000_000;
@@ -141,7 +142,8 @@ const MAX_CELL_TEXT = 32_767;
 /**
  * The summary workbook of a match: a summary sheet with counts and totals per measure and per
  * article, then one sheet per measure listing the rows granted (and pending, in kind), with
- * amounts and the explanation or reasons. Written as a stream: rows come from the spool files
+ * amounts and the explanation or reasons. Text cells never start like a formula (safeCellText).
+ * Written as a stream: rows come from the spool files
  * the run wrote, so memory stays flat; total rows are SUM formulas with their values filled in.
  */
 export async function writeSummaryWorkbook(input: SummaryWorkbookInput): Promise<void> {
@@ -170,7 +172,7 @@ export async function writeSummaryWorkbook(input: SummaryWorkbookInput): Promise
     const row = summary.getRow(r++);
     row.getCell(1).value = label;
     row.getCell(1).font = BOLD;
-    row.getCell(3).value = value;
+    row.getCell(3).value = safeCellValue(value);
     if (typeof value === 'number') row.getCell(3).numFmt = MONEY;
     row.commit();
   }
@@ -202,7 +204,7 @@ export async function writeSummaryWorkbook(input: SummaryWorkbookInput): Promise
       LISTED(m) ? t.sheet(m.measure) : '',
     ];
     values.forEach((v, i) => {
-      row.getCell(i + 1).value = v;
+      row.getCell(i + 1).value = safeCellValue(v);
     });
     row.getCell(7).numFmt = MONEY;
     row.commit();
@@ -246,7 +248,7 @@ export async function writeSummaryWorkbook(input: SummaryWorkbookInput): Promise
     const row = summary.getRow(r++);
     const citations = input.measures.filter((m) => m.article === a.article).map((m) => m.measure);
     [t.article(a.article), citations.join(', '), a.grantedRows, a.grantedResults, a.amount].forEach((v, i) => {
-      row.getCell(i + 1).value = v;
+      row.getCell(i + 1).value = safeCellValue(v);
     });
     row.getCell(5).numFmt = MONEY;
     row.commit();
@@ -334,8 +336,9 @@ async function writeMeasureSheet(
         text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text,
       ];
       const out = sheet.getRow(r++);
+      // Names, subjects and explanations come from the registry: text that starts like a formula is neutralised.
       cells.forEach((v, i) => {
-        out.getCell(i + 1).value = v;
+        out.getCell(i + 1).value = safeCellValue(v);
       });
       out.getCell(7).numFmt = MONEY;
       out.getCell(8).numFmt = MONEY;

@@ -1,8 +1,11 @@
+import { safeCellText } from '@ftai/match';
 import ExcelJS from 'exceljs';
 import type { NoticeView } from './load-notice.js';
+import { chineseDate } from './render-notice-html.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const NOTICE_SHEET = '公示名单';
+export const NOTICE_INFO_SHEET = '公示说明';
 
 const COLUMNS = [
   { header: '序号', key: 'no', width: 6 },
@@ -16,33 +19,62 @@ const COLUMNS = [
 ] as const;
 
 /**
- * The notice's lines as a workbook: one sheet 公示名单, a header row, one row per line with the
- * amount as a number (format #,##0), and a total row. Text cells stay text (exceljs writes them as
- * strings, never formulas), whatever an enterprise name starts with.
+ * A version of the notice as a workbook: sheet 公示名单 with a header row, one row per line with
+ * the amount as a number (format #,##0), and a total row; sheet 公示说明 with the issuer, dates,
+ * version, reason of a correction and the audit chain's head. Every text cell goes through
+ * safeCellText: a name someone typed as `=HYPERLINK(…)` is written with a leading apostrophe, so
+ * no spreadsheet ever evaluates it, even after the sheet is saved as CSV.
  */
 export async function exportNoticeXlsx(n: NoticeView): Promise<Buffer> {
+  const text = safeCellText;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'ftai';
-  // The workbook's own dates come from the notice, so the same notice gives the same file contents.
-  workbook.created = new Date(n.publishedAt);
-  workbook.modified = new Date(n.publishedAt);
+  // The workbook's own dates come from the version, so the same version gives the same file contents.
+  workbook.created = new Date(n.at);
+  workbook.modified = new Date(n.at);
   const sheet = workbook.addWorksheet(NOTICE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({ ...c }));
   sheet.getRow(1).font = { bold: true };
   n.lines.forEach((l, i) => {
     sheet.addRow({
       no: i + 1,
-      enterpriseName: l.enterpriseName,
-      creditCode: l.creditCode,
-      measure: l.measureName,
-      citation: l.citation,
-      subject: l.subjectText,
+      enterpriseName: text(l.enterpriseName),
+      creditCode: text(l.creditCode),
+      measure: text(l.measureName),
+      citation: text(l.citation),
+      subject: text(l.subjectText),
       amount: l.amount,
-      applicationId: l.applicationId,
+      applicationId: text(l.applicationId),
     });
   });
   const total = sheet.addRow({ enterpriseName: '合计', amount: n.total });
   total.font = { bold: true };
   sheet.getColumn('amount').numFmt = '#,##0';
+
+  const info = workbook.addWorksheet(NOTICE_INFO_SHEET);
+  info.columns = [
+    { header: '项目', key: 'item', width: 22 },
+    { header: '内容', key: 'value', width: 90 },
+  ];
+  info.getRow(1).font = { bold: true };
+  const rows: [string, string][] = [
+    ['公示名称', `${n.call.title}拟支持名单公示`],
+    ['发布单位', n.issuer],
+    ['发布日期', chineseDate(n.publishedOn)],
+    ['异议受理截止日期', `${chineseDate(n.objectionsUntil)}（含当日）`],
+    ['版本', n.correction > 0 ? `第${n.correction}次更正（${chineseDate(n.on)}）` : '原公示'],
+  ];
+  if (n.correction > 0) rows.push(['更正说明', n.reason ?? '']);
+  if (!n.isLatest) rows.push(['现行版本', `本版本已被第${n.latestVersion - 1}次更正取代，仅供查阅`]);
+  rows.push(
+    ['审计链记录序号', String(n.auditHead.seq)],
+    ['审计链校验值', n.auditHead.hash],
+    ['公告内容校验值（SHA-256）', n.contentSha256],
+    [
+      '说明',
+      '审计链校验值为本版本发布时平台审计记录最后一条的校验值，涵盖该条内容及此前全部记录；可与平台审计记录核对，以确认本公告发布以来相关记录未被改动。',
+    ],
+  );
+  for (const [item, value] of rows) info.addRow({ item, value: text(value) });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

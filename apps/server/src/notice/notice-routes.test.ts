@@ -170,12 +170,16 @@ describe.each(DIALECTS)('public notice, objections, final and paid on %s', (dial
         count: 5,
         enterprises: 2,
         total: 1_930_000,
+        version: 1,
+        versionOn: '2027-03-15',
+        reason: null,
+        auditHead: { seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
       },
     ]);
     expect((await t.anonymous().get('/api/v1/notices/nope')).statusCode).toBe(404);
   });
 
-  it('renders a printable Chinese page with separated figures and escapes what the database holds', async () => {
+  it('renders a printable Chinese page with separated figures; a rename after publication does not change it', async () => {
     await t.ctx.db.updateTable('enterprises').set({ name: HOSTILE }).where('credit_code', '=', CODE_B).execute();
     try {
       const res = await t.anonymous().get(`/notices/${noticeId}`);
@@ -201,7 +205,11 @@ describe.each(DIALECTS)('public notice, objections, final and paid on %s', (dial
       expect(html).not.toMatch(/[\u4e00-\u9fff][,:;()]|[,:;()][\u4e00-\u9fff]/);
       expect(html).toContain(`POST /api/v1/notices/${noticeId}/objections`);
       expect(html).not.toContain('<script');
-      expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co');
+      // The notice is what was published: the name as it was then.
+      expect(html).not.toContain('alert');
+      expect(html).toContain(`<td>${NAME_B}</td>`);
+      expect(html).toContain('发布单位：北京市丰台区科学技术和信息化局。');
+      expect(html).toContain('<h2>审计链校验值</h2>');
       expect(res.headers['content-security-policy']).toContain("default-src 'none'");
       expect((await t.anonymous().get('/notices/nope')).statusCode).toBe(404);
     } finally {
@@ -218,7 +226,7 @@ describe.each(DIALECTS)('public notice, objections, final and paid on %s', (dial
     );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['公示名单']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['公示名单', '公示说明']);
     const sheet = workbook.getWorksheet('公示名单');
     if (!sheet) throw new Error('no sheet');
     const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);

@@ -5,6 +5,8 @@ import type { CurrentUser } from '../auth/current-user.js';
 import type { Database } from '../db/schema.js';
 import { conflict, notFound } from '../errors.js';
 import { newId } from '../ids.js';
+import { readNoticeContent } from './notice-content.js';
+import { insertNoticeVersion, serializeNoticeContent } from './notice-versions.js';
 import { chineseDate } from './render-notice-html.js';
 
 export interface PublishNotice {
@@ -29,6 +31,10 @@ export function addCalendarDays(date: string, days: number): string {
  * application moved to public_notice with its timeline event, all in the caller's transaction.
  * Every approved application must carry its budget allocation, since the notice shows allocated
  * amounts: publishing half a call would put a partial list before the public.
+ *
+ * What the notice shows is stored as its version 1 (notice_versions, written once): the page, the
+ * JSON and the workbook read that, never the records, which may change after publication. The
+ * audit entry names the content's SHA-256, and the version keeps the chain's head right after it.
  */
 export async function publishNotice(trx: Transaction<Database>, p: PublishNotice): Promise<string> {
   const call = await trx.selectFrom('calls').select(['id']).where('id', '=', p.callId).executeTakeFirst();
@@ -65,6 +71,9 @@ export async function publishNotice(trx: Transaction<Database>, p: PublishNotice
     );
     await trx.updateTable('applications').set({ notice_id: id }).where('id', '=', a.id).execute();
   }
+  const read = await readNoticeContent(trx, id);
+  if (!read) throw notFound('notice');
+  const content = serializeNoticeContent({ ...read, changes: [] });
   await appendAudit(
     trx,
     {
@@ -73,9 +82,18 @@ export async function publishNotice(trx: Transaction<Database>, p: PublishNotice
       entity: 'notice',
       entityId: id,
       before: null,
-      after: { callId: p.callId, objectionsUntil, applicationIds: approved.map((a) => a.id) },
+      after: {
+        callId: p.callId,
+        objectionsUntil,
+        applicationIds: approved.map((a) => a.id),
+        version: 1,
+        lines: read.lines.length,
+        total: read.total,
+        contentSha256: content.sha256,
+      },
     },
     p.at,
   );
+  await insertNoticeVersion(trx, { noticeId: id, version: 1, origin: 'publication', reason: null, content, actorId: p.actor.id, at: p.at });
   return id;
 }

@@ -1,4 +1,5 @@
 import type { NoticeView } from './load-notice.js';
+import type { NoticeChange } from './notice-content.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -20,7 +21,8 @@ th,td{border:1px solid #888;padding:.3rem .5rem;vertical-align:top}
 th{background:#eee}
 td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 tfoot td{font-weight:bold}
-code{font-size:.9em}
+code{font-size:.9em;word-break:break-all}
+.superseded{border:2px solid #c00;padding:.5rem 1rem;color:#900}
 @media print{body{margin:0;max-width:none}.how{page-break-inside:avoid}}
 `;
 
@@ -37,7 +39,7 @@ export function chineseDate(date: string): string {
  */
 export function renderNoticeHtml(n: NoticeView): string {
   const e = escapeHtml;
-  const title = `${n.call.title}拟支持名单公示`;
+  const title = `${n.call.title}拟支持名单公示${n.correction > 0 ? `（第${n.correction}次更正）` : ''}`;
   const rows = n.lines
     .map(
       (l, i) =>
@@ -58,6 +60,35 @@ export function renderNoticeHtml(n: NoticeView): string {
   const window = n.isOpenForObjections
     ? `公示期自${e(chineseDate(n.publishedOn))}起至${until}止（含当日）。`
     : `公示期已于${until}结束，不再受理异议。`;
+  const dates =
+    n.correction > 0
+      ? `原公示发布日期：${e(chineseDate(n.publishedOn))}；本次更正日期：${e(chineseDate(n.on))}。`
+      : `发布日期：${e(chineseDate(n.publishedOn))}。`;
+  const pageOf = (version: number) => `/notices/${encodeURIComponent(n.id)}/versions/${version}`;
+  const superseded = n.isLatest
+    ? ''
+    : `<p class="superseded">本版本已被第${n.latestVersion - 1}次更正取代，仅供查阅；现行版本见<a href="/notices/${encodeURIComponent(n.id)}">本公告现行版本</a>。</p>\n`;
+  const legacy =
+    n.origin === 'migration'
+      ? `<p>说明：本公告发布时平台尚未留存公告内容；本版本系平台于${e(chineseDate(n.on))}依当日记录生成，此后不再改动。</p>\n`
+      : '';
+  const correction =
+    n.correction > 0
+      ? `<h2>更正说明</h2>
+<p>${e(n.reason ?? '')}</p>
+${changesTable(n.changes)}
+<p>本次更正取代此前发布的各版本；历次版本均予保留，可在“历次版本”中查阅。</p>
+`
+      : '';
+  const versions = n.versions
+    .map((v) => {
+      const name = v.version === 1 ? '原公示' : `第${v.version - 1}次更正`;
+      const when = v.version === 1 ? `${chineseDate(v.on)}发布` : chineseDate(v.on);
+      const reason = v.reason ? `：${e(v.reason)}` : '';
+      const self = v.version === n.version ? '（本版本）' : '';
+      return `<li><a href="${pageOf(v.version)}">${name}</a>（${e(when)}）${self}${reason}</li>`;
+    })
+    .join('\n');
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -67,10 +98,10 @@ export function renderNoticeHtml(n: NoticeView): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<h1>${e(title)}</h1>
+${superseded}<h1>${e(title)}</h1>
 <p>根据《丰台区支持人工智能科技创新和产业创新融合发展的若干措施》，经申报、审核与评审，${e(String(n.call.year))}年度拟支持名单公示如下。</p>
-<p>发布日期：${e(chineseDate(n.publishedOn))}。${window}</p>
-<table>
+<p>发布单位：${e(n.issuer)}。${dates}${window}</p>
+${legacy}${correction}<table>
 <thead><tr><th>序号</th><th>企业名称</th><th>统一社会信用代码</th><th>支持事项</th><th>条款</th><th>支持对象</th><th>金额（元）</th></tr></thead>
 <tbody>
 ${rows}
@@ -89,7 +120,55 @@ ${perEnterprise}
 <p>对公示内容有异议的，请在公示期内（${until}前，含当日）提出，写明姓名、联系方式、异议内容，并可注明所涉申请编号。</p>
 <p>提交方式：向<code>POST ${e(objectionUrl)}</code>发送JSON格式的异议<code>{"name": "姓名", "contact": "联系方式", "text": "异议内容", "applicationId": "申请编号（可选）"}</code>。</p>
 </div>
+<h2>历次版本</h2>
+<ul>
+${versions}
+</ul>
+<div class="how">
+<h2>审计链校验值</h2>
+<p>本版本发布时，平台审计记录第${n.auditHead.seq}条的校验值为：<code>${e(n.auditHead.hash)}</code>。本版本公告内容的校验值（SHA-256）为：<code>${e(n.contentSha256)}</code>。</p>
+<p>平台对每项操作留存审计记录，每条记录的校验值涵盖本条内容及前一条记录的校验值，本版本的发布记录载明公告内容的校验值。公众可留存上述校验值，日后与平台审计记录核对：校验值一致，即本公告发布以来相关记录未被改动。</p>
+</div>
 </body>
 </html>
 `;
+}
+
+const CHANGED: Readonly<Record<NoticeChange['field'], string>> = {
+  enterpriseName: '企业名称',
+  creditCode: '统一社会信用代码',
+  measureName: '支持事项名称',
+  citation: '条款',
+  subjectText: '支持对象',
+  amount: '金额',
+  line: '支持事项',
+  objectionsUntil: '异议受理截止日期',
+};
+
+/** A value as the correction prints it: amounts in yuan with separators, dates in Chinese, a line not listed as 未列入. */
+function changedValue(c: NoticeChange, value: string | number | null): string {
+  if (value === null) return c.field !== 'line' ? '—' : c.before === null ? '未列入' : '不再列入';
+  if (typeof value === 'number') return `${formatYuan(value)}元`;
+  if (c.field === 'objectionsUntil') return chineseDate(value);
+  return value === '' ? '—' : value;
+}
+
+/** 更正事项: one row per changed field, line added or removed. */
+function changesTable(changes: readonly NoticeChange[]): string {
+  const e = escapeHtml;
+  const rows = changes
+    .map((c) => {
+      const what = c.field === 'line' ? (c.before === null ? '增列支持事项' : '撤销支持事项') : CHANGED[c.field];
+      return (
+        `<tr><td>${e(c.enterpriseName || '—')}</td><td>${e(c.measureName || '—')}</td><td>${e(what)}</td>` +
+        `<td>${e(changedValue(c, c.before))}</td><td>${e(changedValue(c, c.after))}</td></tr>`
+      );
+    })
+    .join('\n');
+  return `<table>
+<thead><tr><th>企业名称</th><th>支持事项</th><th>更正事项</th><th>原公示内容</th><th>更正后内容</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`;
 }

@@ -1,4 +1,5 @@
 import { isCalendarDate } from '@ftai/engine';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../auth/current-user.js';
@@ -9,23 +10,31 @@ import { loadApplicationAwards } from '../notice/application-awards.js';
 import { exportNoticeXlsx, XLSX_MIME } from '../notice/export-notice-xlsx.js';
 import { finalizeApplication } from '../notice/finalize-application.js';
 import { listNotices } from '../notice/list-notices.js';
-import { loadNotice } from '../notice/load-notice.js';
+import { loadNotice, type NoticeView } from '../notice/load-notice.js';
 import { payApplication } from '../notice/pay-application.js';
 import { publishNotice } from '../notice/publish-notice.js';
 import { recordObjection } from '../notice/record-objection.js';
 import { renderNoticeHtml } from '../notice/render-notice-html.js';
+import { reviseNotice } from '../notice/revise-notice.js';
 
 const idParams = z.strictObject({ id: z.string().min(1, { error: 'expected an id' }).max(100, { error: 'expected an id' }) });
 
+const versionParams = idParams.extend({
+  version: z.coerce
+    .number({ error: 'expected a version number, 1 for the publication' })
+    .int({ error: 'expected a version number, 1 for the publication' })
+    .min(1, { error: 'expected a version number, 1 for the publication' })
+    .max(10_000, { error: 'expected a version number, 1 for the publication' }),
+});
+
+const objectionDays = z
+  .number({ error: 'expected a whole number of days, 1 to 30' })
+  .int({ error: 'expected a whole number of days, 1 to 30' })
+  .min(1, { error: 'expected at least 1 day' })
+  .max(30, { error: 'expected at most 30 days' });
+
 const publishBody = z
-  .strictObject({
-    objectionDays: z
-      .number({ error: 'expected a whole number of days, 1 to 30' })
-      .int({ error: 'expected a whole number of days, 1 to 30' })
-      .min(1, { error: 'expected at least 1 day' })
-      .max(30, { error: 'expected at most 30 days' })
-      .optional(),
-  })
+  .strictObject({ objectionDays: objectionDays.optional() })
   // No body at all takes the default.
   .nullish();
 
@@ -45,6 +54,12 @@ const objectionBody = z.strictObject({
     .min(1, { error: 'expected the id of an application on the notice' })
     .max(100, { error: 'expected the id of an application on the notice' })
     .optional(),
+});
+
+const revisionBody = z.strictObject({
+  reason: text('the reason of the correction (更正说明)', 2000),
+  /** Reopens the objection window for this many days from today; the window never shortens. */
+  objectionDays: objectionDays.optional(),
 });
 
 const finalizeBody = z
@@ -72,12 +87,34 @@ const DEFAULT_OBJECTION_DAYS = 5;
 /**
  * The tail of an application's life: public notice (公示) of a call's allocated awards, objections
  * (异议) from anyone while the window is open, then final (确定) and paid (拨付), officer only.
+ * A notice is what was published: its page, JSON and workbook read the stored version, and a
+ * correction (更正公告) is a new version beside the earlier ones, all public.
  */
 export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const notice = async (id: string) => {
-    const n = await loadNotice(ctx.db, id, ctx.today());
-    if (!n) throw notFound('notice');
+  const notice = async (id: string, version?: number) => {
+    const n = await loadNotice(ctx.db, id, ctx.today(), version);
+    if (!n) throw notFound(version === undefined ? 'notice' : 'notice version');
     return n;
+  };
+  const page = (n: NoticeView, reply: FastifyReply) => {
+    // The page needs nothing but its own inline stylesheet.
+    reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+      .header('x-content-type-options', 'nosniff');
+    return renderNoticeHtml(n);
+  };
+  const workbook = async (n: NoticeView, reply: FastifyReply) => {
+    const file = await exportNoticeXlsx(n);
+    const suffix = n.correction > 0 ? `（第${n.correction}次更正）` : '';
+    const name = `${n.call.year}年度公示名单${suffix}.xlsx`;
+    reply
+      .type(XLSX_MIME)
+      .header(
+        'content-disposition',
+        `attachment; filename="notice-${n.call.year}-${n.id}${n.version > 1 ? `-v${n.version}` : ''}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      );
+    return file;
   };
 
   return async (app) => {
@@ -123,32 +160,67 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/notices/:id',
       { schema: { summary: 'The notice as a printable page in Chinese (public)', tags: ['notices'], params: idParams } },
+      async (req, reply) => page(await notice(req.params.id), reply),
+    );
+
+    app.get(
+      '/notices/:id/versions/:version',
+      {
+        schema: {
+          summary: 'One version of the notice (1: the publication; later: its corrections) as a page (public)',
+          tags: ['notices'],
+          params: versionParams,
+        },
+      },
+      async (req, reply) => page(await notice(req.params.id, req.params.version), reply),
+    );
+
+    app.get(
+      '/api/v1/notices/:id/versions/:version',
+      { schema: { summary: 'One version of the notice (public)', tags: ['notices'], params: versionParams } },
+      async (req) => notice(req.params.id, req.params.version),
+    );
+
+    app.get(
+      '/api/v1/notices/:id/versions/:version/export.xlsx',
+      { schema: { summary: 'One version of the notice as an .xlsx workbook (public)', tags: ['notices'], params: versionParams } },
+      async (req, reply) => workbook(await notice(req.params.id, req.params.version), reply),
+    );
+
+    app.post(
+      '/api/v1/notices/:id/revisions',
+      {
+        schema: {
+          summary: 'Correct a published notice (更正公告): a new version from the records as they stand, with the reason (officer)',
+          tags: ['notices'],
+          params: idParams,
+          body: revisionBody,
+        },
+      },
       async (req, reply) => {
-        const html = renderNoticeHtml(await notice(req.params.id));
-        // The page needs nothing but its own inline stylesheet.
-        reply
-          .type('text/html; charset=utf-8')
-          .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
-          .header('x-content-type-options', 'nosniff');
-        return html;
+        const user = requireRole(req, 'officer');
+        const at = ctx.now();
+        const today = ctx.today();
+        const result = await idempotent(ctx, req, user.id, async (trx) => {
+          const version = await reviseNotice(trx, {
+            noticeId: req.params.id,
+            reason: req.body.reason,
+            objectionDays: req.body.objectionDays,
+            actor: user,
+            at,
+            today,
+          });
+          return { status: 201, body: await loadNotice(trx, req.params.id, today, version) };
+        });
+        reply.code(result.status);
+        return result.body;
       },
     );
 
     app.get(
       '/api/v1/notices/:id/export.xlsx',
       { schema: { summary: 'The notice as an .xlsx workbook (public)', tags: ['notices'], params: idParams } },
-      async (req, reply) => {
-        const n = await notice(req.params.id);
-        const file = await exportNoticeXlsx(n);
-        const name = `${n.call.year}年度公示名单.xlsx`;
-        reply
-          .type(XLSX_MIME)
-          .header(
-            'content-disposition',
-            `attachment; filename="notice-${n.call.year}-${n.id}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-          );
-        return file;
-      },
+      async (req, reply) => workbook(await notice(req.params.id), reply),
     );
 
     app.post(

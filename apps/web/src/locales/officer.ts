@@ -328,6 +328,18 @@ export const officer = {
       page: '公示页面',
       export: '导出Excel',
       objections: '异议（{{count}}）',
+      version: '版本',
+      original: '原公示',
+      correction: '第{{n}}次更正',
+      revise: '发布更正公告',
+      reviseHelp:
+        '更正公告依据当前记录（企业名称、奖励金额等）重新生成公示内容，并列明与上一版本的差异；此前各版本均予保留并继续公开。记录未变化且不重新计算异议期的，不予发布。',
+      reason: '更正说明',
+      reasonRule: '请填写更正说明',
+      reopenDays: '重新计算异议期',
+      reopenHelp: '选填：自今日起的自然日数（1–30）。异议期只延长、不缩短；已确定或已拨付的申报不能重新受理异议。',
+      revised: '已发布第{{n}}次更正',
+      auditHead: '审计链校验值：审计记录第{{seq}}条',
       aboutApplication: '查看相关申报',
     },
     awards: {
@@ -865,6 +877,19 @@ export const officer = {
       page: 'Notice page',
       export: 'Export .xlsx',
       objections: 'Objections ({{count}})',
+      version: 'Version',
+      original: 'Original',
+      correction: 'Correction {{n}}',
+      revise: 'Issue a correction',
+      reviseHelp:
+        'A correction reads the records as they stand now (enterprise names, award amounts …) and lists what changed since the version before; every earlier version stays stored and public. One that changes nothing and does not reopen the window is refused.',
+      reason: 'Reason',
+      reasonRule: 'Give the reason of the correction',
+      reopenDays: 'Reopen objections',
+      reopenHelp:
+        'Optional: calendar days from today (1–30). The window only ever gets longer; applications already final or paid cannot take objections again.',
+      revised: 'Correction {{n}} issued',
+      auditHead: 'Audit chain hash: entry {{seq}}',
       aboutApplication: 'Open the application',
     },
     awards: {

@@ -298,7 +298,8 @@ describe.each(DIALECTS)(`migration ${MILESTONE_TIER_MIGRATION} on %s`, (dialect)
 
   it('gives every 5.1 award and item its tier, by amount and industrial status, and audits it row by row', async () => {
     const entriesBefore = await auditCount();
-    expect(await migrateToLatest(t.ctx.db, t.dialect, { now })).toEqual([MILESTONE_TIER_MIGRATION]);
+    // This migration first; later ones (tested on their own) follow it.
+    expect((await migrateToLatest(t.ctx.db, t.dialect, { now }))[0]).toBe(MILESTONE_TIER_MIGRATION);
 
     expect(await subjects()).toEqual({
       'award-a': 'revenue-50m',

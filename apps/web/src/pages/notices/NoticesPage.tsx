@@ -1,12 +1,30 @@
 import { DownloadOutlined, ExportOutlined, MessageOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Collapse, Empty, Grid, Result, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Collapse,
+  Empty,
+  Grid,
+  List,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { Money } from '../../components/Money';
 import { formatDate, formatYuan } from '../../lib/format';
-import type { NoticeSummary, NoticeView } from './notice-types';
+import type { NoticeAuditHead, NoticeSummary, NoticeView } from './notice-types';
 import { ObjectionModal } from './ObjectionModal';
 
 /** The enterprises on a notice with their totals (loaded when opened). */
@@ -40,17 +58,95 @@ function NoticeEnterprises({ id }: { id: string }) {
   );
 }
 
+/** The name of a version: 原公示, or 第N次更正. */
+function useVersionName() {
+  const { t } = useTranslation('policy');
+  return (version: number) => (version === 1 ? t('notices.original') : t('notices.correction', { n: version - 1 }));
+}
+
+/** The audit chain's head printed on the notice, for the public to keep (审计链校验值). */
+function AuditHead({ head }: { head: NoticeAuditHead }) {
+  const { t } = useTranslation('policy');
+  return (
+    <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 12, marginBottom: 0, wordBreak: 'break-all' }}>
+      <Tooltip title={t('notices.auditHeadHelp')}>
+        <span style={{ textDecoration: 'underline dotted' }}>{t('notices.auditHead')}</span>
+      </Tooltip>
+      {'：'}
+      {t('notices.auditHeadValue', { seq: head.seq })}{' '}
+      <Typography.Text code copyable style={{ fontSize: 12 }}>
+        {head.hash}
+      </Typography.Text>
+    </Typography.Paragraph>
+  );
+}
+
+/** Every version of a notice, oldest first, each with its page and workbook (loaded when opened). */
+function NoticeVersions({ id }: { id: string }) {
+  const { t, i18n } = useTranslation('policy');
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const { t: tc } = useTranslation();
+  const name = useVersionName();
+  const detail = useQuery({ queryKey: ['notice', id], queryFn: () => api.get<NoticeView>(`/api/v1/notices/${encodeURIComponent(id)}`) });
+  if (detail.isLoading) return <Skeleton active paragraph={{ rows: 2 }} />;
+  if (detail.isError || !detail.data) return <Typography.Text type="danger">{tc('error')}</Typography.Text>;
+  const latest = detail.data.latestVersion;
+  const base = `/notices/${encodeURIComponent(id)}/versions`;
+  return (
+    <List
+      size="small"
+      data-testid={`versions-${id}`}
+      dataSource={[...detail.data.versions]}
+      renderItem={(v) => (
+        <List.Item
+          actions={[
+            <a key="page" href={`${base}/${v.version}`} target="_blank" rel="noopener">
+              {t('notices.versionPage')}
+            </a>,
+            <a key="xlsx" href={`/api/v1${base}/${v.version}/export.xlsx`} download>
+              {t('notices.versionXlsx')}
+            </a>,
+          ]}
+        >
+          <Space orientation="vertical" size={0}>
+            <Space size={8} wrap>
+              <Typography.Text strong>{name(v.version)}</Typography.Text>
+              <span>{formatDate(v.on, lang)}</span>
+              {v.version === latest ? <Tag color="blue">{t('notices.current')}</Tag> : <Tag>{t('notices.superseded')}</Tag>}
+            </Space>
+            {v.reason && (
+              <Typography.Text type="secondary">
+                {t('notices.reason')}
+                {lang === 'en' ? ': ' : '：'}
+                {v.reason}
+              </Typography.Text>
+            )}
+          </Space>
+        </List.Item>
+      )}
+    />
+  );
+}
+
 /** One notice: call, dates, window, size and total, and the ways to read it and to object. */
 function NoticeCard({ notice, onObject }: { notice: NoticeSummary; onObject: () => void }) {
   const { t, i18n } = useTranslation('policy');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const { t: tc } = useTranslation();
+  const name = useVersionName();
   return (
     <Card
       data-testid={`notice-${notice.id}`}
       title={<span style={{ whiteSpace: 'normal' }}>{notice.call.title}</span>}
       extra={
-        notice.isOpenForObjections ? <Tag color="processing">{t('notices.open')}</Tag> : <Tag color="default">{t('notices.closed')}</Tag>
+        <Space size={4} wrap>
+          {notice.version > 1 && <Tag color="warning">{name(notice.version)}</Tag>}
+          {notice.isOpenForObjections ? (
+            <Tag color="processing">{t('notices.open')}</Tag>
+          ) : (
+            <Tag color="default">{t('notices.closed')}</Tag>
+          )}
+        </Space>
       }
       style={{ marginBottom: 16 }}
     >
@@ -79,6 +175,19 @@ function NoticeCard({ notice, onObject }: { notice: NoticeSummary; onObject: () 
           />
         </Col>
       </Row>
+      {notice.version > 1 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 16 }}
+          title={t('notices.correctionLine', {
+            version: name(notice.version),
+            date: formatDate(notice.versionOn, lang),
+            reason: notice.reason ?? '',
+          })}
+        />
+      )}
+      <AuditHead head={notice.auditHead} />
       <Space wrap style={{ marginTop: 16 }}>
         {/* The server renders the notice page itself: a full page load, not a route of this app. */}
         <Button type="primary" href={`/notices/${encodeURIComponent(notice.id)}`} target="_blank" rel="noopener" icon={<ExportOutlined />}>
@@ -107,6 +216,11 @@ function NoticeCard({ notice, onObject }: { notice: NoticeSummary; onObject: () 
             key: 'list',
             label: lang === 'en' ? `${t('notices.list')} (${notice.enterprises})` : `${t('notices.list')}（${notice.enterprises}）`,
             children: <NoticeEnterprises id={notice.id} />,
+          },
+          {
+            key: 'versions',
+            label: lang === 'en' ? `${t('notices.versions')} (${notice.version})` : `${t('notices.versions')}（${notice.version}）`,
+            children: <NoticeVersions id={notice.id} />,
           },
         ]}
       />

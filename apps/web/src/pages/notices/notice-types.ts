@@ -10,6 +10,29 @@ export interface NoticeSummary {
   readonly count: number;
   readonly enterprises: number;
   readonly total: number;
+  /** The version shown: 1 the publication, 2 its first correction (第1次更正) … */
+  readonly version: number;
+  /** The Beijing date of that version; why it was corrected (null for the publication). */
+  readonly versionOn: string;
+  readonly reason: string | null;
+  /** The audit chain's head printed on that version (审计链校验值). */
+  readonly auditHead: NoticeAuditHead;
+}
+
+export interface NoticeAuditHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/** One version of a notice, as its list of versions names it. */
+export interface NoticeVersionSummary {
+  readonly version: number;
+  readonly origin: 'publication' | 'correction' | 'migration';
+  readonly reason: string | null;
+  readonly at: string;
+  readonly on: string;
+  readonly contentSha256: string;
+  readonly auditHead: NoticeAuditHead;
 }
 
 export interface NoticeLine {
@@ -23,8 +46,12 @@ export interface NoticeLine {
   readonly amount: number;
 }
 
-/** GET /api/v1/notices/:id. */
-export interface NoticeView extends Omit<NoticeSummary, 'count' | 'enterprises'> {
+/** GET /api/v1/notices/:id (the latest version) and …/versions/:version. */
+export interface NoticeView extends Omit<NoticeSummary, 'count' | 'enterprises' | 'versionOn'>, NoticeVersionSummary {
+  readonly correction: number;
+  readonly latestVersion: number;
+  readonly isLatest: boolean;
+  readonly versions: readonly NoticeVersionSummary[];
   readonly lines: readonly NoticeLine[];
   readonly enterprises: readonly { creditCode: string; name: string; applicationIds: readonly string[]; total: number }[];
 }

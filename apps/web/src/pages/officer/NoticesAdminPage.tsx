@@ -1,6 +1,6 @@
-import { ExportOutlined, FileExcelOutlined, NotificationOutlined } from '@ant-design/icons';
+import { EditOutlined, ExportOutlined, FileExcelOutlined, NotificationOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Form, Grid, InputNumber, List, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Grid, Input, InputNumber, List, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,6 +35,24 @@ export function NoticesAdminPage() {
       </a>
     </Space>
   );
+  const versionOf = (n: NoticeSummary) => (
+    <Space orientation="vertical" size={2}>
+      <Tag color={n.version > 1 ? 'warning' : 'default'} data-testid={`notice-version-${n.id}`}>
+        {n.version > 1 ? t('notices.correction', { n: n.version - 1 }) : t('notices.original')}
+      </Tag>
+      {n.version > 1 && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {n.versionOn} · {n.reason}
+        </Typography.Text>
+      )}
+      <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
+        {t('notices.auditHead', { seq: n.auditHead.seq })}{' '}
+        <Typography.Text code copyable={{ text: n.auditHead.hash }}>
+          {n.auditHead.hash.slice(0, 12)}…
+        </Typography.Text>
+      </Typography.Text>
+    </Space>
+  );
   const windowOf = (n: NoticeSummary) => (
     <Space size={4} wrap>
       <span>{t('notices.until', { date: n.objectionsUntil })}</span>
@@ -55,10 +73,12 @@ export function NoticesAdminPage() {
         </div>
       ),
     },
+    { title: t('notices.version'), key: 'version', render: (_, n) => versionOf(n) },
     { title: t('notices.lines'), key: 'size', render: (_, n) => t('notices.size', { lines: n.count, enterprises: n.enterprises }) },
     { title: t('notices.total'), dataIndex: 'total', align: 'right', render: (v: number) => <Money value={v} strong /> },
     { title: t('notices.window'), key: 'window', render: (_, n) => windowOf(n) },
     { title: t('notices.files'), key: 'links', render: (_, n) => links(n) },
+    { title: '', key: 'revise', render: (_, n) => <ReviseButton notice={n} /> },
   ];
 
   return (
@@ -80,7 +100,12 @@ export function NoticesAdminPage() {
               total: formatYuan(published.total),
               until: published.objectionsUntil,
             })}
-            action={links({ ...published, count: published.lines.length, enterprises: published.enterprises.length })}
+            action={links({
+              ...published,
+              versionOn: published.on,
+              count: published.lines.length,
+              enterprises: published.enterprises.length,
+            })}
           />
         )}
         <Card title={t('notices.list')} size="small">
@@ -108,8 +133,10 @@ export function NoticesAdminPage() {
                     <Space orientation="vertical" size={4} style={{ width: '100%' }}>
                       <Typography.Text type="secondary">{n.call.title}</Typography.Text>
                       <span>{t('notices.size', { lines: n.count, enterprises: n.enterprises })}</span>
+                      {versionOf(n)}
                       {windowOf(n)}
                       {links(n)}
+                      <ReviseButton notice={n} />
                       <Objections noticeId={n.id} />
                     </Space>
                   </Card>
@@ -198,6 +225,75 @@ function PublishCard({ callId, onPublished }: { callId: string; onPublished: (n:
       </Form>
       {problem && <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} />}
     </Card>
+  );
+}
+
+/**
+ * A correction (更正公告): a new version of the notice from the records as they stand, with its
+ * reason, and optionally a reopened objection window. The earlier versions stay public.
+ */
+function ReviseButton({ notice }: { notice: NoticeSummary }) {
+  const { t } = useTranslation('officer');
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ reason: string; objectionDays?: number | null }>();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [key, setKey] = useState(newIdempotencyKey);
+  const revise = useMutation({
+    mutationFn: (v: { reason: string; objectionDays?: number | null }) =>
+      api.post<NoticeView>(
+        `/api/v1/notices/${encodeURIComponent(notice.id)}/revisions`,
+        { reason: v.reason, ...(v.objectionDays ? { objectionDays: v.objectionDays } : {}) },
+        { idempotencyKey: key },
+      ),
+    onSuccess: async (n) => {
+      setProblem(null);
+      setKey(newIdempotencyKey());
+      setOpen(false);
+      form.resetFields();
+      message.success(t('notices.revised', { n: n.correction }));
+      await queryClient.invalidateQueries({ queryKey: ['officer'] });
+      await queryClient.invalidateQueries({ queryKey: ['notice', notice.id] });
+    },
+    onError: (e) => setProblem(formProblem(form, e)),
+  });
+  return (
+    <>
+      <Button size="small" icon={<EditOutlined />} onClick={() => setOpen(true)} data-testid={`revise-${notice.id}`}>
+        {t('notices.revise')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('notices.revise')}
+        okText={t('notices.revise')}
+        cancelText={t('cancel', { ns: 'common' })}
+        confirmLoading={revise.isPending}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">{t('notices.reviseHelp')}</Typography.Paragraph>
+        <Form form={form} layout="vertical" onFinish={(v) => revise.mutate(v)}>
+          <Form.Item
+            name="reason"
+            label={t('notices.reason')}
+            rules={[{ required: true, whitespace: true, message: t('notices.reasonRule') }]}
+          >
+            <Input.TextArea rows={3} maxLength={2000} showCount />
+          </Form.Item>
+          <Form.Item
+            name="objectionDays"
+            label={t('notices.reopenDays')}
+            extra={t('notices.reopenHelp')}
+            rules={[{ type: 'integer', min: 1, max: 30, message: t('notices.rule.days') }]}
+          >
+            <InputNumber<number> min={1} max={30} precision={0} suffix={t('notices.days')} style={{ width: 120 }} />
+          </Form.Item>
+        </Form>
+        {problem && <Alert type="error" showIcon title={problem} />}
+      </Modal>
+    </>
   );
 }
 

@@ -192,9 +192,18 @@ export interface NoticeSummary {
   readonly count: number;
   readonly enterprises: number;
   readonly total: number;
+  /** 1: the publication; 2: its first correction (第1次更正) … */
+  readonly version: number;
+  readonly versionOn: string;
+  readonly reason: string | null;
+  /** The audit chain's head printed on the notice. */
+  readonly auditHead: { readonly seq: number; readonly hash: string };
 }
 
-export interface NoticeView extends Omit<NoticeSummary, 'count' | 'enterprises'> {
+export interface NoticeView extends Omit<NoticeSummary, 'count' | 'enterprises' | 'versionOn'> {
+  readonly on: string;
+  readonly correction: number;
+  readonly latestVersion: number;
   readonly lines: readonly {
     readonly applicationId: string;
     readonly enterpriseName: string;

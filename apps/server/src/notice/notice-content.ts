@@ -1,0 +1,190 @@
+import { measures } from '@ftai/policy-fengtai';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { subjectText } from '../ledger/milestone-tiers.js';
+import { noticedApplicationIds } from './notice-applications.js';
+
+/** The authority that issues the notice: the policy's own issuer (发文机构). */
+export const NOTICE_ISSUER = '北京市丰台区科学技术和信息化局';
+
+/** One award on the notice: who gets how much, under which clause, for what. */
+export interface NoticeLine {
+  readonly applicationId: string;
+  readonly enterpriseName: string;
+  readonly creditCode: string;
+  readonly measure: string;
+  /** The measure's short name in Chinese (支持事项), e.g. 应用场景建设项目. */
+  readonly measureName: string;
+  /** The clause as the text numbers it, e.g. 第六条第（2）项. */
+  readonly citation: string;
+  /** The object supported (model filing, project …), the tier for 5.1; '' for other enterprise-level measures. */
+  readonly subject: string;
+  /** The subject as the notice prints it: a tier by its Chinese label (“5000万元”档), any other subject as is. */
+  readonly subjectText: string;
+  /** Whole yuan. */
+  readonly amount: number;
+}
+
+export interface NoticeEnterpriseTotal {
+  readonly creditCode: string;
+  readonly name: string;
+  readonly applicationIds: readonly string[];
+  readonly total: number;
+}
+
+/** A field a correction changed on one line, or a line it added or removed. */
+export interface NoticeChange {
+  readonly applicationId: string;
+  readonly creditCode: string;
+  readonly enterpriseName: string;
+  readonly measure: string;
+  readonly measureName: string;
+  readonly subject: string;
+  /** `line`: the line was added (before null) or removed (after null); its amount is the value. */
+  readonly field: 'enterpriseName' | 'creditCode' | 'measureName' | 'citation' | 'subjectText' | 'amount' | 'line' | 'objectionsUntil';
+  readonly before: string | number | null;
+  readonly after: string | number | null;
+}
+
+/**
+ * Everything a version of the notice shows, frozen when it is issued: the page, the JSON and the
+ * workbook read this and nothing live, so renaming an enterprise, a ledger correction or a new
+ * policy version never changes what was published.
+ */
+export interface NoticeContent {
+  readonly issuer: string;
+  readonly call: { readonly id: string; readonly year: number; readonly title: string };
+  /** The first publication (ISO instant), the same on every version. */
+  readonly publishedAt: string;
+  /** The Beijing calendar date of the first publication. */
+  readonly publishedOn: string;
+  /** The last day (inclusive, Beijing date) objections are taken, as this version says. */
+  readonly objectionsUntil: string;
+  /** Sorted by enterprise name, then measure in catalogue order, then subject. */
+  readonly lines: readonly NoticeLine[];
+  /** In the order of the lines. */
+  readonly enterprises: readonly NoticeEnterpriseTotal[];
+  readonly total: number;
+  /** What this version corrects in the one before it; empty for the publication. */
+  readonly changes: readonly NoticeChange[];
+}
+
+const CATALOGUE = new Map(measures.map((m, index) => [m.id, { index, citation: m.citation.zh, name: m.name.zh }]));
+// Names in a Chinese notice read in pinyin order, the way the bureau's own lists are printed.
+const byName = new Intl.Collator('zh-CN');
+
+/** The Beijing (UTC+8) calendar date of an ISO-8601 instant. */
+export function beijingDate(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * What the notice shows if issued now, read from the records as they stand: every award of its
+ * applications with an amount above zero, the enterprises' current names, the catalogue's names
+ * and clauses. Amounts are the awards' own (the allocated amounts); nothing is computed but sums.
+ * Only publishing, correcting and migration 0005 call this: readers get the stored versions.
+ */
+export async function readNoticeContent(db: Kysely<Database>, id: string): Promise<Omit<NoticeContent, 'changes'> | undefined> {
+  const notice = await db
+    .selectFrom('notices as n')
+    .innerJoin('calls as c', 'c.id', 'n.call_id')
+    .select(['n.id', 'n.call_id', 'n.published_at', 'n.objections_until', 'c.year', 'c.title'])
+    .where('n.id', '=', id)
+    .executeTakeFirst();
+  if (!notice) return undefined;
+  const applicationIds = await noticedApplicationIds(db, notice);
+  const awards =
+    applicationIds.length === 0
+      ? []
+      : await db
+          .selectFrom('awards as w')
+          .innerJoin('enterprises as e', 'e.credit_code', 'w.credit_code')
+          .select(['w.application_id', 'w.credit_code', 'e.name', 'w.measure', 'w.subject', 'w.amount'])
+          .where('w.application_id', 'in', applicationIds)
+          .where('w.amount', '>', 0)
+          .execute();
+  const year = Number(notice.year);
+  const lines: NoticeLine[] = awards.map((w) => {
+    const m = CATALOGUE.get(w.measure);
+    return {
+      applicationId: w.application_id,
+      enterpriseName: w.name,
+      creditCode: w.credit_code,
+      measure: w.measure,
+      measureName: m?.name ?? w.measure,
+      citation: m?.citation ?? w.measure,
+      subject: w.subject,
+      subjectText: subjectText(w.measure, w.subject, year),
+      amount: Number(w.amount),
+    };
+  });
+  const order = (measure: string) => CATALOGUE.get(measure)?.index ?? Number.MAX_SAFE_INTEGER;
+  lines.sort(
+    (a, b) =>
+      byName.compare(a.enterpriseName, b.enterpriseName) ||
+      (a.creditCode < b.creditCode ? -1 : a.creditCode > b.creditCode ? 1 : 0) ||
+      order(a.measure) - order(b.measure) ||
+      (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0),
+  );
+  const enterprises = new Map<string, { creditCode: string; name: string; applicationIds: string[]; total: number }>();
+  for (const line of lines) {
+    const e = enterprises.get(line.creditCode) ?? { creditCode: line.creditCode, name: line.enterpriseName, applicationIds: [], total: 0 };
+    if (!e.applicationIds.includes(line.applicationId)) e.applicationIds.push(line.applicationId);
+    e.total += line.amount;
+    enterprises.set(line.creditCode, e);
+  }
+  return {
+    issuer: NOTICE_ISSUER,
+    call: { id: notice.call_id, year, title: notice.title },
+    publishedAt: notice.published_at,
+    publishedOn: beijingDate(notice.published_at),
+    objectionsUntil: notice.objections_until,
+    lines,
+    enterprises: [...enterprises.values()],
+    total: lines.reduce((sum, l) => sum + l.amount, 0),
+  };
+}
+
+const FIELDS = ['enterpriseName', 'creditCode', 'measureName', 'citation', 'subjectText', 'amount'] as const;
+
+/**
+ * What `next` corrects in `previous`: per line (application, measure, subject) every field that
+ * differs, lines added and removed, and a new objection window; in the order of the lines.
+ */
+export function noticeChanges(previous: Omit<NoticeContent, 'changes'>, next: Omit<NoticeContent, 'changes'>): NoticeChange[] {
+  const key = (l: NoticeLine) => JSON.stringify([l.applicationId, l.measure, l.subject]);
+  const before = new Map(previous.lines.map((l) => [key(l), l]));
+  const after = new Set(next.lines.map(key));
+  const changes: NoticeChange[] = [];
+  const about = (l: NoticeLine) => ({
+    applicationId: l.applicationId,
+    creditCode: l.creditCode,
+    enterpriseName: l.enterpriseName,
+    measure: l.measure,
+    measureName: l.measureName,
+    subject: l.subject,
+  });
+  for (const l of next.lines) {
+    const old = before.get(key(l));
+    if (!old) {
+      changes.push({ ...about(l), field: 'line', before: null, after: l.amount });
+      continue;
+    }
+    for (const field of FIELDS) if (old[field] !== l[field]) changes.push({ ...about(l), field, before: old[field], after: l[field] });
+  }
+  for (const l of previous.lines) if (!after.has(key(l))) changes.push({ ...about(l), field: 'line', before: l.amount, after: null });
+  if (previous.objectionsUntil !== next.objectionsUntil) {
+    changes.push({
+      applicationId: '',
+      creditCode: '',
+      enterpriseName: '',
+      measure: '',
+      measureName: '',
+      subject: '',
+      field: 'objectionsUntil',
+      before: previous.objectionsUntil,
+      after: next.objectionsUntil,
+    });
+  }
+  return changes;
+}

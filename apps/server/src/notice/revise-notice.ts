@@ -1,0 +1,104 @@
+import type { Transaction } from 'kysely';
+import { appendAudit } from '../audit/append-audit.js';
+import type { CurrentUser } from '../auth/current-user.js';
+import type { Database } from '../db/schema.js';
+import { conflict, fieldError, notFound } from '../errors.js';
+import type { NoticeContent } from './notice-content.js';
+import { noticeChanges, readNoticeContent } from './notice-content.js';
+import { insertNoticeVersion, serializeNoticeContent } from './notice-versions.js';
+import { addCalendarDays } from './publish-notice.js';
+
+export interface ReviseNotice {
+  readonly noticeId: string;
+  /** Why the notice is corrected (更正说明), printed on the correction. */
+  readonly reason: string;
+  /**
+   * Reopens the objection window for this many calendar days from today (公示期重新计算), when
+   * the correction changes who gets what. The window never shortens.
+   */
+  readonly objectionDays: number | undefined;
+  readonly actor: CurrentUser;
+  readonly at: string;
+  readonly today: string;
+}
+
+/**
+ * Issues a correction (更正公告) of a published notice: a new version with the records as they
+ * stand now, the reason, and what it changes in the version before. Every earlier version stays
+ * stored and public; the notice shows the latest. A correction that changes nothing is refused.
+ * Audited (`notice.revise`) in the caller's transaction, the version keeping the chain's head
+ * right after that entry. Returns the new version's number.
+ */
+export async function reviseNotice(trx: Transaction<Database>, r: ReviseNotice): Promise<number> {
+  const notice = await trx.selectFrom('notices').select(['id', 'objections_until']).where('id', '=', r.noticeId).executeTakeFirst();
+  if (!notice) throw notFound('notice');
+  const last = await trx
+    .selectFrom('notice_versions')
+    .select(['version', 'content_json', 'content_sha256'])
+    .where('notice_id', '=', notice.id)
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
+  if (!last) throw notFound('notice');
+  const version = Number(last.version) + 1;
+  let objectionsUntil = notice.objections_until;
+  if (r.objectionDays !== undefined) {
+    const onNotice = await trx
+      .selectFrom('applications')
+      .select(['id', 'status'])
+      .where('notice_id', '=', notice.id)
+      .where('status', '!=', 'public_notice')
+      .execute();
+    if (onNotice.length > 0) {
+      throw fieldError(
+        'objectionDays',
+        `${onNotice.length} application(s) of this notice are already ${onNotice[0]?.status}: the objection window cannot reopen`,
+      );
+    }
+    const until = addCalendarDays(r.today, r.objectionDays);
+    if (until > objectionsUntil) objectionsUntil = until;
+  }
+  if (objectionsUntil !== notice.objections_until) {
+    await trx.updateTable('notices').set({ objections_until: objectionsUntil }).where('id', '=', notice.id).execute();
+  }
+  const read = await readNoticeContent(trx, notice.id);
+  if (!read) throw notFound('notice');
+  const previous = JSON.parse(last.content_json) as NoticeContent;
+  const changes = noticeChanges(previous, read);
+  if (changes.length === 0) {
+    throw conflict(
+      'FTAI_ERR_CONFLICT',
+      `nothing to correct: the records read as version ${last.version} of the notice shows them, and the objection window is unchanged`,
+    );
+  }
+  const content = serializeNoticeContent({ ...read, changes });
+  await appendAudit(
+    trx,
+    {
+      actorId: r.actor.id,
+      action: 'notice.revise',
+      entity: 'notice',
+      entityId: notice.id,
+      before: { version: Number(last.version), contentSha256: last.content_sha256, objectionsUntil: notice.objections_until },
+      after: {
+        version,
+        reason: r.reason,
+        contentSha256: content.sha256,
+        objectionsUntil,
+        lines: read.lines.length,
+        total: read.total,
+        changes,
+      },
+    },
+    r.at,
+  );
+  await insertNoticeVersion(trx, {
+    noticeId: notice.id,
+    version,
+    origin: 'correction',
+    reason: r.reason,
+    content,
+    actorId: r.actor.id,
+    at: r.at,
+  });
+  return version;
+}
