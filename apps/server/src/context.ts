@@ -1,4 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
+import { attachAuditLog } from './audit/attach-audit-log.js';
+import { auditedTransaction } from './audit/audited-transaction.js';
 import type { ServerConfig } from './config.js';
 import type { Dialect } from './db/database.js';
 import type { Database } from './db/schema.js';
@@ -17,6 +19,8 @@ export interface AppContext {
 }
 
 export function createContext(db: Kysely<Database>, dialect: Dialect, config: ServerConfig): AppContext {
+  // The audit key and anchor file live outside the database; appendAudit finds them from `db` (ADR 0004).
+  attachAuditLog(db, dialect, config);
   return {
     db,
     dialect,
@@ -24,6 +28,7 @@ export function createContext(db: Kysely<Database>, dialect: Dialect, config: Se
     now: () => config.now().toISOString(),
     // The bureau works on Beijing time: call dates and objection windows are Beijing dates.
     today: () => new Date(config.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10),
-    tx: (work) => db.transaction().execute(work),
+    // Anchors the audit head once the transaction has committed.
+    tx: (work) => auditedTransaction(db, work),
   };
 }

@@ -1,4 +1,5 @@
 import { buildApp } from './app.js';
+import { openAuditLog } from './audit/open-audit-log.js';
 import { type ConfigOptions, loadConfig } from './config.js';
 import { createContext } from './context.js';
 import { openDatabase } from './db/database.js';
@@ -8,8 +9,10 @@ import { migrateToLatest } from './db/migrate.js';
 export async function startServer(options: ConfigOptions = {}) {
   const config = loadConfig(options);
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateToLatest(handle.db, handle.dialect);
+  // The context first: it attaches the audit key, so that entries written by migrations are keyed.
   const ctx = createContext(handle.db, handle.dialect, config);
+  await migrateToLatest(handle.db, handle.dialect);
+  await openAuditLog(handle.db, ctx.now());
   const app = await buildApp(ctx);
   const address = await app.listen({ port: config.port, host: config.host });
   return {

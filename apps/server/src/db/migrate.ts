@@ -4,6 +4,8 @@ import { initial } from './migrations/0001-initial.js';
 import { matchJobs } from './migrations/0002-match-jobs.js';
 import { otherAwardMeasure } from './migrations/0003-other-award-measure.js';
 import { MILESTONE_TIER_MIGRATION, milestoneTierSubjects } from './migrations/0004-milestone-tier-subjects.js';
+import { NOTICE_SNAPSHOT_MIGRATION, noticeSnapshots } from './migrations/0005-notice-snapshots.js';
+import { AUDIT_PROTECTION_MIGRATION, auditProtection } from './migrations/0006-audit-protection.js';
 import type { Database } from './schema.js';
 
 export interface MigrateOptions {
@@ -20,6 +22,8 @@ function migrations(dialect: Dialect, now: () => Date): Record<string, Migration
     '0002-match-jobs': matchJobs(),
     '0003-other-award-measure': otherAwardMeasure(),
     [MILESTONE_TIER_MIGRATION]: milestoneTierSubjects(now),
+    [NOTICE_SNAPSHOT_MIGRATION]: noticeSnapshots(dialect, now),
+    [AUDIT_PROTECTION_MIGRATION]: auditProtection(dialect),
   };
 }
 

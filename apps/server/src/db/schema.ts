@@ -19,6 +19,7 @@ export interface Database {
   awards: AwardsTable;
   other_policy_awards: OtherPolicyAwardsTable;
   notices: NoticesTable;
+  notice_versions: NoticeVersionsTable;
   objections: ObjectionsTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
@@ -225,6 +226,30 @@ export interface NoticesTable {
   published_by: string;
   published_at: string;
   objections_until: string;
+}
+
+/** How a version of a notice came to be: published, corrected, or snapshotted by migration 0005. */
+export type NoticeVersionOrigin = 'publication' | 'correction' | 'migration';
+
+/**
+ * What a notice showed, version by version, written once (the database refuses updates and
+ * deletes): version 1 is the publication, each later one a correction (更正公告).
+ */
+export interface NoticeVersionsTable {
+  notice_id: string;
+  version: number;
+  origin: NoticeVersionOrigin;
+  /** Why it was corrected; null for the publication. */
+  reason: string | null;
+  /** The notice's content (NoticeContent) as JSON. */
+  content_json: string;
+  content_sha256: string;
+  /** The audit chain's head right after this version's own audit entry. */
+  audit_seq: number;
+  audit_hash: string;
+  /** null: written by a migration. */
+  created_by: string | null;
+  created_at: string;
 }
 
 export interface ObjectionsTable {

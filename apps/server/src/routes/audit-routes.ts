@@ -44,9 +44,18 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.get('/api/v1/audit/verify', { schema: { summary: 'Verify the hash chain of the audit log', tags: ['audit'] } }, async (req) => {
-      requireRole(req, 'officer');
-      return verifyAudit(ctx.db);
-    });
+    app.get(
+      '/api/v1/audit/verify',
+      {
+        schema: {
+          summary: 'Verify the audit log: every entry against the key, the chain, its head, the anchors and the guarding triggers',
+          tags: ['audit'],
+        },
+      },
+      async (req) => {
+        requireRole(req, 'officer');
+        return verifyAudit(ctx.db);
+      },
+    );
   };
 }
