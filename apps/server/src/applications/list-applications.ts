@@ -12,7 +12,7 @@ export interface ApplicationFilters {
 
 /**
  * The applications `user` may see, newest first: officers and admins all of them, an applicant
- * its enterprise's, a reviewer those assigned to it.
+ * its enterprise's, a reviewer those assigned to it (none of an enterprise it is tied to).
  */
 export async function listApplications(
   db: Kysely<Database>,
@@ -26,11 +26,14 @@ export async function listApplications(
     }
     query = query.where('applications.credit_code', '=', user.creditCode ?? '');
   } else if (user.role === 'reviewer') {
-    query = query.where(
-      'applications.id',
-      'in',
-      db.selectFrom('review_assignments').select('application_id').where('reviewer_id', '=', user.id),
-    );
+    query = query
+      .where('applications.id', 'in', db.selectFrom('review_assignments').select('application_id').where('reviewer_id', '=', user.id))
+      // as canSeeApplication: nothing of an enterprise the reviewer is tied to
+      .where(
+        'applications.credit_code',
+        'not in',
+        db.selectFrom('reviewer_links').select('credit_code').where('reviewer_id', '=', user.id),
+      );
   }
   if (filters.callId !== undefined) query = query.where('applications.call_id', '=', filters.callId);
   if (filters.status !== undefined) query = query.where('applications.status', '=', filters.status);

@@ -27,7 +27,7 @@ export async function requireApplication(
   if (!(await canSeeApplication(db, user, row))) {
     throw forbidden(
       user.role === 'reviewer'
-        ? 'a reviewer sees only the applications assigned to it'
+        ? 'a reviewer sees only the applications assigned to it, and none of an enterprise it is tied to'
         : 'an applicant sees only its own enterprise’s applications',
     );
   }

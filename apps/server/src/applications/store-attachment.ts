@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
+import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
+import type { Database } from '../db/schema.js';
 import { conflict, HttpError } from '../errors.js';
 import { newId, sha256 } from '../ids.js';
 import { requireApplication } from './require-application.js';
@@ -57,6 +59,9 @@ export async function storeAttachment(
   await ctx.tx(async (trx) => {
     const row = await requireApplication(trx, user, applicationId, 'own');
     assertCanAttach(row.status);
+    // Uploads to one application queue on PostgreSQL, so that two at once cannot both take the last place.
+    if (ctx.dialect === 'postgres') await trx.selectFrom('applications').select('id').where('id', '=', applicationId).forUpdate().execute();
+    await assertRoomForAttachment(trx, ctx.config.maxAttachmentsPerApplication, applicationId);
     const values = { id, application_id: applicationId, sha256: hash, filename, mime, size: upload.bytes.length, uploaded_by: user.id, at };
     await trx.insertInto('attachments').values(values).execute();
     await appendAudit(
@@ -73,6 +78,24 @@ export async function storeAttachment(
     );
   });
   return id;
+}
+
+/**
+ * An application holds at most `limit` files (config `maxAttachmentsPerApplication`): without a
+ * limit one applicant could fill the disk and every reviewer's list.
+ */
+export async function assertRoomForAttachment(db: Kysely<Database>, limit: number, applicationId: string): Promise<void> {
+  const { n } = await db
+    .selectFrom('attachments')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('application_id', '=', applicationId)
+    .executeTakeFirstOrThrow();
+  if (Number(n) >= limit) {
+    throw conflict(
+      'FTAI_ERR_ATTACHMENT_LIMIT',
+      `this application already has ${Number(n)} files, the limit of ${limit}: combine documents into one PDF (several scans of one certificate in one file) before attaching more`,
+    );
+  }
 }
 
 async function writeBlob(path: string, bytes: Buffer): Promise<void> {

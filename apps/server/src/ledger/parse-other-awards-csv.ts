@@ -1,5 +1,6 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { creditCodeProblem, ENTERPRISE_MEASURE_IDS, MEASURE_IDS } from '@ftai/policy-fengtai';
-import { CsvError, parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse';
 import type { FieldIssue } from '../errors.js';
 
 export interface OtherAwardRow {
@@ -47,26 +48,60 @@ const AMOUNT = /^(\d+)(?:\.(\d{1,2}))?$/;
 
 const issue = (path: string, message: string): FieldIssue => ({ path, code: 'FTAI_ERR_INVALID_FIELD', message });
 
+/** Bytes of CSV parsed per turn of the event loop, and rows checked per turn. */
+const SLICE_BYTES = 64 << 10;
+const ROWS_PER_TURN = 2000;
+
+interface CsvRecord {
+  readonly record: string[];
+  readonly info: { readonly lines: number };
+}
+
+/**
+ * Reads the CSV a slice at a time, giving the event loop a turn between slices: a district's
+ * file of 75,000 rows must not keep the server from answering anyone else meanwhile.
+ */
+async function readRecords(text: string): Promise<CsvRecord[] | CsvError> {
+  const parser = parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true });
+  const records: CsvRecord[] = [];
+  let failure: unknown;
+  let ended = false;
+  parser.on('data', (r: CsvRecord) => records.push(r));
+  parser.on('error', (error) => {
+    failure = error;
+  });
+  const end = new Promise<void>((resolve) => {
+    parser.on('end', resolve);
+    parser.on('close', resolve);
+  }).then(() => {
+    ended = true;
+  });
+  // Slices of the bytes: the parser decodes a character cut between two slices whole.
+  const bytes = Buffer.from(text, 'utf8');
+  for (let at = 0; at < bytes.length && failure === undefined; at += SLICE_BYTES) {
+    parser.write(bytes.subarray(at, at + SLICE_BYTES));
+    await nextTurn();
+  }
+  if (failure === undefined) parser.end();
+  if (!ended && failure === undefined) await end;
+  if (failure instanceof CsvError) return failure;
+  if (failure !== undefined) throw failure;
+  return records;
+}
+
 /**
  * Reads the other district policies' awards from CSV (header row required, English or Chinese
  * headings) and checks every row, so that an officer gets every problem of the file at once:
  * paths are `rows[N].field` with N the CSV line. Amounts are whole yuan, like the ledger; an
  * amount with fen is refused rather than rounded, because a rounded award would no longer match
- * the other policy's books.
+ * the other policy's books. Parsing and checking give the event loop a turn every few thousand
+ * rows.
  */
-export function parseOtherAwardsCsv(text: string): ParsedCsv {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as {
-      record: string[];
-      info: { lines: number };
-    }[];
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = typeof error.lines === 'number' ? error.lines : 0;
-      return { ok: false, issues: [issue(`rows[${line}]`, `not readable as CSV: ${error.message}`)] };
-    }
-    throw error;
+export async function parseOtherAwardsCsv(text: string): Promise<ParsedCsv> {
+  const records = await readRecords(text);
+  if (records instanceof CsvError) {
+    const line = typeof records.lines === 'number' ? records.lines : 0;
+    return { ok: false, issues: [issue(`rows[${line}]`, `not readable as CSV: ${records.message}`)] };
   }
   const [header, ...data] = records;
   if (!header) return { ok: false, issues: [issue('csv', 'expected a header row and at least one row of awards; the file is empty')] };
@@ -98,7 +133,9 @@ export function parseOtherAwardsCsv(text: string): ParsedCsv {
   if (data.length === 0) return { ok: false, issues: [issue('csv', 'expected at least one row of awards after the header')] };
 
   const rows: OtherAwardRow[] = [];
+  let checked = 0;
   for (const { record, info } of data) {
+    if (++checked % ROWS_PER_TURN === 0) await nextTurn();
     // A quoted field can span lines: name the line the row starts on.
     const line = info.lines - record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);
     const at = (field: string) => `rows[${line}]${field ? `.${field}` : ''}`;

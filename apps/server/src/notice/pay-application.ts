@@ -26,6 +26,11 @@ export async function payApplication(trx: Transaction<Database>, p: PayApplicati
   if (!app) throw notFound('application');
   // A payment is recorded after it happened: a date ahead of today is a typing error.
   if (p.paidOn > p.today) throw fieldError('paidOn', `expected a date on or before today, ${p.today}`);
+  // Nor can money leave before the awards were published (公示): 1900-01-01 is a typing error too.
+  const earliest = await earliestPaymentDate(trx, app.id);
+  if (earliest !== null && p.paidOn < earliest.date) {
+    throw fieldError('paidOn', `expected a date on or after ${earliest.date}, ${earliest.what}; got ${p.paidOn}`);
+  }
   const note = p.reference ? `paid on ${p.paidOn}, reference ${p.reference}` : `paid on ${p.paidOn}`;
   await recordTransition(trx, app.id, 'paid', p.actor, note, p.at);
   const awards = await trx
@@ -46,4 +51,26 @@ export async function payApplication(trx: Transaction<Database>, p: PayApplicati
     },
     p.at,
   );
+}
+
+/**
+ * The first day a payment can have been made: the Beijing date the application's notice was
+ * published, or, for an application on no notice, the day its call opened.
+ */
+async function earliestPaymentDate(trx: Transaction<Database>, applicationId: string): Promise<{ date: string; what: string } | null> {
+  const row = await trx
+    .selectFrom('applications as a')
+    .innerJoin('calls as c', 'c.id', 'a.call_id')
+    .leftJoin('notices as n', 'n.id', 'a.notice_id')
+    .select(['n.published_at', 'c.opens_on'])
+    .where('a.id', '=', applicationId)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (row.published_at) return { date: beijingDate(row.published_at), what: 'the day its awards were published on notice' };
+  return { date: row.opens_on, what: 'the day its call opened' };
+}
+
+/** The calendar date in Beijing (UTC+8) of an ISO-8601 instant. */
+function beijingDate(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { recordTransition } from '../applications/status-machine.js';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
@@ -27,6 +28,11 @@ export interface ApprovalOutcome {
   readonly approvedTotal: number;
   readonly items: readonly ApprovedItem[];
 }
+
+/** Items per UPDATE: 3 parameters each, far below SQLite's 32,766 and PostgreSQL's 65,535. */
+const UPDATE_CHUNK = 1000;
+/** Subjects named in a hint: enough to see the pattern, never thousands. */
+const HINTED = 5;
 
 const yuan = (n: number) => n.toLocaleString('en-US');
 const describe = (measure: string, subject: string) => (subject === '' ? `measure ${measure}` : `measure ${measure} subject ${subject}`);
@@ -64,6 +70,19 @@ export async function approveApplication(
     const keyOf = (measure: string, subject: string) => `${measure}\u0000${subject}`;
     const byKey = new Map(stored.map((s) => [keyOf(s.measure, s.subject), s]));
 
+    let subjectsByMeasure: Map<string, string[]> | undefined;
+    const subjectsOf = (measure: string): string[] => {
+      if (!subjectsByMeasure) {
+        subjectsByMeasure = new Map();
+        for (const s of stored) {
+          const list = subjectsByMeasure.get(s.measure) ?? [];
+          list.push(s.subject === '' ? 'null' : s.subject);
+          subjectsByMeasure.set(s.measure, list);
+        }
+      }
+      return subjectsByMeasure.get(measure) ?? [];
+    };
+
     const issues: FieldIssue[] = [];
     const listed = new Map<string, number>();
     input.items.forEach((item, i) => {
@@ -71,8 +90,9 @@ export async function approveApplication(
       const key = keyOf(item.measure, subject);
       if (!byKey.has(key)) {
         // 5.1's items name their tier: say which, so that an approval written for no tier is fixed at once.
-        const same = stored.filter((s) => s.measure === item.measure).map((s) => (s.subject === '' ? 'null' : s.subject));
-        const hint = same.length > 0 ? ` (its item of measure ${item.measure} has subject ${same.join(', ')})` : '';
+        const same = subjectsOf(item.measure);
+        const shown = same.length > HINTED ? `${same.slice(0, HINTED).join(', ')} and ${same.length - HINTED} more` : same.join(', ');
+        const hint = same.length > 0 ? ` (its item of measure ${item.measure} has subject ${shown})` : '';
         issues.push({
           path: `items[${i}]`,
           code: 'FTAI_ERR_INVALID_FIELD',
@@ -116,23 +136,26 @@ export async function approveApplication(
     }
 
     const approvedTotal = input.items.reduce((sum, item) => sum + item.amount, 0);
-    for (const item of input.items) {
-      await trx
-        .updateTable('application_items')
-        .set({ approved_amount: item.amount })
-        .where('application_id', '=', applicationId)
-        .where('measure', '=', item.measure)
-        .where('subject', '=', item.subject ?? '')
-        .execute();
+    // Set-based: one statement per UPDATE_CHUNK items, whatever the number of items (an
+    // application has as many as its facts have objects, thousands at most).
+    for (let i = 0; i < input.items.length; i += UPDATE_CHUNK) {
+      const rows = input.items
+        .slice(i, i + UPDATE_CHUNK)
+        .map((item) => sql`(${item.measure}, ${item.subject ?? ''}, cast(${item.amount} as bigint))`);
+      await sql`with approved (measure, subject, amount) as (values ${sql.join(rows)})
+        update application_items set approved_amount = approved.amount from approved
+        where application_items.application_id = ${applicationId}
+          and application_items.measure = approved.measure and application_items.subject = approved.subject`.execute(trx);
     }
     await trx.updateTable('applications').set({ approved_total: approvedTotal, updated_at: at }).where('id', '=', applicationId).execute();
 
+    const approvedOf = new Map(input.items.map((item) => [keyOf(item.measure, item.subject ?? ''), item.amount]));
     const items: ApprovedItem[] = stored.map((s) => ({
       measure: s.measure,
       subject: s.subject === '' ? null : s.subject,
       article: Number(s.article),
       engineAmount: Number(s.engine_amount),
-      approvedAmount: input.items.find((i) => i.measure === s.measure && (i.subject ?? '') === s.subject)?.amount ?? 0,
+      approvedAmount: approvedOf.get(keyOf(s.measure, s.subject)) ?? 0,
     }));
     await appendAudit(
       trx,

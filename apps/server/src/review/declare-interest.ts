@@ -1,6 +1,8 @@
+import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
+import type { Database } from '../db/schema.js';
 import { conflict, notFound } from '../errors.js';
 import { type AssignmentView, listAssignments } from './list-assignments.js';
 import { hasReviewerLink, loadOwnAssignment } from './load-own-assignment.js';
@@ -21,8 +23,9 @@ export interface DeclarationOutcome {
 /**
  * The assigned reviewer declares whether it has a conflict of interest with the enterprise.
  * A declared conflict is recorded as a reviewer link, so that the reviewer is never assigned to
- * that enterprise again, and the assignment is withdrawn (with its score, if any: a conflicted
- * score must not count).
+ * that enterprise again and reads none of its applications (canSeeApplication), and the
+ * assignment is withdrawn (with its score, if any: a conflicted score must not count). After the
+ * review is over a conflict can still be declared: the tie is recorded, the decision stands.
  */
 export async function declareInterest(
   ctx: AppContext,
@@ -32,10 +35,33 @@ export async function declareInterest(
 ): Promise<DeclarationOutcome> {
   const at = ctx.now();
   const note = d.note?.trim() || null;
+  let decided = false;
   await ctx.tx(async (trx) => {
     const own = await loadOwnAssignment(trx, assignmentId, reviewer);
     if (own.applicationStatus !== 'under_review') {
-      throw conflict('FTAI_ERR_TRANSITION', `declarations are made while the application is under review; it is ${own.applicationStatus}`);
+      if (d.noConflict) {
+        throw conflict(
+          'FTAI_ERR_TRANSITION',
+          `declarations are made while the application is under review; it is ${own.applicationStatus}`,
+        );
+      }
+      decided = true;
+      // A tie found later is still recorded: it ends the reviewer's access to the enterprise's
+      // applications. The review itself is over, so the assignment and its score stay as decided.
+      await recordTie(trx, reviewer.id, own.creditCode, note, at);
+      await appendAudit(
+        trx,
+        {
+          actorId: reviewer.id,
+          action: 'review.declare',
+          entity: 'review_assignment',
+          entityId: assignmentId,
+          before: { applicationId: own.applicationId, applicationStatus: own.applicationStatus, declaredAt: own.declaredAt },
+          after: { noConflict: false, note, isWithdrawn: false, tieRecorded: own.creditCode },
+        },
+        at,
+      );
+      return;
     }
     if (d.noConflict) {
       if (own.declaredAt !== null) throw conflict('FTAI_ERR_CONFLICT', `you already declared no conflict of interest on ${own.declaredAt}`);
@@ -62,16 +88,7 @@ export async function declareInterest(
       );
       return;
     }
-    await trx
-      .insertInto('reviewer_links')
-      .values({
-        reviewer_id: reviewer.id,
-        credit_code: own.creditCode,
-        relation: note ? `declared by reviewer: ${note}` : 'declared by reviewer',
-        created_at: at,
-      })
-      .onConflict((oc) => oc.columns(['reviewer_id', 'credit_code']).doNothing())
-      .execute();
+    await recordTie(trx, reviewer.id, own.creditCode, note, at);
     await trx.deleteFrom('review_assignments').where('id', '=', assignmentId).execute();
     const score = own.scoredAt === null ? null : await refreshApplicationScore(trx, own.applicationId, at);
     await appendAudit(
@@ -87,8 +104,28 @@ export async function declareInterest(
       at,
     );
   });
-  if (!d.noConflict) return { isWithdrawn: true, assignment: null };
+  if (!d.noConflict) return { isWithdrawn: !decided, assignment: null };
   const [view] = await listAssignments(ctx.db, { assignmentId });
   if (!view) throw notFound('assignment');
   return { isWithdrawn: false, assignment: view };
+}
+
+/** The tie (利益关联) as a reviewer link: the reviewer is never assigned to, nor reads, the enterprise's applications again. */
+async function recordTie(
+  trx: Transaction<Database>,
+  reviewerId: string,
+  creditCode: string,
+  note: string | null,
+  at: string,
+): Promise<void> {
+  await trx
+    .insertInto('reviewer_links')
+    .values({
+      reviewer_id: reviewerId,
+      credit_code: creditCode,
+      relation: note ? `declared by reviewer: ${note}` : 'declared by reviewer',
+      created_at: at,
+    })
+    .onConflict((oc) => oc.columns(['reviewer_id', 'credit_code']).doNothing())
+    .execute();
 }

@@ -32,6 +32,11 @@ export interface AssignmentFilter {
   readonly assignmentId?: string;
   readonly reviewerId?: string;
   readonly applicationId?: string;
+  /**
+   * Leave out the assignments on enterprises the reviewer is tied to (reviewer_links): what a
+   * reviewer sees of its own list, since a tie ends its access to the application.
+   */
+  readonly hideTied?: boolean;
 }
 
 /** Review assignments with the summary of their application, newest first. */
@@ -63,6 +68,18 @@ export async function listAssignments(db: Kysely<Database>, filter: AssignmentFi
   if (filter.assignmentId !== undefined) q = q.where('ra.id', '=', filter.assignmentId);
   if (filter.reviewerId !== undefined) q = q.where('ra.reviewer_id', '=', filter.reviewerId);
   if (filter.applicationId !== undefined) q = q.where('ra.application_id', '=', filter.applicationId);
+  if (filter.hideTied) {
+    q = q.where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('reviewer_links as l')
+            .select('l.reviewer_id')
+            .whereRef('l.reviewer_id', '=', 'ra.reviewer_id')
+            .whereRef('l.credit_code', '=', 'a.credit_code'),
+        ),
+      ),
+    );
+  }
   const rows = await q.orderBy('ra.assigned_at', 'desc').orderBy('ra.id').execute();
   if (rows.length === 0) return [];
 

@@ -10,7 +10,7 @@ import { loadTimeline } from '../applications/load-timeline.js';
 import { contentDisposition, readAttachment } from '../applications/read-attachment.js';
 import { requireApplication } from '../applications/require-application.js';
 import { runEngine } from '../applications/run-engine.js';
-import { assertCanAttach, storeAttachment } from '../applications/store-attachment.js';
+import { assertCanAttach, assertRoomForAttachment, storeAttachment } from '../applications/store-attachment.js';
 import { submitApplication } from '../applications/submit-application.js';
 import { transitionApplication } from '../applications/transition-application.js';
 import { updateApplication } from '../applications/update-application.js';
@@ -223,6 +223,8 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const user = requireUser(req);
         const row = await requireApplication(ctx.db, user, req.params.id, 'own');
         assertCanAttach(row.status);
+        // Refused before the upload is read; checked again where the file is stored.
+        await assertRoomForAttachment(ctx.db, ctx.config.maxAttachmentsPerApplication, req.params.id);
         const upload = await readUpload(req, ctx.config.uploadLimitBytes);
         const attachmentId = await storeAttachment(ctx, user, req.params.id, upload);
         const attachments = await listAttachments(ctx.db, req.params.id);

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { appendAudit } from '../audit/append-audit.js';
 import { requireRole } from '../auth/current-user.js';
 import { loadCall } from '../calls/load-call.js';
+import { updateCall } from '../calls/update-call.js';
 import type { AppContext } from '../context.js';
-import { fieldError, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import { newId } from '../ids.js';
 
 const yuan = z
@@ -29,7 +30,7 @@ const createCall = z
   })
   .refine((c) => c.opensOn <= c.closesOn, { path: ['closesOn'], error: 'expected a date on or after opensOn' });
 
-const updateCall = z.strictObject({
+const updateCallBody = z.strictObject({
   title: z.string().min(1).max(200).optional(),
   opensOn: date.optional(),
   closesOn: date.optional(),
@@ -89,43 +90,19 @@ export function callRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.patch(
       '/api/v1/calls/:id',
-      { schema: { summary: 'Change a call (officer)', tags: ['calls'], params: idParams, body: updateCall } },
+      {
+        schema: {
+          summary: 'Change a call (officer)',
+          description:
+            'A budget (`totalBudget`, `articleBudgets.N`) below what committed awards of the call (of that article) already hold is refused: 409 FTAI_ERR_BUDGET_BELOW_ALLOCATED, naming the amount allocated.',
+          tags: ['calls'],
+          params: idParams,
+          body: updateCallBody,
+        },
+      },
       async (req) => {
         const user = requireRole(req, 'officer');
-        const at = ctx.now();
-        await ctx.tx(async (trx) => {
-          const before = await loadCall(trx, req.params.id, ctx.today());
-          if (!before) throw notFound('call');
-          const b = req.body;
-          const opens = b.opensOn ?? before.opensOn;
-          const closes = b.closesOn ?? before.closesOn;
-          if (opens > closes) {
-            throw fieldError('closesOn', `expected a date on or after opensOn ${opens}`);
-          }
-          await trx
-            .updateTable('calls')
-            .set({
-              ...(b.title !== undefined && { title: b.title }),
-              opens_on: opens,
-              closes_on: closes,
-              ...(b.totalBudget !== undefined && { total_budget: b.totalBudget }),
-              ...(b.status !== undefined && { status: b.status }),
-            })
-            .where('id', '=', req.params.id)
-            .execute();
-          if (b.articleBudgets) {
-            await trx.deleteFrom('call_budgets').where('call_id', '=', req.params.id).execute();
-            for (const [article, budget] of Object.entries(b.articleBudgets)) {
-              await trx
-                .insertInto('call_budgets')
-                .values({ call_id: req.params.id, article: Number(article), budget })
-                .execute();
-            }
-          }
-          const after = await loadCall(trx, req.params.id, ctx.today());
-          await appendAudit(trx, { actorId: user.id, action: 'call.update', entity: 'call', entityId: req.params.id, before, after }, at);
-        });
-        return loadCall(ctx.db, req.params.id, ctx.today());
+        return updateCall(ctx, user, req.params.id, req.body);
       },
     );
   };

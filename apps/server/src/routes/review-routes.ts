@@ -13,6 +13,15 @@ import { withdrawAssignment } from '../review/withdraw-assignment.js';
 
 const idParams = z.strictObject({ id: z.string().min(1).max(100) });
 
+/** More items than any application can have (see the approval body). */
+const MAX_APPROVAL_ITEMS = 20_000;
+/**
+ * An approval lists every item with its measure and subject, which takes more bytes per object
+ * than the facts that named it (at most the JSON body limit): four times that limit holds the
+ * approval of the largest application a draft can describe.
+ */
+const APPROVAL_BODY_FACTOR = 4;
+
 const assignment = z.strictObject({
   reviewerId: z
     .string({ error: 'expected the id of a reviewer account' })
@@ -52,7 +61,10 @@ const approval = z.strictObject({
       }),
       { error: 'expected a list of items with measure, subject and amount' },
     )
-    .max(500, { error: 'expected at most 500 items' }),
+    // Every item of the application is listed, and an application has one per object its facts
+    // name (the contract's 14 lists of objects hold at most 1,000 each) and the enterprise-level
+    // measures: a cap below that would leave a valid application that cannot be approved.
+    .max(MAX_APPROVAL_ITEMS, { error: `expected at most ${MAX_APPROVAL_ITEMS.toLocaleString('en-US')} items` }),
   note: z.string({ error: 'expected a text' }).max(1000, { error: 'expected at most 1000 characters' }).optional(),
 });
 
@@ -79,7 +91,9 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const user = requireUser(req);
         const { applicationId } = req.query;
         if (user.role === 'reviewer') {
-          return { assignments: await listAssignments(ctx.db, { reviewerId: user.id, ...(applicationId && { applicationId }) }) };
+          return {
+            assignments: await listAssignments(ctx.db, { reviewerId: user.id, hideTied: true, ...(applicationId && { applicationId }) }),
+          };
         }
         if (user.role === 'officer' || user.role === 'admin') {
           return { assignments: await listAssignments(ctx.db, { ...(applicationId && { applicationId }) }) };
@@ -145,6 +159,7 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: idParams,
           body: approval,
         },
+        bodyLimit: APPROVAL_BODY_FACTOR * ctx.config.bodyLimitBytes,
       },
       async (req) => {
         const officer = requireRole(req, 'officer');
