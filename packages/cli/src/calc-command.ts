@@ -1,7 +1,6 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { calculate, describeIssues, validateRequest } from '@ftai/policy-fengtai';
-import { findInputProblem } from './input-limits.js';
+import { calculate, describeIssues, findInputProblem, validateRequest } from '@ftai/policy-fengtai';
 
 export interface CalcOptions {
   readonly jsonl: boolean;

@@ -11,5 +11,6 @@ export {
   parameters,
 } from './policy.js';
 export { creditCodeCheckCharacter, creditCodeProblem } from './request/credit-code.js';
+export * from './request/input-limits.js';
 export * from './request/request-schema.js';
 export * from './request/validate-request.js';
