@@ -1,4 +1,13 @@
 import { ENTERPRISE_MEASURE_IDS, measures } from '@ftai/policy-fengtai';
+import {
+  ENTERPRISE_FIELDS,
+  type EnterpriseFieldSpec,
+  FACTS,
+  type FactKind,
+  type FactListSpec,
+  type FactSpec,
+  type FactValueSpec,
+} from '@ftai/policy-fengtai/facts';
 
 /**
  * The registry's columns: one row per enterprise-year, flat columns for the scalar fields of the
@@ -6,7 +15,8 @@ import { ENTERPRISE_MEASURE_IDS, measures } from '@ftai/policy-fengtai';
  * (`modelFilings.1.id`, `modelFilings.1.date` …), or a whole list as JSON in one cell
  * (`modelFilings`). Every column has a Chinese name too (`模型备案1-编号`), in the policy text's
  * own terms (主营业务收入, 研发费用); docs/registry-columns.md is the clerk's guide, and a test
- * keeps the two in step.
+ * keeps the two in step. The columns of the enterprise and the facts are those their declaration
+ * names (@ftai/policy-fengtai/facts); history and other awards are the registry's own.
  */
 
 /** How a cell turns into a contract value (see cell-value.ts). */
@@ -24,6 +34,8 @@ export interface FieldSpec {
   readonly values?: Readonly<Record<string, readonly string[]>>;
   /** A short note for the guide and the template: unit, what to write. */
   readonly note?: string;
+  /** The note in Chinese, where the template's notes sheet has one. */
+  readonly noteZh?: string;
 }
 
 /** Where a group of fields lives in the request. */
@@ -55,26 +67,6 @@ export interface ListGroup {
 
 export type ColumnGroup = ScalarGroup | ObjectGroup | ListGroup;
 
-const LEVEL = { national: ['国家级', '国家'], municipal: ['市级', '北京市级', '北京市'] } as const;
-const RECOGNITION_TYPE = {
-  'little-giant': ['专精特新小巨人', '小巨人'],
-  'high-tech': ['高新技术企业', '国家高新技术企业', '高新'],
-  'beijing-srdi-sme': ['专精特新中小企业', '北京市专精特新中小企业'],
-  'key-lab': ['重点实验室'],
-  'engineering-research-center': ['工程研究中心'],
-  'technology-innovation-center': ['技术创新中心'],
-  'enterprise-technology-center': ['企业技术中心'],
-  'proof-of-concept-platform': ['概念验证平台'],
-  'pilot-base': ['中试基地'],
-  'future-industry-base': ['未来产业育新基地', '未来产业基地'],
-} as const;
-const STANDARD_LEVEL = { international: ['国际标准', '国际'], national: ['国家标准', '国家'], industry: ['行业标准', '行业'] } as const;
-/** 第八条第（1）项: 部级卓越孵化器、市级标杆孵化器 (the earlier words are still read). */
-const INCUBATOR_RATING = {
-  'ministry-excellent': ['部级卓越孵化器', '部级卓越', '部级优秀', '国家级优秀'],
-  'municipal-benchmark': ['市级标杆孵化器', '市级标杆', '北京市标杆'],
-} as const;
-const EVENT_KIND = { contest: ['赛事', '大赛', '比赛'], conference: ['会议', '大会'], forum: ['论坛'], training: ['培训'] } as const;
 /**
  * The enterprise-level measures another policy's award may overlap (CALCULATION.md): the id, or
  * the measure's short name as `ftai measures` prints it (首次认定国家专精特新“小巨人”企业 → 5.3a).
@@ -98,184 +90,48 @@ export const MILESTONE_TIER_WORDS: Readonly<Record<string, Readonly<Record<strin
   },
 };
 
-const id: FieldSpec = { key: 'id', zh: '编号', type: 'text', note: 'unique within the list' };
-const date: FieldSpec = { key: 'date', zh: '日期', type: 'date' };
-const industrial: FieldSpec = { key: 'industrial', zh: '工业', type: 'bool' };
-const level: FieldSpec = { key: 'level', zh: '级别', type: 'enum', values: LEVEL };
-/** 建设投入, as the text says it (第三条第（4）项, 第七条, 第八条). */
-const investment: FieldSpec = { key: 'investment', zh: '建设投入', aliases: ['建设投资'], type: 'money' };
+/** How a cell of each kind of fact turns into a contract value. */
+const CELL_TYPES: Readonly<Record<FactKind | EnterpriseFieldSpec['kind'], CellType>> = {
+  money: 'money',
+  count: 'count',
+  bool: 'bool',
+  date: 'date',
+  text: 'text',
+  rate: 'rate',
+  enum: 'enum',
+  creditCode: 'creditCode',
+};
 
-/** Every column group, in the order the template lists them. */
+/** The column of a value declared in facts.ts: its Chinese header, earlier headers, notes, the words of its values. */
+function fieldOf(spec: FactValueSpec | EnterpriseFieldSpec, list?: FactListSpec): FieldSpec {
+  const { zh, aliases, note } = spec.registry;
+  const options = 'options' in spec ? spec.options : undefined;
+  const en = spec.key === list?.unique ? 'unique within the list' : note?.en;
+  return {
+    key: spec.key,
+    zh,
+    ...(aliases ? { aliases } : {}),
+    type: CELL_TYPES[spec.kind],
+    ...(options ? { values: Object.fromEntries(options.map((o) => [o.value, o.registry])) } : {}),
+    ...(en ? { note: en } : {}),
+    ...(note?.zh ? { noteZh: note.zh } : {}),
+  };
+}
+
+const facts = FACTS as readonly FactSpec[];
+
+/** Every column group, in the order the template lists them: the request's, then the facts' (facts.ts), then history. */
 export const COLUMN_GROUPS: readonly ColumnGroup[] = [
   { kind: 'scalars', container: 'request', fields: [{ key: 'year', zh: '年度', type: 'year', note: 'assessment year, e.g. 2026' }] },
-  {
-    kind: 'scalars',
-    container: 'enterprise',
-    fields: [
-      { key: 'creditCode', zh: '统一社会信用代码', type: 'creditCode' },
-      { key: 'name', zh: '企业名称', type: 'text' },
-      { key: 'registeredInFengtai', zh: '注册在丰台', type: 'bool' },
-      { key: 'taxResidentInFengtai', zh: '纳税在丰台', type: 'bool' },
-      { key: 'seriousDishonesty', zh: '严重失信', type: 'bool' },
-      { key: 'aiPartnerProgram', zh: '人工智能伙伴计划企业', type: 'bool' },
-      { key: 'industrialAI', zh: '工业智能企业', type: 'bool' },
-      { key: 'startup', zh: '人工智能初创企业', type: 'bool' },
-    ],
-  },
-  {
-    kind: 'scalars',
-    container: 'facts',
-    fields: [
-      { key: 'computeSpend', zh: '算力投入', type: 'money' },
-      { key: 'generalModelPurchase', zh: '通用大模型采购额', type: 'money' },
-      { key: 'dataAssetRegistrationFees', zh: '数据资产登记费用', type: 'money' },
-      { key: 'dataProductSales', zh: '数据产品交易额', type: 'money' },
-      { key: 'jointFundContribution', zh: '联合基金出资额', type: 'money' },
-      { key: 'rdSpend', zh: '本年度研发费用', aliases: ['研发投入'], type: 'money' },
-      { key: 'previousRdSpend', zh: '上年度研发费用', aliases: ['上年研发投入'], type: 'money' },
-      { key: 'revenue', zh: '本年度主营业务收入', aliases: ['营业收入'], type: 'money' },
-      { key: 'previousRevenue', zh: '上年度主营业务收入', aliases: ['上年营业收入'], type: 'money' },
-      { key: 'priorMaxRevenue', zh: '以往年度最高主营业务收入', aliases: ['往年最高营业收入'], type: 'money' },
-      { key: 'firstAboveDesignatedSize', zh: '首次达规', type: 'bool' },
-      { key: 'industryAverageGrowthRate', zh: '所在行业平均增幅', aliases: ['行业平均增速'], type: 'rate', note: '0.15 or 15%' },
-    ],
-  },
-  { kind: 'list', container: 'facts', key: 'modelFilings', zh: '模型备案', fields: [id, date, industrial] },
-  { kind: 'list', container: 'facts', key: 'openDatasets', zh: '开放数据集', fields: [id, date] },
-  {
-    kind: 'list',
-    container: 'facts',
-    key: 'trustedDataSpaces',
-    zh: '可信数据空间',
-    fields: [id, investment, industrial],
-  },
-  {
-    kind: 'list',
-    container: 'facts',
-    key: 'challengeProjects',
-    zh: '揭榜挂帅项目',
-    fields: [id, { key: 'field', zh: '领域', type: 'text' }, { key: 'totalInvestment', zh: '总投资', type: 'money' }],
-  },
-  {
-    kind: 'list',
-    container: 'facts',
-    key: 'keyProjects',
-    zh: '重点项目',
-    fields: [id, level, { key: 'funding', zh: '支持资金', type: 'money' }],
-  },
-  {
-    kind: 'list',
-    container: 'facts',
-    key: 'recognitions',
-    zh: '资质认定',
-    fields: [
-      id,
-      { key: 'type', zh: '类型', type: 'enum', values: RECOGNITION_TYPE },
-      { ...level, note: 'left empty for little-giant, high-tech and beijing-srdi-sme' },
-      date,
-      { key: 'renewal', zh: '复审', type: 'bool' },
-    ],
-  },
-  {
-    kind: 'list',
-    container: 'facts',
-    key: 'agentCompetitionPrizes',
-    zh: '智能体大赛奖项',
-    fields: [
-      id,
-      industrial,
-      { key: 'prize', zh: '大赛设定的奖金', aliases: ['奖金'], type: 'money' },
-      { key: 'date', zh: '获奖日期', type: 'date', note: 'optional; given, in the policy term and the assessment year' },
-    ],
-  },
-  {
-    kind: 'list',
-    container: 'facts',
-    key: 'scenarioProjects',
-    zh: '场景项目',
-    fields: [
-      id,
-      { key: 'totalInvestment', zh: '总投资', type: 'money' },
-      industrial,
-      { key: 'municipalSubsidy', zh: '市级补贴', type: 'money' },
-    ],
-  },
-  { kind: 'list', container: 'facts', key: 'benchmarkCases', zh: '标杆案例', fields: [id, level, date] },
-  {
-    kind: 'list',
-    container: 'facts',
-    key: 'firstSetProducts',
-    zh: '首台套产品',
-    fields: [
-      id,
-      { key: 'inBeijingCatalogue', zh: '入选北京目录', type: 'bool' },
-      {
-        key: 'catalogueDate',
-        zh: '入选目录日期',
-        type: 'date',
-        note: 'optional; given, in the policy term and the assessment year',
-      },
-      { key: 'municipalSubsidy', zh: '市级补贴', type: 'money' },
-      industrial,
-    ],
-  },
-  {
-    kind: 'list',
-    container: 'facts',
-    key: 'standards',
-    zh: '标准',
-    fields: [id, { key: 'level', zh: '级别', type: 'enum', values: STANDARD_LEVEL }, date],
-  },
-  {
-    kind: 'list',
-    container: 'facts',
-    key: 'servicePlatforms',
-    zh: '公共服务平台',
-    fields: [id, investment],
-  },
-  {
-    kind: 'object',
-    container: 'facts',
-    key: 'incubator',
-    zh: '孵化器',
-    fields: [
-      { key: 'rating', zh: '评级', type: 'enum', values: INCUBATOR_RATING },
-      investment,
-      { key: 'incubatedAIEnterprises', zh: '在孵人工智能企业数', type: 'count' },
-      { key: 'investedAIEnterprises', zh: '投资人工智能企业数', type: 'count' },
-    ],
-  },
-  {
-    kind: 'list',
-    container: 'facts',
-    key: 'industrialParks',
-    zh: '产业园区',
-    fields: [id, investment],
-  },
-  {
-    kind: 'object',
-    container: 'facts',
-    key: 'ventureFund',
-    zh: '创投基金',
-    fields: [{ key: 'aiInvestment', zh: '投资人工智能企业金额', type: 'money' }],
-  },
-  {
-    kind: 'object',
-    container: 'facts',
-    key: 'industryEducationBase',
-    zh: '产教融合基地',
-    fields: [
-      { key: 'interns', zh: '实习人数', type: 'count' },
-      { key: 'hires', zh: '录用人数', type: 'count' },
-    ],
-  },
-  {
-    kind: 'list',
-    container: 'facts',
-    key: 'events',
-    zh: '活动',
-    fields: [id, { key: 'kind', zh: '类型', type: 'enum', values: EVENT_KIND }, date],
-  },
+  { kind: 'scalars', container: 'enterprise', fields: ENTERPRISE_FIELDS.map((f) => fieldOf(f)) },
+  { kind: 'scalars', container: 'facts', fields: facts.flatMap((f) => (f.kind === 'list' || f.kind === 'object' ? [] : [fieldOf(f)])) },
+  ...facts.flatMap((f): ColumnGroup[] =>
+    f.kind === 'list'
+      ? [{ kind: 'list', container: 'facts', key: f.key, zh: f.registry.zh, fields: f.item.map((x) => fieldOf(x, f)) }]
+      : f.kind === 'object'
+        ? [{ kind: 'object', container: 'facts', key: f.key, zh: f.registry.zh, fields: f.fields.map((x) => fieldOf(x)) }]
+        : [],
+  ),
   {
     kind: 'list',
     container: 'request',

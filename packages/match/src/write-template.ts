@@ -25,10 +25,11 @@ const TYPE_NOTES: Record<FieldSpec['type'], { zh: string; en: string }> = {
   subject: { zh: '支持对象编号；企业级措施留空', en: "the subject's id; empty for enterprise-level measures" },
 };
 
-/** The notes a column of a list adds in Chinese (the English ones are the field's `note`). */
+/**
+ * The notes a column of history or other awards adds in Chinese (the English ones are the field's
+ * `note`; a fact's Chinese note is its `noteZh`, from its declaration).
+ */
 const ZH_NOTES: Record<string, string> = {
-  'agentCompetitionPrizes.date': '选填；填写的，须在政策有效期内且在评估年度内',
-  'firstSetProducts.catalogueDate': '选填；填写的，须在政策有效期内且在评估年度内',
   'history.subject':
     '第五条第（1）项填支持档位：10亿元、5亿元、1亿元、5000万元或首次达规（也可填revenue-1b、revenue-500m、revenue-100m、revenue-50m、above-designated-size）',
   'history.amount': '第五条第（4）项（实物支持）填0',
@@ -54,7 +55,7 @@ function notes(lang: 'zh' | 'en', headers: readonly string[], fields: readonly T
           : `: ${Object.keys(spec.values).join(', ')}`;
     }
     if (lang === 'en' && spec?.note) what += ` (${spec.note})`;
-    const zhNote = f?.group !== undefined && spec ? ZH_NOTES[`${f.group}.${spec.key}`] : undefined;
+    const zhNote = spec?.noteZh ?? (f?.group !== undefined && spec ? ZH_NOTES[`${f.group}.${spec.key}`] : undefined);
     if (lang === 'zh' && zhNote) what += `；${zhNote}`;
     return [columnLetter(i), h, f?.path ?? '', what];
   });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { request } from '../test-arbitraries.js';
 import { buildRequest, CREDIT_CODE } from '../test-helpers.js';
+import { ENTERPRISE_FIELDS, FACTS, type FactSpec } from './facts.js';
 import { fastAccepts, fastParseRequest, fastPathProblems, requestJsonSchema } from './fast-validate.js';
 import { requestSchema } from './request-schema.js';
 import { validateRequest, validateRequestWithZod } from './validate-request.js';
@@ -55,11 +56,17 @@ describe('the fast path', () => {
     expect(fastPathProblems).toEqual([]);
     expect(requestJsonSchema).toBeDefined();
     const text = JSON.stringify(requestJsonSchema);
-    // 23 amounts, 1 growth rate, 8 dates (6 required, the optional dates of 6.1 and 6.3a), 1 credit code: each a custom keyword.
-    expect(text.split('"ftaiMoney":true').length - 1).toBe(23);
-    expect(text.split('"ftaiRate":true').length - 1).toBe(1);
-    expect(text.split('"ftaiDate":true').length - 1).toBe(8);
-    expect(text.split('"ftaiCreditCode":true').length - 1).toBe(1);
+    // Each amount, growth rate, date and credit code is a custom keyword: those the enterprise and
+    // the facts declare (facts.ts), and the amounts of history and other awards.
+    const values = [
+      ...ENTERPRISE_FIELDS,
+      ...(FACTS as readonly FactSpec[]).flatMap((f) => (f.kind === 'list' ? f.item : f.kind === 'object' ? f.fields : [f])),
+    ];
+    const declared = (kind: string) => values.filter((v) => v.kind === kind).length;
+    expect(text.split('"ftaiMoney":true').length - 1).toBe(declared('money') + 2);
+    expect(text.split('"ftaiRate":true').length - 1).toBe(declared('rate'));
+    expect(text.split('"ftaiDate":true').length - 1).toBe(declared('date'));
+    expect(text.split('"ftaiCreditCode":true').length - 1).toBe(declared('creditCode'));
   });
 
   it('accepts every valid request, with exactly zod’s output', () => {

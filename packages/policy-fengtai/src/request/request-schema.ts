@@ -2,6 +2,18 @@ import { type Fen, isCalendarDate, parseRate, parseYuanToFen, type Rate } from '
 import { z } from 'zod';
 import { ENTERPRISE_MEASURE_IDS } from '../policy.js';
 import { creditCodeProblem } from './credit-code.js';
+import {
+  ENTERPRISE_FIELDS,
+  type EnterpriseFieldSpec,
+  EVENT_KIND_OPTIONS,
+  FACTS,
+  type FactSpec,
+  type FactValueSpec,
+  INCUBATOR_RATING_OPTIONS,
+  LEVEL_OPTIONS,
+  RECOGNITION_TYPE_OPTIONS,
+  STANDARD_LEVEL_OPTIONS,
+} from './facts.js';
 
 /**
  * The request of the calculation contract (shared/spec/CALCULATION.md), field names exact.
@@ -57,7 +69,6 @@ const text = (max: number) =>
     .string({ error: (i) => `expected a text, got ${show(i.input)}` })
     .min(1, { error: 'expected a non-empty text' })
     .max(max, { error: `expected at most ${max} characters` });
-const id = text(200);
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (i) => `expected one of ${values.join(', ')}, got ${show(i.input)}` });
 const list = <T extends z.ZodType>(item: T) =>
@@ -65,23 +76,19 @@ const list = <T extends z.ZodType>(item: T) =>
 const object = <T extends z.ZodRawShape>(shape: T) =>
   z.strictObject(shape, { error: (i) => (i.code === 'unrecognized_keys' ? undefined : `expected an object, got ${show(i.input)}`) });
 
-export const RECOGNITION_TYPES = [
-  'little-giant',
-  'high-tech',
-  'beijing-srdi-sme',
-  'key-lab',
-  'engineering-research-center',
-  'technology-innovation-center',
-  'enterprise-technology-center',
-  'proof-of-concept-platform',
-  'pilot-base',
-  'future-industry-base',
-] as const;
+/** The values of an enumeration of facts.ts, as a tuple of their literal types. */
+function valuesOf<const O extends readonly [{ readonly value: string }, ...{ readonly value: string }[]]>(
+  options: O,
+): { readonly [I in keyof O]: O[I] extends { readonly value: infer V } ? V : never } {
+  return options.map((o) => o.value) as never;
+}
+
+export const RECOGNITION_TYPES = valuesOf(RECOGNITION_TYPE_OPTIONS);
 export type RecognitionType = (typeof RECOGNITION_TYPES)[number];
-export const LEVELS = ['national', 'municipal'] as const;
-export const STANDARD_LEVELS = ['international', 'national', 'industry'] as const;
-export const INCUBATOR_RATINGS = ['ministry-excellent', 'municipal-benchmark'] as const;
-export const EVENT_KINDS = ['contest', 'conference', 'forum', 'training'] as const;
+export const LEVELS = valuesOf(LEVEL_OPTIONS);
+export const STANDARD_LEVELS = valuesOf(STANDARD_LEVEL_OPTIONS);
+export const INCUBATOR_RATINGS = valuesOf(INCUBATOR_RATING_OPTIONS);
+export const EVENT_KINDS = valuesOf(EVENT_KIND_OPTIONS);
 /** The level each of these recognitions always has. */
 export const FIXED_RECOGNITION_LEVEL: Partial<Record<RecognitionType, (typeof LEVELS)[number]>> = {
   'little-giant': 'national',
@@ -96,70 +103,81 @@ export const creditCodeSchema = z
     if (problem) ctx.issues.push({ code: 'custom', message: `expected a valid unified social credit code: ${problem}`, input: ctx.value });
   });
 
+const text200 = text(200);
+
+// ---------------------------------------------------------------------------------------------
+// `enterprise` and `facts`, built from their declaration (facts.ts): one zod schema per kind.
+
+/** The zod schema of a value of each kind, as the type system sees it. */
+type KindSchema<S> = S extends { readonly kind: 'money' }
+  ? typeof moneySchema
+  : S extends { readonly kind: 'rate' }
+    ? typeof growthRateSchema
+    : S extends { readonly kind: 'date' }
+      ? typeof dateSchema
+      : S extends { readonly kind: 'bool' }
+        ? typeof bool
+        : S extends { readonly kind: 'count' }
+          ? typeof count
+          : S extends { readonly kind: 'text' }
+            ? typeof text200
+            : S extends { readonly kind: 'creditCode' }
+              ? typeof creditCodeSchema
+              : S extends { readonly kind: 'enum'; readonly options: readonly { readonly value: infer V extends string }[] }
+                ? z.ZodEnum<{ [K in V]: K }>
+                : never;
+type FieldSchema<S> = S extends { readonly required: true } ? KindSchema<S> : z.ZodOptional<KindSchema<S>>;
+type RowShape<Fields extends readonly { readonly key: string }[]> = { -readonly [S in Fields[number] as S['key']]: FieldSchema<S> };
+type RowSchema<Fields extends readonly { readonly key: string }[]> = z.ZodObject<RowShape<Fields>, z.core.$strict>;
+type FactSchema<F> = F extends { readonly kind: 'list'; readonly item: infer I extends readonly { readonly key: string }[] }
+  ? z.ZodArray<RowSchema<I>>
+  : F extends { readonly kind: 'object'; readonly fields: infer I extends readonly { readonly key: string }[] }
+    ? RowSchema<I>
+    : KindSchema<F>;
+type FactsShape = { -readonly [F in (typeof FACTS)[number] as F['key']]: z.ZodOptional<FactSchema<F>> };
+type EnterpriseShape = { -readonly [F in (typeof ENTERPRISE_FIELDS)[number] as F['key']]: z.ZodOptional<KindSchema<F>> };
+
+function kindSchema(spec: FactValueSpec | EnterpriseFieldSpec): z.ZodType {
+  switch (spec.kind) {
+    case 'money':
+      return moneySchema;
+    case 'rate':
+      return growthRateSchema;
+    case 'date':
+      return dateSchema;
+    case 'bool':
+      return bool;
+    case 'count':
+      return count;
+    case 'text':
+      return text200;
+    case 'creditCode':
+      return creditCodeSchema;
+    case 'enum':
+      return oneOf((spec.options ?? []).map((o) => o.value) as unknown as readonly [string, ...string[]]);
+  }
+}
+
+const rowSchema = (fields: readonly FactValueSpec[]) =>
+  object(Object.fromEntries(fields.map((f) => [f.key, f.required ? kindSchema(f) : kindSchema(f).optional()])));
+
+function factSchema(fact: FactSpec): z.ZodType {
+  if (fact.kind === 'list') return list(rowSchema(fact.item));
+  if (fact.kind === 'object') return rowSchema(fact.fields);
+  return kindSchema(fact);
+}
+
+export const enterpriseSchema = object(
+  Object.fromEntries(ENTERPRISE_FIELDS.map((f) => [f.key, kindSchema(f).optional()])),
+) as unknown as z.ZodObject<EnterpriseShape, z.core.$strict>;
+
+/** `facts`: every fact optional, in the order of facts.ts (the contract's). */
+export const factsSchema = object(
+  Object.fromEntries((FACTS as readonly FactSpec[]).map((f) => [f.key, factSchema(f).optional()])),
+) as unknown as z.ZodObject<FactsShape, z.core.$strict>;
+
 const money = moneySchema;
-const growthRate = growthRateSchema;
-const date = dateSchema;
-const creditCode = creditCodeSchema;
-
-export const enterpriseSchema = object({
-  creditCode: creditCode.optional(),
-  name: text(200).optional(),
-  registeredInFengtai: bool.optional(),
-  taxResidentInFengtai: bool.optional(),
-  seriousDishonesty: bool.optional(),
-  aiPartnerProgram: bool.optional(),
-  industrialAI: bool.optional(),
-  startup: bool.optional(),
-});
-
-export const factsSchema = object({
-  computeSpend: money.optional(),
-  modelFilings: list(object({ id, date, industrial: bool.optional() })).optional(),
-  generalModelPurchase: money.optional(),
-  openDatasets: list(object({ id, date })).optional(),
-  dataAssetRegistrationFees: money.optional(),
-  dataProductSales: money.optional(),
-  trustedDataSpaces: list(object({ id, investment: money, industrial: bool.optional() })).optional(),
-  jointFundContribution: money.optional(),
-  challengeProjects: list(object({ id, field: text(200).optional(), totalInvestment: money })).optional(),
-  rdSpend: money.optional(),
-  previousRdSpend: money.optional(),
-  keyProjects: list(object({ id, level: oneOf(LEVELS), funding: money })).optional(),
-  revenue: money.optional(),
-  previousRevenue: money.optional(),
-  priorMaxRevenue: money.optional(),
-  firstAboveDesignatedSize: bool.optional(),
-  industryAverageGrowthRate: growthRate.optional(),
-  recognitions: list(
-    object({ id, type: oneOf(RECOGNITION_TYPES), level: oneOf(LEVELS).optional(), date, renewal: bool.optional() }),
-  ).optional(),
-  agentCompetitionPrizes: list(object({ id, industrial: bool.optional(), prize: money.optional(), date: date.optional() })).optional(),
-  scenarioProjects: list(
-    object({ id, totalInvestment: money.optional(), industrial: bool.optional(), municipalSubsidy: money.optional() }),
-  ).optional(),
-  benchmarkCases: list(object({ id, level: oneOf(LEVELS), date })).optional(),
-  firstSetProducts: list(
-    object({
-      id,
-      inBeijingCatalogue: bool.optional(),
-      catalogueDate: date.optional(),
-      municipalSubsidy: money.optional(),
-      industrial: bool.optional(),
-    }),
-  ).optional(),
-  standards: list(object({ id, level: oneOf(STANDARD_LEVELS), date })).optional(),
-  servicePlatforms: list(object({ id, investment: money })).optional(),
-  incubator: object({
-    rating: oneOf(INCUBATOR_RATINGS).optional(),
-    investment: money.optional(),
-    incubatedAIEnterprises: count.optional(),
-    investedAIEnterprises: count.optional(),
-  }).optional(),
-  industrialParks: list(object({ id, investment: money })).optional(),
-  ventureFund: object({ aiInvestment: money }).optional(),
-  industryEducationBase: object({ interns: count, hires: count }).optional(),
-  events: list(object({ id, kind: oneOf(EVENT_KINDS), date })).optional(),
-});
+const id = text200;
 
 const historyEntry = object({
   measure: text(20),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildRequest, CREDIT_CODE, ENTERPRISE, type RequestParts } from '../test-helpers.js';
+import { FACTS, type FactSpec, type FactValueSpec } from './facts.js';
 import { fastAccepts } from './fast-validate.js';
-import { requestSchema } from './request-schema.js';
+import { factsSchema, requestSchema } from './request-schema.js';
 import { describeIssues, type ValidationIssue, validateRequest, validateRequestWithZod } from './validate-request.js';
 
 /**
@@ -554,25 +555,33 @@ describe('counts', () => {
 });
 
 describe('duplicate ids within a list', () => {
-  const twice = <T extends Record<string, unknown>>(item: T) => [item, { ...item }];
-  it.each([
-    { list: 'modelFilings', item: { id: 'M', date: '2026-01-01' } },
-    { list: 'openDatasets', item: { id: 'D', date: '2026-01-01' } },
-    { list: 'trustedDataSpaces', item: { id: 'T', investment: 1 } },
-    { list: 'challengeProjects', item: { id: 'J', totalInvestment: 1 } },
-    { list: 'keyProjects', item: { id: 'K', level: 'national', funding: 1 } },
-    { list: 'recognitions', item: { id: 'R', type: 'high-tech', date: '2026-01-01' } },
-    { list: 'agentCompetitionPrizes', item: { id: 'A' } },
-    { list: 'scenarioProjects', item: { id: 'S', totalInvestment: 1 } },
-    { list: 'benchmarkCases', item: { id: 'B', level: 'national', date: '2026-01-01' } },
-    { list: 'firstSetProducts', item: { id: 'F', inBeijingCatalogue: true } },
-    { list: 'standards', item: { id: 'S', level: 'national', date: '2026-01-01' } },
-    { list: 'servicePlatforms', item: { id: 'P', investment: 1 } },
-    { list: 'industrialParks', item: { id: 'P', investment: 1 } },
-    { list: 'events', item: { id: 'E', kind: 'forum', date: '2026-01-01' } },
-  ])('$list', ({ list, item }) => {
-    const issue = expectRefused({ facts: { [list]: twice(item) } }, `facts.${list}[1].id`);
-    expect(issue.message).toBe(`expected a unique id in ${list}, got ${JSON.stringify(item.id)} twice`);
+  /** The least item a list takes: its required fields, each with a valid value of its kind (facts.ts). */
+  const VALUES: Record<FactValueSpec['kind'], (f: FactValueSpec) => unknown> = {
+    money: () => 1,
+    count: () => 1,
+    bool: () => true,
+    date: () => '2026-01-01',
+    text: () => 'X',
+    rate: () => 0.1,
+    enum: (f) => f.options?.[0]?.value,
+  };
+  const lists = (FACTS as readonly FactSpec[]).flatMap((f) => (f.kind === 'list' ? [f] : []));
+  it('covers every list of the facts', () => {
+    const shape = factsSchema.shape as Record<string, { _zod: { def: { type: string; innerType?: { _zod: { def: { type: string } } } } } }>;
+    const arrays = Object.keys(shape).filter((k) => shape[k]?._zod.def.innerType?._zod.def.type === 'array');
+    expect(lists.map((l) => l.key)).toEqual(arrays);
+    expect(arrays.length).toBeGreaterThan(10);
+  });
+  it.each(
+    lists.map((l) => ({
+      list: l.key,
+      unique: l.unique,
+      item: Object.fromEntries(l.item.filter((f) => f.required).map((f) => [f.key, VALUES[f.kind](f)])),
+    })),
+  )('$list', ({ list, unique, item }) => {
+    expect(validateRequest(buildRequest({ facts: { [list]: [item, { ...item, [unique]: 'Y' }] } })).ok).toBe(true);
+    const issue = expectRefused({ facts: { [list]: [item, { ...item }] } }, `facts.${list}[1].${unique}`);
+    expect(issue.message).toBe(`expected a unique id in ${list}, got ${JSON.stringify(item[unique])} twice`);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ENTERPRISE_MEASURE_IDS, MEASURE_IDS, MILESTONE_TIERS, measures } from '../policy.js';
+import { FACTS, type FactSpec } from './facts.js';
 import { fastParseRequest } from './fast-validate.js';
 import { type FengtaiRequest, FIXED_RECOGNITION_LEVEL, requestSchema, show } from './request-schema.js';
 
@@ -20,22 +21,10 @@ export type Validation =
 const PER_SUBJECT = new Set(measures.filter((m) => m.perSubject).map((m) => m.id));
 const IN_KIND = new Set(measures.filter((m) => m.rule.kind === 'in-kind').map((m) => m.id));
 const KNOWN = new Set(MEASURE_IDS);
-const LISTS = [
-  'modelFilings',
-  'openDatasets',
-  'trustedDataSpaces',
-  'challengeProjects',
-  'keyProjects',
-  'recognitions',
-  'agentCompetitionPrizes',
-  'scenarioProjects',
-  'benchmarkCases',
-  'firstSetProducts',
-  'standards',
-  'servicePlatforms',
-  'industrialParks',
-  'events',
-] as const;
+/** The lists of facts and the item field that may not repeat in each (facts.ts declares it). */
+const UNIQUE_IN_LISTS: readonly (readonly [string, string])[] = (FACTS as readonly FactSpec[]).flatMap((f) =>
+  f.kind === 'list' ? [[f.key, f.unique] as const] : [],
+);
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -95,13 +84,14 @@ export function crossCheckRequest(r: FengtaiRequest): ValidationIssue[] {
   });
   const facts = r.facts;
   if (facts) {
-    for (const name of LISTS) {
-      const items = facts[name];
+    for (const [name, key] of UNIQUE_IN_LISTS) {
+      const items = (facts as Readonly<Record<string, readonly Readonly<Record<string, unknown>>[] | undefined>>)[name];
       if (items === undefined || items.length < 2) continue; // no id can repeat
-      const seen = new Set<string>();
+      const seen = new Set<unknown>();
       items.forEach((item, i) => {
-        if (seen.has(item.id)) bad(`facts.${name}[${i}].id`, `expected a unique id in ${name}, got ${show(item.id)} twice`);
-        seen.add(item.id);
+        const value = item[key];
+        if (seen.has(value)) bad(`facts.${name}[${i}].${key}`, `expected a unique ${key} in ${name}, got ${show(value)} twice`);
+        seen.add(value);
       });
     }
     // The highest revenue of any earlier year includes last year's.

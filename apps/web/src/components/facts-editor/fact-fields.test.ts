@@ -1,6 +1,8 @@
 import { calculate, validateRequest } from '@ftai/policy-fengtai';
+import { ENTERPRISE_FIELDS, FACTS, type FactSpec } from '@ftai/policy-fengtai/facts';
 import { describe, expect, it } from 'vitest';
-import { FACT_FIELDS, factFieldOfPath, withTopicOf } from './fact-fields';
+import { officer } from '../../locales/officer';
+import { compactFactLabels, FACT_FIELDS, factFieldOfPath, TOPICS, withTopicOf } from './fact-fields';
 
 const HAN = '\\u4e00-\\u9fff';
 /** CHINESE.md's rules a machine can see (as ../shared/tools/check-chinese.mjs reads them). */
@@ -110,5 +112,44 @@ describe('the form’s Chinese', () => {
     ]);
     const broken = texts.flatMap((text) => BREAKS.filter(([, re]) => re.test(text)).map(([rule]) => `${rule}: ${text}`));
     expect(broken).toEqual([]);
+  });
+});
+
+describe('the declaration of the facts (@ftai/policy-fengtai/facts), as the form and the officer read it', () => {
+  const facts = FACTS as readonly FactSpec[];
+
+  it('gives the form every fact, in the contract’s order, each under its topic, every field of its items and objects', () => {
+    expect(FACT_FIELDS.map((f) => f.key)).toEqual(facts.map((f) => f.key));
+    expect(TOPICS.flatMap((tp) => tp.fields).sort()).toEqual(facts.map((f) => f.key).sort());
+    for (const f of facts) {
+      const field = FACT_FIELDS.find((x) => x.key === f.key);
+      const parts = field?.kind === 'list' ? field.item : field?.kind === 'object' ? field.fields : [];
+      const declared = f.kind === 'list' ? f.item : f.kind === 'object' ? f.fields : [];
+      expect(parts.map((p) => p.key).sort(), f.key).toEqual(declared.map((d) => d.key).sort());
+      for (const d of declared) {
+        expect(
+          parts.find((p) => p.key === d.key),
+          `${f.key}.${d.key}`,
+        ).toMatchObject({ label: d.label, required: d.required === true });
+      }
+    }
+  });
+
+  it('labels every field of the enterprise, every fact and every field of its items for the officer, in both languages: none by its key', () => {
+    const keys = [
+      ...ENTERPRISE_FIELDS.map((f) => f.key),
+      ...facts.flatMap((f) => [f.key, ...(f.kind === 'list' ? f.item : f.kind === 'object' ? f.fields : []).map((x) => x.key)]),
+    ];
+    for (const lang of ['zh', 'en'] as const) {
+      const labels = officer[lang].fact as Readonly<Record<string, string>>;
+      const missing = keys.filter((k) => typeof labels[k] !== 'string' || labels[k] === '');
+      expect(missing, lang).toEqual([]);
+      expect(labels).toEqual(compactFactLabels(lang));
+    }
+    // An amount says its unit; a list does not.
+    expect(officer.zh.fact.computeSpend).toBe('算力实际投入（元）');
+    expect(officer.en.fact.computeSpend).toBe('Compute spend (yuan)');
+    expect(officer.zh.fact.modelFilings).toBe('大模型备案');
+    expect(officer.zh.fact.catalogueDate).toBe('入选目录日期');
   });
 });
