@@ -1,3 +1,4 @@
+import { ARTICLE_NUMBERS } from '@ftai/policy-fengtai';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -7,6 +8,9 @@ import {
   type AllocationResult,
   allocateBudget,
 } from './allocate-budget.js';
+
+/** A number no article of the policy has. */
+const AFTER_LAST = Math.max(...ARTICLE_NUMBERS) + 1;
 
 function item(key: string, article: number, approved: number, score: number | null = null, order: string = key): AllocationItem {
   return { key, applicationId: `app-${key}`, article, approved, score, order };
@@ -254,7 +258,7 @@ describe('allocateBudget refuses invalid input with a RangeError naming the fiel
     },
     { name: 'duplicate key', items: [...good(), item('a', 3, 1)], field: /items\[2\]\.key.*duplicate/ },
     { name: 'article 0', items: patch(0, { article: 0 }), field: /items\[0\]\.article/ },
-    { name: 'article 11', items: patch(0, { article: 11 }), field: /items\[0\]\.article/ },
+    { name: 'an article after the last', items: patch(0, { article: AFTER_LAST }), field: /items\[0\]\.article/ },
     { name: 'article 1.5', items: patch(1, { article: 1.5 }), field: /items\[1\]\.article/ },
     { name: 'NaN score', items: patch(0, { score: Number.NaN }), field: /items\[0\]\.score/ },
     { name: 'infinite score', items: patch(0, { score: Number.POSITIVE_INFINITY }), field: /items\[0\]\.score/ },
@@ -263,7 +267,12 @@ describe('allocateBudget refuses invalid input with a RangeError naming the fiel
     { name: 'negative total', items: good(), budget: TOTAL_ONLY(-1), field: /budget\.total/ },
     { name: 'negative article budget', items: good(), budget: { total: 10, perArticle: { 2: -5 } }, field: /budget\.perArticle\[2\]/ },
     { name: 'fractional article budget', items: good(), budget: { total: 10, perArticle: { 2: 0.5 } }, field: /budget\.perArticle\[2\]/ },
-    { name: 'article budget for article 12', items: good(), budget: { total: 10, perArticle: { 12: 5 } }, field: /budget\.perArticle/ },
+    {
+      name: 'article budget for an article after the last',
+      items: good(),
+      budget: { total: 10, perArticle: { [AFTER_LAST + 1]: 5 } },
+      field: /budget\.perArticle/,
+    },
     { name: 'unknown method', items: good(), method: 'lottery', field: /method/ },
   ])('$name', ({ items, budget = TOTAL_ONLY(1_000), method = 'proportional', field }) => {
     const run = () => allocateBudget(items, budget, method as AllocationMethod);

@@ -7,12 +7,14 @@
  * the amounts do.
  */
 
+import { ARTICLE_NUMBERS, isArticle } from '@ftai/policy-fengtai';
+
 export type AllocationMethod = 'proportional' | 'score';
 
 export interface AllocationItem {
   readonly key: string;
   readonly applicationId: string;
-  /** The article (条) of the policy the award is made under, 1..10. */
+  /** The article (条) of the policy the award is made under (ARTICLE_NUMBERS of @ftai/policy-fengtai). */
   readonly article: number;
   /** Whole yuan approved by the officer, before any budget applies. */
   readonly approved: number;
@@ -45,8 +47,8 @@ export interface AllocationResult {
   readonly byArticle: Readonly<Record<number, { readonly budget: number | null; readonly approved: number; readonly allocated: number }>>;
 }
 
-const FIRST_ARTICLE = 1;
-const LAST_ARTICLE = 10;
+/** The policy's articles, for messages: 1, 2, … 10. */
+const ARTICLE_LIST = ARTICLE_NUMBERS.join(', ');
 
 /**
  * Fits approved awards into the call's budgets, article budgets first, then the total.
@@ -78,7 +80,7 @@ const LAST_ARTICLE = 10;
  * // with 'score': [600_000, 300_000, 100_000] (b, then a, then c gets the last 100,000)
  *
  * @throws RangeError naming the field for a non-integer or negative amount or budget, an
- *   article outside 1..10, a duplicate key, a non-finite score or an unknown method.
+ *   article the policy does not have, a duplicate key, a non-finite score or an unknown method.
  */
 export function allocateBudget(items: readonly AllocationItem[], budget: AllocationBudget, method: AllocationMethod): AllocationResult {
   if (method !== 'proportional' && method !== 'score') {
@@ -231,10 +233,6 @@ function isWholeYuan(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
-function isArticle(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= FIRST_ARTICLE && value <= LAST_ARTICLE;
-}
-
 function validateBudget(budget: AllocationBudget): Map<number, number> {
   if (!isWholeYuan(budget.total)) {
     throw new RangeError(`budget.total must be a whole, non-negative, safe number of yuan, got ${String(budget.total)}`);
@@ -246,7 +244,7 @@ function validateBudget(budget: AllocationBudget): Map<number, number> {
   for (const [name, value] of Object.entries(budget.perArticle)) {
     const article = Number(name);
     if (!isArticle(article) || String(article) !== name) {
-      throw new RangeError(`budget.perArticle has key ${JSON.stringify(name)}, expected an article ${FIRST_ARTICLE}..${LAST_ARTICLE}`);
+      throw new RangeError(`budget.perArticle has key ${JSON.stringify(name)}, expected an article of the policy: ${ARTICLE_LIST}`);
     }
     if (!isWholeYuan(value)) {
       throw new RangeError(`budget.perArticle[${name}] must be a whole, non-negative, safe number of yuan, got ${String(value)}`);
@@ -267,7 +265,7 @@ function validateItems(items: readonly AllocationItem[]): void {
     if (typeof item.applicationId !== 'string') throw new RangeError(`${at}.applicationId must be a string`);
     if (typeof item.order !== 'string') throw new RangeError(`${at}.order must be a string`);
     if (!isArticle(item.article)) {
-      throw new RangeError(`${at}.article must be an integer ${FIRST_ARTICLE}..${LAST_ARTICLE}, got ${String(item.article)}`);
+      throw new RangeError(`${at}.article must be an article of the policy (${ARTICLE_LIST}), got ${String(item.article)}`);
     }
     if (!isWholeYuan(item.approved)) {
       throw new RangeError(`${at}.approved must be a whole, non-negative, safe number of yuan, got ${String(item.approved)}`);

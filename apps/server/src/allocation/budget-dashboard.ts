@@ -1,69 +1,12 @@
-import { measures } from '@ftai/policy-fengtai';
+import { APPLICATION_STATUSES, type BudgetDashboard } from '@ftai/api';
+import { ARTICLES, measures } from '@ftai/policy-fengtai';
 import type { Kysely } from 'kysely';
 import type { ApplicationStatus, Database } from '../db/schema.js';
 import { notFound } from '../errors.js';
 
-interface Localized {
-  readonly zh: string;
-  readonly en: string;
-}
-
-export interface Figures {
-  /** Engine totals of the applications submitted or later (what enterprises asked for). */
-  readonly requested: number;
-  /** What officers approved, at most the engine's figure per item. */
-  readonly approved: number;
-  /** Committed awards: what the budget allocation granted. */
-  readonly allocated: number;
-  /** Awards paid out. */
-  readonly paid: number;
-}
-
-export interface BudgetDashboard {
-  readonly call: { readonly id: string; readonly year: number; readonly title: string; readonly status: 'open' | 'closed' };
-  readonly totals: Figures & { readonly budget: number; readonly available: number };
-  readonly byArticle: readonly (Figures & { readonly article: number; readonly citation: Localized; readonly budget: number | null })[];
-  readonly byMeasure: readonly (Figures & {
-    readonly measure: string;
-    readonly article: number;
-    readonly citation: Localized;
-    /** The measure's short name (智能算力支持). */
-    readonly name: Localized;
-    /** What the text grants, in a sentence. */
-    readonly summary: Localized;
-  })[];
-  readonly counts: Readonly<Record<ApplicationStatus, number>>;
-  readonly topEnterprises: readonly {
-    readonly creditCode: string;
-    readonly name: string;
-    readonly allocated: number;
-    readonly paid: number;
-  }[];
-}
-
-const STATUSES: readonly ApplicationStatus[] = [
-  'draft',
-  'submitted',
-  'formal_check',
-  'under_review',
-  'returned',
-  'approved',
-  'rejected',
-  'public_notice',
-  'final',
-  'paid',
-];
-const ARTICLES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 const TOP = 10;
 
 const articleOf = new Map<string, number>(measures.map((m) => [m.id, m.article]));
-
-/** 第六条第（2）项 → 第六条, Article 6(2) → Article 6: the article's own citation, from its first measure. */
-function articleCitation(article: number): Localized {
-  const m = measures.find((x) => x.article === article);
-  if (!m) return { zh: `第${article}条`, en: `Article ${article}` };
-  return { zh: m.citation.zh.replace(/第（\d+）项$/, ''), en: m.citation.en.replace(/\(\d+\)$/, '') };
-}
 
 const zero = (): { requested: number; approved: number; allocated: number; paid: number } => ({
   requested: 0,
@@ -162,7 +105,7 @@ export async function budgetDashboard(db: Kysely<Database>, callId: string): Pro
   }
 
   const budgetOf = new Map(articleBudgets.map((b) => [Number(b.article), Number(b.budget)]));
-  const byArticle = ARTICLES.map((article) => {
+  const byArticle = ARTICLES.map(({ article, citation }) => {
     const f = zero();
     for (const [measure, m] of byMeasure) {
       if (articleOf.get(measure) !== article) continue;
@@ -171,10 +114,10 @@ export async function budgetDashboard(db: Kysely<Database>, callId: string): Pro
       f.allocated += m.allocated;
       f.paid += m.paid;
     }
-    return { article, citation: articleCitation(article), budget: budgetOf.get(article) ?? null, ...f };
+    return { article, citation: { zh: citation.zh, en: citation.en }, budget: budgetOf.get(article) ?? null, ...f };
   });
 
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
+  const counts = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
   for (const r of statusCounts) counts[r.status] = Number(r.n);
 
   const totalBudget = Number(call.total_budget);

@@ -1,3 +1,4 @@
+import type { CommittedAllocation } from '@ftai/api';
 import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
@@ -6,14 +7,7 @@ import type { Database } from '../db/schema.js';
 import { conflict, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import type { AllocationMethod } from './allocate-budget.js';
-import { type AllocationPlan, planAllocation } from './plan-allocation.js';
-
-export interface CommittedAllocation extends AllocationPlan {
-  readonly allocationId: string;
-  readonly committedAt: string;
-  /** Award rows written to the ledger (one per item allocated more than 0). */
-  readonly awards: number;
-}
+import { planAllocation } from './plan-allocation.js';
 
 /**
  * Commits the allocation the preview shows, inside the caller's transaction: allocated amounts

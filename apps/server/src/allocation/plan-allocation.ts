@@ -1,37 +1,8 @@
+import type { AllocationPlan, BudgetFigures } from '@ftai/api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { notFound } from '../errors.js';
-import { type AllocationItem, type AllocationMethod, type AllocationResult, allocateBudget } from './allocate-budget.js';
-
-export interface BudgetFigures {
-  readonly total: number;
-  /** By article number; an article without an entry has no budget of its own. */
-  readonly perArticle: Readonly<Record<number, number>>;
-}
-
-export interface PlannedApplication {
-  readonly applicationId: string;
-  readonly creditCode: string;
-  readonly enterpriseName: string;
-  readonly score: number | null;
-  readonly submittedAt: string | null;
-  readonly approved: number;
-  readonly allocated: number;
-}
-
-export interface AllocationPlan {
-  readonly callId: string;
-  readonly year: number;
-  readonly method: AllocationMethod;
-  /** The call's budgets as set. */
-  readonly callBudget: BudgetFigures;
-  /** What committed awards of this call already hold. */
-  readonly committed: BudgetFigures;
-  /** What is left for this allocation: the call's budgets less the committed awards, never below 0. */
-  readonly budget: BudgetFigures;
-  readonly applications: readonly PlannedApplication[];
-  readonly result: AllocationResult;
-}
+import { type AllocationItem, type AllocationMethod, allocateBudget } from './allocate-budget.js';
 
 /** The key of an allocation item: one approved item of one application. */
 export const itemKey = (applicationId: string, measure: string, subject: string) => `${applicationId}|${measure}|${subject}`;
@@ -147,7 +118,7 @@ export async function planAllocation(db: Kysely<Database>, callId: string, metho
         };
       })
       .sort((x, y) => compare(`${x.submittedAt ?? ''}|${x.applicationId}`, `${y.submittedAt ?? ''}|${y.applicationId}`)),
-    result,
+    result: { ...result, items: [...result.items] },
   };
 }
 

@@ -1,28 +1,35 @@
+import { APPLICATION_STATUSES, actsAs, type Move, moveOf, movesFrom } from '@ftai/api';
 import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
-import type { ApplicationStatus, Database, Role } from '../db/schema.js';
+import type { ApplicationStatus, Database } from '../db/schema.js';
 import { HttpError } from '../errors.js';
 import { newId } from '../ids.js';
 
 /**
- * draft → submitted → formal_check → under_review → (returned → submitted …) → approved / rejected
- * → public_notice → final → paid. Each move names the roles that may make it; nothing is skipped.
+ * The move from `from` to `to`, or 409 FTAI_ERR_TRANSITION naming the statuses it can be made
+ * from and the moves `from` has: an operation checks it before its own work.
  */
-export const TRANSITIONS: Readonly<Record<ApplicationStatus, Partial<Record<ApplicationStatus, readonly Role[]>>>> = {
-  draft: { submitted: ['applicant'] },
-  submitted: { formal_check: ['officer'] },
-  formal_check: { under_review: ['officer'], returned: ['officer'], rejected: ['officer'] },
-  under_review: { returned: ['officer'], approved: ['officer'], rejected: ['officer'] },
-  returned: { submitted: ['applicant'] },
-  approved: { public_notice: ['officer'] },
-  rejected: {},
-  public_notice: { final: ['officer'] },
-  final: { paid: ['officer'] },
-  paid: {},
-};
+export function assertCanMove(from: ApplicationStatus, to: ApplicationStatus): Move {
+  const move = moveOf(from, to);
+  if (move) return move;
+  const sources = APPLICATION_STATUSES.filter((s) => moveOf(s, to) !== undefined);
+  const next = movesFrom(from).map(([s]) => s);
+  throw new HttpError(
+    409,
+    'FTAI_ERR_TRANSITION',
+    `an application in status ${from} cannot move to ${to}` +
+      (sources.length ? `: only one in status ${sources.join(' or ')} can` : '') +
+      (next.length ? `; it can move to ${next.join(', ')}` : ''),
+  );
+}
 
-/** Moves an application one step, checking the move and the role, with its timeline event and audit entry. */
+/**
+ * Moves an application one step, checking the move and the role against @ftai/api's STATUS_TABLE
+ * (draft → submitted → formal_check → under_review → (returned → submitted …) → approved /
+ * rejected → public_notice → final → paid; nothing is skipped), with its timeline event and audit
+ * entry. Admins act as officers.
+ */
 export async function recordTransition(
   trx: Transaction<Database>,
   applicationId: string,
@@ -34,18 +41,9 @@ export async function recordTransition(
   const app = await trx.selectFrom('applications').select(['status']).where('id', '=', applicationId).executeTakeFirst();
   if (!app) throw new HttpError(404, 'FTAI_ERR_NOT_FOUND', 'application not found');
   const from = app.status;
-  const roles = TRANSITIONS[from][to];
-  if (!roles) {
-    const allowed = Object.keys(TRANSITIONS[from]);
-    throw new HttpError(
-      409,
-      'FTAI_ERR_TRANSITION',
-      `an application in status ${from} cannot move to ${to}${allowed.length ? `; it can move to ${allowed.join(', ')}` : ''}`,
-    );
-  }
-  const effective: Role = actor.role === 'admin' ? 'officer' : actor.role;
-  if (!roles.includes(effective)) {
-    throw new HttpError(403, 'FTAI_ERR_FORBIDDEN', `moving an application from ${from} to ${to} needs the role ${roles.join(' or ')}`);
+  const move = assertCanMove(from, to);
+  if (!move.roles.includes(actsAs(actor.role))) {
+    throw new HttpError(403, 'FTAI_ERR_FORBIDDEN', `moving an application from ${from} to ${to} needs the role ${move.roles.join(' or ')}`);
   }
   // Optimistic check: the status must still be `from`, or a concurrent move won.
   const updated = await trx

@@ -6,6 +6,7 @@ import { otherAwardMeasure } from './migrations/0003-other-award-measure.js';
 import { MILESTONE_TIER_MIGRATION, milestoneTierSubjects } from './migrations/0004-milestone-tier-subjects.js';
 import { NOTICE_SNAPSHOT_MIGRATION, noticeSnapshots } from './migrations/0005-notice-snapshots.js';
 import { AUDIT_PROTECTION_MIGRATION, auditProtection } from './migrations/0006-audit-protection.js';
+import { STATUS_CONSTRAINT_MIGRATION, statusConstraints } from './migrations/0007-status-constraints.js';
 import type { Database } from './schema.js';
 
 export interface MigrateOptions {
@@ -24,6 +25,7 @@ function migrations(dialect: Dialect, now: () => Date): Record<string, Migration
     [MILESTONE_TIER_MIGRATION]: milestoneTierSubjects(now),
     [NOTICE_SNAPSHOT_MIGRATION]: noticeSnapshots(dialect, now),
     [AUDIT_PROTECTION_MIGRATION]: auditProtection(dialect),
+    [STATUS_CONSTRAINT_MIGRATION]: statusConstraints(dialect),
   };
 }
 

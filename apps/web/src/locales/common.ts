@@ -1,3 +1,10 @@
+import { APPLICATION_STATUSES, type ApplicationStatus, statusLabel } from '@ftai/api/statuses';
+
+/** The application statuses' labels, from @ftai/api's STATUS_TABLE: `status.under_review` → 专家评审. */
+function statusLabels(lang: 'zh' | 'en'): Record<ApplicationStatus, string> {
+  return Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, statusLabel(s, lang)])) as Record<ApplicationStatus, string>;
+}
+
 /** Texts shared by every page: Chinese first, English beside it, same keys. */
 export const common = {
   zh: {
@@ -33,18 +40,7 @@ export const common = {
     forbidden: '没有权限访问此页面',
     backHome: '返回首页',
     role: { applicant: '申报企业', reviewer: '评审专家', officer: '主管部门', admin: '系统管理员' },
-    status: {
-      draft: '草稿',
-      submitted: '已提交',
-      formal_check: '形式审查',
-      under_review: '专家评审',
-      returned: '退回修改',
-      approved: '已审定',
-      rejected: '未通过',
-      public_notice: '公示中',
-      final: '已确定',
-      paid: '已拨付',
-    },
+    status: statusLabels('zh'),
     resultStatus: {
       granted: '予以支持',
       ineligible: '不符合条件',
@@ -113,18 +109,7 @@ export const common = {
     forbidden: 'You may not open this page',
     backHome: 'Back home',
     role: { applicant: 'Applicant', reviewer: 'Reviewer', officer: 'Officer', admin: 'Administrator' },
-    status: {
-      draft: 'Draft',
-      submitted: 'Submitted',
-      formal_check: 'Formal check',
-      under_review: 'Under review',
-      returned: 'Returned for changes',
-      approved: 'Approved',
-      rejected: 'Rejected',
-      public_notice: 'On public notice',
-      final: 'Final',
-      paid: 'Paid',
-    },
+    status: statusLabels('en'),
     resultStatus: {
       granted: 'Granted',
       ineligible: 'Not eligible',
