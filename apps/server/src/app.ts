@@ -15,6 +15,7 @@ import { CSRF_COOKIE, csrfKey } from './auth/csrf-key.js';
 import { registerSessions, sessionIdOf } from './auth/sessions.js';
 import type { AppContext } from './context.js';
 import { registerInputGuards } from './http/input-guards.js';
+import { responseSerializerCompiler } from './http/response-serializer.js';
 import { registerErrorHandler, zodValidatorCompiler } from './http/validation.js';
 import { applicationRoutes } from './routes/application-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
@@ -52,6 +53,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
+  // Answers are encoded by their route's response schema (@ftai/api): what the schema does not name is not sent.
+  app.setSerializerCompiler(responseSerializerCompiler);
   registerErrorHandler(app);
   // U+0000 and deep nesting are refused in every route's params, query and body, before its schema.
   registerInputGuards(app);

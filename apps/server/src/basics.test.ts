@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ARTICLE_NUMBERS, MEASURE_IDS } from '@ftai/policy-fengtai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DIALECTS, PASSWORD, type TestApp } from './test/harness.js';
 
@@ -107,7 +108,11 @@ describe.each(DIALECTS)('basics on %s', (dialect) => {
     expect(policy.text).toContain('第一条 加大人工智能算力供给');
     const res = await t.anonymous().get('/api/v1/measures?lang=en&year=2026');
     const m = res.json().measures;
-    expect(m).toHaveLength(36);
+    expect(m.map((x: { id: string }) => x.id)).toEqual(MEASURE_IDS);
+    // The articles come with the catalogue: every list of articles the web app shows is this one.
+    const articles = res.json().articles;
+    expect(articles.map((a: { article: number }) => a.article)).toEqual(ARTICLE_NUMBERS);
+    expect(articles[0]).toEqual({ article: 1, citation: 'Article 1', title: 'More AI compute', shortName: 'Compute', measures: ['1'] });
     expect(m[0]).toMatchObject({ id: '1', citation: 'Article 1', caps: '2,000,000; industrial: 3,000,000', perSubject: false });
     const zh = (await t.anonymous().get('/api/v1/measures?year=2026')).json().measures;
     const m51 = zh.find((x: { id: string }) => x.id === '5.1');

@@ -4,6 +4,7 @@ import { auditedTransaction } from './audit/audited-transaction.js';
 import type { ServerConfig } from './config.js';
 import type { Dialect } from './db/database.js';
 import type { Database } from './db/schema.js';
+import { MatchJobRunner } from './matching/match-job-runner.js';
 
 /** What every route and operation works with. */
 export interface AppContext {
@@ -16,12 +17,17 @@ export interface AppContext {
   today(): string;
   /** Runs `work` in one transaction: it all happens, or none of it. */
   tx<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
+  /**
+   * The match jobs' background runner (免申即享). Idle until a job is queued; whoever opens the
+   * database starts it after the migrations (`start`) and closes it before the database (`close`).
+   */
+  readonly matchJobs: MatchJobRunner;
 }
 
 export function createContext(db: Kysely<Database>, dialect: Dialect, config: ServerConfig): AppContext {
   // The audit key and anchor file live outside the database; appendAudit finds them from `db` (ADR 0004).
   attachAuditLog(db, dialect, config);
-  return {
+  const base: Omit<AppContext, 'matchJobs'> = {
     db,
     dialect,
     config,
@@ -31,4 +37,6 @@ export function createContext(db: Kysely<Database>, dialect: Dialect, config: Se
     // Anchors the audit head once the transaction has committed.
     tx: (work) => auditedTransaction(db, work),
   };
+  // The runner works with the context it belongs to: its clock, its transactions, its data folder.
+  return { ...base, matchJobs: new MatchJobRunner(base) };
 }

@@ -1,30 +1,6 @@
-/** Stable error codes, as Fastify's FST_ERR_*. */
-export type ErrorCode =
-  | 'FTAI_ERR_VALIDATION'
-  | 'FTAI_ERR_UNAUTHENTICATED'
-  | 'FTAI_ERR_FORBIDDEN'
-  | 'FTAI_ERR_NOT_FOUND'
-  | 'FTAI_ERR_CONFLICT'
-  | 'FTAI_ERR_TRANSITION'
-  | 'FTAI_ERR_CALL_CLOSED'
-  | 'FTAI_ERR_DUPLICATE_SUBJECT'
-  | 'FTAI_ERR_OVER_ENGINE'
-  | 'FTAI_ERR_CONFLICT_OF_INTEREST'
-  | 'FTAI_ERR_UPLOAD'
-  | 'FTAI_ERR_BUDGET_BELOW_ALLOCATED'
-  | 'FTAI_ERR_ATTACHMENT_LIMIT'
-  | 'FTAI_ERR_DRAFT_LIMIT'
-  | 'FTAI_ERR_LOGIN'
-  | 'FTAI_ERR_WEAK_PASSWORD'
-  | 'FTAI_ERR_CSRF'
-  | 'FTAI_ERR_RATE_LIMIT'
-  | 'FTAI_ERR_INTERNAL';
+import type { ErrorCode, FieldIssue } from '@ftai/api';
 
-export interface FieldIssue {
-  readonly path: string;
-  readonly code: string;
-  readonly message: string;
-}
+export type { ErrorCode, FieldIssue };
 
 /** An error that answers with its status, a stable code, and (for bad input) the fields at fault. */
 export class HttpError extends Error {

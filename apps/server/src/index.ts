@@ -1,7 +1,9 @@
+/** The roles and statuses of the platform (@ftai/api), for the command line. */
+export { APPLICATION_STATUSES, ROLES } from '@ftai/api';
 export { buildApp } from './app.js';
 export { openAuditLog } from './audit/open-audit-log.js';
 export { type AuditHead, readAuditHead } from './audit/read-audit-head.js';
-export { type AuditVerification, verifyAudit } from './audit/verify-audit.js';
+export { verifyAudit } from './audit/verify-audit.js';
 export { MIN_PASSWORD_LENGTH, passwordProblem } from './auth/password-policy.js';
 export { type ConfigOptions, loadConfig, type ServerConfig } from './config.js';
 export { type AppContext, createContext } from './context.js';

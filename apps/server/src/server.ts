@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { openAuditLog } from './audit/open-audit-log.js';
 import { type ConfigOptions, loadConfig } from './config.js';
@@ -13,15 +14,22 @@ export async function startServer(options: ConfigOptions = {}) {
   const ctx = createContext(handle.db, handle.dialect, config);
   await migrateToLatest(handle.db, handle.dialect);
   await openAuditLog(handle.db, ctx.now());
-  const app = await buildApp(ctx);
-  const address = await app.listen({ port: config.port, host: config.host });
-  return {
-    app,
-    ctx,
-    address,
-    async close() {
-      await app.close();
-      await handle.close();
-    },
+  // Background work starts on the migrated schema: match jobs a previous process left are taken up again.
+  await ctx.matchJobs.start();
+  // Requests first (app.close waits for those under way), then the background work, then the database.
+  const close = async (app?: FastifyInstance) => {
+    await app?.close();
+    await ctx.matchJobs.close();
+    await handle.close();
   };
+  let app: FastifyInstance | undefined;
+  try {
+    app = await buildApp(ctx);
+    const address = await app.listen({ port: config.port, host: config.host });
+    return { app, ctx, address, close: () => close(app) };
+  } catch (error) {
+    // A port taken: nothing may keep the process alive (a recovered job's worker threads).
+    await close(app);
+    throw error;
+  }
 }

@@ -1,5 +1,17 @@
+export { answerSchema, measureResultSchema, RESULT_STATUSES } from './answer-schema.js';
 export { type Answer, calculate } from './calculate.js';
-export { catalogue, type PolicyReading, policyReadings } from './catalogue.js';
+export {
+  ARTICLE_KEY,
+  ARTICLE_NUMBERS,
+  ARTICLES,
+  type Article,
+  type ArticleDescription,
+  articleCatalogue,
+  catalogue,
+  isArticle,
+  type PolicyReading,
+  policyReadings,
+} from './catalogue.js';
 export {
   ENTERPRISE_MEASURE_IDS,
   fengtaiPolicy,
@@ -11,6 +23,7 @@ export {
   parameters,
 } from './policy.js';
 export { creditCodeCheckCharacter, creditCodeProblem } from './request/credit-code.js';
+export * from './request/facts.js';
 export * from './request/input-limits.js';
 export * from './request/request-schema.js';
 export * from './request/validate-request.js';

@@ -1,21 +1,6 @@
+import type { ApplicationSummary } from '@ftai/api';
 import type { Kysely } from 'kysely';
-import type { ApplicationStatus, Database } from '../db/schema.js';
-
-export interface ApplicationSummary {
-  readonly id: string;
-  readonly callId: string;
-  readonly creditCode: string;
-  readonly enterpriseName: string | null;
-  readonly status: ApplicationStatus;
-  /** Whole yuan, the engine's total at submission (0 for a draft). */
-  readonly engineTotal: number;
-  readonly approvedTotal: number | null;
-  readonly allocatedTotal: number | null;
-  readonly score: number | null;
-  readonly submittedAt: string | null;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
+import type { Database } from '../db/schema.js';
 
 /** Applications with their enterprise's name: the columns every list and view starts from. */
 export function selectSummaries(db: Kysely<Database>) {

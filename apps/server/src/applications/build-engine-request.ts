@@ -1,7 +1,8 @@
+import type { StoredRequest } from '@ftai/api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { notFound } from '../errors.js';
-import { parseStoredRequest, type StoredRequest } from './check-application-input.js';
+import { parseStoredRequest } from './check-application-input.js';
 
 /** A request of the calculation contract (CALCULATION.md), before validation. */
 export interface EngineRequest {

@@ -1,3 +1,4 @@
+import { actsAs } from '@ftai/api';
 import type { Kysely } from 'kysely';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Database } from '../db/schema.js';
@@ -11,9 +12,8 @@ export async function canSeeApplication(
   user: CurrentUser,
   application: { readonly id: string; readonly credit_code: string },
 ): Promise<boolean> {
-  switch (user.role) {
+  switch (actsAs(user.role)) {
     case 'officer':
-    case 'admin':
       return true;
     case 'applicant':
       return user.creditCode !== null && user.creditCode === application.credit_code;

@@ -1,16 +1,10 @@
+import type { CreateApplicationBody } from '@ftai/api';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import { conflict, fieldError, forbidden } from '../errors.js';
 import { newId } from '../ids.js';
 import { storedRequest } from './check-application-input.js';
-
-export interface NewApplication {
-  readonly callId: string;
-  /** As sent, already checked against the contract's schema. */
-  readonly facts?: unknown;
-  readonly enterprise?: unknown;
-}
 
 /**
  * Creates a draft for the applicant's own enterprise in an open call. The dates are checked at
@@ -19,7 +13,7 @@ export interface NewApplication {
  * without a limit an account could pile up rows without end; submitting one frees its place.
  * The draft's first timeline event (from nothing to draft) records who started it.
  */
-export async function createApplication(ctx: AppContext, user: CurrentUser, input: NewApplication): Promise<string> {
+export async function createApplication(ctx: AppContext, user: CurrentUser, input: CreateApplicationBody): Promise<string> {
   const creditCode = user.creditCode;
   if (user.role !== 'applicant' || !creditCode) throw forbidden('only an applicant acting for an enterprise may start an application');
   const id = newId();

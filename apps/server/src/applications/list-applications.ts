@@ -1,14 +1,9 @@
+import type { ApplicationListQuery, ApplicationSummary } from '@ftai/api';
 import type { Kysely } from 'kysely';
 import type { CurrentUser } from '../auth/current-user.js';
-import type { ApplicationStatus, Database } from '../db/schema.js';
+import type { Database } from '../db/schema.js';
 import { forbidden } from '../errors.js';
-import { type ApplicationSummary, selectSummaries, toSummary } from './application-summary.js';
-
-export interface ApplicationFilters {
-  readonly callId?: string | undefined;
-  readonly status?: ApplicationStatus | undefined;
-  readonly creditCode?: string | undefined;
-}
+import { selectSummaries, toSummary } from './application-summary.js';
 
 /**
  * The applications `user` may see, newest first: officers and admins all of them, an applicant
@@ -17,7 +12,7 @@ export interface ApplicationFilters {
 export async function listApplications(
   db: Kysely<Database>,
   user: CurrentUser,
-  filters: ApplicationFilters,
+  filters: ApplicationListQuery,
 ): Promise<ApplicationSummary[]> {
   let query = selectSummaries(db);
   if (user.role === 'applicant') {

@@ -1,21 +1,9 @@
+import type { Attachment } from '@ftai/api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
-export interface AttachmentView {
-  readonly id: string;
-  readonly filename: string;
-  /** Detected from the content, not from the name. */
-  readonly mime: string;
-  readonly size: number;
-  readonly sha256: string;
-  /** The uploader's display name. */
-  readonly uploadedBy: string;
-  readonly at: string;
-  readonly url: string;
-}
-
 /** The files attached to an application, in upload order. */
-export async function listAttachments(db: Kysely<Database>, applicationId: string): Promise<AttachmentView[]> {
+export async function listAttachments(db: Kysely<Database>, applicationId: string): Promise<Attachment[]> {
   const rows = await db
     .selectFrom('attachments')
     .innerJoin('users', 'users.id', 'attachments.uploaded_by')

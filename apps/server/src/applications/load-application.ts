@@ -1,46 +1,16 @@
-import { type Answer, MEASURE_IDS } from '@ftai/policy-fengtai';
+import type { Answer, ApplicationView } from '@ftai/api';
+import { MEASURE_IDS } from '@ftai/policy-fengtai';
 import type { Kysely } from 'kysely';
 import type { CurrentUser } from '../auth/current-user.js';
-import { type CallView, loadCall } from '../calls/load-call.js';
-import type { ApplicationStatus, Database } from '../db/schema.js';
+import { loadCall } from '../calls/load-call.js';
+import type { Database } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { allowedMoves } from './allowed-moves.js';
-import { type ApplicationSummary, selectSummaries, toSummary } from './application-summary.js';
-import { parseStoredRequest, type StoredRequest } from './check-application-input.js';
-import { type AttachmentView, listAttachments } from './list-attachments.js';
-import { loadTimeline, type TimelineEvent } from './load-timeline.js';
-import { type NeedsFacts, needsFacts } from './needs-facts.js';
-
-export interface ApplicationItemView {
-  readonly measure: string;
-  /** The object's id for per-subject measures, the tier for 5.1, null for other enterprise-level ones. */
-  readonly subject: string | null;
-  readonly article: number;
-  /** The engine's figure is a ceiling: an expert review may approve less. */
-  readonly review: boolean;
-  readonly engineAmount: number;
-  readonly approvedAmount: number | null;
-  readonly allocatedAmount: number | null;
-}
-
-export interface ApplicationView extends ApplicationSummary {
-  readonly call: CallView | null;
-  /** What the applicant filled, as sent. */
-  readonly request: StoredRequest;
-  /** The engine's answer stored at submission (Chinese explanations), or null before. */
-  readonly result: Answer | null;
-  readonly policyVersion: string | null;
-  readonly items: ApplicationItemView[];
-  /**
-   * The stored answer's `incomplete` results (待补充信息): no item, no money, until the facts
-   * named are given and the application is submitted again.
-   */
-  readonly needsFacts: NeedsFacts[];
-  readonly timeline: TimelineEvent[];
-  readonly attachments: AttachmentView[];
-  /** Where `viewer` may move it next. */
-  readonly allowedMoves: ApplicationStatus[];
-}
+import { selectSummaries, toSummary } from './application-summary.js';
+import { parseStoredRequest } from './check-application-input.js';
+import { listAttachments } from './list-attachments.js';
+import { loadTimeline } from './load-timeline.js';
+import { needsFacts } from './needs-facts.js';
 
 /** The whole of one application as `viewer` sees it (visibility is checked by the caller). */
 export async function loadApplication(db: Kysely<Database>, id: string, viewer: CurrentUser, today: string): Promise<ApplicationView> {

@@ -1,17 +1,6 @@
+import type { TimelineEvent } from '@ftai/api';
 import type { Kysely } from 'kysely';
-import type { ApplicationStatus, Database, Role } from '../db/schema.js';
-
-export interface TimelineEvent {
-  readonly seq: number;
-  /** null for the creation of the draft. */
-  readonly from: ApplicationStatus | null;
-  readonly to: ApplicationStatus;
-  /** The actor's display name. */
-  readonly actor: string;
-  readonly role: Role;
-  readonly note: string | null;
-  readonly at: string;
-}
+import type { Database } from '../db/schema.js';
 
 /** Every move of an application, oldest first, with who made it: what the applicant sees as its timeline. */
 export async function loadTimeline(db: Kysely<Database>, applicationId: string): Promise<TimelineEvent[]> {

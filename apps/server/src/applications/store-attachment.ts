@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { APPLICATION_STATUSES, isWithApplicant } from '@ftai/api';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
-import type { Database } from '../db/schema.js';
+import type { ApplicationStatus, Database } from '../db/schema.js';
 import { conflict, HttpError } from '../errors.js';
 import { newId, sha256 } from '../ids.js';
 import { requireApplication } from './require-application.js';
@@ -17,12 +18,12 @@ export function blobPath(dataDir: string, hash: string): string {
   return join(dataDir, 'blobs', hash.slice(0, 2), hash);
 }
 
-/** Only a draft or an application returned for changes takes new files. */
-export function assertCanAttach(status: string): void {
-  if (status !== 'draft' && status !== 'returned') {
+/** Only an application with its applicant (a draft, or one returned for changes) takes new files. */
+export function assertCanAttach(status: ApplicationStatus): void {
+  if (!isWithApplicant(status)) {
     throw conflict(
       'FTAI_ERR_TRANSITION',
-      `an application in status ${status} takes no more files: only a draft or an application returned for changes does`,
+      `an application in status ${status} takes no more files: only one in status ${APPLICATION_STATUSES.filter(isWithApplicant).join(' or ')} does`,
     );
   }
 }

@@ -9,7 +9,7 @@ import { isMilestoneMeasure } from '../ledger/milestone-tiers.js';
 import { needsFacts } from './needs-facts.js';
 import { requireApplication } from './require-application.js';
 import { runEngine } from './run-engine.js';
-import { recordTransition } from './status-machine.js';
+import { assertCanMove, recordTransition } from './status-machine.js';
 
 const ARTICLE = new Map<string, number>(measures.map((m) => [m.id, m.article]));
 
@@ -23,12 +23,7 @@ export async function submitApplication(ctx: AppContext, trx: Transaction<Databa
   const at = ctx.now();
   const today = ctx.today();
   const row = await requireApplication(trx, user, id, 'own');
-  if (row.status !== 'draft' && row.status !== 'returned') {
-    throw conflict(
-      'FTAI_ERR_TRANSITION',
-      `an application in status ${row.status} cannot be submitted: only a draft or an application returned for changes can`,
-    );
-  }
+  assertCanMove(row.status, 'submitted');
   const call = await trx.selectFrom('calls').selectAll().where('id', '=', row.call_id).executeTakeFirst();
   if (!call) throw notFound('call');
   if (call.status !== 'open' || today < call.opens_on || today > call.closes_on) {

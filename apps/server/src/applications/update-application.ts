@@ -1,3 +1,4 @@
+import { APPLICATION_STATUSES, isWithApplicant, type UpdateApplicationBody } from '@ftai/api';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
@@ -5,22 +6,15 @@ import { conflict } from '../errors.js';
 import { parseStoredRequest, storedRequest } from './check-application-input.js';
 import { requireApplication } from './require-application.js';
 
-export interface ApplicationChanges {
-  /** As sent, already checked against the contract's schema. */
-  readonly facts: unknown;
-  /** Left out: the overrides stay as they were; `{}` clears them. */
-  readonly enterprise?: unknown;
-}
-
 /** The applicant edits its draft, or an application returned to it for changes. */
-export async function updateApplication(ctx: AppContext, user: CurrentUser, id: string, changes: ApplicationChanges): Promise<void> {
+export async function updateApplication(ctx: AppContext, user: CurrentUser, id: string, changes: UpdateApplicationBody): Promise<void> {
   const at = ctx.now();
   await ctx.tx(async (trx) => {
     const row = await requireApplication(trx, user, id, 'own');
-    if (row.status !== 'draft' && row.status !== 'returned') {
+    if (!isWithApplicant(row.status)) {
       throw conflict(
         'FTAI_ERR_TRANSITION',
-        `an application in status ${row.status} cannot be edited: only a draft or an application returned for changes can`,
+        `an application in status ${row.status} cannot be edited: only one in status ${APPLICATION_STATUSES.filter(isWithApplicant).join(' or ')} can`,
       );
     }
     const before = parseStoredRequest(row.request_json);

@@ -1,3 +1,4 @@
+import type { AuditProblem, AuditVerification } from '@ftai/api';
 import type { Kysely } from 'kysely';
 import { GENESIS } from '../db/migrations/0001-initial.js';
 import type { Database } from '../db/schema.js';
@@ -6,38 +7,6 @@ import { auditEntryHash } from './append-audit.js';
 import { attachedAuditLog } from './attach-audit-log.js';
 import { auditKeyId } from './audit-key.js';
 import { checkAuditTriggers } from './check-audit-triggers.js';
-
-/**
- * What is wrong, as a stable code: `missing` entries, a broken `link`, an entry `changed` (its hash
- * is not the key's), an `unkeyed` entry where only keyed ones may be, the `head`, an `anchor` the
- * chain does not hold (or a bad anchor line), a `trigger` missing or altered, the `key` itself.
- */
-export type AuditProblemCode = 'missing' | 'link' | 'changed' | 'unkeyed' | 'head' | 'anchor' | 'trigger' | 'key';
-
-export interface AuditProblem {
-  /** The entry concerned; 0 for the log as a whole. */
-  readonly seq: number;
-  readonly code: AuditProblemCode;
-  readonly problem: string;
-}
-
-export interface AuditVerification {
-  readonly ok: boolean;
-  readonly entries: number;
-  readonly headSeq: number;
-  readonly headHash: string | null;
-  /** The first keyed entry (1 for a chain keyed from the start); null when no entry is keyed. */
-  readonly keyedFrom: number | null;
-  /** The id of the key verified with (not the key); null without a key. */
-  readonly keyId: string | null;
-  readonly anchors: {
-    readonly file: string;
-    readonly count: number;
-    /** The anchor of the highest entry. */
-    readonly last: { readonly seq: number; readonly hash: string; readonly at: string } | null;
-  } | null;
-  readonly problems: readonly AuditProblem[];
-}
 
 export interface VerifyOptions {
   readonly pageSize?: number;

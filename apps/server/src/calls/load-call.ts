@@ -1,21 +1,9 @@
+import type { Call } from '@ftai/api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
-export interface CallView {
-  readonly id: string;
-  readonly year: number;
-  readonly title: string;
-  readonly opensOn: string;
-  readonly closesOn: string;
-  readonly totalBudget: number;
-  readonly articleBudgets: Record<string, number>;
-  readonly status: 'open' | 'closed';
-  /** Open and today within its dates: applications can be submitted. */
-  readonly isAccepting: boolean;
-  readonly createdAt: string;
-}
-
-export async function loadCall(db: Kysely<Database>, id: string, today: string): Promise<CallView | undefined> {
+/** A call as the API answers it (@ftai/api `callSchema`); undefined when there is none. */
+export async function loadCall(db: Kysely<Database>, id: string, today: string): Promise<Call | undefined> {
   const c = await db.selectFrom('calls').selectAll().where('id', '=', id).executeTakeFirst();
   if (!c) return undefined;
   const budgets = await db.selectFrom('call_budgets').select(['article', 'budget']).where('call_id', '=', id).orderBy('article').execute();

@@ -1,20 +1,10 @@
+import type { Call, UpdateCallBody } from '@ftai/api';
 import { measures } from '@ftai/policy-fengtai';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import { type FieldIssue, fieldError, HttpError, notFound } from '../errors.js';
-import { type CallView, loadCall } from './load-call.js';
-
-export interface CallChange {
-  readonly title?: string | undefined;
-  readonly opensOn?: string | undefined;
-  readonly closesOn?: string | undefined;
-  /** Whole yuan. */
-  readonly totalBudget?: number | undefined;
-  /** By article number ("1" … "10"), whole yuan; replaces every article budget of the call. */
-  readonly articleBudgets?: Readonly<Record<string, number>> | undefined;
-  readonly status?: 'open' | 'closed' | undefined;
-}
+import { loadCall } from './load-call.js';
 
 const yuan = (n: number) => n.toLocaleString('en-US');
 const articleOf = new Map<string, number>(measures.map((m) => [m.id, m.article]));
@@ -25,7 +15,7 @@ const articleOf = new Map<string, number>(measures.map((m) => [m.id, m.article])
  * the budget left for the next allocation would turn negative. The total and each article budget
  * are checked against the awards of the call and of that article.
  */
-export async function updateCall(ctx: AppContext, officer: CurrentUser, callId: string, change: CallChange): Promise<CallView> {
+export async function updateCall(ctx: AppContext, officer: CurrentUser, callId: string, change: UpdateCallBody): Promise<Call> {
   const at = ctx.now();
   await ctx.tx(async (trx) => {
     // Changes and allocation commits of one call queue on PostgreSQL (commitAllocation locks the

@@ -1,3 +1,8 @@
+import type { ApplicationStatus, AwardStatus, CallStatus, MatchJobStatus, Role } from '@ftai/api';
+
+/** Statuses and roles are declared in @ftai/api; the database refuses any other value (migration 0007). */
+export type { ApplicationStatus, AwardStatus, CallStatus, MatchJobStatus, Role };
+
 /**
  * The platform's tables. Money columns are integer yuan (BIGINT); timestamps are ISO-8601 UTC
  * text; calendar dates are YYYY-MM-DD text; flags are 0/1 integers; JSON is text. The same
@@ -26,8 +31,6 @@ export interface Database {
   audit_head: AuditHeadTable;
   match_jobs: MatchJobsTable;
 }
-
-export type Role = 'applicant' | 'reviewer' | 'officer' | 'admin';
 
 export interface UsersTable {
   id: string;
@@ -74,7 +77,7 @@ export interface CallsTable {
   opens_on: string;
   closes_on: string;
   total_budget: number;
-  status: 'open' | 'closed';
+  status: CallStatus;
   created_by: string;
   created_at: string;
 }
@@ -84,18 +87,6 @@ export interface CallBudgetsTable {
   article: number;
   budget: number;
 }
-
-export type ApplicationStatus =
-  | 'draft'
-  | 'submitted'
-  | 'formal_check'
-  | 'under_review'
-  | 'returned'
-  | 'approved'
-  | 'rejected'
-  | 'public_notice'
-  | 'final'
-  | 'paid';
 
 export interface ApplicationsTable {
   id: string;
@@ -195,7 +186,7 @@ export interface AwardsTable {
   amount: number;
   call_id: string;
   application_id: string;
-  status: 'committed' | 'final' | 'paid';
+  status: AwardStatus;
   created_at: string;
   paid_at: string | null;
 }
@@ -289,8 +280,6 @@ export interface AuditHeadTable {
   seq: number;
   hash: string;
 }
-
-export type MatchJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 /** A registry matched against every measure in the background (免申即享); files under dataDir/match-jobs/<id>/. */
 export interface MatchJobsTable {

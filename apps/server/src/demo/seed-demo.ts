@@ -2,6 +2,7 @@ import { creditCodeCheckCharacter } from '@ftai/policy-fengtai';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { type AppContext, createContext } from '../context.js';
+import type { Role } from '../db/schema.js';
 import { InjectClient } from '../http/inject-client.js';
 import { createUser } from '../users/create-user.js';
 
@@ -100,7 +101,7 @@ export async function seedDemo(base: AppContext): Promise<string> {
   const app = await buildApp(ctx);
   const rnd = mulberry32(20251030);
   try {
-    const staff = async (username: string, displayName: string, role: 'admin' | 'officer' | 'reviewer') =>
+    const staff = async (username: string, displayName: string, role: Exclude<Role, 'applicant'>) =>
       createUser(ctx, { username, displayName, role, password: DEMO_PASSWORD, actorId: null });
     await staff('admin', '系统管理员', 'admin');
     await staff('officer', '科信局 王科长', 'officer');

@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { ImportOutcome } from '@ftai/api';
 import { type Kysely, sql } from 'kysely';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
@@ -7,14 +8,6 @@ import type { Database } from '../db/schema.js';
 import { badRequest, type FieldIssue } from '../errors.js';
 import { newId, sha256 } from '../ids.js';
 import { type OtherAwardRow, parseOtherAwardsCsv } from './parse-other-awards-csv.js';
-
-export interface ImportOutcome {
-  readonly batchId: string;
-  /** How many awards were imported. */
-  readonly rows: number;
-  /** Their sum, whole yuan. */
-  readonly amount: number;
-}
 
 /** Credit codes per look-up of stored awards. */
 const LOOKUP_CHUNK = 500;

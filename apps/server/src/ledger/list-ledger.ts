@@ -1,20 +1,6 @@
+import type { Ledger } from '@ftai/api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-
-export interface LedgerRow {
-  readonly creditCode: string;
-  readonly enterpriseName: string;
-  readonly measure: string;
-  /** null for an enterprise-level measure, as in the contract's `history`. */
-  readonly subject: string | null;
-  /** The assessment year the award is for. */
-  readonly year: number;
-  readonly amount: number;
-  readonly status: 'committed' | 'final' | 'paid';
-  readonly callId: string;
-  readonly applicationId: string;
-  readonly paidAt: string | null;
-}
 
 export interface LedgerFilter {
   readonly creditCode?: string | undefined;
@@ -23,7 +9,7 @@ export interface LedgerFilter {
 }
 
 /** The award ledger (奖励台账): what this policy granted, by enterprise, year, measure and subject. */
-export async function listLedger(db: Kysely<Database>, filter: LedgerFilter): Promise<{ rows: LedgerRow[]; total: number }> {
+export async function listLedger(db: Kysely<Database>, filter: LedgerFilter): Promise<Ledger> {
   let q = db
     .selectFrom('awards as w')
     .leftJoin('enterprises as e', 'e.credit_code', 'w.credit_code')

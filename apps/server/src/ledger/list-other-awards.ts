@@ -1,26 +1,9 @@
+import type { OtherAwardList, OtherAwardsQuery } from '@ftai/api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
-export interface OtherAwardView {
-  readonly id: string;
-  readonly creditCode: string;
-  readonly enterpriseName: string | null;
-  readonly policy: string;
-  /** The supported object's id; null when the award names a measure. */
-  readonly subject: string | null;
-  /** The enterprise-level measure of this policy the award overlaps; null when it names a subject. */
-  readonly measure: string | null;
-  readonly amount: number;
-  readonly year: number;
-  readonly batchId: string;
-  readonly importedAt: string;
-}
-
 /** Other district policies' awards on record, for an officer checking best-of-never-twice. */
-export async function listOtherAwards(
-  db: Kysely<Database>,
-  filter: { creditCode?: string | undefined; batchId?: string | undefined },
-): Promise<{ awards: OtherAwardView[]; total: number }> {
+export async function listOtherAwards(db: Kysely<Database>, filter: OtherAwardsQuery): Promise<OtherAwardList> {
   let q = db
     .selectFrom('other_policy_awards as o')
     .leftJoin('enterprises as e', 'e.credit_code', 'o.credit_code')

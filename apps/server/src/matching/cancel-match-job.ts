@@ -2,14 +2,13 @@ import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import { conflict, notFound } from '../errors.js';
-import type { MatchJobRunner } from './match-job-runner.js';
 
 /**
  * Cancels a match job: a queued one at once (it never runs), a running one by stopping it — it
  * ends `cancelled` with what it wrote kept whole. A finished job cannot be cancelled (409).
  * The request is audited either way.
  */
-export async function cancelMatchJob(ctx: AppContext, runner: MatchJobRunner, officer: CurrentUser, id: string): Promise<void> {
+export async function cancelMatchJob(ctx: AppContext, officer: CurrentUser, id: string): Promise<void> {
   const at = ctx.now();
   await ctx.tx(async (trx) => {
     const row = await trx.selectFrom('match_jobs').select(['status']).where('id', '=', id).executeTakeFirst();
@@ -40,5 +39,5 @@ export async function cancelMatchJob(ctx: AppContext, runner: MatchJobRunner, of
     );
   });
   // After the commit: the runner's own end of the job is a transaction of its own.
-  runner.cancel(id);
+  ctx.matchJobs.cancel(id);
 }

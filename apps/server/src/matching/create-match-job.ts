@@ -10,7 +10,10 @@ export interface NewMatchJob {
   readonly allowExtraColumns: boolean;
 }
 
-/** Records a queued match job and its creation in the audit log, in one transaction. */
+/**
+ * Records a queued match job and its creation in the audit log, in one transaction, then hands it
+ * to the runner: it runs after the jobs queued before it.
+ */
 export async function createMatchJob(ctx: AppContext, officer: CurrentUser, job: NewMatchJob): Promise<void> {
   const at = ctx.now();
   await ctx.tx(async (trx) => {
@@ -48,4 +51,5 @@ export async function createMatchJob(ctx: AppContext, officer: CurrentUser, job:
       at,
     );
   });
+  ctx.matchJobs.enqueue(job.id);
 }

@@ -1,39 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { MatchJob, MatchJobDetail, MatchTotals } from '@ftai/api';
 import type { MatchProgress } from '@ftai/match';
 import type { Kysely } from 'kysely';
+import type { AppContext } from '../context.js';
 import type { Database, MatchJobsTable } from '../db/schema.js';
-import { notFound } from '../errors.js';
+import { conflict, notFound } from '../errors.js';
 import { MATCH_FILES, matchJobDir } from './match-job-files.js';
-
-export interface MatchJobView {
-  readonly id: string;
-  readonly source: 'upload' | 'platform';
-  readonly status: MatchJobsTable['status'];
-  readonly filename: string | null;
-  readonly year: number | null;
-  readonly allowExtraColumns: boolean;
-  readonly rowsTotal: number | null;
-  readonly rowsDone: number;
-  readonly rowsBad: number;
-  readonly grantedEnterprises: number;
-  readonly grantedTotal: number;
-  readonly createdBy: string;
-  readonly createdAt: string;
-  readonly startedAt: string | null;
-  readonly finishedAt: string | null;
-  readonly error: string | null;
-  /** While running: share done, rows per second, time left, from the running job itself. */
-  readonly progress: { fraction: number | null; rowsPerSecond: number; secondsLeft: number | null; phase: string } | null;
-  /** Where to download the results, once there are any to download. */
-  readonly downloads: { results: string; summary: string; errors: string; notify: string } | null;
-}
 
 const FINISHED_WITH_RESULTS = new Set(['done', 'cancelled']);
 
-export function matchJobView(row: MatchJobsTable, live: MatchProgress | undefined, nowMs: number): MatchJobView {
+/** A job as the API answers it: its row, with the live progress of the running job (`live`) ahead of the row's. */
+export function matchJobView(row: MatchJobsTable, live: MatchProgress | undefined, nowMs: number): MatchJob {
   const base = `/api/v1/match-jobs/${row.id}`;
-  let progress: MatchJobView['progress'] = null;
+  let progress: MatchJob['progress'] = null;
   if (row.status === 'running') {
     const seconds = row.started_at ? (nowMs - Date.parse(row.started_at)) / 1000 : 0;
     progress = live
@@ -76,8 +56,29 @@ export async function requireMatchJob(db: Kysely<Database>, id: string): Promise
   return row;
 }
 
-/** The totals per measure and article a finished job wrote, if any. */
-export function readMatchTotals(dataDir: string, id: string): unknown {
+/** A job whose files can be read (done or cancelled); 409 otherwise, saying `what` waits for it ("its files are"). */
+export async function requireFinishedMatchJob(db: Kysely<Database>, id: string, what: string): Promise<MatchJobsTable> {
+  const row = await requireMatchJob(db, id);
+  if (!FINISHED_WITH_RESULTS.has(row.status)) {
+    throw conflict('FTAI_ERR_CONFLICT', `the match job is ${row.status}: ${what} ready once it is done (or cancelled)`);
+  }
+  return row;
+}
+
+/** One job as the API answers it, the running one with its live progress. */
+export async function loadMatchJob(ctx: AppContext, id: string): Promise<MatchJob> {
+  const row = await requireMatchJob(ctx.db, id);
+  return matchJobView(row, ctx.matchJobs.progressOf(id), ctx.config.now().getTime());
+}
+
+/** One job with its totals per measure and article, once it has files. */
+export async function loadMatchJobDetail(ctx: AppContext, id: string): Promise<MatchJobDetail> {
+  const job = await loadMatchJob(ctx, id);
+  return { ...job, totals: job.downloads ? readMatchTotals(ctx.config.dataDir, job.id) : null };
+}
+
+/** The totals per measure and article a finished job wrote (match-job-runner.ts), if any. */
+export function readMatchTotals(dataDir: string, id: string): MatchTotals | null {
   const file = join(matchJobDir(dataDir, id), MATCH_FILES.totals);
-  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as MatchTotals) : null;
 }

@@ -16,25 +16,52 @@ interface Running {
   progress: MatchProgress | undefined;
 }
 
+/** A promise and its resolve, for whoever awaits a job. */
+interface Signal {
+  readonly promise: Promise<void>;
+  readonly resolve: () => void;
+}
+
+function signal(): Signal {
+  let resolve = () => {};
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+/** What the runner tells about a job it holds: when it starts running, and when it is out of its hands. */
+interface Watch {
+  readonly started: Signal;
+  readonly settled: Signal;
+}
+
 /**
  * Runs match jobs in the background of the server process, one at a time in the order they
  * came, with @ftai/match's worker threads. A job's progress goes to its row every second; its
  * start and end are audited (by the system: no actor). Only jobs that are still queued start,
  * so a job cancelled while it waited never runs.
+ *
+ * The app context makes one (`ctx.matchJobs`); whoever opens the database starts it once the
+ * migrations have run (`start`) and closes it before closing the database (`close`): server.ts,
+ * the test harness. Routes only enqueue, cancel and read progress. Tests await a job with
+ * `whenSettled(id)` rather than polling.
  */
 export class MatchJobRunner {
   private readonly queue: string[] = [];
+  private readonly watches = new Map<string, Watch>();
   private running: Running | undefined;
   private draining: Promise<void> | undefined;
   private closed = false;
 
-  constructor(private readonly ctx: AppContext) {}
+  constructor(private readonly ctx: Omit<AppContext, 'matchJobs'>) {}
 
   /**
-   * Jobs a previous process left behind: the queued ones are queued again, the running ones
-   * failed (their partial output cannot be trusted to be complete).
+   * Starts the runner on a migrated database with the jobs a previous process left behind: the
+   * queued ones are queued again, the running ones failed (their partial output cannot be
+   * trusted to be complete).
    */
-  async recover(): Promise<void> {
+  async start(): Promise<void> {
     const stale = await this.ctx.db.selectFrom('match_jobs').select(['id']).where('status', '=', 'running').execute();
     for (const { id } of stale) await this.finish(id, 'failed', undefined, 'the server stopped while this job ran: start it again');
     const queued = await this.ctx.db
@@ -47,10 +74,30 @@ export class MatchJobRunner {
     for (const { id } of queued) this.enqueue(id);
   }
 
+  /** Queues a job (its row is `queued`); it runs after the jobs queued before it. */
   enqueue(id: string): void {
     if (this.closed) return;
     this.queue.push(id);
+    if (!this.watches.has(id)) this.watches.set(id, { started: signal(), settled: signal() });
     if (!this.draining) this.draining = this.drain();
+  }
+
+  /**
+   * Resolves once job `id` has started running (its row is `running`), or once it is settled
+   * without running (cancelled while queued, or the runner closed); at once for a job the runner
+   * does not hold.
+   */
+  whenStarted(id: string): Promise<void> {
+    return this.watches.get(id)?.started.promise ?? Promise.resolve();
+  }
+
+  /**
+   * Resolves once job `id` is out of the runner's hands: finished (done, failed or cancelled,
+   * its row written), taken off the queue, or left queued by `close`; at once for a job the
+   * runner does not hold (finished before, or never queued here).
+   */
+  whenSettled(id: string): Promise<void> {
+    return this.watches.get(id)?.settled.promise ?? Promise.resolve();
   }
 
   /** The live progress of the job now running, if it is `id`. */
@@ -61,7 +108,10 @@ export class MatchJobRunner {
   /** Stops a running job (it ends `cancelled`, its output whole), or takes a queued one off the queue. */
   cancel(id: string): void {
     const at = this.queue.indexOf(id);
-    if (at !== -1) this.queue.splice(at, 1);
+    if (at !== -1) {
+      this.queue.splice(at, 1);
+      this.settle(id);
+    }
     if (this.running?.id === id) this.running.controller.abort();
   }
 
@@ -73,14 +123,29 @@ export class MatchJobRunner {
   /** Stops the running job and the queue: the server is closing. Queued jobs stay queued for the next start. */
   async close(): Promise<void> {
     this.closed = true;
-    this.queue.length = 0;
+    for (const id of this.queue.splice(0)) this.settle(id);
     this.running?.controller.abort();
     await this.idle();
   }
 
+  private settle(id: string): void {
+    const watch = this.watches.get(id);
+    if (!watch) return;
+    this.watches.delete(id);
+    watch.started.resolve();
+    watch.settled.resolve();
+  }
+
   private async drain(): Promise<void> {
     try {
-      while (this.queue.length > 0 && !this.closed) await this.run(this.queue.shift() as string);
+      while (this.queue.length > 0 && !this.closed) {
+        const id = this.queue.shift() as string;
+        try {
+          await this.run(id);
+        } finally {
+          this.settle(id);
+        }
+      }
     } finally {
       this.draining = undefined;
     }
@@ -115,6 +180,7 @@ export class MatchJobRunner {
 
     const running: Running = { id, controller: new AbortController(), progress: undefined };
     this.running = running;
+    this.watches.get(id)?.started.resolve();
     let saving: Promise<void> | undefined;
     let lastSave = Date.now();
     const onProgress = (p: MatchProgress) => {

@@ -1,3 +1,4 @@
+import type { MatchJobDetail } from '@ftai/api';
 import { formatCsvRecord, registryHeader, requestToCells } from '@ftai/match';
 import { calculate, describeIssues, validateRequest } from '@ftai/policy-fengtai';
 import ExcelJS from 'exceljs';
@@ -5,21 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRequests } from '../../../../bench/generate-requests.mjs';
 import { type Client, CODE_A, CODE_B, createTestApp, DIALECTS, type TestApp } from '../test/harness.js';
 
-interface JobView {
-  id: string;
-  source: string;
-  status: string;
-  filename: string | null;
-  year: number | null;
-  rowsTotal: number | null;
-  rowsDone: number;
-  rowsBad: number;
-  grantedEnterprises: number;
-  grantedTotal: number;
-  error: string | null;
-  downloads: Record<string, string> | null;
-  totals: { measures: { measure: string; amount: number }[] } | null;
-}
+/** A job as GET /api/v1/match-jobs/:id answers it. */
+type JobView = MatchJobDetail;
 
 /** A multipart/form-data body with one file, as a browser's FormData sends it. */
 async function multipart(filename: string, content: string | Buffer) {
@@ -29,8 +17,6 @@ async function multipart(filename: string, content: string | Buffer) {
   return { payload: Buffer.from(await request.arrayBuffer()), headers: { 'content-type': request.headers.get('content-type') ?? '' } };
 }
 
-const FINISHED = new Set(['done', 'failed', 'cancelled']);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const calcLine = (request: unknown) => {
   const v = validateRequest(request);
   if (!v.ok) throw new Error('the sample validates');
@@ -73,14 +59,10 @@ describe.each(DIALECTS)('match jobs on %s', (dialect) => {
 
   const upload = async (client: Client, filename: string, content: string | Buffer, query = '') =>
     client.request('POST', `/api/v1/match-jobs${query}`, await multipart(filename, content));
+  /** The job once the runner is done with it (no polling: the runner says when). */
   const waitFor = async (id: string): Promise<JobView> => {
-    for (let waited = 0; waited < 60_000; waited += 25) {
-      const res = await officer.get(`/api/v1/match-jobs/${id}`);
-      const job = res.json() as JobView;
-      if (FINISHED.has(job.status)) return job;
-      await sleep(25);
-    }
-    throw new Error(`match job ${id} did not finish`);
+    await t.ctx.matchJobs.whenSettled(id);
+    return (await officer.get(`/api/v1/match-jobs/${id}`)).json() as JobView;
   };
   const auditOf = (id: string) =>
     t.ctx.db
@@ -256,10 +238,8 @@ describe.each(DIALECTS)('match jobs on %s', (dialect) => {
     expect(cancelSmall.statusCode).toBe(200);
     expect(cancelSmall.json()).toMatchObject({ status: 'cancelled', rowsDone: 0 });
 
-    for (let waited = 0; waited < 30_000; waited += 10) {
-      if ((await officer.get(`/api/v1/match-jobs/${bigId}`)).json().status === 'running') break;
-      await sleep(10);
-    }
+    await t.ctx.matchJobs.whenStarted(bigId);
+    expect((await officer.get(`/api/v1/match-jobs/${bigId}`)).json().status).toBe('running');
     const cancelBig = await officer.post(`/api/v1/match-jobs/${bigId}/cancel`);
     expect([200, 202]).toContain(cancelBig.statusCode);
     const stopped = await waitFor(bigId);
@@ -295,6 +275,13 @@ describe.each(DIALECTS)('match jobs on %s', (dialect) => {
     const txt = await upload(officer, 'notes.txt', 'hello');
     expect(txt.statusCode).toBe(415);
     expect(txt.json()).toMatchObject({ code: 'FTAI_ERR_UPLOAD' });
+    // A form cut short is the client's fault, as for attachments (one upload reader): 400, never a 500.
+    const cut = await officer.request('POST', '/api/v1/match-jobs', {
+      payload: '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="r.csv"\r\n\r\n年度,企业名称\r\n2026,甲',
+      headers: { 'content-type': 'multipart/form-data; boundary=XYZ' },
+    });
+    expect(cut.statusCode).toBe(400);
+    expect(cut.json()).toMatchObject({ code: 'FTAI_ERR_UPLOAD' });
     expect((await officer.post('/api/v1/match-jobs', { source: 'upload', year: 2026 })).json()).toMatchObject({
       code: 'FTAI_ERR_VALIDATION',
       issues: [{ path: 'source', message: 'expected "platform" (a registry file is sent as multipart/form-data)' }],

@@ -1,13 +1,18 @@
 import { createReadStream, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { NotifyEntry, NotifyPage, NotifyQuery } from '@ftai/api';
+import type { AppContext } from '../context.js';
+import { requireFinishedMatchJob } from './load-match-job.js';
+import { MATCH_FILES, matchJobDir } from './match-job-files.js';
 
-export interface NotifyEntry {
-  readonly row: number;
-  readonly creditCode: string | null;
-  readonly name: string | null;
-  readonly year: number;
-  readonly total: number;
-  readonly measures: readonly { measure: string; subject: string | null; amount: number }[];
+/** A page of a finished job's enterprises to notify: 1000 from the start unless the query says otherwise, 10,000 at most. */
+export async function readNotifyPage(ctx: AppContext, id: string, query: NotifyQuery): Promise<NotifyPage> {
+  const job = await requireFinishedMatchJob(ctx.db, id, 'the list is');
+  const offset = Number(query.offset ?? 0);
+  const limit = Math.min(Number(query.limit ?? 1000), 10_000);
+  const page = await readNotifyList(join(matchJobDir(ctx.config.dataDir, job.id), MATCH_FILES.notify), offset, limit);
+  return { jobId: job.id, offset, limit, ...page };
 }
 
 /**

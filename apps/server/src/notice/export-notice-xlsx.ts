@@ -1,6 +1,6 @@
+import type { Notice } from '@ftai/api';
 import { safeCellText } from '@ftai/match';
 import ExcelJS from 'exceljs';
-import type { NoticeView } from './load-notice.js';
 import { chineseDate } from './render-notice-html.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -25,7 +25,7 @@ const COLUMNS = [
  * safeCellText: a name someone typed as `=HYPERLINK(…)` is written with a leading apostrophe, so
  * no spreadsheet ever evaluates it, even after the sheet is saved as CSV.
  */
-export async function exportNoticeXlsx(n: NoticeView): Promise<Buffer> {
+export async function exportNoticeXlsx(n: Notice): Promise<Buffer> {
   const text = safeCellText;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'ftai';

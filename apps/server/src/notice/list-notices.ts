@@ -1,26 +1,7 @@
+import type { NoticeSummary } from '@ftai/api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { loadNotice } from './load-notice.js';
-
-export interface NoticeSummary {
-  readonly id: string;
-  readonly call: { readonly id: string; readonly year: number; readonly title: string };
-  readonly publishedAt: string;
-  readonly publishedOn: string;
-  readonly objectionsUntil: string;
-  readonly isOpenForObjections: boolean;
-  /** Lines on the notice (awards above zero). */
-  readonly count: number;
-  readonly enterprises: number;
-  readonly total: number;
-  /** The version the notice now shows: 1 the publication, 2 its first correction (第1次更正) … */
-  readonly version: number;
-  /** The Beijing date of that version, and why it was corrected (null for the publication). */
-  readonly versionOn: string;
-  readonly reason: string | null;
-  /** The audit chain's head printed on that version. */
-  readonly auditHead: { readonly seq: number; readonly hash: string };
-}
 
 /** Every notice, newest first, with its size and total as its latest version shows them. */
 export async function listNotices(db: Kysely<Database>, today: string): Promise<NoticeSummary[]> {

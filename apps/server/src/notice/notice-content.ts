@@ -1,3 +1,4 @@
+import type { NoticeChange, NoticeContent, NoticeLine } from '@ftai/api';
 import { measures } from '@ftai/policy-fengtai';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
@@ -6,68 +7,6 @@ import { noticedApplicationIds } from './notice-applications.js';
 
 /** The authority that issues the notice: the policy's own issuer (发文机构). */
 export const NOTICE_ISSUER = '北京市丰台区科学技术和信息化局';
-
-/** One award on the notice: who gets how much, under which clause, for what. */
-export interface NoticeLine {
-  readonly applicationId: string;
-  readonly enterpriseName: string;
-  readonly creditCode: string;
-  readonly measure: string;
-  /** The measure's short name in Chinese (支持事项), e.g. 应用场景建设项目. */
-  readonly measureName: string;
-  /** The clause as the text numbers it, e.g. 第六条第（2）项. */
-  readonly citation: string;
-  /** The object supported (model filing, project …), the tier for 5.1; '' for other enterprise-level measures. */
-  readonly subject: string;
-  /** The subject as the notice prints it: a tier by its Chinese label (“5000万元”档), any other subject as is. */
-  readonly subjectText: string;
-  /** Whole yuan. */
-  readonly amount: number;
-}
-
-export interface NoticeEnterpriseTotal {
-  readonly creditCode: string;
-  readonly name: string;
-  readonly applicationIds: readonly string[];
-  readonly total: number;
-}
-
-/** A field a correction changed on one line, or a line it added or removed. */
-export interface NoticeChange {
-  readonly applicationId: string;
-  readonly creditCode: string;
-  readonly enterpriseName: string;
-  readonly measure: string;
-  readonly measureName: string;
-  readonly subject: string;
-  /** `line`: the line was added (before null) or removed (after null); its amount is the value. */
-  readonly field: 'enterpriseName' | 'creditCode' | 'measureName' | 'citation' | 'subjectText' | 'amount' | 'line' | 'objectionsUntil';
-  readonly before: string | number | null;
-  readonly after: string | number | null;
-}
-
-/**
- * Everything a version of the notice shows, frozen when it is issued: the page, the JSON and the
- * workbook read this and nothing live, so renaming an enterprise, a ledger correction or a new
- * policy version never changes what was published.
- */
-export interface NoticeContent {
-  readonly issuer: string;
-  readonly call: { readonly id: string; readonly year: number; readonly title: string };
-  /** The first publication (ISO instant), the same on every version. */
-  readonly publishedAt: string;
-  /** The Beijing calendar date of the first publication. */
-  readonly publishedOn: string;
-  /** The last day (inclusive, Beijing date) objections are taken, as this version says. */
-  readonly objectionsUntil: string;
-  /** Sorted by enterprise name, then measure in catalogue order, then subject. */
-  readonly lines: readonly NoticeLine[];
-  /** In the order of the lines. */
-  readonly enterprises: readonly NoticeEnterpriseTotal[];
-  readonly total: number;
-  /** What this version corrects in the one before it; empty for the publication. */
-  readonly changes: readonly NoticeChange[];
-}
 
 const CATALOGUE = new Map(measures.map((m, index) => [m.id, { index, citation: m.citation.zh, name: m.name.zh }]));
 // Names in a Chinese notice read in pinyin order, the way the bureau's own lists are printed.

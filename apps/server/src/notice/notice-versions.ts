@@ -1,10 +1,8 @@
+import type { NoticeContent } from '@ftai/api';
 import type { Kysely } from 'kysely';
 import { type AuditHead, readAuditHead } from '../audit/read-audit-head.js';
 import type { Database, NoticeVersionOrigin } from '../db/schema.js';
 import { sha256 } from '../ids.js';
-import type { NoticeContent } from './notice-content.js';
-
-export type { AuditHead };
 
 /** A notice's content as stored, and the SHA-256 of exactly that text. */
 export function serializeNoticeContent(content: NoticeContent): { readonly json: string; readonly sha256: string } {

@@ -1,3 +1,4 @@
+import type { ObjectionReceipt } from '@ftai/api';
 import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/append-audit.js';
 import type { Database } from '../db/schema.js';
@@ -14,13 +15,6 @@ export interface NewObjection {
   readonly at: string;
   /** Beijing date, compared with the window's last day. */
   readonly today: string;
-}
-
-export interface ObjectionReceipt {
-  readonly id: string;
-  readonly noticeId: string;
-  readonly applicationId: string | null;
-  readonly at: string;
 }
 
 /**

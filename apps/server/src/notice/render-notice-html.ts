@@ -1,5 +1,4 @@
-import type { NoticeView } from './load-notice.js';
-import type { NoticeChange } from './notice-content.js';
+import type { Notice, NoticeChange } from '@ftai/api';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -37,7 +36,7 @@ export function chineseDate(date: string): string {
  * resources. Every value from the database is escaped. The text follows the official style
  * (CHINESE.md): full-width punctuation, dates as 2027年3月15日, no internal measure ids.
  */
-export function renderNoticeHtml(n: NoticeView): string {
+export function renderNoticeHtml(n: Notice): string {
   const e = escapeHtml;
   const title = `${n.call.title}拟支持名单公示${n.correction > 0 ? `（第${n.correction}次更正）` : ''}`;
   const rows = n.lines

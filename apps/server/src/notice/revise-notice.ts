@@ -1,9 +1,9 @@
+import type { NoticeContent } from '@ftai/api';
 import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Database } from '../db/schema.js';
 import { conflict, fieldError, notFound } from '../errors.js';
-import type { NoticeContent } from './notice-content.js';
 import { noticeChanges, readNoticeContent } from './notice-content.js';
 import { insertNoticeVersion, serializeNoticeContent } from './notice-versions.js';
 import { addCalendarDays } from './publish-notice.js';

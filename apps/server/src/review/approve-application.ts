@@ -1,33 +1,10 @@
+import type { ApprovalBody, ApprovalOutcome, ApprovedItem } from '@ftai/api';
 import { sql } from 'kysely';
-import { recordTransition } from '../applications/status-machine.js';
+import { assertCanMove, recordTransition } from '../applications/status-machine.js';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
-import { badRequest, conflict, type FieldIssue, HttpError, notFound } from '../errors.js';
-
-export interface ApprovalItem {
-  readonly measure: string;
-  /** null for an enterprise-level measure. */
-  readonly subject: string | null;
-  /** Whole yuan, 0 up to the engine's figure for the item. */
-  readonly amount: number;
-}
-
-export interface ApprovedItem {
-  readonly measure: string;
-  readonly subject: string | null;
-  readonly article: number;
-  readonly engineAmount: number;
-  readonly approvedAmount: number;
-}
-
-export interface ApprovalOutcome {
-  readonly id: string;
-  readonly status: 'approved';
-  readonly engineTotal: number;
-  readonly approvedTotal: number;
-  readonly items: readonly ApprovedItem[];
-}
+import { badRequest, type FieldIssue, HttpError, notFound } from '../errors.js';
 
 /** Items per UPDATE: 3 parameters each, far below SQLite's 32,766 and PostgreSQL's 65,535. */
 const UPDATE_CHUNK = 1000;
@@ -47,7 +24,7 @@ export async function approveApplication(
   ctx: AppContext,
   officer: CurrentUser,
   applicationId: string,
-  input: { items: readonly ApprovalItem[]; note?: string | undefined },
+  input: ApprovalBody,
 ): Promise<ApprovalOutcome> {
   const at = ctx.now();
   return ctx.tx(async (trx) => {
@@ -57,9 +34,7 @@ export async function approveApplication(
       .where('id', '=', applicationId)
       .executeTakeFirst();
     if (!app) throw notFound('application');
-    if (app.status !== 'under_review') {
-      throw conflict('FTAI_ERR_TRANSITION', `an application is approved while under review; this one is ${app.status}`);
-    }
+    assertCanMove(app.status, 'approved');
     const stored = await trx
       .selectFrom('application_items')
       .select(['measure', 'subject', 'article', 'engine_amount', 'approved_amount'])

@@ -1,9 +1,10 @@
+import type { Assignment } from '@ftai/api';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import { conflict, fieldError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import { type AssignmentView, listAssignments } from './list-assignments.js';
+import { listAssignments } from './list-assignments.js';
 
 /**
  * An officer assigns a reviewer to an application under expert review (专家评审). A reviewer with
@@ -15,7 +16,7 @@ export async function assignReviewer(
   officer: CurrentUser,
   applicationId: string,
   reviewerId: string,
-): Promise<AssignmentView> {
+): Promise<Assignment> {
   const at = ctx.now();
   const id = newId();
   await ctx.tx(async (trx) => {

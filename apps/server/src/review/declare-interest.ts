@@ -1,24 +1,13 @@
+import type { DeclarationBody, DeclarationOutcome } from '@ftai/api';
 import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import type { Database } from '../db/schema.js';
 import { conflict, notFound } from '../errors.js';
-import { type AssignmentView, listAssignments } from './list-assignments.js';
+import { listAssignments } from './list-assignments.js';
 import { hasReviewerLink, loadOwnAssignment } from './load-own-assignment.js';
 import { refreshApplicationScore } from './refresh-application-score.js';
-
-export interface Declaration {
-  /** true: the reviewer declares no conflict of interest (无利益冲突声明) and may score. */
-  readonly noConflict: boolean;
-  readonly note?: string | undefined;
-}
-
-export interface DeclarationOutcome {
-  /** True when the reviewer declared a conflict: the assignment is gone. */
-  readonly isWithdrawn: boolean;
-  readonly assignment: AssignmentView | null;
-}
 
 /**
  * The assigned reviewer declares whether it has a conflict of interest with the enterprise.
@@ -31,7 +20,7 @@ export async function declareInterest(
   ctx: AppContext,
   reviewer: CurrentUser,
   assignmentId: string,
-  d: Declaration,
+  d: DeclarationBody,
 ): Promise<DeclarationOutcome> {
   const at = ctx.now();
   const note = d.note?.trim() || null;

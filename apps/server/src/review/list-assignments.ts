@@ -1,32 +1,6 @@
+import type { Assignment, ReviewScores } from '@ftai/api';
 import type { Kysely } from 'kysely';
-import type { ApplicationStatus, Database } from '../db/schema.js';
-import type { RubricScores } from './rubric.js';
-
-export interface AssignmentView {
-  readonly id: string;
-  readonly applicationId: string;
-  readonly reviewerId: string;
-  readonly reviewerName: string;
-  readonly assignedAt: string;
-  readonly declaredAt: string | null;
-  readonly isDeclared: boolean;
-  readonly isScored: boolean;
-  readonly scores: RubricScores | null;
-  readonly totalScore: number | null;
-  readonly comment: string | null;
-  readonly scoredAt: string | null;
-  readonly application: {
-    readonly id: string;
-    readonly callId: string;
-    readonly callTitle: string;
-    readonly creditCode: string;
-    readonly enterpriseName: string;
-    readonly status: ApplicationStatus;
-    readonly engineTotal: number;
-    /** What the engine granted, the object of the review. */
-    readonly items: readonly { measure: string; subject: string | null; article: number; isReview: boolean; engineAmount: number }[];
-  };
-}
+import type { Database } from '../db/schema.js';
 
 export interface AssignmentFilter {
   readonly assignmentId?: string;
@@ -40,7 +14,7 @@ export interface AssignmentFilter {
 }
 
 /** Review assignments with the summary of their application, newest first. */
-export async function listAssignments(db: Kysely<Database>, filter: AssignmentFilter): Promise<AssignmentView[]> {
+export async function listAssignments(db: Kysely<Database>, filter: AssignmentFilter): Promise<Assignment[]> {
   let q = db
     .selectFrom('review_assignments as ra')
     .innerJoin('applications as a', 'a.id', 'ra.application_id')
@@ -102,7 +76,7 @@ export async function listAssignments(db: Kysely<Database>, filter: AssignmentFi
     declaredAt: r.declared_at,
     isDeclared: r.declared_at !== null,
     isScored: r.scored_at !== null,
-    scores: r.scores_json === null ? null : (JSON.parse(r.scores_json) as RubricScores),
+    scores: r.scores_json === null ? null : (JSON.parse(r.scores_json) as ReviewScores),
     totalScore: r.total_score === null ? null : Number(r.total_score),
     comment: r.comment,
     scoredAt: r.scored_at,

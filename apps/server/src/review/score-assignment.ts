@@ -1,17 +1,12 @@
+import type { ScoreBody, ScoreOutcome } from '@ftai/api';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import { conflict, notFound } from '../errors.js';
-import { type AssignmentView, listAssignments } from './list-assignments.js';
+import { listAssignments } from './list-assignments.js';
 import { hasReviewerLink, loadOwnAssignment } from './load-own-assignment.js';
 import { refreshApplicationScore } from './refresh-application-score.js';
-import { type RubricScores, totalScore } from './rubric.js';
-
-export interface ScoreOutcome {
-  readonly assignment: AssignmentView;
-  /** The application's score after this one: the floor of the mean of its reviewers' totals. */
-  readonly applicationScore: number | null;
-}
+import { totalScore } from './rubric.js';
 
 /**
  * The assigned reviewer scores the application against the rubric, after declaring no conflict
@@ -22,7 +17,7 @@ export async function scoreAssignment(
   ctx: AppContext,
   reviewer: CurrentUser,
   assignmentId: string,
-  input: { scores: RubricScores; comment: string },
+  input: ScoreBody,
 ): Promise<ScoreOutcome> {
   const at = ctx.now();
   const total = totalScore(input.scores);

@@ -1,68 +1,47 @@
-import type { FastifyRequest } from 'fastify';
+import {
+  answerSchema,
+  applicationListQuerySchema,
+  applicationListSchema,
+  applicationParamsSchema,
+  applicationViewSchema,
+  attachmentListSchema,
+  attachmentSchema,
+  createApplicationBodySchema,
+  langQuerySchema,
+  timelineSchema,
+  transitionBodySchema,
+  updateApplicationBodySchema,
+} from '@ftai/api';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { rawEnterpriseOverrides, rawFacts } from '../applications/check-application-input.js';
 import { createApplication } from '../applications/create-application.js';
 import { listApplications } from '../applications/list-applications.js';
 import { listAttachments } from '../applications/list-attachments.js';
 import { loadApplication } from '../applications/load-application.js';
 import { loadTimeline } from '../applications/load-timeline.js';
-import { contentDisposition, readAttachment } from '../applications/read-attachment.js';
+import { type AttachmentFile, contentDisposition, readAttachment } from '../applications/read-attachment.js';
 import { requireApplication } from '../applications/require-application.js';
 import { runEngine } from '../applications/run-engine.js';
 import { assertCanAttach, assertRoomForAttachment, storeAttachment } from '../applications/store-attachment.js';
 import { submitApplication } from '../applications/submit-application.js';
-import { transitionApplication } from '../applications/transition-application.js';
+import { describePlainMoves, transitionApplication } from '../applications/transition-application.js';
 import { updateApplication } from '../applications/update-application.js';
 import { requireRole, requireUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
-import { fieldError, forbidden, HttpError } from '../errors.js';
+import { forbidden, notFound } from '../errors.js';
+import { fileAnswer } from '../http/file-answer.js';
 import { idempotent } from '../http/idempotency.js';
+import { readUpload } from '../http/read-upload.js';
 
-const STATUSES = [
-  'draft',
-  'submitted',
-  'formal_check',
-  'under_review',
-  'returned',
-  'approved',
-  'rejected',
-  'public_notice',
-  'final',
-  'paid',
-] as const;
-const status = z.enum(STATUSES, { error: `expected one of ${STATUSES.join(', ')}` });
-const id = z.string({ error: 'expected an id' }).min(1, { error: 'expected an id' }).max(100, { error: 'expected at most 100 characters' });
-const idParams = z.strictObject({ id });
-
-const createBody = z.strictObject({
-  callId: z.string({ error: "expected the call's id" }).min(1, { error: "expected the call's id" }).max(100),
-  facts: rawFacts.optional(),
-  enterprise: rawEnterpriseOverrides.optional(),
-});
-
-const updateBody = z.strictObject({
-  facts: rawFacts,
-  enterprise: rawEnterpriseOverrides.optional(),
-});
-
-const listQuery = z.strictObject({
-  callId: id.optional(),
-  status: status.optional(),
-  creditCode: z.string().max(18, { error: 'expected an 18-character credit code' }).optional(),
-});
-
-const langQuery = z.strictObject({ lang: z.enum(['zh', 'en'], { error: 'expected zh or en' }).optional() });
-
-const transitionBody = z.strictObject({
-  to: status,
-  note: z
-    .string({ error: 'expected a text' })
-    .trim()
-    .min(1, { error: 'expected a non-empty note' })
-    .max(2000, { error: 'expected at most 2,000 characters' })
-    .optional(),
-});
+/** Sends an attached file as it was stored: its own type, never sniffed, never cached. */
+function sendFile(reply: FastifyReply, file: AttachmentFile) {
+  return reply
+    .type(file.mime)
+    .header('content-disposition', contentDisposition(file.filename))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(file.bytes);
+}
 
 /**
  * Applications (申报): drafts of the contract's facts, attachments, the engine's estimate,
@@ -72,12 +51,18 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/api/v1/applications',
-      { schema: { summary: 'Start a draft application in an open call (applicant)', tags: ['applications'], body: createBody } },
+      {
+        schema: {
+          summary: 'Start a draft application in an open call (applicant)',
+          tags: ['applications'],
+          body: createApplicationBodySchema,
+          response: { 201: applicationViewSchema },
+        },
+      },
       async (req, reply) => {
         const user = requireRole(req, 'applicant');
         const applicationId = await createApplication(ctx, user, req.body);
-        reply.code(201);
-        return loadApplication(ctx.db, applicationId, user, ctx.today());
+        return reply.code(201).send(await loadApplication(ctx.db, applicationId, user, ctx.today()));
       },
     );
 
@@ -88,7 +73,8 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Applications the caller may see, newest first',
           description: 'Officers see all; an applicant its own enterprise’s; a reviewer those assigned to it.',
           tags: ['applications'],
-          querystring: listQuery,
+          querystring: applicationListQuerySchema,
+          response: { 200: applicationListSchema },
         },
       },
       async (req) => {
@@ -103,7 +89,8 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           summary: 'One application: request, engine result, items, timeline, attachments',
           tags: ['applications'],
-          params: idParams,
+          params: applicationParamsSchema,
+          response: { 200: applicationViewSchema },
         },
       },
       async (req) => {
@@ -120,8 +107,9 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Edit a draft or a returned application (applicant)',
           description: 'Leaving `enterprise` out keeps the overrides already stored; `{}` clears them.',
           tags: ['applications'],
-          params: idParams,
-          body: updateBody,
+          params: applicationParamsSchema,
+          body: updateApplicationBodySchema,
+          response: { 200: applicationViewSchema },
         },
       },
       async (req) => {
@@ -137,8 +125,9 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           summary: 'What the engine would grant now, with explanations (applicant, officer); nothing is stored',
           tags: ['applications'],
-          params: idParams,
-          querystring: langQuery,
+          params: applicationParamsSchema,
+          querystring: langQuerySchema,
+          response: { 200: answerSchema },
         },
       },
       async (req) => {
@@ -156,18 +145,20 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           summary: 'Submit (or resubmit after a return) (applicant); honours Idempotency-Key',
           tags: ['applications'],
-          params: idParams,
+          params: applicationParamsSchema,
+          response: { 200: applicationViewSchema },
         },
       },
-      async (req, reply) => {
+      async (req) => {
         const user = requireUser(req);
         // Refused before the idempotency store is consulted: a key never reveals another's answer.
         await requireApplication(ctx.db, user, req.params.id, 'own');
+        // A submission answers 200, and a retry with the same key the stored 200 answer.
         const result = await idempotent(ctx, req, user.id, async (trx) => {
           await submitApplication(ctx, trx, user, req.params.id);
           return { status: 200, body: await loadApplication(trx, req.params.id, user, ctx.today()) };
         });
-        return reply.code(result.status).send(result.body);
+        return result.body;
       },
     );
 
@@ -176,11 +167,11 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           summary: 'Formal check, expert review, return for changes, rejection (officer)',
-          description:
-            'Plain moves only: submitted→formal_check, formal_check→under_review|returned|rejected, under_review→returned|rejected. A return needs a note.',
+          description: `Plain moves only: ${describePlainMoves()}`,
           tags: ['applications'],
-          params: idParams,
-          body: transitionBody,
+          params: applicationParamsSchema,
+          body: transitionBodySchema,
+          response: { 200: applicationViewSchema },
         },
       },
       async (req) => {
@@ -192,7 +183,14 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/v1/applications/:id/timeline',
-      { schema: { summary: 'Every move of an application, oldest first', tags: ['applications'], params: idParams } },
+      {
+        schema: {
+          summary: 'Every move of an application, oldest first',
+          tags: ['applications'],
+          params: applicationParamsSchema,
+          response: { 200: timelineSchema },
+        },
+      },
       async (req) => {
         const user = requireUser(req);
         await requireApplication(ctx.db, user, req.params.id, 'see');
@@ -202,7 +200,14 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/v1/applications/:id/attachments',
-      { schema: { summary: 'The files attached to an application', tags: ['applications'], params: idParams } },
+      {
+        schema: {
+          summary: 'The files attached to an application',
+          tags: ['applications'],
+          params: applicationParamsSchema,
+          response: { 200: attachmentListSchema },
+        },
+      },
       async (req) => {
         const user = requireUser(req);
         await requireApplication(ctx.db, user, req.params.id, 'see');
@@ -216,7 +221,8 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           summary: 'Attach a PDF, PNG, JPEG or WebP file (applicant; multipart/form-data, one file)',
           tags: ['applications'],
-          params: idParams,
+          params: applicationParamsSchema,
+          response: { 201: attachmentSchema },
         },
       },
       async (req, reply) => {
@@ -227,55 +233,28 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         await assertRoomForAttachment(ctx.db, ctx.config.maxAttachmentsPerApplication, req.params.id);
         const upload = await readUpload(req, ctx.config.uploadLimitBytes);
         const attachmentId = await storeAttachment(ctx, user, req.params.id, upload);
-        const attachments = await listAttachments(ctx.db, req.params.id);
-        reply.code(201);
-        return attachments.find((a) => a.id === attachmentId);
+        const attachment = (await listAttachments(ctx.db, req.params.id)).find((a) => a.id === attachmentId);
+        if (!attachment) throw notFound('attachment');
+        return reply.code(201).send(attachment);
       },
     );
 
     app.get(
       '/api/v1/attachments/:id',
-      { schema: { summary: 'Download an attached file', tags: ['applications'], params: idParams } },
-      async (req, reply) => {
-        const user = requireUser(req);
-        const file = await readAttachment(ctx, user, req.params.id);
-        return reply
-          .type(file.mime)
-          .header('content-disposition', contentDisposition(file.filename))
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'private, no-store')
-          .send(file.bytes);
+      {
+        schema: {
+          summary: 'Download an attached file',
+          tags: ['applications'],
+          params: applicationParamsSchema,
+          response: {
+            200: fileAnswer(
+              'application/octet-stream',
+              'The file as uploaded; its type (PDF, PNG, JPEG or WebP) detected from its content',
+            ),
+          },
+        },
       },
+      async (req, reply) => sendFile(reply, await readAttachment(ctx, requireUser(req), req.params.id)),
     );
   };
-}
-
-/** Reads the one uploaded file whole; over the limit is a 413 naming the limit, a broken form a 400. */
-async function readUpload(req: FastifyRequest, limit: number): Promise<{ filename: string; bytes: Buffer }> {
-  if (!req.isMultipart()) throw new HttpError(415, 'FTAI_ERR_UPLOAD', 'expected multipart/form-data with one file field');
-  const tooLarge = () =>
-    new HttpError(
-      413,
-      'FTAI_ERR_UPLOAD',
-      `the file is larger than the limit of ${limit.toLocaleString('en-US')} bytes (${describeSize(limit)})`,
-    );
-  try {
-    const part = await req.file();
-    if (!part) throw fieldError('file', 'expected one file in the multipart form');
-    const bytes = await part.toBuffer();
-    // busboy cuts a file at the limit and marks it truncated: a cut file is never stored.
-    if (part.file.truncated) throw tooLarge();
-    return { filename: part.filename, bytes };
-  } catch (error) {
-    if (error instanceof HttpError) throw error;
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-    // Everything else here is the client's form: no boundary, a part cut short, too many parts.
-    throw new HttpError(400, 'FTAI_ERR_UPLOAD', `the multipart form cannot be read: ${(error as Error).message}`);
-  }
-}
-
-function describeSize(bytes: number): string {
-  if (bytes >= 1 << 20 && bytes % (1 << 20) === 0) return `${bytes / (1 << 20)} MiB`;
-  if (bytes >= 1 << 10 && bytes % (1 << 10) === 0) return `${bytes / (1 << 10)} KiB`;
-  return `${bytes} bytes`;
 }

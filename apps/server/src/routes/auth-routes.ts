@@ -1,16 +1,12 @@
+import { currentSessionSchema, loginBodySchema, loginResponseSchema, okSchema } from '@ftai/api';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { checkCredentials } from '../auth/check-credentials.js';
 import { CSRF_COOKIE } from '../auth/csrf-key.js';
-import { dummyHash, limitHashing, verifyPassword } from '../auth/password.js';
+import { dummyHash, limitHashing } from '../auth/password.js';
 import { createSession, deleteSession, SESSION_COOKIE, sessionIdOf } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../errors.js';
-
-const login = z.strictObject({
-  username: z.string({ error: 'expected a user name' }).min(1, { error: 'expected a user name' }).max(100),
-  password: z.string({ error: 'expected a password' }).min(1, { error: 'expected a password' }).max(200),
-});
 
 const MINUTE = 60_000;
 
@@ -50,13 +46,16 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/v1/auth/login',
       {
-        schema: { summary: 'Sign in (登录): sets the session cookie, returns the CSRF token', tags: ['auth'], body: login },
+        schema: {
+          summary: 'Sign in (登录): sets the session cookie, returns the CSRF token',
+          tags: ['auth'],
+          body: loginBodySchema,
+          response: { 200: loginResponseSchema },
+        },
         preHandler: limitLogins,
       },
       async (req, reply) => {
-        const user = await ctx.db.selectFrom('users').selectAll().where('username', '=', req.body.username).executeTakeFirst();
-        const ok = await verifyPassword(req.body.password, user?.password_hash ?? dummy);
-        if (!user || !ok || user.disabled) throw new HttpError(401, 'FTAI_ERR_LOGIN', 'wrong user name or password');
+        const user = await checkCredentials(ctx.db, req.body.username, req.body.password, dummy);
         // A session the browser still held ends here: sign-in always starts a new one.
         const previous = req.cookies[SESSION_COOKIE];
         if (previous) await deleteSession(ctx, previous);
@@ -71,26 +70,33 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         // A new CSRF secret at every sign-in, and the token bound to the new session: no token
         // from before (another session, or before a sign-out) is accepted after.
         delete req.cookies[CSRF_COOKIE];
-        return {
-          user: { id: user.id, username: user.username, displayName: user.display_name, role: user.role, creditCode: user.credit_code },
-          csrfToken: reply.generateCsrf({ userInfo: session.id }),
-        };
+        return { user, csrfToken: reply.generateCsrf({ userInfo: session.id }) };
       },
     );
 
-    app.post('/api/v1/auth/logout', { schema: { summary: 'Sign out', tags: ['auth'] } }, async (req, reply) => {
-      const token = req.cookies[SESSION_COOKIE];
-      if (token) await deleteSession(ctx, token);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      reply.clearCookie(CSRF_COOKIE, { path: '/' });
-      return { ok: true };
-    });
+    app.post(
+      '/api/v1/auth/logout',
+      { schema: { summary: 'Sign out', tags: ['auth'], response: { 200: okSchema } } },
+      async (req, reply) => {
+        const token = req.cookies[SESSION_COOKIE];
+        if (token) await deleteSession(ctx, token);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        reply.clearCookie(CSRF_COOKIE, { path: '/' });
+        return { ok: true as const };
+      },
+    );
 
     // Anonymous callers get { user: null }: the web app asks on every load, and that is no error.
     // They need no CSRF token (only a signed-in user's changes are checked), so they get none.
     app.get(
       '/api/v1/auth/me',
-      { schema: { summary: 'The signed-in user (or null) and a fresh CSRF token', tags: ['auth'] } },
+      {
+        schema: {
+          summary: 'The signed-in user (or null) and a fresh CSRF token',
+          tags: ['auth'],
+          response: { 200: currentSessionSchema },
+        },
+      },
       async (req, reply) => {
         return { user: req.user, csrfToken: req.user ? reply.generateCsrf({ userInfo: sessionIdOf(req) }) : '' };
       },

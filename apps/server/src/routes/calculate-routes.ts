@@ -1,12 +1,7 @@
+import { answerSchema, calculateQuerySchema } from '@ftai/api';
 import { calculate, crossCheckRequest, describeIssues, requestSchema } from '@ftai/policy-fengtai';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { HttpError } from '../errors.js';
-
-const query = z.strictObject({
-  lang: z.enum(['zh', 'en'], { error: 'expected zh or en' }).optional(),
-  explain: z.enum(['true', 'false'], { error: 'expected true or false' }).optional(),
-});
 
 /** POST /api/v1/calculate — the contract of CALCULATION.md, open to anyone, same answers as `ftai calc`. */
 export const calculateRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -18,7 +13,8 @@ export const calculateRoutes: FastifyPluginAsyncZod = async (app) => {
         description: 'The request and answer of CALCULATION.md. `?lang=en` for English explanations, `?explain=false` to leave them out.',
         tags: ['calculate'],
         body: requestSchema,
-        querystring: query,
+        querystring: calculateQuerySchema,
+        response: { 200: answerSchema },
       },
     },
     async (req) => {

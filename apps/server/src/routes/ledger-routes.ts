@@ -1,6 +1,20 @@
+import {
+  actsAs,
+  allocationBodySchema,
+  allocationPlanSchema,
+  budgetDashboardSchema,
+  callIdParamsSchema,
+  committedAllocationSchema,
+  importOtherAwardsBodySchema,
+  importOutcomeSchema,
+  ledgerQuerySchema,
+  ledgerSchema,
+  OTHER_AWARDS_CSV_LIMIT_BYTES,
+  otherAwardListSchema,
+  otherAwardsQuerySchema,
+} from '@ftai/api';
 import { ENTERPRISE_MEASURE_IDS } from '@ftai/policy-fengtai';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { budgetDashboard } from '../allocation/budget-dashboard.js';
 import { commitAllocation } from '../allocation/commit-allocation.js';
 import { planAllocation } from '../allocation/plan-allocation.js';
@@ -12,48 +26,12 @@ import { importOtherAwards } from '../ledger/import-other-awards.js';
 import { listLedger } from '../ledger/list-ledger.js';
 import { listOtherAwards } from '../ledger/list-other-awards.js';
 
-/** A CSV of other policies' awards may be large: a district's list for several years. */
-const CSV_LIMIT_BYTES = 5 << 20;
-
-const idParams = z.strictObject({ id: z.string().min(1).max(100) });
-
-const allocation = z.strictObject({
-  method: z.enum(['proportional', 'score'], {
-    error: 'expected proportional (largest remainder, whole yuan) or score (by review score, highest first)',
-  }),
-});
-
-const creditCodeFilter = z
-  .string({ error: 'expected a unified social credit code' })
-  .regex(/^[0-9A-Z]{18}$/, { error: 'expected an 18-character unified social credit code' });
-
-const ledgerQuery = z.strictObject({
-  creditCode: creditCodeFilter.optional(),
-  year: z
-    .string({ error: 'expected a year' })
-    .regex(/^\d{4}$/, { error: 'expected a year such as 2026' })
-    .optional(),
-  callId: z.string().min(1).max(100).optional(),
-});
-
-const otherAwardsQuery = z.strictObject({
-  creditCode: creditCodeFilter.optional(),
-  batchId: z.string().min(1).max(100).optional(),
-});
-
-/** JSON {csv}; a text/csv body arrives here as {csv} too (see the parser below), so errors name `csv`. */
-const csvBody = z.strictObject({
-  csv: z
-    .string({ error: 'expected the CSV text (or send it as the body, Content-Type text/csv)' })
-    .max(CSV_LIMIT_BYTES, { error: 'expected at most 5 MiB of CSV' }),
-});
-
 /** Budget allocation, the call's budget dashboard, the award ledger, and other policies' awards. */
 export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     // Only this plugin's routes take CSV bodies (the parser is scoped to the plugin). The text is
     // wrapped as the JSON form would send it, so one schema checks both.
-    app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: CSV_LIMIT_BYTES }, (_req, body, done) => {
+    app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: OTHER_AWARDS_CSV_LIMIT_BYTES }, (_req, body, done) => {
       done(null, { csv: body });
     });
 
@@ -63,8 +41,9 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           summary: 'Preview the budget allocation of the approved awards (officer); nothing is written',
           tags: ['allocation'],
-          params: idParams,
-          body: allocation,
+          params: callIdParamsSchema,
+          body: allocationBodySchema,
+          response: { 200: allocationPlanSchema },
         },
       },
       async (req) => {
@@ -79,8 +58,9 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           summary: 'Commit the budget allocation: allocated amounts and awards (officer; Idempotency-Key honoured)',
           tags: ['allocation'],
-          params: idParams,
-          body: allocation,
+          params: callIdParamsSchema,
+          body: allocationBodySchema,
+          response: { 201: committedAllocationSchema },
         },
       },
       async (req, reply) => {
@@ -90,8 +70,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           status: 201,
           body: await commitAllocation(trx, ctx.dialect, officer, req.params.id, req.body.method, at),
         }));
-        reply.code(result.status);
-        return result.body;
+        return reply.code(201).send(result.body);
       },
     );
 
@@ -101,7 +80,8 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           summary: 'Budget against requested, approved, allocated and paid, by article and measure (officer)',
           tags: ['allocation'],
-          params: idParams,
+          params: callIdParamsSchema,
+          response: { 200: budgetDashboardSchema },
         },
       },
       async (req) => {
@@ -116,7 +96,8 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           summary: "The award ledger (奖励台账); an applicant sees only its own enterprise's awards",
           tags: ['ledger'],
-          querystring: ledgerQuery,
+          querystring: ledgerQuerySchema,
+          response: { 200: ledgerSchema },
         },
       },
       async (req) => {
@@ -128,7 +109,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           if (creditCode !== undefined && creditCode !== user.creditCode)
             throw forbidden("an applicant sees only its own enterprise's awards");
           creditCode = user.creditCode;
-        } else if (user.role !== 'officer' && user.role !== 'admin') {
+        } else if (actsAs(user.role) !== 'officer') {
           throw forbidden('the ledger is seen by officers, and by applicants for their own enterprise');
         }
         return listLedger(ctx.db, { creditCode, year: q.year === undefined ? undefined : Number(q.year), callId: q.callId });
@@ -145,14 +126,14 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             ENTERPRISE_MEASURE_IDS.join(', ') +
             '). A bad row is refused with its line and field (`rows[N].measure`), nothing is imported.',
           tags: ['ledger'],
-          body: csvBody,
+          body: importOtherAwardsBodySchema,
+          response: { 201: importOutcomeSchema },
         },
       },
       async (req, reply) => {
         const officer = requireRole(req, 'officer');
         const outcome = await importOtherAwards(ctx, officer, req.body.csv);
-        reply.code(201);
-        return outcome;
+        return reply.code(201).send(outcome);
       },
     );
 
@@ -163,7 +144,8 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: "Other district policies' awards on record (officer)",
           description: 'Each award has `subject` (an object id) or `measure` (an enterprise-level measure id); the other is null.',
           tags: ['ledger'],
-          querystring: otherAwardsQuery,
+          querystring: otherAwardsQuerySchema,
+          response: { 200: otherAwardListSchema },
         },
       },
       async (req) => {

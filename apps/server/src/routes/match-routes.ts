@@ -1,80 +1,41 @@
-import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { formatOfPath, type InputFormat, MatchInputError } from '@ftai/match';
+import {
+  createMatchJobBodySchema,
+  createMatchJobQuerySchema,
+  matchJobDetailSchema,
+  matchJobIdParamsSchema,
+  matchJobListSchema,
+  matchJobSchema,
+  notifyPageSchema,
+  notifyQuerySchema,
+} from '@ftai/api';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requireRole } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
-import { conflict, fieldError, HttpError } from '../errors.js';
+import { fieldError, HttpError } from '../errors.js';
+import { fileAnswer } from '../http/file-answer.js';
 import { newId } from '../ids.js';
 import { cancelMatchJob } from '../matching/cancel-match-job.js';
 import { createMatchJob } from '../matching/create-match-job.js';
-import { matchJobView, readMatchTotals, requireMatchJob } from '../matching/load-match-job.js';
-import { inputFileName, MATCH_FILES, matchJobDir } from '../matching/match-job-files.js';
-import { MatchJobRunner } from '../matching/match-job-runner.js';
-import { readNotifyList } from '../matching/read-notify-list.js';
+import { listMatchJobs } from '../matching/list-match-jobs.js';
+import { loadMatchJob, loadMatchJobDetail, requireFinishedMatchJob } from '../matching/load-match-job.js';
+import { MATCH_FILES, matchJobDir } from '../matching/match-job-files.js';
+import { readNotifyPage } from '../matching/read-notify-list.js';
+import { receiveRegistry } from '../matching/receive-registry.js';
 import { XLSX_MIME } from '../notice/export-notice-xlsx.js';
 
-const idParams = z.strictObject({ id: z.string({ error: 'expected an id' }).min(1, { error: 'expected an id' }).max(100) });
-
-const year = z
-  .number({ error: 'expected the assessment year, e.g. 2026' })
-  .int({ error: 'expected a whole year' })
-  .min(2000, { error: 'expected a year from 2000 to 2100' })
-  .max(2100, { error: 'expected a year from 2000 to 2100' });
-
-/** JSON: match the enterprises the platform holds. A registry file comes as multipart instead (no JSON body). */
-const createBody = z
-  .strictObject({
-    source: z.literal('platform', { error: 'expected "platform" (a registry file is sent as multipart/form-data)' }),
-    year,
-  })
-  .nullish();
-
-const createQuery = z.strictObject({
-  allowExtraColumns: z.enum(['true', 'false'], { error: 'expected true or false' }).optional(),
-});
-
-const notifyQuery = z.strictObject({
-  offset: z
-    .string()
-    .regex(/^\d{1,9}$/, { error: 'expected a whole number' })
-    .optional(),
-  limit: z
-    .string()
-    .regex(/^\d{1,5}$/, { error: 'expected a whole number up to 10000' })
-    .optional(),
-});
-
-const UPLOAD_FORMATS = new Set<InputFormat>(['csv', 'xlsx', 'jsonl']);
-
-/** The uploaded file's own name, for showing only: no folders, no control characters, 200 characters at most. */
-function displayName(name: string): string {
-  const base = name.normalize('NFC').split(/[/\\]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '_').trim();
-  return Array.from(cleaned).slice(0, 200).join('') || 'registry';
-}
+const NDJSON = 'application/x-ndjson; charset=utf-8';
 
 /**
  * Match jobs (免申即享, 政策找人): an officer uploads a registry (CSV, XLSX, or JSON Lines of
  * requests), or asks for the enterprises the platform holds, and the match runs in the
- * background; its progress, results, summary workbook, errors and the enterprises to notify are
- * here. Officers and admins only.
+ * background (ctx.matchJobs); its progress, results, summary workbook, errors and the enterprises
+ * to notify are here. Officers and admins only.
  */
 export function matchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const runner = new MatchJobRunner(ctx);
-    app.addHook('onClose', async () => runner.close());
-    await runner.recover();
-
-    const view = async (id: string) => {
-      const row = await requireMatchJob(ctx.db, id);
-      return matchJobView(row, runner.progressOf(id), ctx.config.now().getTime());
-    };
-
     app.post(
       '/api/v1/match-jobs',
       {
@@ -86,8 +47,9 @@ export function matchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             "every enterprise's profile, the facts of its latest application in a call of that year, its ledger history and other policies' awards. " +
             'Answers 202 with the job; one job runs at a time, the others wait in order.',
           tags: ['matching'],
-          body: createBody,
-          querystring: createQuery,
+          body: createMatchJobBodySchema,
+          querystring: createMatchJobQuerySchema,
+          response: { 202: matchJobSchema },
         },
       },
       async (req, reply) => {
@@ -110,24 +72,18 @@ export function matchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           mkdirSync(dir, { recursive: true });
           await createMatchJob(ctx, officer, { id, source: 'platform', filename: null, year: req.body.year, allowExtraColumns });
         }
-        runner.enqueue(id);
-        reply.code(202);
-        return view(id);
+        return reply.code(202).send(await loadMatchJob(ctx, id));
       },
     );
 
-    app.get('/api/v1/match-jobs', { schema: { summary: 'Match jobs, newest first (officer)', tags: ['matching'] } }, async (req) => {
-      requireRole(req, 'officer');
-      const rows = await ctx.db
-        .selectFrom('match_jobs')
-        .selectAll()
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(200)
-        .execute();
-      const now = ctx.config.now().getTime();
-      return { jobs: rows.map((r) => matchJobView(r, runner.progressOf(r.id), now)) };
-    });
+    app.get(
+      '/api/v1/match-jobs',
+      { schema: { summary: 'Match jobs, newest first (officer)', tags: ['matching'], response: { 200: matchJobListSchema } } },
+      async (req) => {
+        requireRole(req, 'officer');
+        return { jobs: await listMatchJobs(ctx) };
+      },
+    );
 
     app.get(
       '/api/v1/match-jobs/:id',
@@ -135,24 +91,21 @@ export function matchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           summary: 'A match job: status, rows done, rate, time left; totals per measure and article once finished (officer)',
           tags: ['matching'],
-          params: idParams,
+          params: matchJobIdParamsSchema,
+          response: { 200: matchJobDetailSchema },
         },
       },
       async (req) => {
         requireRole(req, 'officer');
-        const job = await view(req.params.id);
-        return { ...job, totals: job.downloads ? readMatchTotals(ctx.config.dataDir, job.id) : null };
+        return loadMatchJobDetail(ctx, req.params.id);
       },
     );
 
     const download = (file: string, type: string, name: (id: string) => string) => async (req: FastifyRequest, reply: FastifyReply) => {
       requireRole(req, 'officer');
       const { id } = req.params as { id: string };
-      const job = await requireMatchJob(ctx.db, id);
-      if (job.status !== 'done' && job.status !== 'cancelled') {
-        throw conflict('FTAI_ERR_CONFLICT', `the match job is ${job.status}: its files are ready once it is done (or cancelled)`);
-      }
-      const path = join(matchJobDir(ctx.config.dataDir, id), file);
+      const job = await requireFinishedMatchJob(ctx.db, id, 'its files are');
+      const path = join(matchJobDir(ctx.config.dataDir, job.id), file);
       if (!existsSync(path)) throw new HttpError(404, 'FTAI_ERR_NOT_FOUND', `the match job has no ${file}`);
       return reply
         .type(type)
@@ -161,11 +114,17 @@ export function matchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         .header('cache-control', 'private, no-store')
         .send(createReadStream(path));
     };
-    const ndjson = 'application/x-ndjson; charset=utf-8';
     app.get(
       '/api/v1/match-jobs/:id/results.jsonl',
-      { schema: { summary: 'The answers, one JSON line per row in registry order (officer)', tags: ['matching'], params: idParams } },
-      download(MATCH_FILES.results, ndjson, (id) => `match-${id}-results.jsonl`),
+      {
+        schema: {
+          summary: 'The answers, one JSON line per row in registry order (officer)',
+          tags: ['matching'],
+          params: matchJobIdParamsSchema,
+          response: { 200: fileAnswer(NDJSON, 'JSON Lines: one answer of the calculation contract, or one error line, per registry row') },
+        },
+      },
+      download(MATCH_FILES.results, NDJSON, (id) => `match-${id}-results.jsonl`),
     );
     app.get(
       '/api/v1/match-jobs/:id/summary.xlsx',
@@ -173,15 +132,23 @@ export function matchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           summary: 'The summary workbook: totals per measure and article, one sheet per measure with the enterprises granted (officer)',
           tags: ['matching'],
-          params: idParams,
+          params: matchJobIdParamsSchema,
+          response: { 200: fileAnswer(XLSX_MIME, 'The summary workbook (.xlsx)') },
         },
       },
       download(MATCH_FILES.summary, XLSX_MIME, (id) => `match-${id}-summary.xlsx`),
     );
     app.get(
       '/api/v1/match-jobs/:id/errors.jsonl',
-      { schema: { summary: 'The rows refused, with row, column and contract field (officer)', tags: ['matching'], params: idParams } },
-      download(MATCH_FILES.errors, ndjson, (id) => `match-${id}-errors.jsonl`),
+      {
+        schema: {
+          summary: 'The rows refused, with row, column and contract field (officer)',
+          tags: ['matching'],
+          params: matchJobIdParamsSchema,
+          response: { 200: fileAnswer(NDJSON, 'JSON Lines: one line per row refused, naming its row, column and contract field') },
+        },
+      },
+      download(MATCH_FILES.errors, NDJSON, (id) => `match-${id}-errors.jsonl`),
     );
 
     app.get(
@@ -190,20 +157,14 @@ export function matchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           summary: 'The enterprises to notify: credit code, name, year, granted total and measures granted, in registry order (officer)',
           tags: ['matching'],
-          params: idParams,
-          querystring: notifyQuery,
+          params: matchJobIdParamsSchema,
+          querystring: notifyQuerySchema,
+          response: { 200: notifyPageSchema },
         },
       },
       async (req) => {
         requireRole(req, 'officer');
-        const job = await requireMatchJob(ctx.db, req.params.id);
-        if (job.status !== 'done' && job.status !== 'cancelled') {
-          throw conflict('FTAI_ERR_CONFLICT', `the match job is ${job.status}: the list is ready once it is done (or cancelled)`);
-        }
-        const offset = Number(req.query.offset ?? 0);
-        const limit = Math.min(Number(req.query.limit ?? 1000), 10_000);
-        const page = await readNotifyList(join(matchJobDir(ctx.config.dataDir, job.id), MATCH_FILES.notify), offset, limit);
-        return { jobId: job.id, offset, limit, ...page };
+        return readNotifyPage(ctx, req.params.id, req.query);
       },
     );
 
@@ -215,52 +176,16 @@ export function matchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           description:
             'A queued job is cancelled at once. A running job stops after the rows in flight and then shows `cancelled`, its files holding the rows done, every line whole: 202 until then.',
           tags: ['matching'],
-          params: idParams,
+          params: matchJobIdParamsSchema,
+          response: { 200: matchJobSchema, 202: matchJobSchema },
         },
       },
       async (req, reply) => {
         const officer = requireRole(req, 'officer');
-        await cancelMatchJob(ctx, runner, officer, req.params.id);
-        const job = await view(req.params.id);
-        reply.code(job.status === 'cancelled' ? 200 : 202);
-        return job;
+        await cancelMatchJob(ctx, officer, req.params.id);
+        const job = await loadMatchJob(ctx, req.params.id);
+        return reply.code(job.status === 'cancelled' ? 200 : 202).send(job);
       },
     );
   };
-}
-
-/**
- * Streams the one uploaded file to `dir/input.<format>`; returns its name. Over the limit is a
- * 413 naming it; a file that is neither .csv, .xlsx nor .jsonl is a 415.
- */
-async function receiveRegistry(req: FastifyRequest, dir: string, limit: number): Promise<string> {
-  let part: Awaited<ReturnType<FastifyRequest['file']>>;
-  try {
-    part = await req.file({ limits: { fileSize: limit, files: 1 } });
-  } catch (error) {
-    throw new HttpError(400, 'FTAI_ERR_UPLOAD', `the multipart form cannot be read: ${(error as Error).message}`);
-  }
-  if (!part) throw fieldError('file', 'expected one file in the multipart form');
-  const filename = displayName(part.filename);
-  let format: InputFormat;
-  try {
-    format = formatOfPath(filename);
-  } catch (error) {
-    if (error instanceof MatchInputError) throw new HttpError(415, 'FTAI_ERR_UPLOAD', error.message);
-    throw error;
-  }
-  const lower = filename.toLowerCase();
-  if (!UPLOAD_FORMATS.has(format) || (format === 'jsonl' && !lower.endsWith('.jsonl') && !lower.endsWith('.ndjson'))) {
-    part.file.resume();
-    throw new HttpError(
-      415,
-      'FTAI_ERR_UPLOAD',
-      `${JSON.stringify(filename)}: expected a registry as .csv or .xlsx (docs/registry-columns.md), or requests as .jsonl`,
-    );
-  }
-  await pipeline(part.file, createWriteStream(join(dir, inputFileName(format))));
-  if (part.file.truncated) {
-    throw new HttpError(413, 'FTAI_ERR_UPLOAD', `the file is larger than the limit of ${limit.toLocaleString('en-US')} bytes`);
-  }
-  return filename;
 }

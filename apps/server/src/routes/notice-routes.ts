@@ -1,85 +1,40 @@
-import { isCalendarDate } from '@ftai/engine';
+import {
+  applicationAwardsSchema,
+  finaliseApplicationBodySchema,
+  type Notice,
+  noticeIdParamsSchema,
+  noticeListSchema,
+  noticeRevisionBodySchema,
+  noticeSchema,
+  noticeVersionParamsSchema,
+  objectionBodySchema,
+  objectionListSchema,
+  objectionReceiptSchema,
+  payApplicationBodySchema,
+  publishNoticeBodySchema,
+} from '@ftai/api';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { Kysely } from 'kysely';
 import { requireRole } from '../auth/current-user.js';
+import { loadApplicationAwards } from '../awards/application-awards.js';
+import { finaliseApplication } from '../awards/finalise-application.js';
+import { payApplication } from '../awards/pay-application.js';
 import type { AppContext } from '../context.js';
+import type { Database } from '../db/schema.js';
 import { notFound } from '../errors.js';
+import { fileAnswer } from '../http/file-answer.js';
 import { idempotent } from '../http/idempotency.js';
-import { loadApplicationAwards } from '../notice/application-awards.js';
 import { exportNoticeXlsx, XLSX_MIME } from '../notice/export-notice-xlsx.js';
-import { finalizeApplication } from '../notice/finalize-application.js';
 import { listNotices } from '../notice/list-notices.js';
-import { loadNotice, type NoticeView } from '../notice/load-notice.js';
-import { payApplication } from '../notice/pay-application.js';
+import { listObjections } from '../notice/list-objections.js';
+import { loadNotice } from '../notice/load-notice.js';
 import { publishNotice } from '../notice/publish-notice.js';
 import { recordObjection } from '../notice/record-objection.js';
 import { renderNoticeHtml } from '../notice/render-notice-html.js';
 import { reviseNotice } from '../notice/revise-notice.js';
 
-const idParams = z.strictObject({ id: z.string().min(1, { error: 'expected an id' }).max(100, { error: 'expected an id' }) });
-
-const versionParams = idParams.extend({
-  version: z.coerce
-    .number({ error: 'expected a version number, 1 for the publication' })
-    .int({ error: 'expected a version number, 1 for the publication' })
-    .min(1, { error: 'expected a version number, 1 for the publication' })
-    .max(10_000, { error: 'expected a version number, 1 for the publication' }),
-});
-
-const objectionDays = z
-  .number({ error: 'expected a whole number of days, 1 to 30' })
-  .int({ error: 'expected a whole number of days, 1 to 30' })
-  .min(1, { error: 'expected at least 1 day' })
-  .max(30, { error: 'expected at most 30 days' });
-
-const publishBody = z
-  .strictObject({ objectionDays: objectionDays.optional() })
-  // No body at all takes the default.
-  .nullish();
-
-const text = (what: string, max: number) =>
-  z
-    .string({ error: `expected ${what}` })
-    .trim()
-    .min(1, { error: `expected ${what}` })
-    .max(max, { error: `expected at most ${max} characters` });
-
-const objectionBody = z.strictObject({
-  name: text('your name', 100),
-  contact: text('a telephone number or e-mail address to reach you', 200),
-  text: text('what you object to and why', 5000),
-  applicationId: z
-    .string({ error: 'expected the id of an application on the notice' })
-    .min(1, { error: 'expected the id of an application on the notice' })
-    .max(100, { error: 'expected the id of an application on the notice' })
-    .optional(),
-});
-
-const revisionBody = z.strictObject({
-  reason: text('the reason of the correction (更正说明)', 2000),
-  /** Reopens the objection window for this many days from today; the window never shortens. */
-  objectionDays: objectionDays.optional(),
-});
-
-const finalizeBody = z
-  .strictObject({
-    note: z.string({ error: 'expected a note' }).max(2000, { error: 'expected at most 2000 characters' }).optional(),
-    objectionsReviewed: z.boolean({ error: 'expected true or false' }).optional(),
-  })
-  .nullish();
-
-const payBody = z.strictObject({
-  paidOn: z
-    .string({ error: 'expected the payment date YYYY-MM-DD' })
-    .refine(isCalendarDate, { error: 'expected a date that exists, as YYYY-MM-DD' }),
-  reference: z
-    .string({ error: 'expected the payment reference' })
-    .trim()
-    .min(1, { error: 'expected the payment reference' })
-    .max(200, { error: 'expected at most 200 characters' })
-    .optional(),
-});
+const HTML = 'text/html; charset=utf-8';
 
 /** Five calendar days of public notice unless the officer says otherwise. */
 const DEFAULT_OBJECTION_DAYS = 5;
@@ -91,31 +46,39 @@ const DEFAULT_OBJECTION_DAYS = 5;
  * correction (更正公告) is a new version beside the earlier ones, all public.
  */
 export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const notice = async (id: string, version?: number) => {
-    const n = await loadNotice(ctx.db, id, ctx.today(), version);
+  /** A version of a notice (the latest unless `version` is given), read in `db` (a transaction's own writes included). */
+  const notice = async (id: string, version?: number, db: Kysely<Database> = ctx.db) => {
+    const n = await loadNotice(db, id, ctx.today(), version);
     if (!n) throw notFound(version === undefined ? 'notice' : 'notice version');
     return n;
   };
-  const page = (n: NoticeView, reply: FastifyReply) => {
+  const awardsOf = async (db: Kysely<Database>, applicationId: string) => {
+    const awards = await loadApplicationAwards(db, applicationId);
+    if (!awards) throw notFound('application');
+    return awards;
+  };
+  const page = (n: Notice, reply: FastifyReply) => {
     // The page needs nothing but its own inline stylesheet.
     reply
-      .type('text/html; charset=utf-8')
+      .type(HTML)
       .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
       .header('x-content-type-options', 'nosniff');
     return renderNoticeHtml(n);
   };
-  const workbook = async (n: NoticeView, reply: FastifyReply) => {
+  const workbook = async (n: Notice, reply: FastifyReply) => {
     const file = await exportNoticeXlsx(n);
     const suffix = n.correction > 0 ? `（第${n.correction}次更正）` : '';
     const name = `${n.call.year}年度公示名单${suffix}.xlsx`;
-    reply
+    return reply
       .type(XLSX_MIME)
       .header(
         'content-disposition',
         `attachment; filename="notice-${n.call.year}-${n.id}${n.version > 1 ? `-v${n.version}` : ''}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      );
-    return file;
+      )
+      .send(file);
   };
+  const pageAnswer = fileAnswer(HTML, 'The notice as a printable page in Chinese (公示), with its own inline stylesheet and no script');
+  const workbookAnswer = fileAnswer(XLSX_MIME, 'The notice as an .xlsx workbook: the lines, and a sheet that says what the notice is');
 
   return async (app) => {
     app.post(
@@ -124,8 +87,9 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           summary: "Publish the call's allocated awards for public notice (officer)",
           tags: ['notices'],
-          params: idParams,
-          body: publishBody,
+          params: noticeIdParamsSchema,
+          body: publishNoticeBodySchema,
+          response: { 201: noticeSchema },
         },
       },
       async (req, reply) => {
@@ -140,26 +104,41 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             at,
             today,
           });
-          return { status: 201, body: await loadNotice(trx, id, today) };
+          return { status: 201, body: await notice(id, undefined, trx) };
         });
-        reply.code(result.status);
-        return result.body;
+        return reply.code(201).send(result.body);
       },
     );
 
-    app.get('/api/v1/notices', { schema: { summary: 'Published notices (public)', tags: ['notices'] } }, async () => ({
-      notices: await listNotices(ctx.db, ctx.today()),
-    }));
+    app.get(
+      '/api/v1/notices',
+      { schema: { summary: 'Published notices (public)', tags: ['notices'], response: { 200: noticeListSchema } } },
+      async () => ({ notices: await listNotices(ctx.db, ctx.today()) }),
+    );
 
     app.get(
       '/api/v1/notices/:id',
-      { schema: { summary: 'One notice with its lines and totals (public)', tags: ['notices'], params: idParams } },
+      {
+        schema: {
+          summary: 'One notice with its lines and totals (public)',
+          tags: ['notices'],
+          params: noticeIdParamsSchema,
+          response: { 200: noticeSchema },
+        },
+      },
       async (req) => notice(req.params.id),
     );
 
     app.get(
       '/notices/:id',
-      { schema: { summary: 'The notice as a printable page in Chinese (public)', tags: ['notices'], params: idParams } },
+      {
+        schema: {
+          summary: 'The notice as a printable page in Chinese (public)',
+          tags: ['notices'],
+          params: noticeIdParamsSchema,
+          response: { 200: pageAnswer },
+        },
+      },
       async (req, reply) => page(await notice(req.params.id), reply),
     );
 
@@ -169,7 +148,8 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           summary: 'One version of the notice (1: the publication; later: its corrections) as a page (public)',
           tags: ['notices'],
-          params: versionParams,
+          params: noticeVersionParamsSchema,
+          response: { 200: pageAnswer },
         },
       },
       async (req, reply) => page(await notice(req.params.id, req.params.version), reply),
@@ -177,13 +157,27 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/v1/notices/:id/versions/:version',
-      { schema: { summary: 'One version of the notice (public)', tags: ['notices'], params: versionParams } },
+      {
+        schema: {
+          summary: 'One version of the notice (public)',
+          tags: ['notices'],
+          params: noticeVersionParamsSchema,
+          response: { 200: noticeSchema },
+        },
+      },
       async (req) => notice(req.params.id, req.params.version),
     );
 
     app.get(
       '/api/v1/notices/:id/versions/:version/export.xlsx',
-      { schema: { summary: 'One version of the notice as an .xlsx workbook (public)', tags: ['notices'], params: versionParams } },
+      {
+        schema: {
+          summary: 'One version of the notice as an .xlsx workbook (public)',
+          tags: ['notices'],
+          params: noticeVersionParamsSchema,
+          response: { 200: workbookAnswer },
+        },
+      },
       async (req, reply) => workbook(await notice(req.params.id, req.params.version), reply),
     );
 
@@ -193,8 +187,9 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           summary: 'Correct a published notice (更正公告): a new version from the records as they stand, with the reason (officer)',
           tags: ['notices'],
-          params: idParams,
-          body: revisionBody,
+          params: noticeIdParamsSchema,
+          body: noticeRevisionBodySchema,
+          response: { 201: noticeSchema },
         },
       },
       async (req, reply) => {
@@ -210,16 +205,22 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             at,
             today,
           });
-          return { status: 201, body: await loadNotice(trx, req.params.id, today, version) };
+          return { status: 201, body: await notice(req.params.id, version, trx) };
         });
-        reply.code(result.status);
-        return result.body;
+        return reply.code(201).send(result.body);
       },
     );
 
     app.get(
       '/api/v1/notices/:id/export.xlsx',
-      { schema: { summary: 'The notice as an .xlsx workbook (public)', tags: ['notices'], params: idParams } },
+      {
+        schema: {
+          summary: 'The notice as an .xlsx workbook (public)',
+          tags: ['notices'],
+          params: noticeIdParamsSchema,
+          response: { 200: workbookAnswer },
+        },
+      },
       async (req, reply) => workbook(await notice(req.params.id), reply),
     );
 
@@ -231,33 +232,33 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           summary: 'Object to a notice while its window is open (public)',
           tags: ['notices'],
-          params: idParams,
-          body: objectionBody,
+          params: noticeIdParamsSchema,
+          body: objectionBodySchema,
+          response: { 201: objectionReceiptSchema },
         },
       },
       async (req, reply) => {
         const receipt = await ctx.tx((trx) =>
           recordObjection(trx, { ...req.body, noticeId: req.params.id, at: ctx.now(), today: ctx.today() }),
         );
-        reply.code(201);
-        return receipt;
+        return reply.code(201).send(receipt);
       },
     );
 
     app.get(
       '/api/v1/notices/:id/objections',
-      { schema: { summary: 'Objections to a notice (officer)', tags: ['notices'], params: idParams } },
+      {
+        schema: {
+          summary: 'Objections to a notice (officer)',
+          tags: ['notices'],
+          params: noticeIdParamsSchema,
+          response: { 200: objectionListSchema },
+        },
+      },
       async (req) => {
         requireRole(req, 'officer');
         const n = await notice(req.params.id);
-        const rows = await ctx.db
-          .selectFrom('objections')
-          .select(['id', 'application_id as applicationId', 'name', 'contact', 'text', 'at'])
-          .where('notice_id', '=', n.id)
-          .orderBy('at')
-          .orderBy('id')
-          .execute();
-        return { noticeId: n.id, objectionsUntil: n.objectionsUntil, objections: rows };
+        return { noticeId: n.id, objectionsUntil: n.objectionsUntil, objections: await listObjections(ctx.db, n.id) };
       },
     );
 
@@ -267,16 +268,17 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           summary: 'Make an application final after its notice (officer)',
           tags: ['notices'],
-          params: idParams,
-          body: finalizeBody,
+          params: noticeIdParamsSchema,
+          body: finaliseApplicationBodySchema,
+          response: { 200: applicationAwardsSchema },
         },
       },
-      async (req, reply) => {
+      async (req) => {
         const user = requireRole(req, 'officer');
         const at = ctx.now();
         const today = ctx.today();
         const result = await idempotent(ctx, req, user.id, async (trx) => {
-          await finalizeApplication(trx, {
+          await finaliseApplication(trx, {
             applicationId: req.params.id,
             actor: user,
             note: req.body?.note ?? null,
@@ -284,17 +286,24 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             at,
             today,
           });
-          return { status: 200, body: await loadApplicationAwards(trx, req.params.id) };
+          return { status: 200, body: await awardsOf(trx, req.params.id) };
         });
-        reply.code(result.status);
         return result.body;
       },
     );
 
     app.post(
       '/api/v1/applications/:id/pay',
-      { schema: { summary: 'Record the payment of a final application (officer)', tags: ['notices'], params: idParams, body: payBody } },
-      async (req, reply) => {
+      {
+        schema: {
+          summary: 'Record the payment of a final application (officer)',
+          tags: ['notices'],
+          params: noticeIdParamsSchema,
+          body: payApplicationBodySchema,
+          response: { 200: applicationAwardsSchema },
+        },
+      },
+      async (req) => {
         const user = requireRole(req, 'officer');
         const at = ctx.now();
         const today = ctx.today();
@@ -307,9 +316,8 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             at,
             today,
           });
-          return { status: 200, body: await loadApplicationAwards(trx, req.params.id) };
+          return { status: 200, body: await awardsOf(trx, req.params.id) };
         });
-        reply.code(result.status);
         return result.body;
       },
     );

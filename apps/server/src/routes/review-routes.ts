@@ -1,5 +1,22 @@
+import {
+  actsAs,
+  approvalBodySchema,
+  approvalOutcomeSchema,
+  assignmentBodySchema,
+  assignmentListSchema,
+  assignmentSchema,
+  declarationBodySchema,
+  declarationOutcomeSchema,
+  RUBRIC,
+  RUBRIC_MAX,
+  reviewListQuerySchema,
+  reviewParamsSchema,
+  rubricSchema,
+  scoreBodySchema,
+  scoreOutcomeSchema,
+  withdrawnAssignmentSchema,
+} from '@ftai/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requireRole, requireUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import { forbidden } from '../errors.js';
@@ -7,14 +24,9 @@ import { approveApplication } from '../review/approve-application.js';
 import { assignReviewer } from '../review/assign-reviewer.js';
 import { declareInterest } from '../review/declare-interest.js';
 import { listAssignments } from '../review/list-assignments.js';
-import { RUBRIC, RUBRIC_MAX, rubricScoresSchema } from '../review/rubric.js';
 import { scoreAssignment } from '../review/score-assignment.js';
 import { withdrawAssignment } from '../review/withdraw-assignment.js';
 
-const idParams = z.strictObject({ id: z.string().min(1).max(100) });
-
-/** More items than any application can have (see the approval body). */
-const MAX_APPROVAL_ITEMS = 20_000;
 /**
  * An approval lists every item with its measure and subject, which takes more bytes per object
  * than the facts that named it (at most the JSON body limit): four times that limit holds the
@@ -22,61 +34,14 @@ const MAX_APPROVAL_ITEMS = 20_000;
  */
 const APPROVAL_BODY_FACTOR = 4;
 
-const assignment = z.strictObject({
-  reviewerId: z
-    .string({ error: 'expected the id of a reviewer account' })
-    .min(1, { error: 'expected the id of a reviewer account' })
-    .max(100),
-});
-
-const declaration = z.strictObject({
-  noConflict: z.boolean({ error: 'expected true (no conflict of interest) or false (a conflict to declare)' }),
-  note: z.string({ error: 'expected a text' }).max(500, { error: 'expected at most 500 characters' }).optional(),
-});
-
-const score = z.strictObject({
-  scores: rubricScoresSchema,
-  comment: z
-    .string({ error: 'expected a comment on the scores' })
-    .trim()
-    .min(1, { error: 'expected a comment on the scores' })
-    .max(4000, { error: 'expected at most 4000 characters' }),
-});
-
-const approval = z.strictObject({
-  items: z
-    .array(
-      z.strictObject({
-        measure: z.string({ error: 'expected a measure id, e.g. 2.1' }).min(1, { error: 'expected a measure id, e.g. 2.1' }).max(10),
-        subject: z
-          .union([z.string().min(1).max(200), z.null()], {
-            error: "expected the subject's id (5.1: its tier, e.g. revenue-50m), or null for an enterprise-level measure",
-          })
-          .meta({ description: "The item's subject as the application lists it: the object's id, the tier for 5.1, null otherwise." }),
-        amount: z
-          .number({ error: 'expected a whole number of yuan' })
-          .int({ error: 'expected a whole number of yuan' })
-          .min(0, { error: 'expected at least 0 yuan' })
-          .max(Number.MAX_SAFE_INTEGER, { error: 'expected a safe whole number of yuan' }),
-      }),
-      { error: 'expected a list of items with measure, subject and amount' },
-    )
-    // Every item of the application is listed, and an application has one per object its facts
-    // name (the contract's 14 lists of objects hold at most 1,000 each) and the enterprise-level
-    // measures: a cap below that would leave a valid application that cannot be approved.
-    .max(MAX_APPROVAL_ITEMS, { error: `expected at most ${MAX_APPROVAL_ITEMS.toLocaleString('en-US')} items` }),
-  note: z.string({ error: 'expected a text' }).max(1000, { error: 'expected at most 1000 characters' }).optional(),
-});
-
-const reviewsQuery = z.strictObject({ applicationId: z.string().min(1).max(100).optional() });
-
 /** Expert review (专家评审): assignments, declarations of interest, rubric scores, and the officer's approval. */
 export function reviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/v1/reviews/rubric', { schema: { summary: 'The review rubric (评审评分标准)', tags: ['review'] } }, async () => ({
-      criteria: RUBRIC,
-      max: RUBRIC_MAX,
-    }));
+    app.get(
+      '/api/v1/reviews/rubric',
+      { schema: { summary: 'The review rubric (评审评分标准)', tags: ['review'], response: { 200: rubricSchema } } },
+      async () => ({ criteria: RUBRIC, max: RUBRIC_MAX }),
+    );
 
     app.get(
       '/api/v1/reviews',
@@ -84,7 +49,8 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           summary: "A reviewer's assignments; an officer's view of all (or one application's) assignments",
           tags: ['review'],
-          querystring: reviewsQuery,
+          querystring: reviewListQuerySchema,
+          response: { 200: assignmentListSchema },
         },
       },
       async (req) => {
@@ -95,7 +61,7 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             assignments: await listAssignments(ctx.db, { reviewerId: user.id, hideTied: true, ...(applicationId && { applicationId }) }),
           };
         }
-        if (user.role === 'officer' || user.role === 'admin') {
+        if (actsAs(user.role) === 'officer') {
           return { assignments: await listAssignments(ctx.db, { ...(applicationId && { applicationId }) }) };
         }
         throw forbidden('reviews are seen by their reviewers and by officers');
@@ -104,22 +70,35 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/api/v1/applications/:id/assignments',
-      { schema: { summary: 'Assign a reviewer (officer)', tags: ['review'], params: idParams, body: assignment } },
+      {
+        schema: {
+          summary: 'Assign a reviewer (officer)',
+          tags: ['review'],
+          params: reviewParamsSchema,
+          body: assignmentBodySchema,
+          response: { 201: assignmentSchema },
+        },
+      },
       async (req, reply) => {
         const officer = requireRole(req, 'officer');
-        const view = await assignReviewer(ctx, officer, req.params.id, req.body.reviewerId);
-        reply.code(201);
-        return view;
+        return reply.code(201).send(await assignReviewer(ctx, officer, req.params.id, req.body.reviewerId));
       },
     );
 
     app.post(
       '/api/v1/assignments/:id/withdraw',
-      { schema: { summary: 'Withdraw a reviewer who has not scored (officer)', tags: ['review'], params: idParams } },
+      {
+        schema: {
+          summary: 'Withdraw a reviewer who has not scored (officer)',
+          tags: ['review'],
+          params: reviewParamsSchema,
+          response: { 200: withdrawnAssignmentSchema },
+        },
+      },
       async (req) => {
         const officer = requireRole(req, 'officer');
         const { id } = await withdrawAssignment(ctx, officer, req.params.id);
-        return { id, isWithdrawn: true };
+        return { id, isWithdrawn: true as const };
       },
     );
 
@@ -129,8 +108,9 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           summary: 'Declare (no) conflict of interest (利益冲突声明), the assigned reviewer only',
           tags: ['review'],
-          params: idParams,
-          body: declaration,
+          params: reviewParamsSchema,
+          body: declarationBodySchema,
+          response: { 200: declarationOutcomeSchema },
         },
       },
       async (req) => {
@@ -141,7 +121,15 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/api/v1/assignments/:id/score',
-      { schema: { summary: 'Score against the rubric, the assigned reviewer only', tags: ['review'], params: idParams, body: score } },
+      {
+        schema: {
+          summary: 'Score against the rubric, the assigned reviewer only',
+          tags: ['review'],
+          params: reviewParamsSchema,
+          body: scoreBodySchema,
+          response: { 200: scoreOutcomeSchema },
+        },
+      },
       async (req) => {
         const reviewer = requireRole(req, 'reviewer');
         return scoreAssignment(ctx, reviewer, req.params.id, req.body);
@@ -156,8 +144,9 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           description:
             'Every item of the application once, by measure and subject (5.1 by its tier). Results the engine left `incomplete` (the application’s `needsFacts`) are no items: they cannot be approved.',
           tags: ['review'],
-          params: idParams,
-          body: approval,
+          params: reviewParamsSchema,
+          body: approvalBodySchema,
+          response: { 200: approvalOutcomeSchema },
         },
         bodyLimit: APPROVAL_BODY_FACTOR * ctx.config.bodyLimitBytes,
       },

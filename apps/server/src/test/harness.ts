@@ -8,6 +8,7 @@ import { type ConfigOptions, loadConfig } from '../config.js';
 import { type AppContext, createContext } from '../context.js';
 import { type Dialect, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import type { Role } from '../db/schema.js';
 import { InjectClient as Client } from '../http/inject-client.js';
 import { createUser } from '../users/create-user.js';
 
@@ -107,8 +108,10 @@ export async function createTestApp(
   // The context first: it attaches the audit key, so that entries written by migrations are keyed.
   const ctx = createContext(handle.db, handle.dialect, config);
   await migrateToLatest(handle.db, handle.dialect, options.migrateUpTo === undefined ? {} : { upTo: options.migrateUpTo });
+  // As server.ts: the background work starts on the migrated schema; a test awaits a match job with ctx.matchJobs.whenSettled(id).
+  await ctx.matchJobs.start();
   const app = await buildApp(ctx);
-  const mk = async (username: string, role: 'admin' | 'officer' | 'reviewer' | 'applicant', creditCode?: string, enterpriseName?: string) =>
+  const mk = async (username: string, role: Role, creditCode?: string, enterpriseName?: string) =>
     (await createUser(ctx, { username, displayName: username, role, creditCode, enterpriseName, password: PASSWORD, actorId: null })).id;
   const users: TestUsers = {
     admin: await mk('admin', 'admin'),
@@ -130,6 +133,7 @@ export async function createTestApp(
     },
     async close() {
       await app.close();
+      await ctx.matchJobs.close();
       await handle.close();
       await dropSchema();
       rmSync(dataDir, { recursive: true, force: true });

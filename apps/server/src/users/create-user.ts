@@ -1,3 +1,4 @@
+import type { User } from '@ftai/api';
 import { appendAudit } from '../audit/append-audit.js';
 import { hashPassword } from '../auth/password.js';
 import { assertStrongPassword } from '../auth/password-policy.js';
@@ -21,7 +22,7 @@ export interface NewUser {
  * Creates an account (and, for an applicant, its enterprise if new), audited. A weak password
  * (password-policy.ts) is refused with 400 FTAI_ERR_WEAK_PASSWORD, whoever asks.
  */
-export async function createUser(ctx: AppContext, u: NewUser) {
+export async function createUser(ctx: AppContext, u: NewUser): Promise<User> {
   assertStrongPassword(u.password, u.username, u.displayName);
   const hash = await hashPassword(u.password, ctx.config.scryptLogN);
   const id = newId();

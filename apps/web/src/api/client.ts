@@ -1,9 +1,6 @@
-/** One field the server refused: its path in the request (`facts.modelFilings[0].date`) and why. */
-export interface FieldIssue {
-  readonly path: string;
-  readonly code: string;
-  readonly message: string;
-}
+import type { ErrorBody, FieldIssue } from '@ftai/api';
+
+export type { FieldIssue };
 
 /** An answer other than 2xx: the server's message, stable code and field issues. */
 export class ApiError extends Error {
@@ -42,7 +39,8 @@ async function request<T>(method: string, path: string, body?: unknown, o: Reque
   const text = await res.text();
   const data = text ? safeJson(text) : undefined;
   if (!res.ok) {
-    const d = (data ?? {}) as { error?: string; code?: string; issues?: FieldIssue[] };
+    // Another server on the way (a proxy's error page) may answer without the body: each part is optional.
+    const d = (data ?? {}) as Partial<ErrorBody>;
     throw new ApiError(res.status, d.code ?? `HTTP_${res.status}`, d.error ?? res.statusText, d.issues ?? []);
   }
   return data as T;

@@ -1,4 +1,4 @@
-import type { MeasureInfo } from './types';
+import type { MeasureInfo } from '@ftai/api';
 
 type Lang = 'zh' | 'en';
 

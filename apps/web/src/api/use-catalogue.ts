@@ -1,7 +1,7 @@
+import type { ArticleInfo, Catalogue, MeasureInfo } from '@ftai/api';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from './client';
-import type { Catalogue, MeasureInfo } from './types';
 
 /** The catalogue of measures in the current language (cached). */
 export function useCatalogue(year = 2026) {
@@ -18,4 +18,10 @@ export function useCatalogue(year = 2026) {
 export function useMeasureIndex(year = 2026): Map<string, MeasureInfo> {
   const { data } = useCatalogue(year);
   return new Map((data?.measures ?? []).map((m) => [m.id, m]));
+}
+
+/** Article number → the article (条) in the current language: the policy's articles, from the catalogue. */
+export function useArticleIndex(year = 2026): Map<number, ArticleInfo> {
+  const { data } = useCatalogue(year);
+  return new Map((data?.articles ?? []).map((a) => [a.article, a]));
 }

@@ -1,15 +1,9 @@
+import type { CurrentSession, LoginResponse, User } from '@ftai/api';
+import { actsAs, type Role } from '@ftai/api/statuses';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, setCsrfToken } from '../api/client';
 
-export type Role = 'applicant' | 'reviewer' | 'officer' | 'admin';
-
-export interface User {
-  readonly id: string;
-  readonly username: string;
-  readonly displayName: string;
-  readonly role: Role;
-  readonly creditCode: string | null;
-}
+export type { Role };
 
 interface AuthState {
   /** undefined while the first /auth/me is under way. */
@@ -25,7 +19,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     api
-      .get<{ user: User | null; csrfToken: string }>('/api/v1/auth/me')
+      .get<CurrentSession>('/api/v1/auth/me')
       .then((r) => {
         setCsrfToken(r.csrfToken);
         setUser(r.user);
@@ -37,7 +31,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
-    const r = await api.post<{ user: User; csrfToken: string }>('/api/v1/auth/login', { username, password });
+    const r = await api.post<LoginResponse>('/api/v1/auth/login', { username, password });
     setCsrfToken(r.csrfToken);
     setUser(r.user);
     return r.user;
@@ -59,8 +53,8 @@ export function useAuth(): AuthState {
   return ctx;
 }
 
-/** Is the user one of `roles`? Admins count as officers, as on the server. */
+/** Is the user one of `roles`? Admins act as officers, as on the server. */
 export function hasRole(user: User | null | undefined, ...roles: Role[]): boolean {
   if (!user) return false;
-  return roles.includes(user.role) || (user.role === 'admin' && roles.includes('officer'));
+  return roles.includes(user.role) || roles.includes(actsAs(user.role));
 }

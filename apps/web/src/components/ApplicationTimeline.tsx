@@ -1,4 +1,5 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
+import type { ApplicationStatus, Role } from '@ftai/api/statuses';
 import { Empty, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../lib/format';
@@ -7,15 +8,22 @@ import { ApplicationStatusTag } from './StatusTag';
 /** One move of an application, as GET /api/v1/applications/:id/timeline gives it. */
 export interface TimelineStep {
   readonly seq: number;
-  readonly from: string | null;
-  readonly to: string;
+  readonly from: ApplicationStatus | null;
+  readonly to: ApplicationStatus;
   readonly actor: string;
-  readonly role: string;
+  readonly role: Role;
   readonly note: string | null;
   readonly at: string;
 }
 
-const COLORS: Record<string, string> = { returned: 'orange', rejected: 'red', approved: 'green', final: 'green', paid: 'green' };
+/** The dot of a move that ends or turns back; the others keep the timeline's own. */
+const COLORS: Readonly<Partial<Record<ApplicationStatus, string>>> = {
+  returned: 'orange',
+  rejected: 'red',
+  approved: 'green',
+  final: 'green',
+  paid: 'green',
+};
 
 /**
  * An application's status timeline (办理进度), oldest first: when, who (with role), from → to,

@@ -1,7 +1,7 @@
+import type { MeasureResult } from '@ftai/api';
 import { Button, Typography } from 'antd';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MeasureResult } from '../api/types';
 import { resultCause } from '../lib/result-cause';
 import { factFieldOfPath } from './facts-editor/fact-fields';
 import { ResultStatusTag } from './StatusTag';

@@ -1,9 +1,9 @@
+import type { Answer, MeasureResult } from '@ftai/api';
 import { Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { measureLabel } from '../api/measure-label';
 import { tierLabel } from '../api/policy-ids';
-import type { Answer, MeasureResult } from '../api/types';
 import { useMeasureIndex } from '../api/use-catalogue';
 import { readStep } from '../lib/explanation-step';
 import { Money } from './Money';

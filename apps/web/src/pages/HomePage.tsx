@@ -1,17 +1,17 @@
 import { CalculatorOutlined, FileSearchOutlined, NotificationOutlined, SolutionOutlined } from '@ant-design/icons';
+import type { CallList } from '@ftai/api';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, List, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import type { Call } from '../api/types';
 import { Money } from '../components/Money';
 
 /** The landing page: what ftai does, the way in for each kind of user, the open calls. */
 export function HomePage() {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
-  const calls = useQuery({ queryKey: ['calls'], queryFn: () => api.get<{ calls: Call[] }>('/api/v1/calls') });
+  const calls = useQuery({ queryKey: ['calls'], queryFn: () => api.get<CallList>('/api/v1/calls') });
   const tiles = [
     {
       to: '/calculator',
@@ -23,9 +23,10 @@ export function HomePage() {
       to: '/policy',
       icon: <FileSearchOutlined />,
       title: t('nav.policy'),
+      // The policy's shape is the catalogue's: no count of articles or measures written here.
       text: en
-        ? 'The ten articles and 36 measures with their clauses, caps and limits.'
-        : '十条措施、36 个支持事项的原文、比例、上限和限制。',
+        ? 'Every article and measure of the policy with its clause, caps and limits.'
+        : '政策各条措施、各支持事项的原文、比例、上限和限制。',
     },
     {
       to: '/portal',

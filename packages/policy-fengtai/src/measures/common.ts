@@ -4,7 +4,13 @@ import type { FengtaiRequest } from '../request/request-schema.js';
 export type FengtaiMeasure = Measure<FengtaiRequest>;
 export type { Candidate, Localized, MissingFact };
 
-const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** An article's number as the text writes it: 1 → 一, 10 → 十, 11 → 十一, 20 → 二十 (1 to 99). */
+function numeral(n: number): string {
+  const tens = Math.floor(n / 10);
+  return tens === 0 ? (DIGITS[n] ?? '') : `${tens === 1 ? '' : DIGITS[tens]}十${DIGITS[n % 10]}`;
+}
 
 /**
  * The clause as the text numbers it: 第五条, 第五条第（3）项; Article 5, Article 5(3).
@@ -12,7 +18,7 @@ const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '�
  * @example clauseOf(6, 2).zh // "第六条第（2）项"
  */
 export function clauseOf(article: number, item?: number): Localized {
-  const zh = `第${NUMERALS[article]}条`;
+  const zh = `第${numeral(article)}条`;
   return item === undefined ? { zh, en: `Article ${article}` } : { zh: `${zh}第（${item}）项`, en: `Article ${article}(${item})` };
 }
 

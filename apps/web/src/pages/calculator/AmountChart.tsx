@@ -1,6 +1,6 @@
+import type { MeasureInfo, MeasureResult } from '@ftai/api';
 import { useMemo } from 'react';
 import { tierLabel } from '../../api/policy-ids';
-import type { MeasureInfo, MeasureResult } from '../../api/types';
 import { EChart } from '../../components/EChart';
 import { formatYuan } from '../../lib/format';
 

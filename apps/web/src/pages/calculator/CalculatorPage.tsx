@@ -1,9 +1,9 @@
 import { DownloadOutlined, EditOutlined, PrinterOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import type { Answer } from '@ftai/api';
 import { Alert, App, Button, Card, Form, type FormInstance, Grid, Space, Spin, Steps, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, type FieldIssue } from '../../api/client';
-import type { Answer } from '../../api/types';
 import { FactsEditor } from '../../components/facts-editor/FactsEditor';
 import { type Facts, type Topic, withTopicOf } from '../../components/facts-editor/fact-fields';
 import { issueText } from '../../components/facts-editor/issue-text';

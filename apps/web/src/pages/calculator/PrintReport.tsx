@@ -1,5 +1,5 @@
+import type { Answer } from '@ftai/api';
 import { useTranslation } from 'react-i18next';
-import type { Answer } from '../../api/types';
 import { useMeasureIndex } from '../../api/use-catalogue';
 import { ExplanationStep } from '../../components/ResultsView';
 import { formatDate, formatYuan } from '../../lib/format';

@@ -2,9 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Answer } from '@ftai/api';
 import { factsSchema } from '@ftai/policy-fengtai';
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../api/types';
 import { cleanFacts, FACT_FIELDS, shiftDecimal, TOPICS, toMoney, topicsOf } from '../../components/facts-editor/fact-fields';
 import {
   buildRequest,

@@ -1,6 +1,6 @@
+import type { Answer, MeasureResult } from '@ftai/api';
 import type { FieldIssue } from '../../api/client';
 import { IN_KIND_MEASURE_IDS } from '../../api/policy-ids';
-import type { Answer, MeasureResult } from '../../api/types';
 import { cleanFacts, type Facts, fieldsOfTopics, type Topic, toMoney, topicsOf } from '../../components/facts-editor/fact-fields';
 
 /**

@@ -1,5 +1,5 @@
+import type { MeasureResult } from '@ftai/api';
 import { describe, expect, it } from 'vitest';
-import type { MeasureResult } from '../../api/types';
 import { describeFacts, describeHistory, describeOtherAward, formatAmount, reportResult } from './report-lines';
 
 const names = new Map([

@@ -1,6 +1,6 @@
+import type { MeasureInfo, MeasureResult } from '@ftai/api';
 import { measureLabel } from '../../api/measure-label';
 import { MILESTONE_TIERS, tierLabel } from '../../api/policy-ids';
-import type { MeasureInfo, MeasureResult } from '../../api/types';
 import { FACT_FIELDS, type Facts, type ScalarField, type Text } from '../../components/facts-editor/fact-fields';
 import { formatYuan } from '../../lib/format';
 import { statusWithCause } from '../../lib/result-cause';

@@ -1,4 +1,5 @@
 import { DownloadOutlined, ExportOutlined, MessageOutlined } from '@ant-design/icons';
+import type { Notice, NoticeAuditHead, NoticeList, NoticeSummary } from '@ftai/api';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -24,7 +25,6 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { Money } from '../../components/Money';
 import { formatDate, formatYuan } from '../../lib/format';
-import type { NoticeAuditHead, NoticeSummary, NoticeView } from './notice-types';
 import { ObjectionModal } from './ObjectionModal';
 
 /** The enterprises on a notice with their totals (loaded when opened). */
@@ -32,7 +32,7 @@ function NoticeEnterprises({ id }: { id: string }) {
   const { t, i18n } = useTranslation('policy');
   const { t: tc } = useTranslation();
   const screens = Grid.useBreakpoint();
-  const detail = useQuery({ queryKey: ['notice', id], queryFn: () => api.get<NoticeView>(`/api/v1/notices/${encodeURIComponent(id)}`) });
+  const detail = useQuery({ queryKey: ['notice', id], queryFn: () => api.get<Notice>(`/api/v1/notices/${encodeURIComponent(id)}`) });
   if (detail.isLoading) return <Skeleton active paragraph={{ rows: 3 }} />;
   if (detail.isError || !detail.data) return <Typography.Text type="danger">{tc('error')}</Typography.Text>;
   const rows = detail.data.enterprises;
@@ -87,7 +87,7 @@ function NoticeVersions({ id }: { id: string }) {
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const { t: tc } = useTranslation();
   const name = useVersionName();
-  const detail = useQuery({ queryKey: ['notice', id], queryFn: () => api.get<NoticeView>(`/api/v1/notices/${encodeURIComponent(id)}`) });
+  const detail = useQuery({ queryKey: ['notice', id], queryFn: () => api.get<Notice>(`/api/v1/notices/${encodeURIComponent(id)}`) });
   if (detail.isLoading) return <Skeleton active paragraph={{ rows: 2 }} />;
   if (detail.isError || !detail.data) return <Typography.Text type="danger">{tc('error')}</Typography.Text>;
   const latest = detail.data.latestVersion;
@@ -232,7 +232,7 @@ function NoticeCard({ notice, onObject }: { notice: NoticeSummary; onObject: () 
 export function NoticesPage() {
   const { t } = useTranslation('policy');
   const { t: tc } = useTranslation();
-  const notices = useQuery({ queryKey: ['notices'], queryFn: () => api.get<{ notices: NoticeSummary[] }>('/api/v1/notices') });
+  const notices = useQuery({ queryKey: ['notices'], queryFn: () => api.get<NoticeList>('/api/v1/notices') });
   const [objecting, setObjecting] = useState<NoticeSummary | null>(null);
   return (
     <div>

@@ -1,3 +1,4 @@
+import type { Notice, NoticeSummary, ObjectionReceipt } from '@ftai/api';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
@@ -5,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { formatDate } from '../../lib/format';
-import { applicationOptions, type NoticeSummary, type NoticeView } from './notice-types';
+import { applicationOptions } from './application-options';
 
 interface ObjectionValues {
   name: string;
@@ -24,7 +25,7 @@ export function ObjectionModal({ notice, onClose }: { notice: NoticeSummary; onC
   const [problem, setProblem] = useState<string | null>(null);
   const detail = useQuery({
     queryKey: ['notice', notice.id],
-    queryFn: () => api.get<NoticeView>(`/api/v1/notices/${encodeURIComponent(notice.id)}`),
+    queryFn: () => api.get<Notice>(`/api/v1/notices/${encodeURIComponent(notice.id)}`),
   });
   const required = (what: string) => [{ required: true, whitespace: true, message: t('notices.required', { what }) }];
 
@@ -44,7 +45,7 @@ export function ObjectionModal({ notice, onClose }: { notice: NoticeSummary; onC
         text: values.text,
         ...(values.applicationId ? { applicationId: values.applicationId } : {}),
       };
-      const receipt = await api.post<{ id: string }>(`/api/v1/notices/${encodeURIComponent(notice.id)}/objections`, body);
+      const receipt = await api.post<ObjectionReceipt>(`/api/v1/notices/${encodeURIComponent(notice.id)}/objections`, body);
       message.success(t('notices.sent', { id: receipt.id }));
       onClose();
     } catch (e) {

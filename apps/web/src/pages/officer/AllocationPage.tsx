@@ -1,4 +1,5 @@
 import { CalculatorOutlined, CheckCircleOutlined } from '@ant-design/icons';
+import type { AllocationMethod, AllocationPlan, CommittedAllocation } from '@ftai/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -24,11 +25,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, newIdempotencyKey } from '../../api/client';
+import { useArticleIndex } from '../../api/use-catalogue';
 import { Money } from '../../components/Money';
 import { formatTime, formatYuan } from '../../lib/format';
 import { type ArticleUse, articleUse, summariseAllocation } from './lib/allocation-summary';
 import { percentOf } from './lib/yuan';
-import type { AllocationMethod, AllocationPlan, CommittedAllocation } from './officer-types';
 import { CallSelect, errorMessage, PageHeader, QueryState } from './parts';
 import { useSelectedCall } from './use-selected-call';
 
@@ -305,6 +306,7 @@ export function AllocationPage() {
 
 function ArticleUseList({ rows, total }: { rows: readonly ArticleUse[]; total: number }) {
   const { t } = useTranslation('officer');
+  const articleOf = useArticleIndex();
   return (
     <Flex vertical gap={10}>
       {rows.map((r) => {
@@ -313,9 +315,9 @@ function ArticleUseList({ rows, total }: { rows: readonly ArticleUse[]; total: n
           <div key={r.article}>
             <Flex justify="space-between" wrap gap={4}>
               <span>
-                <Typography.Text strong>{t(`article.short.${r.article}`)}</Typography.Text>{' '}
+                <Typography.Text strong>{articleOf.get(r.article)?.citation ?? r.article}</Typography.Text>{' '}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t(`article.name.${r.article}`)}
+                  {articleOf.get(r.article)?.shortName}
                 </Typography.Text>
               </span>
               {cap === null ? (

@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined, PaperClipOutlined } from '@ant-design/icons';
+import type { ApplicationItem, ApplicationView } from '@ftai/api';
 import { Card, Col, Descriptions, Empty, Flex, Grid, List, Row, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +14,6 @@ import { ApprovalForm } from './application/ApprovalForm';
 import { FactsView } from './application/FactsView';
 import { ReviewersCard } from './application/ReviewersCard';
 import { useApplication, useEnterprise } from './officer-api';
-import type { ApplicationItem, ApplicationView } from './officer-types';
 import { QueryState } from './parts';
 
 /**

@@ -1,4 +1,5 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
+import type { AuditEntry, AuditVerification } from '@ftai/api';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Flex, Input, List, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -8,7 +9,6 @@ import { api } from '../../api/client';
 import { formatTime } from '../../lib/format';
 import { type DiffRow, diffJson, showValue } from './lib/audit-diff';
 import { useAudit, useUsers } from './officer-api';
-import type { AuditEntry, AuditVerification } from './officer-types';
 import { errorMessage, PageHeader, QueryState } from './parts';
 
 const PAGE = 20;

@@ -1,4 +1,5 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import type { Call } from '@ftai/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -24,11 +25,12 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { articleShortLabel } from '../../api/article-label';
 import { api } from '../../api/client';
-import type { Call } from '../../api/types';
+import { useArticleIndex } from '../../api/use-catalogue';
 import { Money } from '../../components/Money';
 import { formatYuan } from '../../lib/format';
-import { ARTICLES, articleBudgetSum, type CallFormValues, callFormValues, createCallBody, updateCallBody } from './lib/call-form';
+import { articleBudgetSum, type CallFormValues, callFormValues, createCallBody, updateCallBody } from './lib/call-form';
 import { useCalls } from './officer-api';
 import { formProblem, PageHeader, QueryState, YuanInput } from './parts';
 
@@ -37,6 +39,7 @@ const MAX_YUAN = 9_999_999_999_999;
 /** Annual calls (申报批次) with their dates and budgets: a list, and a form to open or change one. */
 export function CallsPage() {
   const { t, i18n } = useTranslation('officer');
+  const articleOf = useArticleIndex();
   const calls = useCalls();
   const screens = Grid.useBreakpoint();
   const [editing, setEditing] = useState<Call | 'new' | null>(null);
@@ -48,7 +51,7 @@ export function CallsPage() {
       <Space size={[4, 4]} wrap>
         {entries.map(([a, b]) => (
           <Tag key={a}>
-            {t(`article.short.${a}`)} {formatYuan(b)}
+            {articleOf.get(Number(a))?.citation ?? a} {formatYuan(b)}
           </Tag>
         ))}
       </Space>
@@ -143,6 +146,8 @@ export function CallsPage() {
 
 function CallDrawer({ editing, onClose }: { editing: Call | 'new' | null; onClose: () => void }) {
   const { t } = useTranslation('officer');
+  // Every article of the policy, from the catalogue: each may have a budget of its own.
+  const articles = [...useArticleIndex().values()];
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const screens = Grid.useBreakpoint();
@@ -250,11 +255,11 @@ function CallDrawer({ editing, onClose }: { editing: Call | 'new' | null; onClos
           {t('calls.articleBudgetsHelp')}
         </Typography.Paragraph>
         <Row gutter={12}>
-          {ARTICLES.map((a) => (
-            <Col xs={24} sm={12} key={a}>
+          {articles.map((a) => (
+            <Col xs={24} sm={12} key={a.article}>
               <Form.Item
-                name={['articleBudgets', String(a)]}
-                label={`${t(`article.short.${a}`)} · ${t(`article.name.${a}`)}`}
+                name={['articleBudgets', String(a.article)]}
+                label={articleShortLabel(a)}
                 rules={[{ type: 'integer', min: 0, max: MAX_YUAN, message: t('calls.rule.yuan') }]}
               >
                 <YuanInput max={MAX_YUAN} placeholder={t('calls.noOwnBudget')} />

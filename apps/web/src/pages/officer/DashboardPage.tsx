@@ -13,9 +13,9 @@ import {
   measureChartOption,
   topEnterprisesOption,
 } from './lib/dashboard-charts';
+import { QUEUE_STATUSES } from './lib/queue-filter';
 import { percentOf } from './lib/yuan';
 import { useDashboard } from './officer-api';
-import { APPLICATION_STATUSES } from './officer-types';
 import { CallSelect, PageHeader, QueryState } from './parts';
 import { useSelectedCall } from './use-selected-call';
 
@@ -168,7 +168,7 @@ function StatusCounts({ counts, carry }: { counts: Record<string, number>; carry
   const { t } = useTranslation();
   return (
     <Flex wrap gap={8}>
-      {APPLICATION_STATUSES.map((s) => (
+      {QUEUE_STATUSES.map((s) => (
         <Link
           key={s}
           to={`/officer/applications?${carry}&status=${s}`}

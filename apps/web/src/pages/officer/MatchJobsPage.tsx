@@ -1,4 +1,5 @@
 import { CloudUploadOutlined, DatabaseOutlined, DownloadOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
+import type { MatchJob, MatchJobDetail, MatchJobList, NotifyEntry, NotifyPage } from '@ftai/api';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -28,17 +29,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { Money } from '../../components/Money';
 import { formatTime, formatYuan } from '../../lib/format';
-import {
-  isActive,
-  isRegistryFile,
-  type MatchJob,
-  measureIds,
-  type NotifyEntry,
-  progressPercent,
-  readMatchJob,
-  readMatchJobs,
-  readNotify,
-} from './lib/match-jobs';
+import { isActive, isRegistryFile, measureIds, progressPercent } from './lib/match-jobs';
 import { errorMessage, formProblem, PageHeader, QueryState } from './parts';
 
 const BASE = '/api/v1/match-jobs';
@@ -63,14 +54,14 @@ export function MatchJobsPage() {
   const { t, i18n } = useTranslation('officer');
   const queryClient = useQueryClient();
   const screens = Grid.useBreakpoint();
-  const jobs = useQuery({ queryKey: ['officer', 'match-jobs'], queryFn: () => api.get<unknown>(BASE).then(readMatchJobs) });
+  const jobs = useQuery({ queryKey: ['officer', 'match-jobs'], queryFn: () => api.get<MatchJobList>(BASE).then((r) => r.jobs) });
   const list = jobs.data ?? [];
   const active = list.filter(isActive);
   // Each running job's progress, every 2 seconds until it stops.
   const progress = useQueries({
     queries: active.map((j) => ({
       queryKey: ['officer', 'match-job', j.id],
-      queryFn: () => api.get<unknown>(`${BASE}/${j.id}`).then(readMatchJob),
+      queryFn: () => api.get<MatchJobDetail>(`${BASE}/${j.id}`),
       refetchInterval: (q: { state: { data?: MatchJob } }) => (q.state.data && !isActive(q.state.data) ? false : POLL_MS),
     })),
   });
@@ -295,7 +286,7 @@ function UploadCard() {
     mutationFn: (f: File) => {
       const body = new FormData();
       body.append('file', f, f.name);
-      return api.post<unknown>(`${BASE}${allowExtra ? '?allowExtraColumns=true' : ''}`, body);
+      return api.post<MatchJob>(`${BASE}${allowExtra ? '?allowExtraColumns=true' : ''}`, body);
     },
     onSuccess: async () => {
       setFile(null);
@@ -348,7 +339,7 @@ function PlatformCard() {
   const [form] = Form.useForm<{ year: number }>();
   const [problem, setProblem] = useState<string | null>(null);
   const start = useMutation({
-    mutationFn: (v: { year: number }) => api.post<unknown>(BASE, { source: 'platform', year: v.year }),
+    mutationFn: (v: { year: number }) => api.post<MatchJob>(BASE, { source: 'platform', year: v.year }),
     onSuccess: async () => {
       setProblem(null);
       message.success(t('match.started'));
@@ -385,7 +376,7 @@ function NotifyDrawer({ job, onClose }: { job: MatchJob | null; onClose: () => v
   const screens = Grid.useBreakpoint();
   const notify = useQuery({
     queryKey: ['officer', 'match-notify', job?.id ?? ''],
-    queryFn: () => api.get<unknown>(`${job?.downloads?.notify ?? `${BASE}/${job?.id}/notify`}?limit=${NOTIFY_LIMIT}`).then(readNotify),
+    queryFn: () => api.get<NotifyPage>(`${job?.downloads?.notify ?? `${BASE}/${job?.id}/notify`}?limit=${NOTIFY_LIMIT}`),
     enabled: job !== null,
   });
   const rows = notify.data?.enterprises ?? [];

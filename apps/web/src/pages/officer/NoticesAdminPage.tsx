@@ -1,4 +1,5 @@
 import { EditOutlined, ExportOutlined, FileExcelOutlined, NotificationOutlined } from '@ant-design/icons';
+import type { Notice, NoticeSummary } from '@ftai/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Grid, Input, InputNumber, List, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -9,7 +10,6 @@ import { api, newIdempotencyKey } from '../../api/client';
 import { Money } from '../../components/Money';
 import { formatTime, formatYuan } from '../../lib/format';
 import { useApplications, useNotices, useObjections } from './officer-api';
-import type { NoticeSummary, NoticeView } from './officer-types';
 import { CallSelect, formProblem, PageHeader, QueryState } from './parts';
 import { useSelectedCall } from './use-selected-call';
 
@@ -22,7 +22,7 @@ export function NoticesAdminPage() {
   const screens = Grid.useBreakpoint();
   const { calls, call, setCallId } = useSelectedCall();
   const notices = useNotices();
-  const [published, setPublished] = useState<NoticeView | null>(null);
+  const [published, setPublished] = useState<Notice | null>(null);
   const list = (notices.data ?? []).filter((n) => !call || n.call.id === call.id);
 
   const links = (n: NoticeSummary) => (
@@ -151,7 +151,7 @@ export function NoticesAdminPage() {
 }
 
 /** Publish the call's approved and allocated applications, with the objection window in days. */
-function PublishCard({ callId, onPublished }: { callId: string; onPublished: (n: NoticeView) => void }) {
+function PublishCard({ callId, onPublished }: { callId: string; onPublished: (n: Notice) => void }) {
   const { t } = useTranslation('officer');
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
@@ -165,7 +165,7 @@ function PublishCard({ callId, onPublished }: { callId: string; onPublished: (n:
   const amount = approved.reduce((s, a) => s + (a.allocatedTotal ?? 0), 0);
 
   const publish = useMutation({
-    mutationFn: (v: { objectionDays: number }) => api.post<NoticeView>(`/api/v1/calls/${callId}/notice`, v, { idempotencyKey: key }),
+    mutationFn: (v: { objectionDays: number }) => api.post<Notice>(`/api/v1/calls/${callId}/notice`, v, { idempotencyKey: key }),
     onSuccess: async (n) => {
       setProblem(null);
       setKey(newIdempotencyKey());
@@ -242,7 +242,7 @@ function ReviseButton({ notice }: { notice: NoticeSummary }) {
   const [key, setKey] = useState(newIdempotencyKey);
   const revise = useMutation({
     mutationFn: (v: { reason: string; objectionDays?: number | null }) =>
-      api.post<NoticeView>(
+      api.post<Notice>(
         `/api/v1/notices/${encodeURIComponent(notice.id)}/revisions`,
         { reason: v.reason, ...(v.objectionDays ? { objectionDays: v.objectionDays } : {}) },
         { idempotencyKey: key },

@@ -1,4 +1,5 @@
 import { ImportOutlined, UploadOutlined } from '@ant-design/icons';
+import type { ImportOutcome, OtherAward } from '@ftai/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Collapse, Flex, Form, Grid, Input, List, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -12,7 +13,6 @@ import { Money } from '../../components/Money';
 import { formatTime, formatYuan } from '../../lib/format';
 import { type IssueRow, issueRows } from './lib/import-issues';
 import { keys, useOtherAwards } from './officer-api';
-import type { ImportOutcome, OtherAward } from './officer-types';
 import { errorMessage, PageHeader, QueryState } from './parts';
 
 /** The columns: each row names subject (支持对象) or measure (对应本措施事项), one of the two. */

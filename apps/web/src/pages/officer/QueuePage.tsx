@@ -1,3 +1,4 @@
+import type { ApplicationSummary } from '@ftai/api';
 import { Badge, Card, Flex, Grid, Input, List, Select, Space, Table, Tabs, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { useMemo, useState } from 'react';
@@ -6,9 +7,15 @@ import { Link, useSearchParams } from 'react-router';
 import { Money } from '../../components/Money';
 import { ApplicationStatusTag } from '../../components/StatusTag';
 import { formatTime } from '../../lib/format';
-import { countByStatus, filterApplications, isApplicationStatus, type QueueSort, sortApplications } from './lib/queue-filter';
+import {
+  countByStatus,
+  filterApplications,
+  isApplicationStatus,
+  QUEUE_STATUSES,
+  type QueueSort,
+  sortApplications,
+} from './lib/queue-filter';
 import { useApplications } from './officer-api';
-import { APPLICATION_STATUSES, type ApplicationSummary } from './officer-types';
 import { CallSelect, PageHeader, QueryState } from './parts';
 import { useSelectedCall } from './use-selected-call';
 
@@ -69,7 +76,7 @@ export function QueuePage() {
         </div>
       ),
     },
-    { title: t('queue.status'), dataIndex: 'status', key: 'status', render: (s: string) => <ApplicationStatusTag status={s} /> },
+    { title: t('queue.status'), dataIndex: 'status', key: 'status', render: (_, a) => <ApplicationStatusTag status={a.status} /> },
     {
       title: t('figure.requested'),
       dataIndex: 'engineTotal',
@@ -116,7 +123,7 @@ export function QueuePage() {
 
   const tabs = [
     { key: '', label: <TabLabel text={t('queue.all')} count={counts.all} /> },
-    ...APPLICATION_STATUSES.map((s) => ({ key: s, label: <TabLabel text={t(`status.${s}`, { ns: 'common' })} count={counts[s]} /> })),
+    ...QUEUE_STATUSES.map((s) => ({ key: s, label: <TabLabel text={t(`status.${s}`, { ns: 'common' })} count={counts[s]} /> })),
   ];
 
   return (

@@ -1,19 +1,20 @@
+import type {
+  ApplicationList,
+  ApplicationView,
+  AssignmentList,
+  AuditLog,
+  BudgetDashboard,
+  CallList,
+  EnterpriseView,
+  Notice,
+  NoticeList,
+  ObjectionList,
+  OtherAwardList,
+  Rubric,
+  UserList,
+} from '@ftai/api';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Call } from '../../api/types';
-import type {
-  ApplicationSummary,
-  ApplicationView,
-  Assignment,
-  AuditEntry,
-  Dashboard,
-  NoticeSummary,
-  NoticeView,
-  Objection,
-  OtherAward,
-  RubricCriterion,
-  UserRow,
-} from './officer-types';
 
 /** Query keys of the officer console: a change invalidates by the first element. */
 export const keys = {
@@ -31,16 +32,14 @@ export const keys = {
 };
 
 export function useCalls() {
-  return useQuery({ queryKey: keys.calls, queryFn: () => api.get<{ calls: Call[] }>('/api/v1/calls').then((r) => r.calls) });
+  return useQuery({ queryKey: keys.calls, queryFn: () => api.get<CallList>('/api/v1/calls').then((r) => r.calls) });
 }
 
 export function useApplications(callId: string | undefined) {
   return useQuery({
     queryKey: keys.applications(callId),
     queryFn: () =>
-      api
-        .get<{ applications: ApplicationSummary[] }>(`/api/v1/applications${callId ? `?callId=${encodeURIComponent(callId)}` : ''}`)
-        .then((r) => r.applications),
+      api.get<ApplicationList>(`/api/v1/applications${callId ? `?callId=${encodeURIComponent(callId)}` : ''}`).then((r) => r.applications),
   });
 }
 
@@ -54,29 +53,26 @@ export function useApplication(id: string) {
 export function useAssignments(applicationId: string) {
   return useQuery({
     queryKey: keys.assignments(applicationId),
-    queryFn: () =>
-      api
-        .get<{ assignments: Assignment[] }>(`/api/v1/reviews?applicationId=${encodeURIComponent(applicationId)}`)
-        .then((r) => r.assignments),
+    queryFn: () => api.get<AssignmentList>(`/api/v1/reviews?applicationId=${encodeURIComponent(applicationId)}`).then((r) => r.assignments),
   });
 }
 
 export function useRubric() {
   return useQuery({
     queryKey: ['officer', 'rubric'],
-    queryFn: () => api.get<{ criteria: RubricCriterion[]; max: number }>('/api/v1/reviews/rubric'),
+    queryFn: () => api.get<Rubric>('/api/v1/reviews/rubric'),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
 
 export function useUsers() {
-  return useQuery({ queryKey: keys.users, queryFn: () => api.get<{ users: UserRow[] }>('/api/v1/users').then((r) => r.users) });
+  return useQuery({ queryKey: keys.users, queryFn: () => api.get<UserList>('/api/v1/users').then((r) => r.users) });
 }
 
 export function useDashboard(callId: string | undefined) {
   return useQuery({
     queryKey: keys.dashboard(callId ?? ''),
-    queryFn: () => api.get<Dashboard>(`/api/v1/calls/${encodeURIComponent(callId ?? '')}/dashboard`),
+    queryFn: () => api.get<BudgetDashboard>(`/api/v1/calls/${encodeURIComponent(callId ?? '')}/dashboard`),
     enabled: callId !== undefined,
   });
 }
@@ -84,14 +80,14 @@ export function useDashboard(callId: string | undefined) {
 export function useNotices() {
   return useQuery({
     queryKey: keys.notices,
-    queryFn: () => api.get<{ notices: NoticeSummary[] }>('/api/v1/notices').then((r) => r.notices),
+    queryFn: () => api.get<NoticeList>('/api/v1/notices').then((r) => r.notices),
   });
 }
 
 export function useNotice(id: string | undefined) {
   return useQuery({
     queryKey: keys.notice(id ?? ''),
-    queryFn: () => api.get<NoticeView>(`/api/v1/notices/${encodeURIComponent(id ?? '')}`),
+    queryFn: () => api.get<Notice>(`/api/v1/notices/${encodeURIComponent(id ?? '')}`),
     enabled: id !== undefined,
   });
 }
@@ -99,12 +95,7 @@ export function useNotice(id: string | undefined) {
 export function useObjections(noticeId: string | undefined) {
   return useQuery({
     queryKey: keys.objections(noticeId ?? ''),
-    queryFn: () =>
-      api
-        .get<{ noticeId: string; objectionsUntil: string; objections: Objection[] }>(
-          `/api/v1/notices/${encodeURIComponent(noticeId ?? '')}/objections`,
-        )
-        .then((r) => r.objections),
+    queryFn: () => api.get<ObjectionList>(`/api/v1/notices/${encodeURIComponent(noticeId ?? '')}/objections`).then((r) => r.objections),
     enabled: noticeId !== undefined,
   });
 }
@@ -112,7 +103,7 @@ export function useObjections(noticeId: string | undefined) {
 export function useOtherAwards() {
   return useQuery({
     queryKey: keys.otherAwards,
-    queryFn: () => api.get<{ awards: OtherAward[]; total: number }>('/api/v1/other-policy-awards'),
+    queryFn: () => api.get<OtherAwardList>('/api/v1/other-policy-awards'),
   });
 }
 
@@ -130,7 +121,7 @@ export function useAudit(params: {
   const query = q.toString();
   return useQuery({
     queryKey: keys.audit(query),
-    queryFn: () => api.get<{ entries: AuditEntry[] }>(`/api/v1/audit?${query}`).then((r) => r.entries),
+    queryFn: () => api.get<AuditLog>(`/api/v1/audit?${query}`).then((r) => r.entries),
     placeholderData: (prev) => prev,
   });
 }
@@ -143,27 +134,10 @@ export function useNoticeOf(application: { id: string; callId: string }) {
   const notices = useNotices();
   const ofCall = (notices.data ?? []).filter((n) => n.call.id === application.callId);
   const views = useQueries({
-    queries: ofCall.map((n) => ({ queryKey: keys.notice(n.id), queryFn: () => api.get<NoticeView>(`/api/v1/notices/${n.id}`) })),
+    queries: ofCall.map((n) => ({ queryKey: keys.notice(n.id), queryFn: () => api.get<Notice>(`/api/v1/notices/${n.id}`) })),
   });
   const found = views.find((v) => v.data?.lines.some((l) => l.applicationId === application.id));
   return { data: found?.data, isLoading: notices.isLoading || views.some((v) => v.isLoading) };
-}
-
-export interface EnterpriseView {
-  readonly creditCode: string;
-  readonly name: string;
-  readonly profile: Record<string, unknown>;
-  readonly awards: readonly {
-    readonly measure: string;
-    readonly subject: string | null;
-    readonly year: number;
-    readonly amount: number;
-    readonly status: string;
-    readonly callId: string | null;
-    readonly applicationId: string | null;
-    readonly paidAt: string | null;
-  }[];
-  readonly updatedAt: string;
 }
 
 export function useEnterprise(creditCode: string | undefined) {

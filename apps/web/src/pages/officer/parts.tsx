@@ -1,8 +1,8 @@
+import type { Call } from '@ftai/api';
 import { Alert, Button, Empty, Flex, type FormInstance, InputNumber, type InputNumberProps, Select, Skeleton, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import type { Call } from '../../api/types';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { groupThousands, ungroupThousands } from './lib/yuan';
 

@@ -1,6 +1,6 @@
+import type { Call } from '@ftai/api';
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Call } from '../../api/types';
 import { useCalls } from './officer-api';
 
 /**

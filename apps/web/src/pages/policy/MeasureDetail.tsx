@@ -1,6 +1,6 @@
+import type { MeasureInfo } from '@ftai/api';
 import { Alert, Descriptions, Grid, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { MeasureInfo } from '../../api/types';
 import { formatDate } from '../../lib/format';
 import { Highlight } from './Highlight';
 import { asMaximum, splitVariants } from './search';

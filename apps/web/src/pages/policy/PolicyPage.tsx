@@ -1,4 +1,5 @@
 import { CalculatorOutlined } from '@ant-design/icons';
+import type { MeasureInfo, PolicyDocument } from '@ftai/api';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -22,21 +23,14 @@ import {
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { articleHeading } from '../../api/article-label';
 import { api } from '../../api/client';
-import type { MeasureInfo } from '../../api/types';
 import { useCatalogue } from '../../api/use-catalogue';
 import { formatDate } from '../../lib/format';
 import { Highlight } from './Highlight';
 import { MeasureDetail } from './MeasureDetail';
 import { PolicyText } from './PolicyText';
 import { byArticle, matchesMeasure, searchTerms } from './search';
-
-interface PolicyDoc {
-  readonly id: string;
-  readonly version: string;
-  readonly inForce: { readonly from: string; readonly to: string };
-  readonly text: string;
-}
 
 const YEARS = [2025, 2026, 2027, 2028];
 
@@ -80,9 +74,9 @@ function MeasureLabel({ m, terms }: { m: MeasureInfo; terms: readonly string[] }
 }
 
 /**
- * 政策条款: the ten articles and their 36 measures — original clause, summary, rule, caps with
- * industrial variants, limits, review flags, assumptions and dated parameters — searchable; and the
- * full text of the policy.
+ * 政策条款: every article of the policy and its measures (from the catalogue) — original clause,
+ * summary, rule, caps with industrial variants, limits, review flags, assumptions and dated
+ * parameters — searchable; and the full text of the policy.
  */
 export function PolicyPage() {
   const { t, i18n } = useTranslation('policy');
@@ -97,10 +91,15 @@ export function PolicyPage() {
   const deferred = useDeferredValue(query);
   const terms = useMemo(() => searchTerms(deferred), [deferred]);
   const catalogue = useCatalogue(year);
-  const doc = useQuery({ queryKey: ['policy'], queryFn: () => api.get<PolicyDoc>('/api/v1/policy'), staleTime: Number.POSITIVE_INFINITY });
+  const doc = useQuery({
+    queryKey: ['policy'],
+    queryFn: () => api.get<PolicyDocument>('/api/v1/policy'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
   const measures = useMemo(() => catalogue.data?.measures ?? [], [catalogue.data]);
   const matched = useMemo(() => measures.filter((m) => matchesMeasure(m, terms)), [measures, terms]);
   const articles = useMemo(() => byArticle(matched), [matched]);
+  const articleOf = useMemo(() => new Map((catalogue.data?.articles ?? []).map((a) => [a.article, a])), [catalogue.data]);
   const [open, setOpen] = useState<string[]>([]);
 
   // A search opens what it found; clearing it folds everything again.
@@ -164,7 +163,7 @@ export function PolicyPage() {
                 href: `#article-${n}`,
                 title: (
                   <span>
-                    {t(`articleNo.a${n}`)}
+                    {articleOf.get(n)?.citation ?? n}
                     <Typography.Text type="secondary">{lang === 'en' ? ` (${list.length})` : `（${list.length}）`}</Typography.Text>
                   </span>
                 ),
@@ -179,7 +178,7 @@ export function PolicyPage() {
               id={`article-${n}`}
               size="small"
               styles={isPhone ? { body: { padding: '4px 12px' } } : undefined}
-              title={<span style={{ whiteSpace: 'normal' }}>{t(`articles.a${n}`)}</span>}
+              title={<span style={{ whiteSpace: 'normal' }}>{articleHeading(articleOf.get(n), lang, String(n))}</span>}
               extra={<Typography.Text type="secondary">{t('measures', { n: list.length })}</Typography.Text>}
               style={{ marginBottom: 16, scrollMarginTop: 72 }}
             >

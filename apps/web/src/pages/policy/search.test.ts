@@ -1,5 +1,5 @@
+import type { MeasureInfo } from '@ftai/api';
 import { describe, expect, it } from 'vitest';
-import type { MeasureInfo } from '../../api/types';
 import { asMaximum, byArticle, highlightParts, matchesMeasure, searchTerms, splitVariants } from './search';
 
 const measure = (over: Partial<MeasureInfo>): MeasureInfo => ({
@@ -21,6 +21,8 @@ const measure = (over: Partial<MeasureInfo>): MeasureInfo => ({
   alternativeGroup: null,
   assumptions: [],
   parameters: [],
+  enterpriseLevel: true,
+  milestoneTiers: null,
   ...over,
 });
 

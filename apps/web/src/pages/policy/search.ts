@@ -1,4 +1,4 @@
-import type { MeasureInfo } from '../../api/types';
+import type { MeasureInfo } from '@ftai/api';
 
 /** A search box's text as terms: "算力  6.2" → ["算力", "6.2"]. */
 export function searchTerms(query: string): string[] {

@@ -6,6 +6,7 @@ import {
   SendOutlined,
   SyncOutlined,
 } from '@ant-design/icons';
+import type { Answer, ApplicationView } from '@ftai/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Col, Collapse, Empty, Grid, Row, Space, Spin, Statistic, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
@@ -14,7 +15,6 @@ import { Link } from 'react-router';
 import { api, newIdempotencyKey } from '../../api/client';
 import { measureLabel } from '../../api/measure-label';
 import { tierLabel } from '../../api/policy-ids';
-import type { Answer } from '../../api/types';
 import { useMeasureIndex } from '../../api/use-catalogue';
 import { FactsEditor } from '../../components/facts-editor/FactsEditor';
 import {
@@ -32,7 +32,6 @@ import { ResultsView } from '../../components/ResultsView';
 import { formatDate, formatTime } from '../../lib/format';
 import { AmountBarChart } from './AmountBarChart';
 import { AttachmentsCard } from './AttachmentsCard';
-import type { ApplicationView } from './application-types';
 import { EnterpriseFlags } from './EnterpriseFlags';
 import { createKeyKeeper, describeSubmitError, latestMoveTo, type SubmitProblem, splitIssues } from './portal-logic';
 import { useEnterprise } from './portal-queries';

@@ -1,3 +1,4 @@
+import type { ApplicationView } from '@ftai/api';
 import { Breadcrumb, Button, Result, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -6,7 +7,6 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { ApplicationStatusTag } from '../../components/StatusTag';
 import { ApplicationEditor } from './ApplicationEditor';
 import { ApplicationSubmittedView } from './ApplicationSubmittedView';
-import type { ApplicationView } from './application-types';
 import { isEditable } from './portal-logic';
 import { useApplication } from './portal-queries';
 

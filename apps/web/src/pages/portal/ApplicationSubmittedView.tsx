@@ -1,3 +1,4 @@
+import type { ApplicationItem, ApplicationView } from '@ftai/api';
 import { Alert, Card, Col, Descriptions, Empty, Grid, Row, Space, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,6 @@ import { Money } from '../../components/Money';
 import { ResultsView } from '../../components/ResultsView';
 import { formatTime } from '../../lib/format';
 import { AttachmentsCard } from './AttachmentsCard';
-import type { ApplicationItem, ApplicationView } from './application-types';
 import { latestMoveTo } from './portal-logic';
 
 /**

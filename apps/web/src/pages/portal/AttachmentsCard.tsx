@@ -1,11 +1,11 @@
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import type { ApplicationView, Attachment } from '@ftai/api';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
 import { AttachmentList } from '../../components/AttachmentList';
-import type { ApplicationView, Attachment } from './application-types';
 
 /** The server's limit (config uploadLimitBytes, 10 MiB): checked here first to spare the upload. */
 const LIMIT = 10 << 20;

@@ -1,3 +1,5 @@
+import type { EnterpriseAward } from '@ftai/api';
+import { AWARD_STATUSES } from '@ftai/api/statuses';
 import { Card, Col, Empty, Grid, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
@@ -9,11 +11,10 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { Money } from '../../components/Money';
 import { formatDate, formatTime } from '../../lib/format';
 import { AmountBarChart } from './AmountBarChart';
-import type { Award } from './application-types';
 import { amountsByMeasure, awardsByYear, sumAmounts } from './portal-logic';
 import { useEnterprise } from './portal-queries';
 
-const STATUS_COLORS: Record<Award['status'], string> = { committed: 'blue', final: 'geekblue', paid: 'green' };
+const STATUS_COLORS: Record<EnterpriseAward['status'], string> = { committed: 'blue', final: 'geekblue', paid: 'green' };
 
 /** Past awards under this policy (奖励台账, from GET /api/v1/enterprises/me): per measure, subject and year, with totals. */
 export function AwardsPage() {
@@ -40,7 +41,7 @@ export function AwardsPage() {
     const m = measures.get(id);
     return m ? (en ? m.summaryEn : m.summaryZh) : '';
   };
-  const columns: ColumnsType<Award> = [
+  const columns: ColumnsType<EnterpriseAward> = [
     {
       title: t('awards.measure'),
       key: 'measure',
@@ -63,7 +64,7 @@ export function AwardsPage() {
       title: t('awards.status'),
       dataIndex: 'status',
       key: 'status',
-      render: (s: Award['status']) => <Tag color={STATUS_COLORS[s]}>{t(`awards.statuses.${s}`)}</Tag>,
+      render: (s: EnterpriseAward['status']) => <Tag color={STATUS_COLORS[s]}>{t(`awards.statuses.${s}`)}</Tag>,
     },
     { title: t('awards.paidAt'), dataIndex: 'paidAt', key: 'paidAt', render: (v: string | null) => paidDate(v, lang) },
     {
@@ -101,7 +102,7 @@ export function AwardsPage() {
                 <Card title={t('awards.byYear')} style={{ height: '100%' }}>
                   <AmountBarChart
                     categories={years.map((y) => String(y.year))}
-                    series={(['committed', 'final', 'paid'] as const).map((s) => ({
+                    series={AWARD_STATUSES.map((s) => ({
                       name: t(`awards.statuses.${s}`),
                       values: years.map((y) => y[s]),
                       color: { committed: '#69b1ff', final: '#2f54eb', paid: '#52c41a' }[s],
@@ -126,7 +127,7 @@ export function AwardsPage() {
           </Row>
           <Card title={t('awards.list')}>
             {isWide ? (
-              <Table<Award>
+              <Table<EnterpriseAward>
                 size="middle"
                 rowKey={(a) => `${a.applicationId}|${a.measure}|${a.subject ?? ''}|${a.year}`}
                 columns={columns}

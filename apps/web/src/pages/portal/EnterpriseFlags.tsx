@@ -1,7 +1,7 @@
 import { CheckCircleOutlined, CloseCircleOutlined, MinusCircleOutlined } from '@ant-design/icons';
+import type { EnterpriseProfile } from '@ftai/api';
 import { Alert, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EnterpriseProfile } from './application-types';
 import { meetsGeneralConditions } from './portal-logic';
 
 /** The general conditions (all must hold) and the enterprise types that change rates and caps. */

@@ -1,16 +1,15 @@
 import { EditOutlined, FormOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
+import type { ApplicationSummary, ApplicationView, Call, EnterpriseView } from '@ftai/api';
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Grid, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
-import type { Call } from '../../api/types';
 import { LoadFailed } from '../../components/LoadFailed';
 import { Money } from '../../components/Money';
 import { ApplicationStatusTag } from '../../components/StatusTag';
 import { formatDate, formatTime } from '../../lib/format';
-import type { ApplicationSummary, ApplicationView, Enterprise } from './application-types';
 import { EnterpriseFlags } from './EnterpriseFlags';
 import { isEditable, latestMoveTo } from './portal-logic';
 import { useCalls, useEnterprise, useMyApplications } from './portal-queries';
@@ -97,7 +96,7 @@ function ReturnedMessages({ applications, callById }: { applications: Applicatio
   );
 }
 
-function EnterpriseCard({ enterprise, loading }: { enterprise: Enterprise | undefined; loading: boolean }) {
+function EnterpriseCard({ enterprise, loading }: { enterprise: EnterpriseView | undefined; loading: boolean }) {
   const { t } = useTranslation('portal');
   return (
     <Card
@@ -236,7 +235,7 @@ function MyApplications({
       key: 'call',
       render: (_, a) => <Link to={`/portal/applications/${a.id}`}>{callById.get(a.callId)?.title ?? a.callId}</Link>,
     },
-    { title: t('apps.status'), dataIndex: 'status', key: 'status', render: (s: string) => <ApplicationStatusTag status={s} /> },
+    { title: t('apps.status'), dataIndex: 'status', key: 'status', render: (_, a) => <ApplicationStatusTag status={a.status} /> },
     {
       title: t('apps.engineTotal'),
       dataIndex: 'engineTotal',

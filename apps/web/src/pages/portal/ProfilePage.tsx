@@ -1,4 +1,5 @@
 import { SaveOutlined } from '@ant-design/icons';
+import type { EnterpriseProfileBody, EnterpriseView } from '@ftai/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Divider, Form, Input, Row, Skeleton, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -7,11 +8,10 @@ import { api, type FieldIssue } from '../../api/client';
 import { LoadFailed } from '../../components/LoadFailed';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { formatTime } from '../../lib/format';
-import type { Enterprise, EnterpriseProfile } from './application-types';
 import { GENERAL_FLAGS, TYPE_FLAGS } from './EnterpriseFlags';
 import { useEnterprise } from './portal-queries';
 
-type ProfileForm = Required<EnterpriseProfile>;
+type ProfileForm = Required<EnterpriseProfileBody>;
 
 /**
  * The enterprise profile (企业信息, PUT /api/v1/enterprises/me): the name and the flags of the
@@ -40,7 +40,7 @@ export function ProfilePage() {
   }, [enterprise.data, form]);
 
   const save = useMutation({
-    mutationFn: (v: ProfileForm) => api.put<Enterprise>('/api/v1/enterprises/me', { ...v, name: v.name.trim() }),
+    mutationFn: (v: ProfileForm) => api.put<EnterpriseView>('/api/v1/enterprises/me', { ...v, name: v.name.trim() }),
     onSuccess: (e) => {
       setRest([]);
       queryClient.setQueryData(['portal', 'enterprise'], e);

@@ -1,9 +1,10 @@
+import type { ApplicationStatus, EnterpriseAward, EnterpriseProfile, TimelineEvent } from '@ftai/api';
+import { isWithApplicant } from '@ftai/api/statuses';
 import { ApiError, type FieldIssue } from '../../api/client';
-import type { ApplicationStatus, Award, EnterpriseProfile, TimelineEvent } from './application-types';
 
-/** Only a draft or an application returned for changes can be edited, given files and submitted. */
+/** Only an application with its applicant (a draft, or one returned for changes) can be edited, given files and submitted. */
 export function isEditable(status: ApplicationStatus): boolean {
-  return status === 'draft' || status === 'returned';
+  return isWithApplicant(status);
 }
 
 /** The latest move to `to` on the timeline (the officer's return or rejection, with its note), or null. */
@@ -85,7 +86,7 @@ export interface AwardYear {
 }
 
 /** Awards summed by assessment year and status, years ascending (for the awards chart). */
-export function awardsByYear(awards: readonly Award[]): AwardYear[] {
+export function awardsByYear(awards: readonly EnterpriseAward[]): AwardYear[] {
   const by = new Map<number, { committed: number; final: number; paid: number }>();
   for (const a of awards) {
     const row = by.get(a.year) ?? { committed: 0, final: 0, paid: 0 };
@@ -96,7 +97,7 @@ export function awardsByYear(awards: readonly Award[]): AwardYear[] {
 }
 
 /** Awards summed by measure, largest first (ties in catalogue text order), for a one-year chart. */
-export function amountsByMeasure(awards: readonly Award[]): { measure: string; amount: number }[] {
+export function amountsByMeasure(awards: readonly EnterpriseAward[]): { measure: string; amount: number }[] {
   const by = new Map<string, number>();
   for (const a of awards) by.set(a.measure, (by.get(a.measure) ?? 0) + a.amount);
   return [...by.entries()]

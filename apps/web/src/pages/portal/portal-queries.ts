@@ -1,23 +1,22 @@
+import type { ApplicationList, ApplicationView, CallList, EnterpriseView } from '@ftai/api';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Call } from '../../api/types';
-import type { ApplicationSummary, ApplicationView, Enterprise } from './application-types';
 
 /** The applicant's enterprise with its profile and past awards. */
 export function useEnterprise() {
-  return useQuery({ queryKey: ['portal', 'enterprise'], queryFn: () => api.get<Enterprise>('/api/v1/enterprises/me') });
+  return useQuery({ queryKey: ['portal', 'enterprise'], queryFn: () => api.get<EnterpriseView>('/api/v1/enterprises/me') });
 }
 
 /** Every annual call (the home page shares the cache). */
 export function useCalls() {
-  return useQuery({ queryKey: ['calls'], queryFn: () => api.get<{ calls: Call[] }>('/api/v1/calls') });
+  return useQuery({ queryKey: ['calls'], queryFn: () => api.get<CallList>('/api/v1/calls') });
 }
 
 /** The applicant's applications, newest first. */
 export function useMyApplications() {
   return useQuery({
     queryKey: ['portal', 'applications'],
-    queryFn: () => api.get<{ applications: ApplicationSummary[] }>('/api/v1/applications'),
+    queryFn: () => api.get<ApplicationList>('/api/v1/applications'),
   });
 }
 

@@ -1,8 +1,7 @@
+import type { Answer, ApplicationView } from '@ftai/api';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api, type FieldIssue } from '../../api/client';
-import type { Answer } from '../../api/types';
-import type { ApplicationView } from './application-types';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'invalid' | 'failed';
 

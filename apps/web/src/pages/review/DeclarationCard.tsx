@@ -1,4 +1,5 @@
 import { SafetyCertificateOutlined, StopOutlined } from '@ant-design/icons';
+import type { Assignment, DeclarationOutcome } from '@ftai/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -6,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, type FieldIssue } from '../../api/client';
 import { applyFieldErrors } from '../../lib/field-errors';
-import type { Assignment } from './review-types';
 
 /**
  * The conflict-of-interest declaration (利益冲突声明), made before the reviewer reads or scores
@@ -25,7 +25,7 @@ export function DeclarationCard({ assignment }: { assignment: Assignment }) {
 
   const declare = useMutation({
     mutationFn: (body: { noConflict: boolean; note?: string }) =>
-      api.post<{ isWithdrawn: boolean }>(`/api/v1/assignments/${encodeURIComponent(assignment.id)}/declaration`, body),
+      api.post<DeclarationOutcome>(`/api/v1/assignments/${encodeURIComponent(assignment.id)}/declaration`, body),
     onSuccess: async (r) => {
       await queryClient.invalidateQueries({ queryKey: ['reviews'] });
       if (r.isWithdrawn) {

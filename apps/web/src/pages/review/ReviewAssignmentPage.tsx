@@ -1,4 +1,5 @@
 import { ArrowDownOutlined } from '@ant-design/icons';
+import type { ApplicationView, Assignment } from '@ftai/api';
 import { useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Button, Card, Col, Descriptions, Empty, Grid, Result, Row, Skeleton, Space, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -13,11 +14,9 @@ import { Money } from '../../components/Money';
 import { ResultsView } from '../../components/ResultsView';
 import { ApplicationStatusTag } from '../../components/StatusTag';
 import { formatTime } from '../../lib/format';
-import type { ApplicationView } from '../portal/application-types';
 import { DeclarationCard } from './DeclarationCard';
 import { reviewStage } from './review-logic';
 import { useAssignments, useRubric } from './review-queries';
-import type { Assignment } from './review-types';
 import { ScoringCard } from './ScoringCard';
 
 const STEP: Record<ReturnType<typeof reviewStage>, number> = { declare: 0, score: 1, scored: 2, closed: 2 };

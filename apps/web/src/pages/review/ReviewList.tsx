@@ -1,3 +1,4 @@
+import type { Assignment } from '@ftai/api';
 import { Button, Card, Col, Descriptions, Empty, Grid, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,6 @@ import { ApplicationStatusTag } from '../../components/StatusTag';
 import { formatTime } from '../../lib/format';
 import { reviewStage, sortAssignments } from './review-logic';
 import { useAssignments } from './review-queries';
-import type { Assignment } from './review-types';
 
 const STAGE_COLORS = { declare: 'orange', score: 'blue', scored: 'green', closed: 'default' } as const;
 

@@ -1,4 +1,5 @@
 import { StarOutlined } from '@ant-design/icons';
+import type { Assignment, Rubric, ScoreOutcome } from '@ftai/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Progress, Row, Slider, Typography } from 'antd';
 import { useState } from 'react';
@@ -7,7 +8,6 @@ import { api, type FieldIssue } from '../../api/client';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { formatTime } from '../../lib/format';
 import { canScore, checkPoints, rubricTotal } from './review-logic';
-import type { Assignment, Rubric, ScoreOutcome } from './review-types';
 
 interface ScoreForm {
   scores: Record<string, number | null>;

@@ -1,6 +1,6 @@
+import type { Assignment, Criterion } from '@ftai/api';
 import { describe, expect, it } from 'vitest';
 import { canScore, checkPoints, reviewStage, rubricTotal, sortAssignments } from './review-logic';
-import type { Assignment, Criterion } from './review-types';
 
 const RUBRIC: Criterion[] = [
   { id: 'innovation', label: { zh: '技术创新性', en: 'Technical innovation' }, max: 30 },

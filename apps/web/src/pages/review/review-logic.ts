@@ -1,4 +1,4 @@
-import type { Assignment, Criterion } from './review-types';
+import type { Assignment, Criterion } from '@ftai/api';
 
 /** Where a reviewer stands on an assignment: declare first, then score (again while under review). */
 export type ReviewStage = 'declare' | 'score' | 'scored' | 'closed';

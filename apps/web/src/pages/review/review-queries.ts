@@ -1,10 +1,10 @@
+import type { AssignmentList, Rubric } from '@ftai/api';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Assignment, Rubric } from './review-types';
 
 /** The signed-in reviewer's assignments, newest first. */
 export function useAssignments() {
-  return useQuery({ queryKey: ['reviews'], queryFn: () => api.get<{ assignments: Assignment[] }>('/api/v1/reviews') });
+  return useQuery({ queryKey: ['reviews'], queryFn: () => api.get<AssignmentList>('/api/v1/reviews') });
 }
 
 /** The rubric: criteria with Chinese and English labels and their maximum points. */

@@ -1,3 +1,4 @@
+import type { ApplicationStatus, ApplicationView } from '@ftai/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, List, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -6,11 +7,11 @@ import { Link } from 'react-router';
 import { api, newIdempotencyKey } from '../../../api/client';
 import { formatTime } from '../../../lib/format';
 import { beijingDate, nextDay } from '../lib/beijing-date';
+import { MOVE_CONTROLS, moveButtons } from '../lib/officer-moves';
 import { useNoticeOf, useObjections } from '../officer-api';
-import type { ApplicationStatus, ApplicationView } from '../officer-types';
 import { errorMessage, formProblem } from '../parts';
 
-type Dialog = 'returned' | 'rejected' | 'final' | 'paid' | null;
+type Dialog = { readonly note: ApplicationStatus; readonly danger: boolean } | 'finalize' | 'pay' | null;
 
 /**
  * What the officer may do with the application now, from the server's allowed moves: the plain
@@ -34,10 +35,10 @@ export function ActionsCard({ application, onApprove }: { application: Applicati
     onError: (e) => message.error(errorMessage(e)),
   });
 
-  const plain = (to: 'formal_check' | 'under_review', type: 'primary' | 'default' = 'primary') => (
+  const confirmed = (to: ApplicationStatus) => (
     <Button
       key={to}
-      type={type}
+      type="primary"
       block
       loading={move.isPending && move.variables?.to === to}
       onClick={() =>
@@ -55,35 +56,32 @@ export function ActionsCard({ application, onApprove }: { application: Applicati
     </Button>
   );
 
-  const buttons = [
-    moves.includes('formal_check') && plain('formal_check'),
-    moves.includes('under_review') && plain('under_review'),
-    moves.includes('approved') && (
-      <Button key="approved" type="primary" block onClick={onApprove} data-testid="move-approved">
-        {t('actions.approved.button')}
+  // One button per move the server allows, as officer-moves.ts says the page makes it.
+  const buttons = moveButtons(moves).map(({ to, control }) => {
+    if (control === 'confirm') return confirmed(to);
+    const open =
+      control === 'approve'
+        ? onApprove
+        : control === 'finalize' || control === 'pay'
+          ? () => setDialog(control)
+          : () => setDialog({ note: to, danger: control === 'reject' });
+    const isForward = control === 'approve' || control === 'finalize' || control === 'pay';
+    return (
+      <Button
+        key={to}
+        type={isForward ? 'primary' : 'default'}
+        danger={control === 'reject'}
+        block
+        onClick={open}
+        data-testid={`move-${to}`}
+      >
+        {t(`actions.${to}.button`)}
       </Button>
-    ),
-    moves.includes('final') && (
-      <Button key="final" type="primary" block onClick={() => setDialog('final')} data-testid="move-final">
-        {t('actions.final.button')}
-      </Button>
-    ),
-    moves.includes('paid') && (
-      <Button key="paid" type="primary" block onClick={() => setDialog('paid')} data-testid="move-paid">
-        {t('actions.paid.button')}
-      </Button>
-    ),
-    moves.includes('returned') && (
-      <Button key="returned" block onClick={() => setDialog('returned')} data-testid="move-returned">
-        {t('actions.returned.button')}
-      </Button>
-    ),
-    moves.includes('rejected') && (
-      <Button key="rejected" danger block onClick={() => setDialog('rejected')} data-testid="move-rejected">
-        {t('actions.rejected.button')}
-      </Button>
-    ),
-  ].filter(Boolean);
+    );
+  });
+
+  // The notice covers a whole call: the page says where it is published.
+  const notice = moves.find((to) => MOVE_CONTROLS[to] === 'notice');
 
   return (
     <Card title={t('actions.title')} size="small">
@@ -95,11 +93,11 @@ export function ActionsCard({ application, onApprove }: { application: Applicati
             {t(`actions.none.${application.status}`, { defaultValue: t('actions.none.other') })}
           </Typography.Text>
         )}
-        {moves.includes('public_notice') && (
+        {notice && (
           <Alert
             type="info"
             showIcon
-            title={t('actions.public_notice.help')}
+            title={t(`actions.${notice}.help`)}
             action={
               <Link to={`/officer/${application.allocatedTotal === null ? 'allocation' : 'notices'}?call=${application.callId}`}>
                 {application.allocatedTotal === null ? t('nav.allocation') : t('nav.notices')}
@@ -108,24 +106,31 @@ export function ActionsCard({ application, onApprove }: { application: Applicati
           />
         )}
       </Space>
-      {(dialog === 'returned' || dialog === 'rejected') && (
-        <NoteDialog kind={dialog} onClose={() => setDialog(null)} onSubmit={(to, note) => move.mutateAsync({ to, note })} />
+      {typeof dialog === 'object' && dialog !== null && (
+        <NoteDialog
+          to={dialog.note}
+          danger={dialog.danger}
+          onClose={() => setDialog(null)}
+          onSubmit={(note) => move.mutateAsync({ to: dialog.note, note })}
+        />
       )}
-      {dialog === 'final' && <FinalizeDialog application={application} onClose={() => setDialog(null)} onDone={refresh} />}
-      {dialog === 'paid' && <PayDialog application={application} onClose={() => setDialog(null)} onDone={refresh} />}
+      {dialog === 'finalize' && <FinalizeDialog application={application} onClose={() => setDialog(null)} onDone={refresh} />}
+      {dialog === 'pay' && <PayDialog application={application} onClose={() => setDialog(null)} onDone={refresh} />}
     </Card>
   );
 }
 
-/** Return for changes (the note tells the applicant what to change) or rejection (the note says why). */
+/** A move with a note: return for changes (the note tells the applicant what to change) or rejection (the note says why). */
 function NoteDialog({
-  kind,
+  to: kind,
+  danger,
   onClose,
   onSubmit,
 }: {
-  kind: 'returned' | 'rejected';
+  to: ApplicationStatus;
+  danger: boolean;
   onClose: () => void;
-  onSubmit: (to: 'returned' | 'rejected', note: string) => Promise<unknown>;
+  onSubmit: (note: string) => Promise<unknown>;
 }) {
   const { t } = useTranslation('officer');
   const [form] = Form.useForm<{ note: string }>();
@@ -136,7 +141,7 @@ function NoteDialog({
       open
       title={t(`actions.${kind}.title`)}
       okText={t(`actions.${kind}.button`)}
-      okButtonProps={{ danger: kind === 'rejected', loading: busy, 'data-testid': 'note-ok' }}
+      okButtonProps={{ danger, loading: busy, 'data-testid': 'note-ok' }}
       cancelText={t('cancel', { ns: 'common' })}
       onCancel={onClose}
       onOk={() => form.submit()}
@@ -147,7 +152,7 @@ function NoteDialog({
         onFinish={async ({ note }) => {
           setBusy(true);
           try {
-            await onSubmit(kind, note.trim());
+            await onSubmit(note.trim());
             setProblem(null);
             onClose();
           } catch (e) {

@@ -1,4 +1,5 @@
 import { CheckOutlined } from '@ant-design/icons';
+import type { ApplicationItem, ApplicationView } from '@ftai/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Grid, Input, InputNumber, Popconfirm, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -10,7 +11,6 @@ import { Money } from '../../../components/Money';
 import { formatYuan } from '../../../lib/format';
 import { type AmountProblem, amountProblem, approvalBody, approvalTotals, defaultApproval } from '../lib/approval';
 import { groupThousands, ungroupThousands } from '../lib/yuan';
-import type { ApplicationItem, ApplicationView } from '../officer-types';
 import { formProblem } from '../parts';
 
 interface Values {

@@ -1,4 +1,5 @@
 import { UserAddOutlined } from '@ant-design/icons';
+import type { ApplicationView, Assignment } from '@ftai/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -23,7 +24,6 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../../api/client';
 import { formatTime } from '../../../lib/format';
 import { keys, useAssignments, useRubric, useUsers } from '../officer-api';
-import type { ApplicationView, Assignment } from '../officer-types';
 import { errorMessage, formProblem } from '../parts';
 
 /**

@@ -1,5 +1,5 @@
+import type { AllocationPlan } from '@ftai/api';
 import { describe, expect, it } from 'vitest';
-import type { AllocationPlan } from '../officer-types';
 import { articleUse, summariseAllocation } from './allocation-summary';
 
 function plan(budget: number, apps: [number, number][], oversubscribed: boolean): AllocationPlan {

@@ -1,4 +1,4 @@
-import type { AllocationPlan } from '../officer-types';
+import type { AllocationPlan } from '@ftai/api';
 
 export interface AllocationSummary {
   /** What the call has left for this allocation. */

@@ -1,5 +1,5 @@
+import type { ApplicationItem } from '@ftai/api';
 import { describe, expect, it } from 'vitest';
-import type { ApplicationItem } from '../officer-types';
 import { amountProblem, approvalBody, approvalTotals, defaultApproval } from './approval';
 
 const item = (measure: string, subject: string | null, engineAmount: number, over: Partial<ApplicationItem> = {}): ApplicationItem => ({

@@ -1,4 +1,4 @@
-import type { ApplicationItem } from '../officer-types';
+import type { ApplicationItem } from '@ftai/api';
 
 export interface ApprovalLine {
   readonly measure: string;

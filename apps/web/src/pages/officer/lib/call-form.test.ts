@@ -1,5 +1,5 @@
+import type { Call } from '@ftai/api';
 import { describe, expect, it } from 'vitest';
-import type { Call } from '../../../api/types';
 import { articleBudgetSum, articleBudgetsBody, callFormValues, createCallBody, updateCallBody } from './call-form';
 
 describe('the call form', () => {

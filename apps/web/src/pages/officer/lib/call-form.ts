@@ -1,6 +1,4 @@
-import type { Call } from '../../../api/types';
-
-export const ARTICLES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+import type { Call } from '@ftai/api';
 
 /** The call form's values: article budgets keyed by article number, each optional. */
 export interface CallFormValues {
@@ -13,13 +11,13 @@ export interface CallFormValues {
   readonly status?: 'open' | 'closed';
 }
 
-/** Article budgets as the API takes them: only the articles given a figure ({'1': 2000000}). */
+/**
+ * Article budgets as the API takes them: only the articles given a figure ({'1': 2000000}). The
+ * form offers the catalogue's articles; the API refuses any other.
+ */
 export function articleBudgetsBody(values: CallFormValues['articleBudgets']): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const a of ARTICLES) {
-    const v = values?.[String(a)];
-    if (typeof v === 'number' && Number.isFinite(v)) out[String(a)] = v;
-  }
+  for (const [a, v] of Object.entries(values ?? {})) if (typeof v === 'number' && Number.isFinite(v)) out[a] = v;
   return out;
 }
 

@@ -1,5 +1,6 @@
+import type { BudgetDashboard } from '@ftai/api';
+import { APPLICATION_STATUSES } from '@ftai/api/statuses';
 import { describe, expect, it } from 'vitest';
-import type { Dashboard } from '../officer-types';
 import { articleChartOption, type ChartLabels, measureChartOption, topEnterprisesOption } from './dashboard-charts';
 
 const labels: ChartLabels = {
@@ -19,7 +20,7 @@ const art = (article: number, budget: number | null, f = zero) => ({
   ...f,
 });
 
-const dashboard: Dashboard = {
+const dashboard: BudgetDashboard = {
   call: { id: 'c', year: 2025, title: 'T', status: 'open' },
   totals: { budget: 10, requested: 0, approved: 0, allocated: 0, paid: 0, available: 10 },
   byArticle: [
@@ -33,23 +34,13 @@ const dashboard: Dashboard = {
     article: 1,
     citation: { zh: `第一条(${i})`, en: `Article 1(${i})` },
     name: { zh: 'n', en: 'n' },
+    summary: { zh: 's', en: 's' },
     requested: i,
     approved: 0,
     allocated: 0,
     paid: 0,
   })),
-  counts: {
-    draft: 0,
-    submitted: 0,
-    formal_check: 0,
-    under_review: 0,
-    returned: 0,
-    approved: 0,
-    rejected: 0,
-    public_notice: 0,
-    final: 0,
-    paid: 0,
-  },
+  counts: Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as BudgetDashboard['counts'],
   topEnterprises: [
     { creditCode: 'A', name: '甲', allocated: 300, paid: 100 },
     { creditCode: 'B', name: '乙', allocated: 200, paid: 0 },

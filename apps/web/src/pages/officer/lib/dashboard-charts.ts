@@ -1,5 +1,5 @@
+import type { BudgetDashboard } from '@ftai/api';
 import { formatYuan } from '../../../lib/format';
-import type { Dashboard } from '../officer-types';
 import { toWan } from './yuan';
 
 /** One colour per figure, the same in every chart and card of the dashboard. */
@@ -50,7 +50,7 @@ const grid = { left: 8, right: 16, top: 48, bottom: 8, containLabel: true };
  * Budget against requested, approved, allocated and paid for each article (条) with any figure;
  * an article without its own budget shows no budget bar (only the call's total binds it).
  */
-export function articleChartOption(d: Dashboard, lang: Lang, labels: ChartLabels) {
+export function articleChartOption(d: BudgetDashboard, lang: Lang, labels: ChartLabels) {
   const rows = d.byArticle.filter((a) => a.budget !== null || a.requested + a.approved + a.allocated + a.paid > 0);
   return {
     legend,
@@ -89,7 +89,7 @@ export function articleChartOption(d: Dashboard, lang: Lang, labels: ChartLabels
 }
 
 /** Requested, approved, allocated and paid per measure (支持事项), the measure's summary in the tooltip. */
-export function measureChartOption(d: Dashboard, lang: Lang, labels: ChartLabels, isNarrow = false) {
+export function measureChartOption(d: BudgetDashboard, lang: Lang, labels: ChartLabels, isNarrow = false) {
   const rows = d.byMeasure;
   // On a narrow screen a slider shows a few measures at a time; a wide one shows them all.
   const shown = isNarrow ? 6 : 30;
@@ -136,7 +136,7 @@ export function measureChartOption(d: Dashboard, lang: Lang, labels: ChartLabels
 }
 
 /** The enterprises with the largest allocations, largest on top: allocated and paid side by side. */
-export function topEnterprisesOption(d: Dashboard, labels: ChartLabels) {
+export function topEnterprisesOption(d: BudgetDashboard, labels: ChartLabels) {
   const rows = [...d.topEnterprises].reverse();
   const side = { borderRadius: [0, 3, 3, 0] };
   return {

@@ -1,82 +1,66 @@
+import type { MatchJob, NotifyEntry } from '@ftai/api';
 import { describe, expect, it } from 'vitest';
-import { isActive, isRegistryFile, measureIds, progressPercent, readMatchJob, readMatchJobs, readNotify } from './match-jobs';
+import { isActive, isRegistryFile, measureIds, progressPercent } from './match-jobs';
+
+/** A job as the server answers it, queued unless `change` says otherwise. */
+const job = (change: Partial<MatchJob>): MatchJob => ({
+  id: 'j',
+  source: 'upload',
+  status: 'queued',
+  filename: 'registry.csv',
+  year: null,
+  allowExtraColumns: false,
+  rowsTotal: null,
+  rowsDone: 0,
+  rowsBad: 0,
+  grantedEnterprises: 0,
+  grantedTotal: 0,
+  createdBy: 'u',
+  createdAt: '2027-03-15T02:00:00.000Z',
+  startedAt: null,
+  finishedAt: null,
+  error: null,
+  progress: null,
+  downloads: null,
+  ...change,
+});
 
 describe('registry matching jobs', () => {
-  it('reads a running job with its live progress', () => {
-    const job = readMatchJob({
-      id: 'j1',
-      source: 'platform',
+  it('shows a running job by its live progress, and polls it', () => {
+    const running = job({
       status: 'running',
-      year: 2025,
-      rowsTotal: null,
       rowsDone: 250,
-      rowsBad: 2,
       progress: { fraction: 0.254, rowsPerSecond: 125, secondsLeft: 6, phase: 'matching' },
-      downloads: null,
     });
-    expect(job).toMatchObject({ id: 'j1', source: 'platform', status: 'running', year: 2025, rowsDone: 250, rowsBad: 2, error: null });
-    expect(job.progress).toEqual({ fraction: 0.254, rowsPerSecond: 125, secondsLeft: 6, phase: 'matching' });
-    expect(progressPercent(job)).toBe(25);
-    expect(isActive(job)).toBe(true);
+    expect(progressPercent(running)).toBe(25);
+    expect(isActive(running)).toBe(true);
+    expect(isActive(job({ status: 'queued' }))).toBe(true);
   });
 
-  it('reads a finished job with its downloads, and an unknown status as queued', () => {
-    const done = readMatchJob({
-      id: 'j2',
-      status: 'done',
-      rowsTotal: 10,
-      rowsDone: 10,
-      grantedTotal: 5,
-      downloads: { results: '/r', summary: '/s', errors: '/e', notify: '/n' },
-    });
-    expect(done.downloads?.summary).toBe('/s');
-    expect(done.grantedTotal).toBe(5);
-    expect(isActive(done)).toBe(false);
-    expect(readMatchJob({ status: 'weird' }).status).toBe('queued');
+  it('stops polling a finished job', () => {
+    for (const status of ['done', 'failed', 'cancelled'] as const) expect(isActive(job({ status })), status).toBe(false);
   });
 
   it('never shows 100% before the job is done, nor a percent without a total or fraction', () => {
-    expect(progressPercent(readMatchJob({ status: 'running', rowsTotal: 10, rowsDone: 10 }))).toBe(99);
-    expect(progressPercent(readMatchJob({ status: 'done' }))).toBe(100);
-    expect(progressPercent(readMatchJob({ status: 'running', rowsDone: 10 }))).toBeNull();
+    expect(progressPercent(job({ status: 'running', rowsTotal: 10, rowsDone: 10 }))).toBe(99);
+    expect(progressPercent(job({ status: 'done' }))).toBe(100);
+    expect(progressPercent(job({ status: 'running', rowsDone: 10 }))).toBeNull();
   });
 
-  it('reads the list', () => {
-    expect(readMatchJobs({ jobs: [{ id: 'a' }, { id: 'b' }] }).map((j) => j.id)).toEqual(['a', 'b']);
-    expect(readMatchJobs({})).toEqual([]);
-  });
-
-  it('reads the enterprises to notify and lists each measure once', () => {
-    const page = readNotify({
-      jobId: 'j',
-      offset: 0,
-      limit: 1000,
-      total: 2,
-      enterprises: [
-        {
-          row: 2,
-          creditCode: 'X',
-          name: 'A',
-          year: 2025,
-          total: 100,
-          measures: [
-            { measure: '2.1', subject: 'M-1', amount: 50 },
-            { measure: '2.1', subject: 'M-2', amount: 50 },
-          ],
-        },
-        { row: 3, creditCode: null, name: null, year: 2025, total: 5, measures: [{ measure: '3.3', subject: null, amount: 5 }] },
-      ],
-    });
-    expect(page.total).toBe(2);
-    expect(page.enterprises[1]).toEqual({
-      row: 3,
-      creditCode: null,
-      name: null,
+  it('lists each measure granted to an enterprise once', () => {
+    const entry: NotifyEntry = {
+      row: 2,
+      creditCode: 'X',
+      name: 'A',
       year: 2025,
-      total: 5,
-      measures: [{ measure: '3.3', subject: null, amount: 5 }],
-    });
-    expect(measureIds(page.enterprises[0] as (typeof page.enterprises)[number])).toEqual(['2.1']);
+      total: 105,
+      measures: [
+        { measure: '2.1', subject: 'M-1', amount: 50 },
+        { measure: '2.1', subject: 'M-2', amount: 50 },
+        { measure: '3.3', subject: null, amount: 5 },
+      ],
+    };
+    expect(measureIds(entry)).toEqual(['2.1', '3.3']);
   });
 
   it('accepts CSV, XLSX and JSON Lines registries by name', () => {

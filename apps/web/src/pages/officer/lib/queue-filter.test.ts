@@ -1,6 +1,7 @@
+import type { ApplicationSummary } from '@ftai/api';
+import { APPLICATION_STATUSES } from '@ftai/api/statuses';
 import { describe, expect, it } from 'vitest';
-import type { ApplicationSummary } from '../officer-types';
-import { countByStatus, filterApplications, isApplicationStatus, matchesText, sortApplications } from './queue-filter';
+import { countByStatus, filterApplications, isApplicationStatus, matchesText, QUEUE_STATUSES, sortApplications } from './queue-filter';
 
 const app = (id: string, over: Partial<ApplicationSummary> = {}): ApplicationSummary => ({
   id,
@@ -57,6 +58,13 @@ describe('the application queue', () => {
     expect(sortApplications(list, 'score', true).map((a) => a.id)).toEqual(['c', 'a', 'b']);
     expect(sortApplications(list, 'score', false).map((a) => a.id)).toEqual(['a', 'c', 'b']);
     expect(sortApplications(list, 'submittedAt', false).map((a) => a.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('shows every status once, in the table’s order, drafts last', () => {
+    expect([...QUEUE_STATUSES].sort()).toEqual([...APPLICATION_STATUSES].sort());
+    expect(QUEUE_STATUSES.at(-1)).toBe('draft');
+    expect(QUEUE_STATUSES.slice(0, -1)).toEqual(APPLICATION_STATUSES.filter((s) => s !== 'draft'));
+    expect(Object.keys(countByStatus([])).sort()).toEqual([...APPLICATION_STATUSES, 'all'].sort());
   });
 
   it('knows the statuses a URL may name', () => {

@@ -1,4 +1,10 @@
-import { APPLICATION_STATUSES, type ApplicationStatus, type ApplicationSummary } from '../officer-types';
+import type { ApplicationStatus, ApplicationSummary } from '@ftai/api';
+import { APPLICATION_STATUSES, isApplicationStatus } from '@ftai/api/statuses';
+
+export { isApplicationStatus };
+
+/** The statuses in the order the officer's tabs and counts show them: drafts, which the enterprise has not submitted, last. */
+export const QUEUE_STATUSES: readonly ApplicationStatus[] = [...APPLICATION_STATUSES.filter((s) => s !== 'draft'), 'draft'];
 
 export type QueueSort = 'submittedAt' | 'engineTotal' | 'score';
 
@@ -11,7 +17,7 @@ export interface QueueFilter {
 
 /** How many applications are in each status (every status listed, 0 included), and in all. */
 export function countByStatus(list: readonly ApplicationSummary[]): Record<ApplicationStatus | 'all', number> {
-  const counts = Object.fromEntries([...APPLICATION_STATUSES, 'all'].map((s) => [s, 0])) as Record<ApplicationStatus | 'all', number>;
+  const counts = Object.fromEntries([...QUEUE_STATUSES, 'all'].map((s) => [s, 0])) as Record<ApplicationStatus | 'all', number>;
   for (const a of list) {
     counts[a.status] += 1;
     counts.all += 1;
@@ -55,9 +61,4 @@ export function sortApplications(list: readonly ApplicationSummary[], key: Queue
     if (missingA || missingB) return asc(a, b);
     return descending ? asc(b, a) : asc(a, b);
   });
-}
-
-/** Is `value` one of the statuses (from a URL's ?status=)? */
-export function isApplicationStatus(value: string | null | undefined): value is ApplicationStatus {
-  return (APPLICATION_STATUSES as readonly string[]).includes(value ?? '');
 }

@@ -1,18 +1,6 @@
+import type { ApplicationAwards } from '@ftai/api';
 import type { Kysely } from 'kysely';
-import type { ApplicationStatus, AwardsTable, Database } from '../db/schema.js';
-
-export interface ApplicationAwards {
-  readonly id: string;
-  readonly status: ApplicationStatus;
-  readonly allocatedTotal: number | null;
-  readonly awards: readonly {
-    readonly measure: string;
-    readonly subject: string;
-    readonly amount: number;
-    readonly status: AwardsTable['status'];
-    readonly paidAt: string | null;
-  }[];
-}
+import type { Database } from '../db/schema.js';
 
 /** An application's status and its awards: what finalising and paying change. */
 export async function loadApplicationAwards(db: Kysely<Database>, id: string): Promise<ApplicationAwards | undefined> {

@@ -1,13 +1,13 @@
 import type { Transaction } from 'kysely';
-import { recordTransition } from '../applications/status-machine.js';
+import { assertCanMove, recordTransition } from '../applications/status-machine.js';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Database } from '../db/schema.js';
 import { conflict, fieldError, notFound } from '../errors.js';
-import { noticeOfApplication } from './notice-applications.js';
-import { addCalendarDays } from './publish-notice.js';
+import { noticeOfApplication } from '../notice/notice-applications.js';
+import { addCalendarDays } from '../notice/publish-notice.js';
 
-export interface FinalizeApplication {
+export interface FinaliseApplication {
   readonly applicationId: string;
   readonly actor: CurrentUser;
   readonly note: string | null;
@@ -21,12 +21,10 @@ export interface FinalizeApplication {
  * Makes an application's awards final (公示无异议后确定) once its notice's objection window has
  * passed: public_notice → final, and its awards from committed to final.
  */
-export async function finalizeApplication(trx: Transaction<Database>, f: FinalizeApplication): Promise<void> {
+export async function finaliseApplication(trx: Transaction<Database>, f: FinaliseApplication): Promise<void> {
   const app = await trx.selectFrom('applications').select(['id', 'status']).where('id', '=', f.applicationId).executeTakeFirst();
   if (!app) throw notFound('application');
-  if (app.status !== 'public_notice') {
-    throw conflict('FTAI_ERR_TRANSITION', `an application in status ${app.status} cannot move to final; only one on public notice can`);
-  }
+  assertCanMove(app.status, 'final');
   const notice = await noticeOfApplication(trx, app.id);
   if (!notice) throw conflict('FTAI_ERR_CONFLICT', 'this application is on no published notice');
   if (f.today <= notice.objections_until) {

@@ -1,5 +1,6 @@
+import type { NoticeLine } from '@ftai/api';
 import { describe, expect, it } from 'vitest';
-import { applicationOptions, type NoticeLine } from './notice-types';
+import { applicationOptions } from './application-options';
 
 const line = (applicationId: string, enterpriseName: string, measure: string): NoticeLine => ({
   applicationId,
@@ -9,6 +10,7 @@ const line = (applicationId: string, enterpriseName: string, measure: string): N
   measureName: '',
   citation: '',
   subject: '',
+  subjectText: '',
   amount: 1,
 });
 

@@ -1,0 +1,71 @@
+// Request and response schemas of the audit log routes (apps/server/src/routes/audit-routes.ts).
+import { z } from 'zod';
+
+const int = z.number().int();
+
+/** GET /api/v1/audit: filters, and a page of at most `limit` entries before sequence number `before`. */
+export const auditQuerySchema = z.strictObject({
+  entity: z.string().max(50).optional(),
+  entityId: z.string().max(100).optional(),
+  before: z.coerce.number({ error: 'expected a sequence number' }).int().min(1).optional(),
+  limit: z.coerce.number({ error: 'expected a number' }).int().min(1).max(500, { error: 'expected at most 500' }).optional(),
+});
+export type AuditQuery = z.output<typeof auditQuerySchema>;
+
+/** One entry of the audit log: who did what to which record, the record before and after, and the entry's chained hash. */
+export const auditEntrySchema = z.object({
+  seq: int,
+  at: z.string(),
+  /** null for the system (a match job's start and end, a migration) and for the public (an objection). */
+  actorId: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  hash: z.string(),
+});
+export type AuditEntry = z.output<typeof auditEntrySchema>;
+
+/** GET /api/v1/audit: entries, newest first. */
+export const auditLogSchema = z.object({ entries: z.array(auditEntrySchema) });
+export type AuditLog = z.output<typeof auditLogSchema>;
+
+/**
+ * What is wrong, as a stable code: `missing` entries, a broken `link`, an entry `changed` (its hash
+ * is not the key's), an `unkeyed` entry where only keyed ones may be, the `head`, an `anchor` the
+ * chain does not hold (or a bad anchor line), a `trigger` missing or altered, the `key` itself.
+ */
+export const auditProblemCodeSchema = z.enum(['missing', 'link', 'changed', 'unkeyed', 'head', 'anchor', 'trigger', 'key']);
+export type AuditProblemCode = z.output<typeof auditProblemCodeSchema>;
+
+/** One problem the verification found. */
+export const auditProblemSchema = z.object({
+  /** The entry concerned; 0 for the log as a whole. */
+  seq: int,
+  code: auditProblemCodeSchema,
+  problem: z.string(),
+});
+export type AuditProblem = z.output<typeof auditProblemSchema>;
+
+/** GET /api/v1/audit/verify: every entry against the key, the chain, its head, the anchors and the guarding triggers. */
+export const auditVerificationSchema = z.object({
+  ok: z.boolean(),
+  entries: int,
+  headSeq: int,
+  headHash: z.string().nullable(),
+  /** The first keyed entry (1 for a chain keyed from the start); null when no entry is keyed. */
+  keyedFrom: int.nullable(),
+  /** The id of the key verified with (not the key); null without a key. */
+  keyId: z.string().nullable(),
+  anchors: z
+    .object({
+      file: z.string(),
+      count: int,
+      /** The anchor of the highest entry. */
+      last: z.object({ seq: int, hash: z.string(), at: z.string() }).nullable(),
+    })
+    .nullable(),
+  problems: z.array(auditProblemSchema),
+});
+export type AuditVerification = z.output<typeof auditVerificationSchema>;

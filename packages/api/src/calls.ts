@@ -1,0 +1,74 @@
+// Request and response schemas of the annual calls routes (apps/server/src/routes/call-routes.ts).
+import { isCalendarDate } from '@ftai/engine';
+import { ARTICLE_KEY, ARTICLE_NUMBERS } from '@ftai/policy-fengtai';
+import { z } from 'zod';
+import { CALL_STATUSES } from './statuses.js';
+
+/** Whole yuan, as a call's budgets are set. */
+const yuan = z
+  .number({ error: 'expected a whole number of yuan' })
+  .int({ error: 'expected a whole number of yuan' })
+  .min(0, { error: 'expected at least 0' })
+  .max(9_999_999_999_999, { error: 'expected at most 9,999,999,999,999' });
+
+const date = z
+  .string({ error: 'expected a date YYYY-MM-DD' })
+  .refine(isCalendarDate, { error: 'expected a date that exists, as YYYY-MM-DD' });
+
+/** Budgets per article of the policy ("1" … "10"), whole yuan. */
+const articleBudgets = z
+  .record(z.string().regex(ARTICLE_KEY, { error: `expected an article number: ${ARTICLE_NUMBERS.join(', ')}` }), yuan)
+  .optional();
+
+/** The id of a call in the path: `/api/v1/calls/:id` and the routes under it. */
+export const callIdParamsSchema = z.strictObject({ id: z.string().min(1).max(100) });
+export type CallIdParams = z.output<typeof callIdParamsSchema>;
+
+/** POST /api/v1/calls: an officer opens a call for assessment year `year` (按年度征集申报). */
+export const createCallBodySchema = z
+  .strictObject({
+    year: z.number({ error: 'expected the assessment year' }).int().min(2025, { error: 'expected 2025 or later' }).max(2100),
+    title: z.string({ error: 'expected a title' }).min(1, { error: 'expected a title' }).max(200),
+    opensOn: date,
+    closesOn: date,
+    totalBudget: yuan,
+    articleBudgets,
+  })
+  .refine((c) => c.opensOn <= c.closesOn, { path: ['closesOn'], error: 'expected a date on or after opensOn' });
+export type CreateCallBody = z.output<typeof createCallBodySchema>;
+
+/** PATCH /api/v1/calls/:id: what changes; `articleBudgets` replaces every article budget of the call. */
+export const updateCallBodySchema = z.strictObject({
+  title: z.string().min(1).max(200).optional(),
+  opensOn: date.optional(),
+  closesOn: date.optional(),
+  totalBudget: yuan.optional(),
+  articleBudgets,
+  status: z.enum(CALL_STATUSES, { error: `expected ${CALL_STATUSES.join(' or ')}` }).optional(),
+});
+export type UpdateCallBody = z.output<typeof updateCallBodySchema>;
+
+/** Whether a call is open (an officer may close it before its dates end). */
+export const callStatusSchema = z.enum(CALL_STATUSES);
+
+/** An annual call (申报通知): its dates, its budgets in whole yuan, and whether it takes applications today. */
+export const callSchema = z.object({
+  id: z.string(),
+  /** The assessment year: a call of 2027 assesses 2026 (year 2026). */
+  year: z.number().int(),
+  title: z.string(),
+  opensOn: z.string(),
+  closesOn: z.string(),
+  totalBudget: z.number().int(),
+  /** By article number ("1" … "10"); an article without an entry has no budget of its own. */
+  articleBudgets: z.record(z.string(), z.number().int()),
+  status: callStatusSchema,
+  /** Open and today (Beijing) within its dates: applications can be submitted. */
+  isAccepting: z.boolean(),
+  createdAt: z.string(),
+});
+export type Call = z.output<typeof callSchema>;
+
+/** GET /api/v1/calls: every call, newest year first. */
+export const callListSchema = z.object({ calls: z.array(callSchema) });
+export type CallList = z.output<typeof callListSchema>;

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** Stable error codes, as Fastify's FST_ERR_*: the server answers with them, the web app reads them. */
+export const ERROR_CODES = [
+  'FTAI_ERR_VALIDATION',
+  'FTAI_ERR_UNAUTHENTICATED',
+  'FTAI_ERR_FORBIDDEN',
+  'FTAI_ERR_NOT_FOUND',
+  'FTAI_ERR_CONFLICT',
+  'FTAI_ERR_TRANSITION',
+  'FTAI_ERR_CALL_CLOSED',
+  'FTAI_ERR_DUPLICATE_SUBJECT',
+  'FTAI_ERR_OVER_ENGINE',
+  'FTAI_ERR_CONFLICT_OF_INTEREST',
+  'FTAI_ERR_UPLOAD',
+  'FTAI_ERR_BUDGET_BELOW_ALLOCATED',
+  'FTAI_ERR_ATTACHMENT_LIMIT',
+  'FTAI_ERR_DRAFT_LIMIT',
+  'FTAI_ERR_LOGIN',
+  'FTAI_ERR_WEAK_PASSWORD',
+  'FTAI_ERR_CSRF',
+  'FTAI_ERR_RATE_LIMIT',
+  'FTAI_ERR_INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One field the server refused: its path in the request (`facts.modelFilings[0].date`) and why. */
+export const fieldIssueSchema = z.object({ path: z.string(), code: z.string(), message: z.string() });
+export type FieldIssue = z.output<typeof fieldIssueSchema>;
+
+/** Every answer other than 2xx: a message, a stable code, and the fields at fault for bad input. */
+export const errorBodySchema = z.object({ error: z.string(), code: z.string(), issues: z.array(fieldIssueSchema) });
+export type ErrorBody = z.output<typeof errorBodySchema>;
