@@ -1,6 +1,6 @@
-import { measureRef } from './evaluate.js';
 import type { Lang, Localized } from './localized.js';
 import type { Measure, ParamRef, Scope } from './measure.js';
+import { measureRef } from './measure-ref.js';
 import { formatYuan } from './money.js';
 import type { ParametersAt, ResolvedParameter, Tier } from './parameter.js';
 import { formatRate, type Rate } from './rate.js';

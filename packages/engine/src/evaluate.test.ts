@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkPolicy } from './check-policy.js';
-import { type EvaluateOptions, type Evaluation, evaluate, type MeasureResult, measureRef } from './evaluate.js';
+import { type EvaluateOptions, type Evaluation, evaluate, type MeasureResult } from './evaluate.js';
 import type { Localized } from './localized.js';
 import type { Candidate, Condition, EngineRequest, HistoryEntry, Measure, MissingFact, OtherPolicyAward, Policy } from './measure.js';
+import { measureRef } from './measure-ref.js';
 import { type Fen, parseYuanToFen } from './money.js';
 import { type ParameterDefinition, ParameterSet } from './parameter.js';
 

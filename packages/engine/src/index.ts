@@ -4,6 +4,7 @@ export * from './describe-measure.js';
 export * from './evaluate.js';
 export * from './localized.js';
 export * from './measure.js';
+export * from './measure-ref.js';
 export * from './money.js';
 export * from './parameter.js';
 export * from './rate.js';
