@@ -115,10 +115,10 @@ export type ApprovalBody = z.output<typeof approvalBodySchema>;
 // ── Answers ─────────────────────────────────────────────────────────────────────────────────
 
 /** A text in official Chinese and plain English. */
-const localizedSchema = z.object({ zh: z.string(), en: z.string() });
+const localisedSchema = z.object({ zh: z.string(), en: z.string() });
 
 /** One criterion of the rubric, with its label and maximum. */
-export const criterionSchema = z.object({ id: z.enum(CRITERION_IDS), label: localizedSchema, max: z.int() });
+export const criterionSchema = z.object({ id: z.enum(CRITERION_IDS), label: localisedSchema, max: z.int() });
 export type Criterion = z.output<typeof criterionSchema>;
 
 /** GET /api/v1/reviews/rubric: the criteria and the most a review can total. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPolicy } from './check-policy.js';
-import type { Localized } from './localized.js';
+import type { Localised } from './localised.js';
 import type { EngineRequest, Measure, Policy } from './measure.js';
 import { type ParameterDefinition, ParameterSet } from './parameter.js';
 
@@ -9,7 +9,7 @@ import { type ParameterDefinition, ParameterSet } from './parameter.js';
  * each problem checkPolicy reports can be made by changing one thing.
  */
 
-const L = (zh: string, en: string): Localized => ({ zh, en });
+const L = (zh: string, en: string): Localised => ({ zh, en });
 const FROM = '2025-10-30';
 
 interface Def {

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { describeMeasure } from './describe-measure.js';
-import type { Localized } from './localized.js';
+import type { Localised } from './localised.js';
 import type { EngineRequest, Measure } from './measure.js';
 import { type ParameterDefinition, ParameterSet } from './parameter.js';
 
-const L = (zh: string, en: string): Localized => ({ zh, en });
+const L = (zh: string, en: string): Localised => ({ zh, en });
 const FROM = '2025-10-30';
 
 const p = (
   id: string,
   unit: ParameterDefinition['unit'],
   value: unknown,
-  assumed?: Localized,
-  assumedIfFalse?: Localized,
+  assumed?: Localised,
+  assumedIfFalse?: Localised,
 ): ParameterDefinition => ({
   id,
   unit,
@@ -29,7 +29,7 @@ const PER_MODEL = L('按每个模型分别一次性支持', 'once per model');
 const PER_ENTERPRISE = L('每家企业一次性支持', 'once per enterprise');
 
 function definitions(switches: Readonly<Record<string, boolean>> = {}): ParameterDefinition[] {
-  const sw = (id: string, assumed: Localized, ifFalse?: Localized) => p(id, 'switch', switches[id] ?? true, assumed, ifFalse);
+  const sw = (id: string, assumed: Localised, ifFalse?: Localised) => p(id, 'switch', switches[id] ?? true, assumed, ifFalse);
   return [
     p('p.rate', 'rate', '20%'),
     p('p.rate.industrial', 'rate', '30%'),
@@ -91,7 +91,7 @@ type M = Measure<EngineRequest>;
 const base = (
   id: string,
   article: number,
-  citation: Localized,
+  citation: Localised,
 ): Pick<M, 'id' | 'article' | 'citation' | 'name' | 'clause' | 'summary' | 'review' | 'perSubject' | 'candidates'> => ({
   id,
   article,

@@ -1,4 +1,4 @@
-import type { Lang, Localized } from './localized.js';
+import type { Lang, Localised } from './localised.js';
 import type { Measure, ParamRef, Scope } from './measure.js';
 import { measureRef } from './measure-ref.js';
 import { formatYuan } from './money.js';
@@ -68,12 +68,12 @@ export function describeMeasure<R>(
   m: Measure<R>,
   params: ParametersAt,
   lang: Lang,
-  variantLabels: Readonly<Record<string, Localized>> = {},
+  variantLabels: Readonly<Record<string, Localised>> = {},
   peers: readonly Measure<R>[] = [],
 ): MeasureDescription {
   const zh = lang === 'zh';
   const sep = zh ? '；' : '; ';
-  const names: Readonly<Record<string, Localized>> = m.variantLabels ? { ...variantLabels, ...m.variantLabels } : variantLabels;
+  const names: Readonly<Record<string, Localised>> = m.variantLabels ? { ...variantLabels, ...m.variantLabels } : variantLabels;
   const used = new Map<string, ResolvedParameter>();
   const use = (id: string) => {
     const p = params.get(id);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPolicy } from './check-policy.js';
 import { type EvaluateOptions, type Evaluation, evaluate, type MeasureResult } from './evaluate.js';
-import type { Localized } from './localized.js';
+import type { Localised } from './localised.js';
 import type { Candidate, Condition, EngineRequest, HistoryEntry, Measure, MissingFact, OtherPolicyAward, Policy } from './measure.js';
 import { measureRef } from './measure-ref.js';
 import { type Fen, parseYuanToFen } from './money.js';
@@ -19,7 +19,7 @@ function fen(text: string): Fen {
   return f;
 }
 
-const L = (zh: string, en: string): Localized => ({ zh, en });
+const L = (zh: string, en: string): Localised => ({ zh, en });
 
 interface FakeRequest extends EngineRequest {
   readonly registered?: boolean;
@@ -63,7 +63,7 @@ const PREVIOUS_MISSING = [
 const enterpriseVariant = (r: FakeRequest): Partial<Candidate> => (r.industrial ? { variant: 'industrial', variantLabel: INDUSTRIAL } : {});
 
 /** The readings (switch parameters), with what each says when true and when false. */
-const READINGS: Readonly<Record<string, readonly [Localized, Localized | undefined]>> = {
+const READINGS: Readonly<Record<string, readonly [Localised, Localised | undefined]>> = {
   'g.conditions': [L('基本条件依申报信息核验', 'general conditions as declared'), L('不核验基本条件', 'general conditions not checked')],
   'g.first-year': [L('首年全年计算', 'the first year counts in full'), undefined],
   'p.cap-per-year': [
@@ -89,7 +89,7 @@ const READINGS: Readonly<Record<string, readonly [Localized, Localized | undefin
   ],
 };
 
-const p = (id: string, unit: ParameterDefinition['unit'], value: unknown, assumed?: Localized): ParameterDefinition => ({
+const p = (id: string, unit: ParameterDefinition['unit'], value: unknown, assumed?: Localised): ParameterDefinition => ({
   id,
   unit,
   label: L(id, id),
@@ -177,8 +177,8 @@ type FakeMeasure = Measure<FakeRequest>;
 const common = (
   id: string,
   article: number,
-  citation: Localized,
-  name: Localized,
+  citation: Localised,
+  name: Localised,
 ): Pick<FakeMeasure, 'id' | 'article' | 'citation' | 'name' | 'clause' | 'summary' | 'review'> => ({
   id,
   article,

@@ -4,7 +4,7 @@ import { evaluateCandidate } from './evaluation/evaluate-candidate.js';
 import { type RequestContext, requestContext } from './evaluation/request-context.js';
 import { resolveAlternatives } from './evaluation/resolve-alternatives.js';
 import { newWork, type Work } from './evaluation/work.js';
-import type { Lang } from './localized.js';
+import type { Lang } from './localised.js';
 import type { EngineRequest, Measure, Policy } from './measure.js';
 import { renderStep, type Step } from './step.js';
 

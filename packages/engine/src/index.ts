@@ -2,7 +2,7 @@ export * from './calendar-date.js';
 export * from './check-policy.js';
 export * from './describe-measure.js';
 export * from './evaluate.js';
-export * from './localized.js';
+export * from './localised.js';
 export * from './measure.js';
 export * from './measure-ref.js';
 export * from './money.js';

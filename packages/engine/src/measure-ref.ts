@@ -1,8 +1,8 @@
-import type { Localized } from './localized.js';
+import type { Localised } from './localised.js';
 import type { Measure } from './measure.js';
 
 /** The cited name of each measure, made once (measures are policy constants). */
-const refs = new Map<object, Localized>();
+const refs = new Map<object, Localised>();
 
 /**
  * How a sentence cites another measure: the clause as the text numbers it, with the measure's
@@ -10,7 +10,7 @@ const refs = new Map<object, Localized>();
  *
  * @example measureRef(measure62b).en // "Article 6(2), Beijing scenario subsidy (6.2b)"
  */
-export function measureRef<R>(m: Measure<R>): Localized {
+export function measureRef<R>(m: Measure<R>): Localised {
   let ref = refs.get(m);
   if (!ref) {
     ref = { zh: `${m.citation.zh}（${m.name.zh}）`, en: `${m.citation.en}, ${m.name.en} (${m.id})` };

@@ -1,5 +1,5 @@
 import type { CalendarDate, DateWindow } from './calendar-date.js';
-import type { Localized } from './localized.js';
+import type { Localised } from './localised.js';
 import type { Fen } from './money.js';
 import type { ParameterSet, ParametersAt } from './parameter.js';
 
@@ -70,11 +70,11 @@ export type Rule =
   /** The prize the candidate names, capped; no prize named: the cap when the `noPrizeCap` switch holds. */
   | { readonly kind: 'prize'; readonly cap: ParamRef; readonly noPrizeCap: string }
   /** Support the text promises without a figure: status `pending`, amount 0. */
-  | { readonly kind: 'pending'; readonly note: Localized }
+  | { readonly kind: 'pending'; readonly note: Localised }
   /** Support in kind: status `in-kind`, amount 0. */
-  | { readonly kind: 'in-kind'; readonly note: Localized }
+  | { readonly kind: 'in-kind'; readonly note: Localised }
   /** A service, not money: status `service`, amount 0. */
-  | { readonly kind: 'service'; readonly note: Localized };
+  | { readonly kind: 'service'; readonly note: Localised };
 
 /** A dated event (filing, recognition, publication …) that must fall in the in-force window and in Y. */
 export interface DatedEvent {
@@ -87,7 +87,7 @@ export interface MissingFact {
   /** `facts.previousRevenue`, `facts.incubator.investment` … */
   readonly path: string;
   /** 上年主营业务收入 / revenue of the year before */
-  readonly label: Localized;
+  readonly label: Localised;
 }
 
 /** What one measure is asked to evaluate: one subject, with the figures its rule needs. */
@@ -96,22 +96,22 @@ export interface Candidate {
   /** Selects variant parameters (`industrial`, `national` …); `default` when absent. */
   readonly variant?: string;
   /** The variant's name for explanations ("industrial AI enterprise"). */
-  readonly variantLabel?: Localized;
+  readonly variantLabel?: Localised;
   /** percent: the base; prize: the prize (absent: the cap). */
   readonly base?: Fen;
-  readonly baseLabel?: Localized;
+  readonly baseLabel?: Localised;
   /** What is missing when the rule needs `base` (or `count`, or a tier's `value`) and the request left it out. */
   readonly baseMissing?: readonly MissingFact[];
   /** per-unit: how many units, and the word that counts them (家). */
   readonly count?: number;
-  readonly countLabel?: Localized;
-  readonly countUnit?: Localized;
+  readonly countLabel?: Localised;
+  readonly countUnit?: Localised;
   /** tiers: the figure the tiers apply to, and (milestones) the highest figure before. */
   readonly value?: Fen;
   readonly previous?: Fen;
-  readonly valueLabel?: Localized;
+  readonly valueLabel?: Localised;
   /** How the explanation names `previous` (此前年度最高主营业务收入). */
-  readonly previousLabel?: Localized;
+  readonly previousLabel?: Localised;
   /** milestones: what is missing when `previous` is not known and a figure tier depends on it (any one would do). */
   readonly previousMissing?: readonly MissingFact[];
   /** tiers reached by a flag rather than a figure. */
@@ -119,11 +119,11 @@ export interface Candidate {
   /** At least one of these must fall in the in-force window and in the assessment year. */
   readonly events?: readonly DatedEvent[];
   /** Conditions of the measure that fail: the candidate is ineligible for these reasons. */
-  readonly unmet?: readonly Localized[];
+  readonly unmet?: readonly Localised[];
   /** Facts the rule needs that the request left out: the candidate is `incomplete`. */
   readonly missing?: readonly MissingFact[];
   /** Arithmetic and remarks shown in the explanation before the rule's own steps. */
-  readonly notes?: readonly Localized[];
+  readonly notes?: readonly Localised[];
   /** Switch parameters (assumed readings) this candidate's figure relied on: one "假设：" line each. */
   readonly readings?: readonly string[];
 }
@@ -133,19 +133,19 @@ export interface Condition<R> {
   readonly id: string;
   holds(request: R): boolean;
   /** Why it fails, said as a reason. */
-  readonly unmet: Localized;
+  readonly unmet: Localised;
 }
 
 export interface Measure<R> {
   readonly id: string;
   readonly article: number;
   /** The clause as the text numbers it: 第一条, 第六条第（2）项 … */
-  readonly citation: Localized;
+  readonly citation: Localised;
   /** A short name that tells measures of one clause apart (市级应用场景建设项目补贴). */
-  readonly name: Localized;
+  readonly name: Localised;
   /** The clause's original Chinese text. */
   readonly clause: string;
-  readonly summary: Localized;
+  readonly summary: Localised;
   /** The amount is the most the text allows (经评审认定, 根据…效果, 最高 with no formula): a review may give less. */
   readonly review: boolean;
   readonly perSubject: boolean;
@@ -158,7 +158,7 @@ export interface Measure<R> {
   readonly alternativeGroup?: { readonly id: string; readonly tieReading: string };
   readonly requires?: readonly Condition<R>[];
   /** How this measure names its variants where the policy-wide names do not fit (6.4: 国家标准, not 国家级). */
-  readonly variantLabels?: Readonly<Record<string, Localized>>;
+  readonly variantLabels?: Readonly<Record<string, Localised>>;
   /** Switch parameters (readings) the candidates read; both values must be implemented. */
   readonly readings?: readonly string[];
   /** The candidates the request gives facts for; none means the measure is left out of the answer. */
@@ -201,9 +201,9 @@ export interface Policy<R extends EngineRequest> {
   /** The switch parameter for applying the general conditions at all (they are a reading where the text is silent). */
   readonly generalConditionsReading?: string;
   /** Said first in the explanation of every result that passed the general conditions. */
-  readonly generalConditionsChecked?: Localized;
+  readonly generalConditionsChecked?: Localised;
   /** Said after a general condition that fails: where the condition comes from. */
-  readonly generalConditionsSource?: Localized;
+  readonly generalConditionsSource?: Localised;
   /** The switch parameter for counting the annual figures of the first, partial year in full. */
   readonly firstYearInFull?: string;
 }

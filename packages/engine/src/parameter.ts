@@ -1,5 +1,5 @@
 import { type CalendarDate, isCalendarDate } from './calendar-date.js';
-import type { Localized } from './localized.js';
+import type { Localised } from './localised.js';
 import { type Yuan, yuan } from './money.js';
 import { parseRate, type Rate } from './rate.js';
 
@@ -10,7 +10,7 @@ export interface Tier {
   readonly min?: number;
   readonly flag?: string;
   readonly amount: number;
-  readonly label: Localized;
+  readonly label: Localised;
 }
 
 /**
@@ -26,13 +26,13 @@ export type ParameterUnit = 'yuan' | 'rate' | 'years' | 'tiers' | 'switch';
 export interface ParameterDefinition {
   readonly id: string;
   readonly unit: ParameterUnit;
-  readonly label: Localized;
+  readonly label: Localised;
   /** The clause the figure comes from, e.g. 第一条. */
   readonly reference: string;
   /** Present when the text does not give the figure: what is assumed, shown wherever it is used. */
-  readonly assumed?: Localized;
+  readonly assumed?: Localised;
   /** A switch: what is assumed when it is set to false (the other reading). */
-  readonly assumedIfFalse?: Localized;
+  readonly assumedIfFalse?: Localised;
   readonly values: readonly { readonly from: CalendarDate; readonly value: unknown }[];
 }
 

@@ -1,28 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import type { Localized } from './localized.js';
+import type { Localised } from './localised.js';
 import type { Fen } from './money.js';
 import { renderStep, type Step } from './step.js';
 
 const fen = (n: number) => n as Fen;
-const COMPUTE: Localized = { zh: '算力实际投入', en: 'compute spend' };
-const REVENUE: Localized = { zh: '本年度主营业务收入', en: 'revenue' };
-const PREVIOUS: Localized = { zh: '此前年度最高主营业务收入', en: 'highest revenue before' };
-const INDUSTRIAL: Localized = { zh: '工业智能企业', en: 'industrial AI enterprise' };
-const INCUBATED: Localized = { zh: '在孵人工智能企业', en: 'incubated AI enterprises' };
-const JIA: Localized = { zh: '家', en: 'enterprises' };
-const T500M: Localized = { zh: '5亿元', en: '500M' };
-const T100M: Localized = { zh: '1亿元', en: '100M' };
-const T50M: Localized = { zh: '5000万元', en: '50M' };
-const ABOVE: Localized = { zh: '首次达规', en: 'above designated size' };
-const PRIOR_MAX: Localized = { zh: '以往年度最高主营业务收入', en: 'highest revenue of any earlier year' };
-const LAST_REVENUE: Localized = { zh: '上年度主营业务收入', en: "last year's revenue" };
-const REF_A: Localized = { zh: '第六条第（2）项（应用场景建设项目）', en: 'Article 6 (2), scenario project (6.2a)' };
-const REF_B: Localized = { zh: '第六条第（2）项（获得市级应用场景建设项目补贴）', en: 'Article 6 (2), Beijing scenario subsidy (6.2b)' };
-const REF_42: Localized = { zh: '第四条第（2）项（“揭榜挂帅”攻关项目）', en: 'Article 4 (2), challenge project (4.2)' };
-const REF_71: Localized = { zh: '第七条第（1）项（共性技术服务平台）', en: 'Article 7 (1), service platform (7.1)' };
+const COMPUTE: Localised = { zh: '算力实际投入', en: 'compute spend' };
+const REVENUE: Localised = { zh: '本年度主营业务收入', en: 'revenue' };
+const PREVIOUS: Localised = { zh: '此前年度最高主营业务收入', en: 'highest revenue before' };
+const INDUSTRIAL: Localised = { zh: '工业智能企业', en: 'industrial AI enterprise' };
+const INCUBATED: Localised = { zh: '在孵人工智能企业', en: 'incubated AI enterprises' };
+const JIA: Localised = { zh: '家', en: 'enterprises' };
+const T500M: Localised = { zh: '5亿元', en: '500M' };
+const T100M: Localised = { zh: '1亿元', en: '100M' };
+const T50M: Localised = { zh: '5000万元', en: '50M' };
+const ABOVE: Localised = { zh: '首次达规', en: 'above designated size' };
+const PRIOR_MAX: Localised = { zh: '以往年度最高主营业务收入', en: 'highest revenue of any earlier year' };
+const LAST_REVENUE: Localised = { zh: '上年度主营业务收入', en: "last year's revenue" };
+const REF_A: Localised = { zh: '第六条第（2）项（应用场景建设项目）', en: 'Article 6 (2), scenario project (6.2a)' };
+const REF_B: Localised = { zh: '第六条第（2）项（获得市级应用场景建设项目补贴）', en: 'Article 6 (2), Beijing scenario subsidy (6.2b)' };
+const REF_42: Localised = { zh: '第四条第（2）项（“揭榜挂帅”攻关项目）', en: 'Article 4 (2), challenge project (4.2)' };
+const REF_71: Localised = { zh: '第七条第（1）项（共性技术服务平台）', en: 'Article 7 (1), service platform (7.1)' };
 const TERM = { from: '2025-10-30', to: '2028-12-31' };
-const GENERAL: Localized = { zh: '未在丰台区注册', en: 'not registered in Fengtai' };
-const SOURCE: Localized = { zh: '原文未列明，参照区级惠企政策通行要求', en: 'not in the text; as district schemes require' };
+const GENERAL: Localised = { zh: '未在丰台区注册', en: 'not registered in Fengtai' };
+const SOURCE: Localised = { zh: '原文未列明，参照区级惠企政策通行要求', en: 'not in the text; as district schemes require' };
 
 /** Every kind of step (and every branch of its wording), with what it says in Chinese and in English. */
 const cases: { name: string; step: Step; zh: string; en: string }[] = [

@@ -1,5 +1,5 @@
 import { formatDateZh } from './calendar-date.js';
-import type { Lang, Localized } from './localized.js';
+import type { Lang, Localised } from './localised.js';
 import { type Fen, formatFen, formatYuan } from './money.js';
 import { formatRate, type Rate } from './rate.js';
 
@@ -12,7 +12,7 @@ export interface AwardShown {
 /** One of this policy's results for a best-of key, as an explanation names it. */
 export interface PartShown {
   /** The measure, cited (第四条第（2）项（“揭榜挂帅”攻关项目）). */
-  readonly ref: Localized;
+  readonly ref: Localised;
   readonly amount: number;
 }
 
@@ -22,15 +22,15 @@ export interface PartShown {
  * no space between Chinese and figures, dates as 2026年3月1日, clauses as the text numbers them.
  */
 export type Step =
-  | { readonly k: 'text'; readonly text: Localized }
-  | { readonly k: 'assumed'; readonly text: Localized }
-  | { readonly k: 'general-ok'; readonly text: Localized }
-  | { readonly k: 'general-unmet'; readonly text: Localized; readonly source: Localized | undefined }
-  | { readonly k: 'variant'; readonly label: Localized }
+  | { readonly k: 'text'; readonly text: Localised }
+  | { readonly k: 'assumed'; readonly text: Localised }
+  | { readonly k: 'general-ok'; readonly text: Localised }
+  | { readonly k: 'general-unmet'; readonly text: Localised; readonly source: Localised | undefined }
+  | { readonly k: 'variant'; readonly label: Localised }
   | {
       readonly k: 'percent';
       readonly base: Fen;
-      readonly label: Localized | undefined;
+      readonly label: Localised | undefined;
       readonly rate: Rate;
       readonly result: number;
       /** The product had fen or less, dropped by flooring to whole yuan. */
@@ -43,51 +43,51 @@ export type Step =
   | {
       readonly k: 'tier';
       readonly value: Fen | undefined;
-      readonly label: Localized | undefined;
-      readonly tier: Localized;
+      readonly label: Localised | undefined;
+      readonly tier: Localised;
       readonly amount: number;
       /** 最高 X元 (a review may give less) rather than X元. */
       readonly upTo: boolean;
       /** A milestone: the tier is reached for the first time. */
       readonly first: boolean;
     }
-  | { readonly k: 'tier-more'; readonly tiers: readonly Localized[] }
+  | { readonly k: 'tier-more'; readonly tiers: readonly Localised[] }
   | {
       readonly k: 'tier-none';
       readonly value: Fen;
-      readonly label: Localized | undefined;
+      readonly label: Localised | undefined;
       readonly lowest: number;
     }
   /** Milestones: every tier the figure reaches was reached before (by the figure before it). */
   | {
       readonly k: 'tier-before';
       readonly value: Fen;
-      readonly label: Localized | undefined;
+      readonly label: Localised | undefined;
       readonly previous: Fen;
-      readonly previousLabel: Localized | undefined;
+      readonly previousLabel: Localised | undefined;
     }
-  | { readonly k: 'bonus'; readonly bonus: number; readonly label: Localized | undefined; readonly result: number; readonly upTo: boolean }
+  | { readonly k: 'bonus'; readonly bonus: number; readonly label: Localised | undefined; readonly result: number; readonly upTo: boolean }
   | {
       readonly k: 'per-unit';
       readonly count: number;
-      readonly label: Localized | undefined;
-      readonly countUnit: Localized | undefined;
+      readonly label: Localised | undefined;
+      readonly countUnit: Localised | undefined;
       readonly unit: number;
       readonly result: number;
     }
   | { readonly k: 'prize'; readonly prize: Fen | undefined }
-  | { readonly k: 'zero'; readonly label: Localized | undefined }
-  | { readonly k: 'unmet'; readonly text: Localized }
+  | { readonly k: 'zero'; readonly label: Localised | undefined }
+  | { readonly k: 'unmet'; readonly text: Localised }
   /** `either`: any one of the facts would do (5.1: the prior maximum or last year's revenue). */
-  | { readonly k: 'missing'; readonly labels: readonly Localized[]; readonly either: boolean }
+  | { readonly k: 'missing'; readonly labels: readonly Localised[]; readonly either: boolean }
   | { readonly k: 'one-time-ok' }
   | {
       readonly k: 'one-time-used';
       readonly year: number;
       /** The other measure whose grant counts as this one's (6.2a and 6.2b on one project). */
-      readonly other: Localized | undefined;
+      readonly other: Localised | undefined;
       /** The milestone tier granted before. */
-      readonly tier: Localized | undefined;
+      readonly tier: Localised | undefined;
       /** The tier of this year was granted before by way of a higher tier. */
       readonly higher: boolean;
     }
@@ -99,10 +99,10 @@ export type Step =
   | { readonly k: 'event-ok'; readonly id: string; readonly date: string }
   | { readonly k: 'event-outside'; readonly id: string; readonly date: string; readonly from: string; readonly to: string }
   | { readonly k: 'event-other-year'; readonly id: string; readonly date: string; readonly year: number }
-  | { readonly k: 'alternative-won'; readonly other: Localized; readonly otherAmount: number; readonly tie: boolean }
+  | { readonly k: 'alternative-won'; readonly other: Localised; readonly otherAmount: number; readonly tie: boolean }
   | {
       readonly k: 'alternative-lost';
-      readonly other: Localized;
+      readonly other: Localised;
       readonly otherAmount: number;
       readonly amount: number;
       readonly tie: boolean;
@@ -119,15 +119,15 @@ export type Step =
       /** This policy's sum for the key, whole yuan. */
       readonly ours: number;
     }
-  | { readonly k: 'status'; readonly text: Localized };
+  | { readonly k: 'status'; readonly text: Localised };
 
 const y = formatYuan;
 const f = formatFen;
-const zhLabel = (l: Localized | undefined, fallback: string) => l?.zh ?? fallback;
-const enLabel = (l: Localized | undefined, fallback: string) => l?.en ?? fallback;
+const zhLabel = (l: Localised | undefined, fallback: string) => l?.zh ?? fallback;
+const enLabel = (l: Localised | undefined, fallback: string) => l?.en ?? fallback;
 
 /** “A”“B”“C”: quoted items side by side need no 、 between them (GB/T 15834-2011). */
-function quoted(items: readonly Localized[]): string {
+function quoted(items: readonly Localised[]): string {
   let out = '';
   for (const i of items) out += `“${i.zh}”`;
   return out;

@@ -1,4 +1,4 @@
-import { describeMeasure, type Lang, type Localized, type MeasureDescription } from '@ftai/engine';
+import { describeMeasure, type Lang, type Localised, type MeasureDescription } from '@ftai/engine';
 import { clauseOf } from './measures/common.js';
 import { fengtaiPolicy, measures } from './policy.js';
 
@@ -51,7 +51,7 @@ export function policyReadings(year: number, lang: Lang): PolicyReading[] {
  * Each article's heading as the text gives it (第一条 加大人工智能算力供给), and a short name for
  * tables and charts. The articles themselves are those the measures name.
  */
-const ARTICLE_HEADINGS: Readonly<Record<number, { readonly title: Localized; readonly shortName: Localized }>> = {
+const ARTICLE_HEADINGS: Readonly<Record<number, { readonly title: Localised; readonly shortName: Localised }>> = {
   1: { title: { zh: '加大人工智能算力供给', en: 'More AI compute' }, shortName: { zh: '算力供给', en: 'Compute' } },
   2: { title: { zh: '支持人工智能大模型研发', en: 'Large-model R&D' }, shortName: { zh: '大模型研发', en: 'Large models' } },
   3: { title: { zh: '推动数据开发利用', en: 'Data development and use' }, shortName: { zh: '数据开发利用', en: 'Data' } },
@@ -87,11 +87,11 @@ export interface Article {
   /** 1 for 第一条. */
   readonly article: number;
   /** 第一条, Article 1. */
-  readonly citation: Localized;
+  readonly citation: Localised;
   /** The heading as the text gives it: 加大人工智能算力供给. */
-  readonly title: Localized;
+  readonly title: Localised;
   /** For tables and charts: 算力供给. */
-  readonly shortName: Localized;
+  readonly shortName: Localised;
   /** Its measures' ids, in catalogue order. */
   readonly measures: readonly string[];
 }
@@ -115,7 +115,7 @@ export const ARTICLES: readonly Article[] = (() => {
     );
   }
   return numbers.map((article) => {
-    const heading = ARTICLE_HEADINGS[article] as { title: Localized; shortName: Localized };
+    const heading = ARTICLE_HEADINGS[article] as { title: Localised; shortName: Localised };
     return {
       article,
       citation: clauseOf(article),

@@ -1,4 +1,4 @@
-import type { Localized, ParamRef } from '@ftai/engine';
+import type { Localised, ParamRef } from '@ftai/engine';
 import { MILESTONE_TIERS, measures, parameters } from '@ftai/policy-fengtai';
 
 /**
@@ -12,7 +12,7 @@ export interface MilestoneTier {
   readonly min: number | undefined;
   /** The fact flag that reaches it (`above-designated-size`). */
   readonly flag: string | undefined;
-  readonly label: Localized;
+  readonly label: Localised;
   /** The most the tier grants (the text's 最高), whole yuan. */
   readonly maximum: { readonly standard: number; readonly industrial: number };
 }

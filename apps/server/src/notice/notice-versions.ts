@@ -5,7 +5,7 @@ import type { Database, NoticeVersionOrigin } from '../db/schema.js';
 import { sha256 } from '../ids.js';
 
 /** A notice's content as stored, and the SHA-256 of exactly that text. */
-export function serializeNoticeContent(content: NoticeContent): { readonly json: string; readonly sha256: string } {
+export function serialiseNoticeContent(content: NoticeContent): { readonly json: string; readonly sha256: string } {
   const json = JSON.stringify(content);
   return { json, sha256: sha256(json) };
 }

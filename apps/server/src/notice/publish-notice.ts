@@ -6,7 +6,7 @@ import type { Database } from '../db/schema.js';
 import { conflict, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { readNoticeContent } from './notice-content.js';
-import { insertNoticeVersion, serializeNoticeContent } from './notice-versions.js';
+import { insertNoticeVersion, serialiseNoticeContent } from './notice-versions.js';
 import { chineseDate } from './render-notice-html.js';
 
 export interface PublishNotice {
@@ -73,7 +73,7 @@ export async function publishNotice(trx: Transaction<Database>, p: PublishNotice
   }
   const read = await readNoticeContent(trx, id);
   if (!read) throw notFound('notice');
-  const content = serializeNoticeContent({ ...read, changes: [] });
+  const content = serialiseNoticeContent({ ...read, changes: [] });
   await appendAudit(
     trx,
     {

@@ -7,7 +7,7 @@ import {
   events,
   type FengtaiMeasure,
   INDUSTRIAL_ENTERPRISE,
-  type Localized,
+  type Localised,
   lazyText,
   missingFact,
   named,
@@ -22,9 +22,9 @@ const NO_PRIOR_REVENUE = [
 ];
 const NO_PREVIOUS_REVENUE = [missingFact('facts.previousRevenue', '上年度主营业务收入', "last year's revenue")];
 const NO_INDUSTRY_AVERAGE = [missingFact('facts.industryAverageGrowthRate', '所在行业平均增幅', 'industry average growth rate')];
-const PRIOR_MAX_LABEL: Localized = { zh: '此前年度最高主营业务收入', en: 'highest revenue of any year before' };
-const PREVIOUS_LABEL: Localized = { zh: '上年度主营业务收入', en: 'revenue the year before' };
-const REVENUE_LABEL: Localized = { zh: '本年度主营业务收入', en: 'revenue' };
+const PRIOR_MAX_LABEL: Localised = { zh: '此前年度最高主营业务收入', en: 'highest revenue of any year before' };
+const PREVIOUS_LABEL: Localised = { zh: '上年度主营业务收入', en: 'revenue the year before' };
+const REVENUE_LABEL: Localised = { zh: '本年度主营业务收入', en: 'revenue' };
 
 /** 第五条(1): main-business revenue first reaching a tier, or first above designated size (首次达规); each tier once. */
 export const measure5_1: FengtaiMeasure = {
@@ -96,7 +96,7 @@ function percentText(num: bigint, den: bigint, other?: { num: bigint; den: bigin
   return `${show(num, den, digits)}%`;
 }
 
-const GROWTH_LABEL: Localized = { zh: '主营业务收入同比增量', en: 'revenue growth' };
+const GROWTH_LABEL: Localised = { zh: '主营业务收入同比增量', en: 'revenue growth' };
 
 /** 第五条(2): revenue growth bands, when the growth rate is above the industry average. */
 export const measure5_2: FengtaiMeasure = {
@@ -126,7 +126,7 @@ function growthCandidate(r: FengtaiRequest, params: ParametersAt): Candidate[] {
   if (prev === undefined) return [{ subject: null, missing: NO_PREVIOUS_REVENUE }];
   const up = revenue >= prev;
   const diff = (up ? revenue - prev : prev - revenue) as Fen;
-  const notes: Localized[] = [
+  const notes: Localised[] = [
     lazyText(() => ({
       zh: `本年度主营业务收入${formatFen(revenue)}元－上年度主营业务收入${formatFen(prev)}元＝${up ? '同比增量' : '同比减少'}${formatFen(diff)}元`,
       en: `revenue ${formatFen(revenue)} − ${formatFen(prev)} the year before = ${up ? 'growth of' : 'a fall of'} ${formatFen(diff)}`,
@@ -174,7 +174,7 @@ function lowestBand(params: ParametersAt): number {
 }
 
 /** 主营业务收入同比增长25.00%，高于行业平均增速15.00%: both rates, so a reviewer can compare them. */
-function growthRateNote(change: number, prev: number, avg: Rate, above: boolean): Localized {
+function growthRateNote(change: number, prev: number, avg: Rate, above: boolean): Localised {
   return lazyText(() => {
     const own = percentText(BigInt(change), BigInt(prev), { num: BigInt(avg.num), den: BigInt(avg.den) });
     const average = percentText(BigInt(avg.num), BigInt(avg.den), { num: BigInt(change), den: BigInt(prev) });
@@ -187,7 +187,7 @@ function growthRateNote(change: number, prev: number, avg: Rate, above: boolean)
   });
 }
 
-const RENEWAL: Localized = { zh: '复审（重新认定）不属于首次认定', en: 'a renewal is not a first recognition' };
+const RENEWAL: Localised = { zh: '复审（重新认定）不属于首次认定', en: 'a renewal is not a first recognition' };
 
 function firstRecognition(r: FengtaiRequest, types: readonly string[]): Candidate[] {
   const items = (r.facts?.recognitions ?? []).filter((x) => types.includes(x.type));

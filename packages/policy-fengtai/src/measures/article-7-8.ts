@@ -1,4 +1,4 @@
-import { clauseOf, type FengtaiMeasure, type Localized, missingFact, named } from './common.js';
+import { clauseOf, type FengtaiMeasure, type Localised, missingFact, named } from './common.js';
 
 /** 第七条(1): new common-technology service platforms, per platform for 2 consecutive years. */
 export const measure7_1: FengtaiMeasure = {
@@ -34,7 +34,7 @@ export const PLATFORM_TYPES = [
   'future-industry-base',
 ] as const;
 
-const LEVEL: Record<'national' | 'municipal', Localized> = {
+const LEVEL: Record<'national' | 'municipal', Localised> = {
   national: { zh: '国家级', en: 'national' },
   municipal: { zh: '市级', en: 'Beijing' },
 };

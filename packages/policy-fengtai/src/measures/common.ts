@@ -1,8 +1,8 @@
-import type { Candidate, Condition, DatedEvent, Localized, Measure, MissingFact } from '@ftai/engine';
+import type { Candidate, Condition, DatedEvent, Localised, Measure, MissingFact } from '@ftai/engine';
 import type { FengtaiRequest } from '../request/request-schema.js';
 
 export type FengtaiMeasure = Measure<FengtaiRequest>;
-export type { Candidate, Localized, MissingFact };
+export type { Candidate, Localised, MissingFact };
 
 const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -17,22 +17,22 @@ function numeral(n: number): string {
  *
  * @example clauseOf(6, 2).zh // "第六条第（2）项"
  */
-export function clauseOf(article: number, item?: number): Localized {
+export function clauseOf(article: number, item?: number): Localised {
   const zh = `第${numeral(article)}条`;
   return item === undefined ? { zh, en: `Article ${article}` } : { zh: `${zh}第（${item}）项`, en: `Article ${article}(${item})` };
 }
 
-export const named = (zh: string, en: string): Localized => ({ zh, en });
+export const named = (zh: string, en: string): Localised => ({ zh, en });
 
 /**
  * A text made when first read. Notes show only in explanations, and formatting their figures
  * up front cost a tenth of calculate()'s time when explanations are left out. (A class: an
  * object literal with getters is several times slower to create.)
  */
-class LazyText implements Localized {
-  readonly #make: () => Localized;
-  #text: Localized | undefined;
-  constructor(make: () => Localized) {
+class LazyText implements Localised {
+  readonly #make: () => Localised;
+  #text: Localised | undefined;
+  constructor(make: () => Localised) {
     this.#make = make;
   }
   get zh(): string {
@@ -43,17 +43,17 @@ class LazyText implements Localized {
     this.#text ??= this.#make();
     return this.#text.en;
   }
-  toJSON(): Localized {
+  toJSON(): Localised {
     return { zh: this.zh, en: this.en };
   }
 }
 
-export const lazyText = (make: () => Localized): Localized => new LazyText(make);
+export const lazyText = (make: () => Localised): Localised => new LazyText(make);
 
 /** A fact the request left out, named as the form labels it. */
 export const missingFact = (path: string, zh: string, en: string): MissingFact => ({ path, label: { zh, en } });
 
-export const INDUSTRIAL_ENTERPRISE: Localized = { zh: '工业智能企业', en: 'industrial AI enterprise' };
+export const INDUSTRIAL_ENTERPRISE: Localised = { zh: '工业智能企业', en: 'industrial AI enterprise' };
 
 /** The variant for measures whose industrial uplift depends on the enterprise (1, 5.1, 5.2). */
 export function enterpriseVariant(request: FengtaiRequest): Pick<Candidate, 'variant' | 'variantLabel'> {
@@ -61,7 +61,7 @@ export function enterpriseVariant(request: FengtaiRequest): Pick<Candidate, 'var
 }
 
 /** The variant for measures whose uplift depends on the object (2.1, 3.4, 6.1, 6.2a, 6.3b). */
-export function objectVariant(isIndustrial: boolean | undefined, label: Localized): Pick<Candidate, 'variant' | 'variantLabel'> {
+export function objectVariant(isIndustrial: boolean | undefined, label: Localised): Pick<Candidate, 'variant' | 'variantLabel'> {
   return isIndustrial === true ? { variant: 'industrial', variantLabel: label } : {};
 }
 
@@ -93,12 +93,12 @@ export const generalConditions: Condition<FengtaiRequest>[] = [
 ];
 
 /** Said first in every result that passed them: what was checked, and against what. */
-export const GENERAL_CONDITIONS_CHECKED: Localized = {
+export const GENERAL_CONDITIONS_CHECKED: Localised = {
   zh: '基本条件核验：依申报信息，在丰台区注册、在丰台区纳税、无严重失信记录（原文未列明，参照区级惠企政策通行要求）',
   en: 'general conditions checked against the declaration: registered and tax resident in Fengtai, no serious dishonesty record (not stated in the text; what district schemes require)',
 };
 
-export const GENERAL_CONDITIONS_SOURCE: Localized = {
+export const GENERAL_CONDITIONS_SOURCE: Localised = {
   zh: '基本条件原文未列明，参照区级惠企政策通行要求',
   en: 'the text does not state the general conditions; they are what district schemes require',
 };

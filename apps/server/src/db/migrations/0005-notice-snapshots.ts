@@ -1,7 +1,7 @@
 import { type Kysely, type Migration, sql } from 'kysely';
 import { appendAudit } from '../../audit/append-audit.js';
 import { readNoticeContent } from '../../notice/notice-content.js';
-import { insertNoticeVersion, serializeNoticeContent } from '../../notice/notice-versions.js';
+import { insertNoticeVersion, serialiseNoticeContent } from '../../notice/notice-versions.js';
 import type { Dialect } from '../database.js';
 import type { Database } from '../schema.js';
 
@@ -85,7 +85,7 @@ export async function snapshotLegacyNotices(db: Kysely<Database>, now: () => Dat
   for (const n of notices) {
     const read = await readNoticeContent(db, n.id);
     if (!read) continue;
-    snapshots.push({ id: n.id, content: serializeNoticeContent({ ...read, changes: [] }), lines: read.lines.length, total: read.total });
+    snapshots.push({ id: n.id, content: serialiseNoticeContent({ ...read, changes: [] }), lines: read.lines.length, total: read.total });
   }
   await appendAudit(
     db,

@@ -180,13 +180,13 @@ export function factFieldOfPath(path: string): FactFieldRef | undefined {
   const [index, key] = rest;
   if (typeof index !== 'number') return whole;
   // The rows are numbered from 1 as the form shows them: 奖项1, prize 1.
-  const row = t(`${field.row.zh}${index + 1}`, `${capitalize(field.row.en)} ${index + 1}`);
+  const row = t(`${field.row.zh}${index + 1}`, `${capitalise(field.row.en)} ${index + 1}`);
   const item = field.item.find((f) => f.key === key);
   if (!item) return { path, name: [field.key, index], topic, label: row };
   return { path, name: [field.key, index, item.key], topic, label: t(`${row.zh}：${item.label.zh}`, `${row.en}: ${item.label.en}`) };
 }
 
-const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * The topics to show so that the form has the field a contract path names: `topics` with the

@@ -123,13 +123,13 @@ export function CalculatorPage() {
       message.error(`${t('serverError')}${lang === 'zh' ? '：' : ': '}${error instanceof Error ? error.message : String(error)}`);
       return;
     }
-    const localized = new ApiError(
+    const localised = new ApiError(
       error.status,
       error.code,
       error.message,
       error.issues.map((i) => ({ ...i, message: issueText(i.message, lang) })),
     );
-    const afterEnterprise = applyFieldErrors(enterpriseForm, localized);
+    const afterEnterprise = applyFieldErrors(enterpriseForm, localised);
     const factIssues = afterEnterprise.filter((i) => i.path === 'facts' || i.path.startsWith('facts.') || i.path.startsWith('facts['));
     const rest = afterEnterprise.filter((i) => !factIssues.includes(i));
     const afterHistory = applyFieldErrors(historyForm, new ApiError(error.status, error.code, error.message, rest));

@@ -114,7 +114,7 @@ export function ActionsCard({ application, onApprove }: { application: Applicati
           onSubmit={(note) => move.mutateAsync({ to: dialog.note, note })}
         />
       )}
-      {dialog === 'finalize' && <FinalizeDialog application={application} onClose={() => setDialog(null)} onDone={refresh} />}
+      {dialog === 'finalize' && <FinaliseDialog application={application} onClose={() => setDialog(null)} onDone={refresh} />}
       {dialog === 'pay' && <PayDialog application={application} onClose={() => setDialog(null)} onDone={refresh} />}
     </Card>
   );
@@ -180,7 +180,7 @@ function NoteDialog({
 }
 
 /** Final (确定) once the notice's objection window has passed; objections against it must be looked into first. */
-function FinalizeDialog({
+function FinaliseDialog({
   application,
   onClose,
   onDone,

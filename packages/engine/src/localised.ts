@@ -1,7 +1,7 @@
 export type Lang = 'zh' | 'en';
 
 /** A text in Chinese (the official language) and English. */
-export interface Localized {
+export interface Localised {
   readonly zh: string;
   readonly en: string;
 }
