@@ -1,6 +1,7 @@
-// The I/O floor of `ftai calc --jsonl FILE`: the same line reading (node:readline over a read
-// stream) and the same buffered writing as packages/cli/src/calc-command.ts, but each line is
-// only parsed and written back as JSON. Usage: node bench/io-floor.mjs FILE > OUT
+// The I/O floor of `ftai calc --jsonl FILE`: what any answerer of JSON Lines does at least, on one
+// thread: each line read (node:readline over a read stream), parsed, and written back as JSON,
+// buffered. `ftai calc --jsonl` does this and validates and calculates, on a worker thread per
+// core (the matcher's pipeline, packages/match). Usage: node bench/io-floor.mjs FILE > OUT
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 

@@ -1,6 +1,6 @@
-import { createReadStream, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { calculate, describeIssues, findInputProblem, validateRequest } from '@ftai/policy-fengtai';
+import { readFileSync } from 'node:fs';
+import { checkRequest, type MatchSummary, matchFile } from '@ftai/match';
+import { calculate } from '@ftai/policy-fengtai';
 
 export interface CalcOptions {
   readonly jsonl: boolean;
@@ -9,17 +9,10 @@ export interface CalcOptions {
 }
 
 /**
- * The contract's verdict, after the limits every request obeys (no U+0000, at most 64 levels
- * deep), so that a hostile request is refused as the server refuses it, never a crash.
+ * Exit codes: 0 all answered, 2 some input was refused (not JSON, too deep, U+0000, or off the
+ * contract), 1 the input could not be read, 130 stopped by Ctrl-C (--jsonl: every line written is
+ * whole), 141 the reader of the output went away (a closed pipe: `| head`).
  */
-function validate(input: unknown) {
-  const problem = findInputProblem(input);
-  if (problem) return { ok: false, error: `${problem.path}: ${problem.message}`, issues: [problem] } as const;
-  const v = validateRequest(input);
-  return v.ok ? v : ({ ok: false, error: describeIssues(v.issues), issues: v.issues } as const);
-}
-
-/** Exit codes: 0 all answered, 2 some input was refused (not JSON, too deep, U+0000, or off the contract). */
 export async function calcCommand(file: string, options: CalcOptions): Promise<number> {
   return options.jsonl ? calcLines(file, options) : calcOne(file, options);
 }
@@ -33,7 +26,7 @@ function calcOne(file: string, options: CalcOptions): number {
     process.stderr.write(`${JSON.stringify({ error: `${file} is not JSON: ${(error as Error).message}`, code: 'FTAI_ERR_NOT_JSON' })}\n`);
     return 2;
   }
-  const v = validate(input);
+  const v = checkRequest(input);
   if (!v.ok) {
     process.stderr.write(`${JSON.stringify({ error: v.error, code: 'FTAI_ERR_VALIDATION', issues: v.issues }, null, 2)}\n`);
     return 2;
@@ -42,47 +35,52 @@ function calcOne(file: string, options: CalcOptions): number {
   return 0;
 }
 
-/** One line in, one line out, in order; a bad line answers with an error and the run goes on. */
-export function answerLine(line: string, lineNo: number, options: CalcOptions): { text: string; ok: boolean } {
-  let input: unknown;
-  try {
-    input = JSON.parse(line);
-  } catch (error) {
-    return {
-      text: JSON.stringify({ error: `not JSON: ${(error as Error).message}`, code: 'FTAI_ERR_NOT_JSON', line: lineNo }),
-      ok: false,
-    };
-  }
-  const v = validate(input);
-  if (!v.ok) {
-    return {
-      text: JSON.stringify({ error: v.error, code: 'FTAI_ERR_VALIDATION', issues: v.issues, line: lineNo }),
-      ok: false,
-    };
-  }
-  return { text: JSON.stringify(calculate(v.request, options)), ok: true };
-}
+/** 128 + SIGPIPE, as a command killed by a closed pipe ends. */
+const CLOSED_PIPE = 141;
+const INTERRUPTED = 130;
 
+/**
+ * One line in, one line out, in order; a bad line answers with an error line and the run goes on.
+ * The matcher's pipeline (`ftai match` on JSON Lines) with its line answerer: a large input runs
+ * on a worker thread per core in batches of whole lines, written back in order with at most three
+ * batches per worker out, so memory stays flat; a small one on this thread (MAIN_THREAD_BELOW_BYTES).
+ * JSON is UTF-8 (RFC 8259): the input is never read as another encoding.
+ */
 async function calcLines(file: string, options: CalcOptions): Promise<number> {
-  const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-  const out = process.stdout;
-  let buffer = '';
-  let lineNo = 0;
-  let bad = 0;
-  for await (const line of lines) {
-    lineNo++;
-    if (line.trim() === '') continue;
-    const answer = answerLine(line, lineNo, options);
-    if (!answer.ok) bad++;
-    buffer += `${answer.text}\n`;
-    if (buffer.length >= 1 << 16) {
-      const flushed = out.write(buffer);
-      buffer = '';
-      if (!flushed) await new Promise<void>((resolve) => out.once('drain', resolve));
-    }
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onInterrupt = () => {
+    interrupts++;
+    if (interrupts > 1) process.exit(INTERRUPTED);
+    controller.abort();
+  };
+  process.on('SIGINT', onInterrupt);
+  let summary: MatchSummary;
+  try {
+    summary = await matchFile(
+      {
+        input: file === '-' ? process.stdin : file,
+        format: 'jsonl',
+        encoding: 'utf-8',
+        outputs: { jsonl: process.stdout },
+        lang: options.lang,
+        explain: options.explain,
+      },
+      undefined,
+      controller.signal,
+    );
+  } catch (error) {
+    // Nobody reads the answers any more: stop without a word, as `yes | head` does.
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return CLOSED_PIPE;
+    throw error;
+  } finally {
+    process.off('SIGINT', onInterrupt);
   }
-  if (buffer) out.write(buffer);
-  if (bad > 0) process.stderr.write(`ftai calc: ${bad} of ${lineNo} lines refused (see the error lines)\n`);
-  return bad > 0 ? 2 : 0;
+  const say = (text: string) => process.stderr.write(`ftai calc: ${text}\n`);
+  if (summary.rowsBad > 0) say(`${summary.rowsBad} of ${summary.lastRow} lines refused (see the error lines)`);
+  if (summary.aborted) {
+    say(`stopped after line ${summary.lastRow}: ${summary.rowsDone} lines answered, every line whole`);
+    return INTERRUPTED;
+  }
+  return summary.rowsBad > 0 ? 2 : 0;
 }

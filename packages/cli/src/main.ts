@@ -1,12 +1,29 @@
+import { MAIN_THREAD_BELOW_BYTES } from '@ftai/match';
 import { Command, Option } from 'commander';
 import { calcCommand } from './calc-command.js';
+import { ServerMissingError } from './load-server.js';
 import { measuresCommand } from './measures-command.js';
 
+const MIB = 1 << 20;
 const LANG = new Option('--lang <lang>', 'language of explanations and reasons').choices(['zh', 'en']).default('zh');
 
 /**
- * Runs the `ftai` command line and resolves to the exit code. The platform's commands load the
- * server (Fastify, database drivers) only when run: calc and match start faster and stay smaller.
+ * A platform command: it loads @ftai/server (Fastify, database drivers) when it runs. The server is
+ * an optional peer of the command line; without it the command says how to install it, exit 1.
+ */
+async function platform(run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof ServerMissingError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+}
+
+/**
+ * Runs the `ftai` command line and resolves to the exit code. calc, match and measures need only
+ * the engine, the policy and the matcher; the platform's commands load the server only when run.
  */
 export async function main(argv: readonly string[]): Promise<number> {
   let code = 0;
@@ -38,11 +55,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--format <format>', 'what --out holds: JSON Lines answers, or the summary workbook').choices(['jsonl', 'xlsx']))
     .option('--errors <file>', 'the bad rows, as JSON Lines (default: beside --out, or INPUT.errors.jsonl here)')
     .option('--notify <file>', 'also write the enterprises to notify (JSON Lines: credit code, name, total, measures granted)')
-    .option('--workers <n>', 'worker threads (default: one per core)', (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`--workers: expected 1 to 64, got ${v}`);
-      return n;
-    })
+    .option(
+      '--workers <n>',
+      `worker threads (default: one per core; none for an input under ${MAIN_THREAD_BELOW_BYTES / MIB} MiB)`,
+      (v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`--workers: expected 1 to 64, got ${v}`);
+        return n;
+      },
+    )
     .addOption(LANG)
     .option('--no-explain', 'leave explanations out (faster)')
     .option('--quiet', 'no progress and no summary on standard error')
@@ -87,31 +108,31 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('serve')
-    .description('run the platform: API, web app and an embedded SQLite database (PostgreSQL with DATABASE_URL)')
+    .description('run the platform (@ftai/server): API, web app (@ftai/web) and an embedded SQLite database (PostgreSQL with DATABASE_URL)')
     .option('--port <port>', 'port to listen on (default PORT or 8080)', port)
     .addOption(dataOption())
     .action(async (opts: { port?: number; data?: string }) => {
       const { serveCommand } = await import('./platform-commands.js');
-      code = await serveCommand(opts);
+      code = await platform(() => serveCommand(opts));
     });
 
-  const db = program.command('db').description('database tasks');
+  const db = program.command('db').description('database tasks (@ftai/server)');
   db.command('migrate')
     .description('bring the database schema up to date')
     .addOption(dataOption())
     .action(async (opts: { data?: string }) => {
       const { migrateCommand } = await import('./platform-commands.js');
-      code = await migrateCommand(opts);
+      code = await platform(() => migrateCommand(opts));
     });
   db.command('seed-demo')
     .description('fill the database with a believable demo: a call, 30 enterprises, applications in every state, demo accounts')
     .addOption(dataOption())
     .action(async (opts: { data?: string }) => {
       const { seedDemoCommand } = await import('./seed-demo-command.js');
-      code = await seedDemoCommand(opts);
+      code = await platform(() => seedDemoCommand(opts));
     });
 
-  const users = program.command('users').description('accounts');
+  const users = program.command('users').description('accounts (@ftai/server)');
   users
     .command('add')
     .description('create an account')
@@ -125,12 +146,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(dataOption())
     .action(async (opts) => {
       const { usersAddCommand } = await import('./platform-commands.js');
-      code = await usersAddCommand(opts);
+      code = await platform(() => usersAddCommand(opts));
     });
 
   program
     .command('audit')
-    .description('audit log')
+    .description('audit log (@ftai/server)')
     .command('verify')
     .description(
       'check the audit log — each entry against the audit key (FTAI_AUDIT_KEY or FTAI_AUDIT_KEY_FILE), the chain, its head, the anchor file (FTAI_AUDIT_ANCHOR_FILE) and the guarding triggers: exit 1 if anything was edited, deleted, added, cut or reset',
@@ -139,7 +160,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(dataOption())
     .action(async (opts: { data?: string; json?: boolean }) => {
       const { auditVerifyCommand } = await import('./platform-commands.js');
-      code = await auditVerifyCommand(opts);
+      code = await platform(() => auditVerifyCommand(opts));
     });
 
   try {

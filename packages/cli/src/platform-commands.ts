@@ -1,40 +1,35 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-  createContext,
-  createUser,
-  loadConfig,
-  migrateToLatest,
-  openAuditLog,
-  openDatabase,
-  passwordProblem,
-  startServer,
-  verifyAudit,
-} from '@ftai/server';
+import type { AppContext } from '@ftai/server';
+import { loadServer, type Server } from './load-server.js';
+import { locateWebApp, type WebApp } from './locate-web-app.js';
 
 export interface PlatformOptions {
   readonly port?: number | undefined;
   readonly data?: string | undefined;
 }
 
-const webDir = resolve(fileURLToPath(import.meta.url), '../../../../apps/web/dist');
-
-function configFrom(o: PlatformOptions) {
-  return loadConfig({
+function configFrom(server: Server, o: PlatformOptions, web?: WebApp) {
+  return server.loadConfig({
     ...(o.port !== undefined && { port: o.port }),
     ...(o.data !== undefined && { dataDir: resolve(o.data) }),
-    webDir,
+    ...(web?.dir !== undefined && { webDir: web.dir }),
   });
 }
 
-/** `ftai serve`: migrate, then serve the API (and the web app when built) until stopped. */
+/**
+ * `ftai serve`: migrate, then serve the API until stopped, and the web app where @ftai/web is
+ * installed and built (locateWebApp); without it, the API alone, saying so.
+ */
 export async function serveCommand(o: PlatformOptions): Promise<number> {
-  const config = configFrom(o);
-  const server = await startServer({ ...config, logger: process.env.FTAI_LOG === '1' });
+  const platform = await loadServer('serve');
+  const web = locateWebApp();
+  const config = configFrom(platform, o, web);
+  const server = await platform.startServer({ ...config, logger: process.env.FTAI_LOG === '1' });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${config.dataDir}`;
   const docs = config.apiDocs ? `; API docs at ${server.address}/api/docs` : '';
   process.stdout.write(`ftai: serving on ${server.address} — ${where}${docs}\n`);
+  if (web.dir === undefined) process.stdout.write(`ftai: ${web.message}\n`);
   await new Promise<void>((done) => {
     const stop = () => done();
     process.once('SIGINT', stop);
@@ -51,16 +46,17 @@ export async function serveCommand(o: PlatformOptions): Promise<number> {
  * log (makes the key on first use, seals a log begun before keying); verification only reads.
  */
 async function withDatabase<T>(
+  server: Server,
   o: PlatformOptions,
-  work: (ctx: ReturnType<typeof createContext>) => Promise<T>,
+  work: (ctx: AppContext) => Promise<T>,
   access: 'write' | 'read' = 'write',
 ): Promise<T> {
-  const config = configFrom(o);
-  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const config = configFrom(server, o);
+  const handle = server.openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const ctx = createContext(handle.db, handle.dialect, config);
-    await migrateToLatest(handle.db, handle.dialect);
-    if (access === 'write') await openAuditLog(handle.db, ctx.now());
+    const ctx = server.createContext(handle.db, handle.dialect, config);
+    await server.migrateToLatest(handle.db, handle.dialect);
+    if (access === 'write') await server.openAuditLog(handle.db, ctx.now());
     return await work(ctx);
   } finally {
     await handle.close();
@@ -69,12 +65,13 @@ async function withDatabase<T>(
 
 /** `ftai db migrate` */
 export async function migrateCommand(o: PlatformOptions): Promise<number> {
-  const config = configFrom(o);
-  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const server = await loadServer('db migrate');
+  const config = configFrom(server, o);
+  const handle = server.openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const ctx = createContext(handle.db, handle.dialect, config);
-    const applied = await migrateToLatest(handle.db, handle.dialect);
-    await openAuditLog(handle.db, ctx.now());
+    const ctx = server.createContext(handle.db, handle.dialect, config);
+    const applied = await server.migrateToLatest(handle.db, handle.dialect);
+    await server.openAuditLog(handle.db, ctx.now());
     process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'the schema is up to date\n');
     return 0;
   } finally {
@@ -92,10 +89,10 @@ export interface UserOptions extends PlatformOptions {
   readonly passwordStdin?: boolean | undefined;
 }
 
-const ROLES = ['applicant', 'reviewer', 'officer', 'admin'] as const;
-
 /** `ftai users add`: an account of any role, audited with no actor (the command line). */
 export async function usersAddCommand(o: UserOptions): Promise<number> {
+  const server = await loadServer('users add');
+  const { ROLES, passwordProblem, createUser } = server;
   const role = ROLES.find((r) => r === o.role);
   if (!role) return fail(`--role: expected one of ${ROLES.join(', ')}, got ${o.role}`);
   const password = o.passwordStdin ? readFileSync(0, 'utf8').trim() : (o.password ?? process.env.FTAI_PASSWORD);
@@ -106,7 +103,7 @@ export async function usersAddCommand(o: UserOptions): Promise<number> {
   if (role === 'applicant' && !o.creditCode) return fail('--credit-code: an applicant acts for one enterprise; give its credit code');
   const { creditCodeProblem } = await import('@ftai/policy-fengtai');
   if (o.creditCode && creditCodeProblem(o.creditCode)) return fail(`--credit-code: ${creditCodeProblem(o.creditCode)}`);
-  return withDatabase(o, async (ctx) => {
+  return withDatabase(server, o, async (ctx) => {
     const user = await createUser(ctx, {
       username: o.username,
       displayName: o.name ?? o.username,
@@ -128,10 +125,12 @@ export async function usersAddCommand(o: UserOptions): Promise<number> {
  * server does, and never makes a key.
  */
 export async function auditVerifyCommand(o: PlatformOptions & { json?: boolean }): Promise<number> {
+  const server = await loadServer('audit verify');
   return withDatabase(
+    server,
     o,
     async (ctx) => {
-      const v = await verifyAudit(ctx.db);
+      const v = await server.verifyAudit(ctx.db);
       if (o.json) process.stdout.write(`${JSON.stringify(v, null, 2)}\n`);
       else if (v.ok) {
         const anchored = v.anchors?.last ? `, anchored up to ${v.anchors.last.seq}` : '';

@@ -1,3 +1,13 @@
+export {
+  type AnswerOptions,
+  answerLine,
+  answerRequest,
+  checkRequest,
+  type InputPlace,
+  type LineAnswer,
+  type RequestCheck,
+  type RequestIssue,
+} from './answer-line.js';
 export { type Cell, cellValue, dateText, excelSerialDate } from './cell-value.js';
 export {
   type BatchJob,
@@ -9,7 +19,14 @@ export {
   type RowIssue,
   type TextEncoding,
 } from './match-batch.js';
-export { type MatchFileOptions, type MatchOutputs, type MatchProgress, type MatchSummary, matchFile } from './match-file.js';
+export {
+  MAIN_THREAD_BELOW_BYTES,
+  type MatchFileOptions,
+  type MatchOutputs,
+  type MatchProgress,
+  type MatchSummary,
+  matchFile,
+} from './match-file.js';
 export type { ArticleTotals, MeasureTotals } from './match-totals.js';
 export { formatCsvRecord, parseCsv } from './parse-csv.js';
 export { detectEncoding, formatOfPath, MatchInputError, workbookCell } from './read-registry.js';

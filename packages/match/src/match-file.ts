@@ -3,10 +3,10 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { MEASURE_IDS } from '@ftai/policy-fengtai';
-import type { BatchResult, InputFormat, MatchSettings } from './match-batch.js';
+import { type BatchJob, BatchMatcher, type BatchResult, type InputFormat, type MatchSettings, type TextEncoding } from './match-batch.js';
 import { type ArticleTotals, MatchTotals, type MeasureTotals } from './match-totals.js';
 import { OutputFile } from './output-file.js';
-import { formatOfPath, MatchInputError, openRegistry } from './read-registry.js';
+import { formatOfPath, MatchInputError, type OpenRegistry, openRegistry, type ReadBatch } from './read-registry.js';
 import { compileHeader } from './registry-mapping.js';
 import { writeSummaryWorkbook } from './summary-workbook.js';
 import { WorkerPool } from './worker-pool.js';
@@ -30,8 +30,13 @@ export interface MatchFileOptions {
   /** The name the summary workbook shows for the input; by default the file's name. */
   readonly inputName?: string;
   readonly outputs: MatchOutputs;
-  /** Worker threads; one per core by default. */
+  /**
+   * Worker threads, or 0 to match on the calling thread. By default one per core, or none for a
+   * small input (under MAIN_THREAD_BELOW_BYTES), which is matched before workers would have started.
+   */
   readonly workers?: number;
+  /** How the bytes are decoded; by default UTF-8, or GB18030 when the input is not valid UTF-8. */
+  readonly encoding?: TextEncoding;
   readonly lang?: 'zh' | 'en';
   /** Explanations in the answers (true by default). */
   readonly explain?: boolean;
@@ -63,6 +68,7 @@ export interface MatchProgress {
 export interface MatchSummary extends MatchProgress {
   /** Stopped by the signal: the outputs hold the rows up to `lastRow`, every line whole. */
   readonly aborted: boolean;
+  /** Worker threads that matched; 0 when the calling thread did. */
   readonly workers: number;
   readonly ignoredColumns: readonly string[];
   readonly measures: readonly MeasureTotals[];
@@ -71,15 +77,23 @@ export interface MatchSummary extends MatchProgress {
 
 /** Small enough that the batches out at once hold little, large enough that handing one over costs nothing. */
 const DEFAULT_BATCH_ROWS = 500;
+/**
+ * Below this size an input (JSON Lines or CSV) is matched on the calling thread: a worker spends
+ * about half a second loading the policy before its first row, in which the calling thread
+ * matches some thousands of rows (measured with `ftai calc --jsonl` on 2 cores: see matchFile).
+ */
+export const MAIN_THREAD_BELOW_BYTES = 2 << 20;
 const PROGRESS_EVERY_MS = 200;
 
 /**
  * Matches a whole registry (CSV, XLSX, or JSON Lines of requests) against every measure: reads it
- * as a stream, spreads batches over worker threads, and writes the answers in input order, with
+ * as a stream, spreads batches over worker threads (a small input is matched on the calling
+ * thread, done before workers would have started), and writes the answers in input order, with
  * the errors, the enterprises to notify and a summary workbook as asked. At most three batches
  * per worker are out at once, and a slow output holds the reading back, so memory stays flat
- * whatever the size. When `signal` aborts, reading stops, the batches already out are finished
- * and written, and the files are closed whole. Bad rows never stop the run.
+ * whatever the size. When `signal` aborts, reading stops at once (even a read waiting for input),
+ * the batches already out are finished and written, and the files are closed whole. Bad rows
+ * never stop the run. `ftai calc --jsonl` and `ftai match` both run through here.
  *
  * @example await matchFile({ input: 'registry.csv', outputs: { jsonl: 'answers.jsonl', errors: 'errors.jsonl' } })
  */
@@ -89,10 +103,9 @@ export async function matchFile(
   signal?: AbortSignal,
 ): Promise<MatchSummary> {
   const format = options.format ?? (typeof options.input === 'string' ? formatOfPath(options.input) : 'jsonl');
-  const workers = Math.max(1, options.workers ?? availableParallelism());
   const lang = options.lang ?? 'zh';
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
-  const registry = await openRegistry(options.input, format, batchRows);
+  const registry = await openRegistry(options.input, format, batchRows, options.encoding);
   let ignoredColumns: readonly string[] = [];
   if (registry.headers) {
     const mapping = compileHeader(registry.headers, { ignoreUnknownColumns: options.ignoreUnknownColumns });
@@ -123,6 +136,7 @@ export async function matchFile(
   const spoolPath = (m: number) => join(spoolDir as string, `measure-${m}.jsonl`);
 
   const totals = new MatchTotals();
+  let summaryWorkers = 0;
   const started = performance.now();
   let fraction: number | null = registry.totalBytes === undefined ? null : 0;
   let lastReport = 0;
@@ -171,18 +185,26 @@ export async function matchFile(
     }
   };
 
-  const pool = new WorkerPool(settings, workers);
-  const maxInFlight = workers * 3;
-  const queue: { result: Promise<BatchResult>; endOffset: number }[] = [];
-  const writeNext = async () => {
-    const next = queue.shift();
-    if (next) await write(await next.result, next.endOffset);
-  };
+  // An abort stops the reading at once, even while it waits for input (a terminal, a slow pipe).
+  const stopReading = () => registry.close();
+  signal?.addEventListener('abort', stopReading, { once: true });
+  if (signal?.aborted) stopReading();
+  let runner: BatchRunner | undefined;
   let aborted = false;
   try {
+    const { workers, batches } = await chooseWorkers(registry, untilAborted(registry.batches, signal), options.workers);
+    runner = workers === 0 ? new MainThreadRunner(settings) : new WorkerPool(settings, workers);
+    const maxInFlight = workers === 0 ? 1 : workers * 3;
+    const queue: { result: Promise<BatchResult>; endOffset: number }[] = [];
+    const writeNext = async () => {
+      const next = queue.shift();
+      if (next) await write(await next.result, next.endOffset);
+    };
     let index = 0;
-    for await (const batch of registry.batches) {
-      const result = pool.run({
+    for await (const batch of batches) {
+      // Once aborted, no batch more is handed out: those out are finished and written.
+      if (signal?.aborted) break;
+      const result = runner.run({
         index: index++,
         firstRow: batch.firstRow,
         bytes: batch.bytes,
@@ -193,20 +215,18 @@ export async function matchFile(
       result.catch(() => {});
       queue.push({ result, endOffset: batch.endOffset });
       while (queue.length >= maxInFlight) await writeNext();
-      if (signal?.aborted) {
-        aborted = true;
-        break;
-      }
     }
     while (queue.length > 0) await writeNext();
     if (signal?.aborted) aborted = true;
+    summaryWorkers = workers;
   } catch (error) {
     await Promise.allSettled([jsonl?.close(), errors?.close(), notify?.close(), ...[...spools.values()].map((s) => s.close())]);
     if (spoolDir) rmSync(spoolDir, { recursive: true, force: true });
     throw error;
   } finally {
+    signal?.removeEventListener('abort', stopReading);
     registry.close();
-    await pool.close();
+    await runner?.close();
   }
 
   await Promise.all([jsonl?.close(), errors?.close(), notify?.close(), ...[...spools.values()].map((s) => s.close())]);
@@ -239,5 +259,70 @@ export async function matchFile(
   }
   const final = progress('done');
   onProgress?.(final);
-  return { ...final, aborted, workers, ignoredColumns, measures, articles };
+  return { ...final, aborted, workers: summaryWorkers, ignoredColumns, measures, articles };
+}
+
+/** Matches batches: worker threads (WorkerPool), or the calling thread. */
+interface BatchRunner {
+  run(job: BatchJob): Promise<BatchResult>;
+  close(): Promise<void>;
+}
+
+/** The calling thread as the only worker: each batch matched as it is handed over. */
+class MainThreadRunner implements BatchRunner {
+  private readonly matcher: BatchMatcher;
+
+  constructor(settings: MatchSettings) {
+    this.matcher = new BatchMatcher(settings);
+  }
+
+  async run(job: BatchJob): Promise<BatchResult> {
+    return this.matcher.match(job);
+  }
+
+  async close(): Promise<void> {}
+}
+
+/**
+ * How many worker threads: as asked, else none for a small input and one per core otherwise. A
+ * stream's size is not known: its first batches are read ahead (at most MAIN_THREAD_BELOW_BYTES)
+ * until it proves large or ends. A workbook's rows are not sized: workers, unless asked otherwise.
+ */
+async function chooseWorkers(
+  registry: OpenRegistry,
+  source: AsyncGenerator<ReadBatch>,
+  asked: number | undefined,
+): Promise<{ workers: number; batches: AsyncIterable<ReadBatch> }> {
+  if (asked !== undefined) return { workers: Math.max(0, Math.floor(asked)), batches: source };
+  const cores = availableParallelism();
+  if (registry.format === 'xlsx') return { workers: cores, batches: source };
+  if (registry.totalBytes !== undefined) {
+    return { workers: registry.totalBytes < MAIN_THREAD_BELOW_BYTES ? 0 : cores, batches: source };
+  }
+  const ahead: ReadBatch[] = [];
+  let bytes = 0;
+  let ended = false;
+  while (bytes < MAIN_THREAD_BELOW_BYTES) {
+    const next = await source.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    ahead.push(next.value);
+    bytes += next.value.bytes?.length ?? 0;
+  }
+  async function* batches(): AsyncGenerator<ReadBatch> {
+    yield* ahead.splice(0);
+    if (!ended) yield* source;
+  }
+  return { workers: ended ? 0 : cores, batches: batches() };
+}
+
+/** The batches until the signal aborts: the input closed by the abort ends them, not as a failure. */
+async function* untilAborted(batches: AsyncIterable<ReadBatch>, signal: AbortSignal | undefined): AsyncGenerator<ReadBatch> {
+  try {
+    yield* batches;
+  } catch (error) {
+    if (!signal?.aborted) throw error;
+  }
 }

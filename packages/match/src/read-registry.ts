@@ -48,14 +48,21 @@ export function formatOfPath(path: string): InputFormat {
  * Opens a registry for streaming: JSON Lines and CSV as runs of raw bytes cut at record ends
  * (the workers decode and parse them), a workbook's first sheet as rows of cells (exceljs's
  * streaming reader: the workbook is never held whole). CSV and workbooks start with a header row.
+ * Text is decoded as `encoding` when given, else as its first bytes suggest (detectEncoding).
  */
-export async function openRegistry(input: string | Readable, format: InputFormat, batchRows: number): Promise<OpenRegistry> {
-  const stream = typeof input === 'string' ? createReadStream(input, { highWaterMark: CHUNK_BYTES }) : input;
+export async function openRegistry(
+  input: string | Readable,
+  format: InputFormat,
+  batchRows: number,
+  encoding?: TextEncoding,
+): Promise<OpenRegistry> {
+  // The size first: a missing file is refused before a stream is opened to fail unheard.
   const totalBytes = typeof input === 'string' ? statSync(input).size : undefined;
+  const stream = typeof input === 'string' ? createReadStream(input, { highWaterMark: CHUNK_BYTES }) : input;
   const close = () => stream.destroy();
   try {
     if (format === 'xlsx') return await openWorkbook(stream, totalBytes, batchRows, close);
-    return await openText(stream, format, totalBytes, batchRows, close);
+    return await openText(stream, format, totalBytes, batchRows, close, encoding);
   } catch (error) {
     close();
     throw error;
@@ -68,6 +75,7 @@ async function openText(
   totalBytes: number | undefined,
   batchRows: number,
   close: () => void,
+  given: TextEncoding | undefined,
 ): Promise<OpenRegistry> {
   const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const splitter = new RecordSplitter(format === 'csv', MAX_BATCH_BYTES);
@@ -99,11 +107,11 @@ async function openText(
     header ??= splitter.next(1, true);
     if (!header || first === undefined)
       throw new MatchInputError('the CSV file is empty: expected a header row, then one row per enterprise-year');
-    encoding = detectEncoding(first);
+    encoding = given ?? detectEncoding(first);
     headers = (parseCsv(new TextDecoder(encoding).decode(header.bytes))[0] ?? []).map((h) => h.trim());
     row = 2;
   } else {
-    if (await pull()) encoding = detectEncoding(first as Buffer);
+    if (await pull()) encoding = given ?? detectEncoding(first as Buffer);
   }
 
   async function* batches(): AsyncGenerator<ReadBatch> {

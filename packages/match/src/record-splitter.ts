@@ -15,14 +15,18 @@ const QUOTE = 34;
  * Cuts input bytes into runs of whole records without decoding them: the main thread only looks
  * for newlines (and, for CSV, double quotes, since a newline inside quotes is data). The workers
  * decode and parse. Bytes 0x0A and 0x22 are never part of a multi-byte character in UTF-8 or
- * GB18030, so the cuts are safe in both.
+ * GB18030, so the cuts are safe in both. The chunks read are kept as they came and each byte is
+ * copied once, into its run: joining them first cost the main thread as much again.
  */
 export class RecordSplitter {
-  private buffer: Buffer = Buffer.alloc(0);
-  /** Where `buffer` starts in the input. Every offset below is in the input, not in `buffer`. */
+  /** The chunks not yet taken whole, oldest first; the first from its byte `skip` on. */
+  private readonly chunks: Buffer[] = [];
+  private skip = 0;
+  /** Where the bytes held start in the input. Every offset below is in the input. */
   private base = 0;
-  /** How far the input has been scanned, and the quoting state there. */
-  private scanned = 0;
+  /** The bytes appended in all: the end of the input so far. */
+  private total = 0;
+  /** The quoting state at the end of the input so far (CSV). */
   private inQuotes = false;
   /** Record ends found and not yet taken, from `ends[head]` on (offsets just past each LF). */
   private ends: number[] = [];
@@ -33,16 +37,18 @@ export class RecordSplitter {
     private readonly maxRunBytes: number,
   ) {}
 
-  /** Adds bytes read from the input. */
+  /** Adds bytes read from the input (kept, not copied: the caller must not change them). */
   append(chunk: Buffer): void {
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-    this.scan();
+    if (chunk.length === 0) return;
+    this.chunks.push(chunk);
+    this.scan(chunk, this.total);
+    this.total += chunk.length;
   }
 
   /** Bytes held that end no record yet: a record still coming (or a quote never closed). */
   get unfinishedBytes(): number {
     const lastEnd = this.ends.length > this.head ? (this.ends[this.ends.length - 1] as number) : this.base;
-    return this.base + this.buffer.length - lastEnd;
+    return this.total - lastEnd;
   }
 
   /**
@@ -63,19 +69,15 @@ export class RecordSplitter {
       count++;
     }
     if (count < maxRecords && !(count > 0 && pending > count) && !final) return undefined;
-    const end = this.base + this.buffer.length;
     if (final && count === 0) {
-      if (this.buffer.length === 0) return undefined;
+      if (this.total === this.base) return undefined;
       // The last record, without a final newline.
-      cut = end;
+      cut = this.total;
       count = 1;
     } else {
       this.head += count;
     }
-    const size = cut - this.base;
-    const bytes = new Uint8Array(size);
-    bytes.set(this.buffer.subarray(0, size));
-    this.buffer = this.buffer.subarray(size);
+    const bytes = this.take(cut - this.base);
     this.base = cut;
     // Taken ends are dropped now and then, not at every run: a chunk may hold a million short lines.
     if (this.head > 4096 && this.head * 2 > ends.length) {
@@ -85,47 +87,52 @@ export class RecordSplitter {
     return { bytes, records: count, endOffset: cut };
   }
 
-  private scan(): void {
-    const buf = this.buffer;
-    const base = this.base;
-    const n = base + buf.length;
-    let p = this.scanned;
+  /** The next `size` bytes, copied out of the chunks (so that they can be transferred); chunks used up are let go. */
+  private take(size: number): Uint8Array {
+    const bytes = new Uint8Array(size);
+    let filled = 0;
+    while (filled < size) {
+      const chunk = this.chunks[0] as Buffer;
+      const n = Math.min(size - filled, chunk.length - this.skip);
+      bytes.set(chunk.subarray(this.skip, this.skip + n), filled);
+      filled += n;
+      this.skip += n;
+      if (this.skip === chunk.length) {
+        this.chunks.shift();
+        this.skip = 0;
+      }
+    }
+    return bytes;
+  }
+
+  /** Notes the record ends in a chunk that starts at `offset` in the input. */
+  private scan(chunk: Buffer, offset: number): void {
     if (!this.quoted) {
-      for (let nl = buf.indexOf(LF, p - base); nl !== -1; nl = buf.indexOf(LF, nl + 1)) this.ends.push(base + nl + 1);
-      this.scanned = n;
+      for (let nl = chunk.indexOf(LF); nl !== -1; nl = chunk.indexOf(LF, nl + 1)) this.ends.push(offset + nl + 1);
       return;
     }
-    const quoteAfter = (from: number) => {
-      const q = buf.indexOf(QUOTE, from - base);
-      return q === -1 ? -1 : base + q;
-    };
-    let nextQuote = quoteAfter(p);
-    while (p < n) {
+    // Quotes toggle the state (an escaped quote "" toggles it twice); a newline outside quotes ends a record.
+    let p = 0;
+    let nextQuote = chunk.indexOf(QUOTE);
+    while (p < chunk.length) {
       if (this.inQuotes) {
-        if (nextQuote === -1) {
-          p = n;
-          break;
-        }
+        // Still quoted at the chunk's end: the next chunk goes on from there.
+        if (nextQuote === -1) return;
         this.inQuotes = false;
         p = nextQuote + 1;
-        nextQuote = quoteAfter(p);
+        nextQuote = chunk.indexOf(QUOTE, p);
         continue;
       }
-      const found = buf.indexOf(LF, p - base);
-      const nl = found === -1 ? -1 : base + found;
+      const nl = chunk.indexOf(LF, p);
       if (nextQuote !== -1 && (nl === -1 || nextQuote < nl)) {
         this.inQuotes = true;
         p = nextQuote + 1;
-        nextQuote = quoteAfter(p);
+        nextQuote = chunk.indexOf(QUOTE, p);
         continue;
       }
-      if (nl === -1) {
-        p = n;
-        break;
-      }
-      this.ends.push(nl + 1);
+      if (nl === -1) return;
+      this.ends.push(offset + nl + 1);
       p = nl + 1;
     }
-    this.scanned = p;
   }
 }

@@ -1,6 +1,6 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { POLICY_VERSION } from '@ftai/policy-fengtai';
+import { ARTICLES, POLICY_VERSION } from '@ftai/policy-fengtai';
 import type ExcelJS from 'exceljs';
 import type { ArticleTotals, MeasureTotals } from './match-totals.js';
 import { safeCellValue } from './safe-cell-text.js';
@@ -10,6 +10,9 @@ export const MAX_SHEET_ROWS = 1_000_000;
 
 /** Services (9.1, 9.2, 10.1, 10.3) go to every AI enterprise: counted on the summary, not listed. */
 const LISTED = (m: MeasureTotals) => m.service === 0 || m.grantedResults + m.pending + m.inKind > 0;
+
+/** Each article's citation as the text numbers it (第一条, Article 1): the policy's. */
+const CITATIONS = new Map(ARTICLES.map((a) => [a.article, a.citation]));
 
 export interface SummaryWorkbookInput {
   readonly file: string;
@@ -57,7 +60,7 @@ const LABELS = {
     articleHeader: ['条', '条款', '获支持企业·年度', '支持事项', '金额（元）'],
     total: '合计',
     sheet: (id: string) => `措施${id}`,
-    article: (n: number) => `第${'一二三四五六七八九十'[n - 1]}条`,
+    article: (n: number) => CITATIONS.get(n)?.zh ?? String(n),
     detailHeader: [
       '行号',
       '统一社会信用代码',
@@ -105,7 +108,7 @@ const LABELS = {
     articleHeader: ['Article', 'Clause', 'Enterprise-years granted', 'Results granted', 'Amount (yuan)'],
     total: 'Total',
     sheet: (id: string) => `Measure ${id}`,
-    article: (n: number) => `Article ${n}`,
+    article: (n: number) => CITATIONS.get(n)?.en ?? String(n),
     detailHeader: [
       'Row',
       'Credit code',
