@@ -6,6 +6,8 @@ export interface CalcOptions {
   readonly jsonl: boolean;
   readonly lang: 'zh' | 'en';
   readonly explain: boolean;
+  /** --jsonl: worker threads (the main thread only reads and writes); by default as matchFile chooses. */
+  readonly workers?: number | undefined;
 }
 
 /**
@@ -41,9 +43,9 @@ const INTERRUPTED = 130;
 
 /**
  * One line in, one line out, in order; a bad line answers with an error line and the run goes on.
- * The matcher's pipeline (`ftai match` on JSON Lines) with its line answerer: a large input runs
- * on a worker thread per core in batches of whole lines, written back in order with at most three
- * batches per worker out, so memory stays flat; a small one on this thread (MAIN_THREAD_BELOW_BYTES).
+ * The matcher's pipeline (`ftai match` on JSON Lines) with its line answerer: batches of whole
+ * lines, matched by this thread and, past MAIN_THREAD_BELOW_BYTES of input, by a worker thread
+ * per other core too, written back in order with a few batches out at most, so memory stays flat.
  * JSON is UTF-8 (RFC 8259): the input is never read as another encoding.
  */
 async function calcLines(file: string, options: CalcOptions): Promise<number> {
@@ -65,6 +67,7 @@ async function calcLines(file: string, options: CalcOptions): Promise<number> {
         outputs: { jsonl: process.stdout },
         lang: options.lang,
         explain: options.explain,
+        workers: options.workers,
       },
       undefined,
       controller.signal,

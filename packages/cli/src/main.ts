@@ -5,6 +5,16 @@ import { ServerMissingError } from './load-server.js';
 import { measuresCommand } from './measures-command.js';
 
 const MIB = 1 << 20;
+/** --workers of calc and match. */
+const workersOption = () =>
+  new Option(
+    '--workers <n>',
+    `worker threads, the main thread only reading and writing (default: the main thread, joined by one per other core past ${MAIN_THREAD_BELOW_BYTES / MIB} MiB of input)`,
+  ).argParser((v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`--workers: expected 1 to 64, got ${v}`);
+    return n;
+  });
 const LANG = new Option('--lang <lang>', 'language of explanations and reasons').choices(['zh', 'en']).default('zh');
 
 /**
@@ -40,8 +50,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--jsonl', 'read JSON Lines: one request per line, one answer per line, in order')
     .addOption(LANG)
     .option('--no-explain', 'leave explanations out (faster)')
-    .action(async (file: string, opts: { jsonl?: boolean; lang: 'zh' | 'en'; explain: boolean }) => {
-      code = await calcCommand(file, { jsonl: opts.jsonl === true, lang: opts.lang, explain: opts.explain });
+    .addOption(workersOption())
+    .action(async (file: string, opts: { jsonl?: boolean; lang: 'zh' | 'en'; explain: boolean; workers?: number }) => {
+      code = await calcCommand(file, { jsonl: opts.jsonl === true, lang: opts.lang, explain: opts.explain, workers: opts.workers });
     });
 
   program
@@ -55,15 +66,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--format <format>', 'what --out holds: JSON Lines answers, or the summary workbook').choices(['jsonl', 'xlsx']))
     .option('--errors <file>', 'the bad rows, as JSON Lines (default: beside --out, or INPUT.errors.jsonl here)')
     .option('--notify <file>', 'also write the enterprises to notify (JSON Lines: credit code, name, total, measures granted)')
-    .option(
-      '--workers <n>',
-      `worker threads (default: one per core; none for an input under ${MAIN_THREAD_BELOW_BYTES / MIB} MiB)`,
-      (v) => {
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`--workers: expected 1 to 64, got ${v}`);
-        return n;
-      },
-    )
+    .addOption(workersOption())
     .addOption(LANG)
     .option('--no-explain', 'leave explanations out (faster)')
     .option('--quiet', 'no progress and no summary on standard error')

@@ -20,8 +20,12 @@ export interface MatchCommandOptions {
 const PLAIN_EVERY_MS = 2000;
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
-/** A small registry is matched on the main thread: workers would start after it is done. */
-const threads = (workers: number) => (workers === 0 ? 'main thread' : workers === 1 ? '1 worker' : `${workers} workers`);
+/** Who matched: "2 workers", "the main thread and 1 worker", "the main thread". */
+function threads(s: MatchSummary): string {
+  const workers = s.workers === 1 ? '1 worker' : `${s.workers} workers`;
+  if (!s.mainThread) return workers;
+  return s.workers === 0 ? 'the main thread' : `the main thread and ${workers}`;
+}
 const say = (text: string) => process.stderr.write(`ftai match: ${text}\n`);
 
 function duration(seconds: number): string {
@@ -165,7 +169,7 @@ export async function matchCommand(input: string | undefined, options: MatchComm
   if (!options.quiet) {
     if (summary.ignoredColumns.length > 0) say(`ignored columns: ${summary.ignoredColumns.join(', ')}`);
     say(
-      `${int(summary.rowsDone)} rows in ${summary.seconds.toFixed(1)} s (${int(summary.rowsPerSecond)} rows/s, ${threads(summary.workers)}): ` +
+      `${int(summary.rowsDone)} rows in ${summary.seconds.toFixed(1)} s (${int(summary.rowsPerSecond)} rows/s, ${threads(summary)}): ` +
         `${int(summary.grantedRows)} enterprise-years granted ${int(summary.grantedTotal)} yuan → ${written}`,
     );
     if (summary.rowsBad > 0) say(`${int(summary.rowsBad)} rows refused: see ${errors}`);

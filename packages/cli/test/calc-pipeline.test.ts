@@ -35,15 +35,17 @@ const text = `${lines.slice(0, 1000).join('\r\n')}\r\n\r\n${lines.slice(1000).jo
 const lineNo = (k: number) => (k < 1000 ? k + 1 : k + 2);
 
 describe('ftai calc --jsonl: the matcher pipeline, the one line answerer', () => {
-  it('the input is large enough to go to the worker threads', () => {
-    expect(Buffer.byteLength(text)).toBeGreaterThan(MAIN_THREAD_BELOW_BYTES);
+  it('the input is under the size where workers join by default', () => {
+    expect(Buffer.byteLength(text)).toBeLessThan(MAIN_THREAD_BELOW_BYTES);
   });
 
   it.each([
-    ['a file', ['--no-explain'], false],
-    ['standard input', ['--no-explain'], true],
-    ['a file, explained in English', ['--lang', 'en'], false],
-  ])('from %s (%j): each line answered as answerLine answers it, in order, exit 2', (_name, flags, stdin) => {
+    ['a file, on the main thread', ['--no-explain'], false],
+    ['standard input, on the main thread', ['--no-explain'], true],
+    ['a file, on two worker threads', ['--no-explain', '--workers', '2'], false],
+    ['standard input, on a worker thread', ['--no-explain', '--workers', '1'], true],
+    ['a file, explained in English, on two worker threads', ['--lang', 'en', '--workers', '2'], false],
+  ])('from %s (%j): each line answered as answerLine answers it, in order, exit 2', { timeout: 180_000 }, (_name, flags, stdin) => {
     writeFileSync(file('mixed.jsonl'), text);
     const run = stdin ? ftai(['calc', '--jsonl', ...flags, '-'], text) : ftai(['calc', '--jsonl', ...flags, file('mixed.jsonl')]);
     expect(run.status, run.stderr).toBe(2);
@@ -73,6 +75,7 @@ describe('ftai calc --jsonl: the matcher pipeline, the one line answerer', () =>
     );
   });
 
+  // 34 MB: past MAIN_THREAD_BELOW_BYTES, so the main thread and a worker per other core match it.
   const many = generateRequests(40_000, 99).map((r) => JSON.stringify(r));
   writeFileSync(file('many.jsonl'), `${many.join('\n')}\n`);
 

@@ -56,6 +56,9 @@ function probe(args: readonly string[], options: { hide?: readonly string[]; inp
 const requests = generateRequests(3200, 777);
 const jsonl = `${requests.map((r) => JSON.stringify(r)).join('\n')}\n`;
 writeFileSync(file('requests.jsonl'), jsonl);
+/** Past the size where a worker per other core joins the main thread by default. */
+const bigJsonl = jsonl.repeat(Math.ceil((MAIN_THREAD_BELOW_BYTES + 1) / Buffer.byteLength(jsonl)));
+writeFileSync(file('big.jsonl'), bigJsonl);
 writeFileSync(file('request.json'), JSON.stringify(requests[0]));
 const header = registryHeader({ lang: 'zh', items: 3, json: ['history', 'otherPolicyAwards'] });
 writeFileSync(
@@ -64,17 +67,18 @@ writeFileSync(
 );
 
 describe('ftai calc, measures and match: no server, no Fastify, no database driver', () => {
-  it('the input of the --jsonl run is large enough to go through the worker threads', () => {
-    expect(Buffer.byteLength(jsonl)).toBeGreaterThan(MAIN_THREAD_BELOW_BYTES);
+  it('the large input is past the size where workers join by default', () => {
+    expect(Buffer.byteLength(bigJsonl)).toBeGreaterThan(MAIN_THREAD_BELOW_BYTES);
   });
 
   it.each([
     ['calc FILE', ['calc', '--no-explain', 'request.json'], false],
-    ['calc --jsonl FILE (worker threads)', ['calc', '--jsonl', '--no-explain', 'requests.jsonl'], true],
-    ['calc --jsonl - (worker threads)', ['calc', '--jsonl', '-'], true],
+    ['calc --jsonl FILE (the main thread)', ['calc', '--jsonl', '--no-explain', 'requests.jsonl'], false],
+    ['calc --jsonl FILE past 16 MiB (the main thread and workers)', ['calc', '--jsonl', '--no-explain', 'big.jsonl'], true],
+    ['calc --jsonl --workers 1 - (a worker thread)', ['calc', '--jsonl', '--workers', '1', '-'], true],
     ['measures', ['measures', '--json'], false],
-    ['match (worker threads)', ['match', 'registry.csv', '--out', 'answers.jsonl', '--workers', '1', '--quiet'], true],
-  ])('%s', (_name, args, throughWorkers) => {
+    ['match --workers 1 (a worker thread)', ['match', 'registry.csv', '--out', 'answers.jsonl', '--workers', '1', '--quiet'], true],
+  ])('%s', { timeout: 180_000 }, (_name, args, throughWorkers) => {
     const run = probe(args, { input: args.includes('-') ? jsonl : undefined });
     expect(run.status, run.stderr).toBe(0);
     // The probe saw the process load the policy (and the workers load the matcher's worker) …
@@ -96,7 +100,7 @@ describe('ftai calc, measures and match: no server, no Fastify, no database driv
 describe('without @ftai/server installed', () => {
   it('calc, measures and match still run', () => {
     const hide = ['@ftai/server'];
-    const calc = probe(['calc', '--jsonl', '--no-explain', 'requests.jsonl'], { hide });
+    const calc = probe(['calc', '--jsonl', '--no-explain', '--workers', '1', 'requests.jsonl'], { hide });
     expect(calc.status, calc.stderr).toBe(0);
     expect(calc.stdout.split('\n')).toHaveLength(requests.length + 1);
     expect(probe(['measures'], { hide }).status).toBe(0);

@@ -31,10 +31,14 @@ export interface MatchFileOptions {
   readonly inputName?: string;
   readonly outputs: MatchOutputs;
   /**
-   * Worker threads, or 0 to match on the calling thread. By default one per core, or none for a
-   * small input (under MAIN_THREAD_BELOW_BYTES), which is matched before workers would have started.
+   * Worker threads, the calling thread only reading and writing (as a server wants); 0: the
+   * calling thread matches alone. By default the calling thread matches, and past
+   * `mainThreadBelowBytes` of input a worker per other core joins it; a workbook, whose reading
+   * keeps the calling thread busy, gets a worker per core.
    */
   readonly workers?: number;
+  /** By default, how much input the calling thread matches alone (MAIN_THREAD_BELOW_BYTES). */
+  readonly mainThreadBelowBytes?: number;
   /** How the bytes are decoded; by default UTF-8, or GB18030 when the input is not valid UTF-8. */
   readonly encoding?: TextEncoding;
   readonly lang?: 'zh' | 'en';
@@ -68,8 +72,10 @@ export interface MatchProgress {
 export interface MatchSummary extends MatchProgress {
   /** Stopped by the signal: the outputs hold the rows up to `lastRow`, every line whole. */
   readonly aborted: boolean;
-  /** Worker threads that matched; 0 when the calling thread did. */
+  /** Worker threads that matched. */
   readonly workers: number;
+  /** The calling thread matched too (by default, when the input is not a workbook). */
+  readonly mainThread: boolean;
   readonly ignoredColumns: readonly string[];
   readonly measures: readonly MeasureTotals[];
   readonly articles: readonly ArticleTotals[];
@@ -78,11 +84,17 @@ export interface MatchSummary extends MatchProgress {
 /** Small enough that the batches out at once hold little, large enough that handing one over costs nothing. */
 const DEFAULT_BATCH_ROWS = 500;
 /**
- * Below this size an input (JSON Lines or CSV) is matched on the calling thread: a worker spends
- * about half a second loading the policy before its first row, in which the calling thread
- * matches some thousands of rows (measured with `ftai calc --jsonl` on 2 cores: see matchFile).
+ * Up to this much input (JSON Lines or CSV) the calling thread matches alone, by default. A worker
+ * first loads the policy (half a second) and then runs it slowly until V8 has compiled it, and
+ * while two threads keep both cores busy the compiler and the collector wait: measured with
+ * `ftai calc --jsonl` on 2 idle cores and bench/generate-requests.mjs requests (860 bytes each),
+ * the calling thread alone is as fast up to about 35 MB without explanations and 12 MB with
+ * them, and the two threads 20% faster at 86 MB. A file of this size or more gets its workers
+ * from the start; a stream, once this much of it has been read.
  */
-export const MAIN_THREAD_BELOW_BYTES = 2 << 20;
+export const MAIN_THREAD_BELOW_BYTES = 16 << 20;
+/** Batches a worker holds (one matched, the others waiting) before the calling thread takes one itself. */
+const WORKER_BACKLOG = 2;
 const PROGRESS_EVERY_MS = 200;
 
 /**
@@ -136,7 +148,6 @@ export async function matchFile(
   const spoolPath = (m: number) => join(spoolDir as string, `measure-${m}.jsonl`);
 
   const totals = new MatchTotals();
-  let summaryWorkers = 0;
   const started = performance.now();
   let fraction: number | null = registry.totalBytes === undefined ? null : 0;
   let lastReport = 0;
@@ -192,16 +203,15 @@ export async function matchFile(
   let runner: BatchRunner | undefined;
   let aborted = false;
   try {
-    const { workers, batches } = await chooseWorkers(registry, untilAborted(registry.batches, signal), options.workers);
-    runner = workers === 0 ? new MainThreadRunner(settings) : new WorkerPool(settings, workers);
-    const maxInFlight = workers === 0 ? 1 : workers * 3;
-    const queue: { result: Promise<BatchResult>; endOffset: number }[] = [];
+    runner = chooseRunner(settings, registry, options);
+    const { maxInFlight } = runner;
+    const queue: { result: Promise<BatchResult>; endOffset: number; settled: boolean }[] = [];
     const writeNext = async () => {
       const next = queue.shift();
       if (next) await write(await next.result, next.endOffset);
     };
     let index = 0;
-    for await (const batch of batches) {
+    for await (const batch of untilAborted(registry.batches, signal)) {
       // Once aborted, no batch more is handed out: those out are finished and written.
       if (signal?.aborted) break;
       const result = runner.run({
@@ -211,14 +221,20 @@ export async function matchFile(
         rows: batch.rows,
         rowNumbers: batch.rowNumbers,
       });
+      const entry = { result, endOffset: batch.endOffset, settled: false };
       // Awaited in order below; a failure of a later batch must not go unhandled meanwhile.
-      result.catch(() => {});
-      queue.push({ result, endOffset: batch.endOffset });
-      while (queue.length >= maxInFlight) await writeNext();
+      result.then(
+        () => {
+          entry.settled = true;
+        },
+        () => {},
+      );
+      queue.push(entry);
+      // Written as soon as they are answered in order, and waited for when too many are out.
+      while (queue.length >= maxInFlight || queue[0]?.settled) await writeNext();
     }
     while (queue.length > 0) await writeNext();
     if (signal?.aborted) aborted = true;
-    summaryWorkers = workers;
   } catch (error) {
     await Promise.allSettled([jsonl?.close(), errors?.close(), notify?.close(), ...[...spools.values()].map((s) => s.close())]);
     if (spoolDir) rmSync(spoolDir, { recursive: true, force: true });
@@ -259,63 +275,104 @@ export async function matchFile(
   }
   const final = progress('done');
   onProgress?.(final);
-  return { ...final, aborted, workers: summaryWorkers, ignoredColumns, measures, articles };
+  const { workers, mainThread } = runner;
+  return { ...final, aborted, workers, mainThread, ignoredColumns, measures, articles };
 }
 
-/** Matches batches: worker threads (WorkerPool), or the calling thread. */
+/** Matches batches: worker threads, the calling thread, or both. */
 interface BatchRunner {
   run(job: BatchJob): Promise<BatchResult>;
   close(): Promise<void>;
+  /** Worker threads started. */
+  readonly workers: number;
+  /** The calling thread matches too. */
+  readonly mainThread: boolean;
+  /** Batches out at once, at most: matched or waiting their turn to be written. */
+  readonly maxInFlight: number;
 }
 
-/** The calling thread as the only worker: each batch matched as it is handed over. */
-class MainThreadRunner implements BatchRunner {
-  private readonly matcher: BatchMatcher;
+/** The worker threads asked for (or for a workbook) match everything. */
+class PoolRunner implements BatchRunner {
+  readonly mainThread = false;
+  readonly maxInFlight: number;
+  private readonly pool: WorkerPool;
 
-  constructor(settings: MatchSettings) {
-    this.matcher = new BatchMatcher(settings);
+  constructor(
+    settings: MatchSettings,
+    readonly workers: number,
+  ) {
+    this.pool = new WorkerPool(settings, workers);
+    this.maxInFlight = workers * 3;
   }
 
-  async run(job: BatchJob): Promise<BatchResult> {
-    return this.matcher.match(job);
+  run(job: BatchJob): Promise<BatchResult> {
+    return this.pool.run(job);
   }
 
-  async close(): Promise<void> {}
+  close(): Promise<void> {
+    return this.pool.close();
+  }
 }
 
 /**
- * How many worker threads: as asked, else none for a small input and one per core otherwise. A
- * stream's size is not known: its first batches are read ahead (at most MAIN_THREAD_BELOW_BYTES)
- * until it proves large or ends. A workbook's rows are not sized: workers, unless asked otherwise.
+ * The calling thread matches, and once `startAfterBytes` of input have come, up to `maxWorkers`
+ * worker threads join it: a batch goes to a worker that is ready and holds fewer than
+ * WORKER_BACKLOG, else the calling thread matches it. So the calling thread never waits idle for
+ * workers loading the policy, and the workers' backlog covers its own reading and writing.
  */
-async function chooseWorkers(
-  registry: OpenRegistry,
-  source: AsyncGenerator<ReadBatch>,
-  asked: number | undefined,
-): Promise<{ workers: number; batches: AsyncIterable<ReadBatch> }> {
-  if (asked !== undefined) return { workers: Math.max(0, Math.floor(asked)), batches: source };
-  const cores = availableParallelism();
-  if (registry.format === 'xlsx') return { workers: cores, batches: source };
-  if (registry.totalBytes !== undefined) {
-    return { workers: registry.totalBytes < MAIN_THREAD_BELOW_BYTES ? 0 : cores, batches: source };
+class SharedRunner implements BatchRunner {
+  readonly mainThread = true;
+  readonly maxInFlight: number;
+  private readonly here: BatchMatcher;
+  private pool: WorkerPool | undefined;
+  private bytesSeen = 0;
+
+  constructor(
+    private readonly settings: MatchSettings,
+    private readonly maxWorkers: number,
+    private readonly startAfterBytes: number,
+  ) {
+    this.here = new BatchMatcher(settings);
+    this.maxInFlight = maxWorkers * WORKER_BACKLOG + 2;
   }
-  const ahead: ReadBatch[] = [];
-  let bytes = 0;
-  let ended = false;
-  while (bytes < MAIN_THREAD_BELOW_BYTES) {
-    const next = await source.next();
-    if (next.done) {
-      ended = true;
-      break;
+
+  get workers(): number {
+    return this.pool ? this.maxWorkers : 0;
+  }
+
+  run(job: BatchJob): Promise<BatchResult> {
+    this.bytesSeen += job.bytes?.length ?? 0;
+    if (!this.pool && this.maxWorkers > 0 && this.bytesSeen > this.startAfterBytes)
+      this.pool = new WorkerPool(this.settings, this.maxWorkers);
+    const sent = this.pool?.runIfFree(job, WORKER_BACKLOG);
+    if (sent) return sent;
+    try {
+      return Promise.resolve(this.here.match(job));
+    } catch (error) {
+      return Promise.reject(error);
     }
-    ahead.push(next.value);
-    bytes += next.value.bytes?.length ?? 0;
   }
-  async function* batches(): AsyncGenerator<ReadBatch> {
-    yield* ahead.splice(0);
-    if (!ended) yield* source;
+
+  async close(): Promise<void> {
+    await this.pool?.close();
   }
-  return { workers: ended ? 0 : cores, batches: batches() };
+}
+
+/**
+ * Who matches: the worker threads asked for, the calling thread only reading and writing; the
+ * calling thread alone (0); by default the calling thread, joined by a worker per other core
+ * past `mainThreadBelowBytes` of input (from the start for a file that size or larger), and for
+ * a workbook a worker per core.
+ */
+function chooseRunner(settings: MatchSettings, registry: OpenRegistry, options: MatchFileOptions): BatchRunner {
+  const asked = options.workers;
+  if (asked !== undefined && asked >= 1) return new PoolRunner(settings, Math.floor(asked));
+  if (asked !== undefined) return new SharedRunner(settings, 0, Number.POSITIVE_INFINITY);
+  const cores = availableParallelism();
+  if (registry.format === 'xlsx') return new PoolRunner(settings, cores);
+  const below = options.mainThreadBelowBytes ?? MAIN_THREAD_BELOW_BYTES;
+  const total = registry.totalBytes;
+  return new SharedRunner(settings, cores - 1, total === undefined ? below : total >= below ? -1 : Number.POSITIVE_INFINITY);
 }
 
 /** The batches until the signal aborts: the input closed by the abort ends them, not as a failure. */

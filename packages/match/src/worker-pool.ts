@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BatchJob, BatchResult, MatchSettings } from './match-batch.js';
+import { WORKER_READY } from './worker-ready.js';
 
 /**
  * The worker script. Worker threads run JavaScript, so when this module runs from its TypeScript
@@ -35,6 +36,8 @@ interface Slot {
   readonly worker: Worker;
   /** Batches sent and not yet answered, oldest first: a worker answers in the order it receives. */
   readonly pending: Pending[];
+  /** Its modules are loaded: a batch sent now is matched at once. */
+  ready: boolean;
 }
 
 /**
@@ -55,8 +58,12 @@ export class WorkerPool {
           resourceLimits: WORKER_HEAP,
         }),
         pending: [],
+        ready: false,
       };
-      slot.worker.on('message', (result: BatchResult) => slot.pending.shift()?.resolve(result));
+      slot.worker.on('message', (result: BatchResult | typeof WORKER_READY) => {
+        if (result === WORKER_READY) slot.ready = true;
+        else slot.pending.shift()?.resolve(result);
+      });
       slot.worker.on('error', (error) => this.fail(error));
       slot.worker.on('exit', (code) => {
         if (slot.pending.length > 0) this.fail(new Error(`a match worker stopped (exit code ${code}) with batches unanswered`));
@@ -71,13 +78,26 @@ export class WorkerPool {
 
   /** Matches one batch on the least busy thread; its bytes are transferred, not copied. */
   run(job: BatchJob): Promise<BatchResult> {
-    if (this.failure) return Promise.reject(this.failure);
     let slot = this.slots[0] as Slot;
     for (const s of this.slots) if (s.pending.length < slot.pending.length) slot = s;
-    const chosen = slot;
+    return this.send(slot, job);
+  }
+
+  /**
+   * Matches one batch on the least busy thread that is ready and holds fewer than `maxPending`
+   * batches, or undefined when there is none (the caller matches the batch itself).
+   */
+  runIfFree(job: BatchJob, maxPending: number): Promise<BatchResult> | undefined {
+    let slot: Slot | undefined;
+    for (const s of this.slots) if (s.ready && s.pending.length < maxPending && (!slot || s.pending.length < slot.pending.length)) slot = s;
+    return slot && this.send(slot, job);
+  }
+
+  private send(slot: Slot, job: BatchJob): Promise<BatchResult> {
+    if (this.failure) return Promise.reject(this.failure);
     return new Promise<BatchResult>((resolve, reject) => {
-      chosen.pending.push({ resolve, reject });
-      chosen.worker.postMessage(job, job.bytes ? [job.bytes.buffer as ArrayBuffer] : []);
+      slot.pending.push({ resolve, reject });
+      slot.worker.postMessage(job, job.bytes ? [job.bytes.buffer as ArrayBuffer] : []);
     });
   }
 
