@@ -7,6 +7,12 @@ import { MILESTONE_TIER_MIGRATION, milestoneTierSubjects } from './migrations/00
 import { NOTICE_SNAPSHOT_MIGRATION, noticeSnapshots } from './migrations/0005-notice-snapshots.js';
 import { AUDIT_PROTECTION_MIGRATION, auditProtection } from './migrations/0006-audit-protection.js';
 import { STATUS_CONSTRAINT_MIGRATION, statusConstraints } from './migrations/0007-status-constraints.js';
+import { listIndexes } from './migrations/0008-list-indexes.js';
+import { recordIndexes } from './migrations/0009-record-indexes.js';
+import { allocationNoticeScale } from './migrations/0010-allocation-notice-scale.js';
+import { jobQueue } from './migrations/0011-job-queue.js';
+import { blobs } from './migrations/0012-blobs.js';
+import { sharedLimits } from './migrations/0013-shared-limits.js';
 import type { Database } from './schema.js';
 
 export interface MigrateOptions {
@@ -26,6 +32,12 @@ function migrations(dialect: Dialect, now: () => Date): Record<string, Migration
     [NOTICE_SNAPSHOT_MIGRATION]: noticeSnapshots(dialect, now),
     [AUDIT_PROTECTION_MIGRATION]: auditProtection(dialect),
     [STATUS_CONSTRAINT_MIGRATION]: statusConstraints(dialect),
+    '0008-list-indexes': listIndexes(dialect),
+    '0009-record-indexes': recordIndexes(dialect),
+    '0010-allocation-notice-scale': allocationNoticeScale(dialect),
+    '0011-job-queue': jobQueue(dialect),
+    '0012-blobs': blobs(dialect),
+    '0013-shared-limits': sharedLimits(dialect),
   };
 }
 

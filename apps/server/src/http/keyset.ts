@@ -59,11 +59,7 @@ export async function keysetPage<DB, TB extends keyof DB, O>(
   cursorOf: (row: O) => readonly [KeyValue, string],
 ): Promise<{ rows: O[]; page: PageInfo }> {
   const limit = page.limit ?? PAGE_LIMIT_DEFAULT;
-  const count = query
-    .clearSelect()
-    .clearOrderBy()
-    .select(sql<number | string | bigint>`count(*)`.as('n'))
-    .executeTakeFirst();
+  const count = query.clearSelect().clearOrderBy().select(sql<number | string | bigint>`count(*)`.as('n')).executeTakeFirst();
   let rowsQuery = query;
   if (page.after !== undefined) {
     const at = decodeCursor(page.after, order.sort);
