@@ -13,6 +13,7 @@ import { allocationNoticeScale } from './migrations/0010-allocation-notice-scale
 import { jobQueue } from './migrations/0011-job-queue.js';
 import { blobs } from './migrations/0012-blobs.js';
 import { sharedLimits } from './migrations/0013-shared-limits.js';
+import { noticeScale } from './migrations/0014-notice-scale.js';
 import type { Database } from './schema.js';
 
 export interface MigrateOptions {
@@ -38,6 +39,7 @@ function migrations(dialect: Dialect, now: () => Date): Record<string, Migration
     '0011-job-queue': jobQueue(dialect),
     '0012-blobs': blobs(dialect),
     '0013-shared-limits': sharedLimits(dialect),
+    '0014-notice-scale': noticeScale(dialect),
   };
 }
 
