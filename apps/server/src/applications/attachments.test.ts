@@ -1,11 +1,17 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
-import { createContext } from '../context.js';
+import type { CurrentUser } from '../auth/current-user.js';
+import { type AppContext, createContext } from '../context.js';
 import { sha256 } from '../ids.js';
+import { spoolDir, spoolToFile } from '../storage/spool-file.js';
+import { type LocalS3, S3RVER_CREDENTIALS, startLocalS3 } from '../storage/test-fixtures.js';
 import { Client, createTestApp, DIALECTS, PASSWORD, type TestApp } from '../test/harness.js';
+import { attachmentKey, storeAttachment } from './store-attachment.js';
 
 /** A real, minimal PDF: header, one empty page, cross-reference table, trailer. */
 const PDF = Buffer.from(
@@ -80,7 +86,9 @@ describe.each(DIALECTS)('attachments on %s', (dialect) => {
       sha256: hash,
       uploadedBy: 'applicantA',
     });
-    expect(existsSync(join(t.ctx.config.dataDir, 'blobs', hash.slice(0, 2), hash))).toBe(true);
+    expect(await t.ctx.blobs.stat(attachmentKey(hash))).toEqual({ size: PDF.length });
+    // The embedded default keeps the layout of earlier versions: blobs/ab/<sha256> in the data folder.
+    if (t.ctx.blobs.driver === 'local') expect(existsSync(join(t.ctx.config.dataDir, 'blobs', hash.slice(0, 2), hash))).toBe(true);
 
     const download = await applicantA.get(res.json().url);
     expect(download.statusCode).toBe(200);
@@ -131,11 +139,16 @@ describe.each(DIALECTS)('attachments on %s', (dialect) => {
   it('keeps one copy of the same content attached twice', async () => {
     const id = await draft();
     const a = await upload(applicantA, id, 'a.png', PNG);
+    const stored = await storedCopy(t.ctx, sha256(PNG));
     const b = await upload(applicantA, id, 'b.png', PNG);
     expect(a.json().sha256).toBe(b.json().sha256);
     expect(a.json().id).not.toBe(b.json().id);
-    const folder = join(t.ctx.config.dataDir, 'blobs', sha256(PNG).slice(0, 2));
-    expect(readdirSync(folder)).toEqual([sha256(PNG)]);
+    // The second upload wrote nothing: the same large object, the same single file.
+    expect(await storedCopy(t.ctx, sha256(PNG))).toEqual(stored);
+    if (t.ctx.blobs.driver === 'local') {
+      const folder = join(t.ctx.config.dataDir, 'blobs', sha256(PNG).slice(0, 2));
+      expect(readdirSync(folder)).toEqual([sha256(PNG)]);
+    }
   });
 
   it('refuses a file over the upload limit with 413, naming the limit, and stores nothing', async () => {
@@ -152,9 +165,30 @@ describe.each(DIALECTS)('attachments on %s', (dialect) => {
       expect((await upload(client, id, 'small.pdf', PDF)).statusCode).toBe(201);
       const rows = await t.ctx.db.selectFrom('attachments').select('filename').where('application_id', '=', id).execute();
       expect(rows.map((r) => r.filename)).toEqual(['small.pdf']);
+      // Nothing of the file over the limit is kept: neither in the store nor half-received in tmp/.
+      expect(await t.ctx.blobs.stat(attachmentKey(sha256(big.subarray(0, 1024))))).toBeUndefined();
+      expect(await t.ctx.blobs.stat(attachmentKey(sha256(big)))).toBeUndefined();
+      expect(readdirSync(spoolDir(t.ctx.config.dataDir))).toEqual([]);
     } finally {
       await small.close();
     }
+  });
+
+  it('keeps no blob and no row of an upload whose transaction fails', async () => {
+    const id = await draft();
+    const me: CurrentUser = (await applicantA.get('/api/v1/auth/me')).json().user;
+    // Content no other test stores: its blob exists only if this upload leaves it.
+    const unique = Buffer.concat([PDF, Buffer.from(`% ${id}\n`)]);
+    const file = await spoolToFile(Readable.from([unique]), spoolDir(t.ctx.config.dataDir));
+    // Two uploads at once both pass the route's check of the limit; the one that finds the last
+    // place taken in its transaction, after its bytes are stored, fails there: that is this one.
+    const full: AppContext = { ...t.ctx, config: { ...t.ctx.config, maxAttachmentsPerApplication: 0 } };
+    await expect(storeAttachment(full, me, id, { filename: 'late.pdf', file })).rejects.toMatchObject({
+      code: 'FTAI_ERR_ATTACHMENT_LIMIT',
+    });
+    expect(await t.ctx.blobs.stat(attachmentKey(sha256(unique)))).toBeUndefined();
+    expect(await t.ctx.db.selectFrom('attachments').select('id').where('application_id', '=', id).execute()).toEqual([]);
+    expect(existsSync(file.path)).toBe(false);
   });
 
   it('refuses a request that is not multipart, or carries no file', async () => {
@@ -215,6 +249,98 @@ describe.each(DIALECTS)('attachments on %s', (dialect) => {
     expect(late.json().code).toBe('FTAI_ERR_TRANSITION');
     const count = await t.ctx.db.selectFrom('attachments').select('id').where('application_id', '=', id).execute();
     expect(count).toHaveLength(1);
+  });
+});
+
+/** What identifies the stored copy of `hash`: the large object on PostgreSQL, the file's inode on disk. */
+async function storedCopy(ctx: AppContext, hash: string): Promise<unknown> {
+  if (ctx.blobs.driver === 'postgres') {
+    return ctx.db.selectFrom('blobs').select(['object_id', 'size']).where('key', '=', attachmentKey(hash)).execute();
+  }
+  const { statSync } = await import('node:fs');
+  return statSync(join(ctx.config.dataDir, attachmentKey(hash))).ino;
+}
+
+describe.skipIf(!DIALECTS.includes('postgres'))('two instances on one PostgreSQL database', () => {
+  let t: TestApp;
+  let other: FastifyInstance;
+  let otherCtx: AppContext;
+  const otherDataDir = mkdtempSync(join(tmpdir(), 'ftai-other-'));
+
+  beforeAll(async () => {
+    t = await createTestApp('postgres');
+    // A second instance: the same database and schema, its own data folder (another machine's disk).
+    otherCtx = createContext(t.ctx.db, 'postgres', { ...t.ctx.config, dataDir: otherDataDir });
+    other = await buildApp(otherCtx);
+  });
+  afterAll(async () => {
+    await other.close();
+    await otherCtx.blobs.close();
+    await t.close();
+    rmSync(otherDataDir, { recursive: true, force: true });
+  });
+
+  it('serves a file uploaded to one instance from the other, byte for byte', async () => {
+    const officer = await t.login('officer');
+    const call = await officer.post('/api/v1/calls', {
+      year: 2026,
+      title: '2027年度申报',
+      opensOn: '2027-03-01',
+      closesOn: '2027-04-30',
+      totalBudget: 1_000_000,
+    });
+    const applicant = await t.login('applicantA');
+    const created = await applicant.post('/api/v1/applications', { callId: call.json().id, facts: FACTS, enterprise: ENTERPRISE });
+    const scan = Buffer.concat([PDF, Buffer.alloc(300_000, 0x25)]);
+    const res = await upload(applicant, created.json().id, '营业执照.pdf', scan);
+    expect(res.statusCode, res.body).toBe(201);
+
+    const elsewhere = await signIn(other, 'applicantA');
+    const download = await elsewhere.get(res.json().url);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.rawPayload.equals(scan)).toBe(true);
+    // Nothing of it is on the other instance's disk, nor on the first's: it is in the database.
+    expect(existsSync(join(otherDataDir, 'blobs'))).toBe(false);
+    expect(existsSync(join(t.ctx.config.dataDir, 'blobs'))).toBe(false);
+  });
+});
+
+describe('attachments in an S3-compatible bucket (FTAI_BLOB_URL)', () => {
+  let s3: LocalS3;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    s3 = await startLocalS3();
+    // The SDK's usual chain reads these, as in production.
+    process.env.AWS_ACCESS_KEY_ID = S3RVER_CREDENTIALS.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = S3RVER_CREDENTIALS.secretAccessKey;
+    t = await createTestApp('sqlite', { config: { blobUrl: s3.url('attachments') } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await s3.close();
+  });
+
+  it('stores the upload in the bucket and downloads it byte for byte', async () => {
+    expect(t.ctx.blobs.driver).toBe('s3');
+    const officer = await t.login('officer');
+    const call = await officer.post('/api/v1/calls', {
+      year: 2026,
+      title: '2027年度申报',
+      opensOn: '2027-03-01',
+      closesOn: '2027-04-30',
+      totalBudget: 1_000_000,
+    });
+    const applicant = await t.login('applicantA');
+    const created = await applicant.post('/api/v1/applications', { callId: call.json().id, facts: FACTS, enterprise: ENTERPRISE });
+    const res = await upload(applicant, created.json().id, 'photo.png', PNG);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(await t.ctx.blobs.stat(attachmentKey(sha256(PNG)))).toEqual({ size: PNG.length });
+    expect(existsSync(join(t.ctx.config.dataDir, 'blobs'))).toBe(false);
+    const download = await officer.get(res.json().url);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(PNG)).toBe(true);
   });
 });
 

@@ -1,14 +1,16 @@
-import { readFile } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import { HttpError, notFound } from '../errors.js';
 import { requireApplication } from './require-application.js';
-import { blobPath } from './store-attachment.js';
+import { attachmentKey } from './store-attachment.js';
 
 export interface AttachmentFile {
   readonly filename: string;
   readonly mime: string;
-  readonly bytes: Buffer;
+  readonly size: number;
+  /** The bytes, streamed from the blob store. */
+  readonly body: Readable;
 }
 
 /** A stored file, for whoever may see its application (403 otherwise, 404 if there is no such file). */
@@ -16,11 +18,14 @@ export async function readAttachment(ctx: AppContext, user: CurrentUser, id: str
   const row = await ctx.db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('attachment');
   await requireApplication(ctx.db, user, row.application_id, 'see');
-  try {
-    return { filename: row.filename, mime: row.mime, bytes: await readFile(blobPath(ctx.config.dataDir, row.sha256)) };
-  } catch {
-    throw new HttpError(500, 'FTAI_ERR_INTERNAL', `the stored file of attachment ${id} is missing from the data folder`);
-  }
+  const body = await ctx.blobs.get(attachmentKey(row.sha256));
+  if (!body)
+    throw new HttpError(
+      500,
+      'FTAI_ERR_INTERNAL',
+      `the stored file of attachment ${id} is missing from the file store (${ctx.blobs.driver})`,
+    );
+  return { filename: row.filename, mime: row.mime, size: Number(row.size), body };
 }
 
 /**

@@ -1,21 +1,25 @@
-import { randomUUID } from 'node:crypto';
-import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { APPLICATION_STATUSES, isWithApplicant } from '@ftai/api';
-import { fileTypeFromBuffer } from 'file-type';
+import type { FastifyRequest } from 'fastify';
+import { fileTypeFromFile } from 'file-type';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import type { ApplicationStatus, Database } from '../db/schema.js';
 import { conflict, HttpError } from '../errors.js';
-import { newId, sha256 } from '../ids.js';
+import { receiveUpload } from '../http/read-upload.js';
+import { newId } from '../ids.js';
+import { putFile } from '../storage/blob-store.js';
+import { type SpooledFile, spoolToFile } from '../storage/spool-file.js';
 import { requireApplication } from './require-application.js';
 import { EXTENSIONS, sanitiseFilename } from './sanitise-filename.js';
 
-/** Where a stored file's bytes live: one copy per content, however often it is attached. */
-export function blobPath(dataDir: string, hash: string): string {
-  return join(dataDir, 'blobs', hash.slice(0, 2), hash);
+/**
+ * The blob key of a stored file's bytes: one copy per content, however often it is attached (in
+ * the data folder, `blobs/ab/<sha256>`, the layout of earlier versions).
+ */
+export function attachmentKey(hash: string): string {
+  return `blobs/${hash.slice(0, 2)}/${hash}`;
 }
 
 /** Only an application with its applicant (a draft, or one returned for changes) takes new files. */
@@ -28,57 +32,100 @@ export function assertCanAttach(status: ApplicationStatus): void {
   }
 }
 
+/** An uploaded file as received: the name the client gave it, and its bytes spooled to a local file. */
+export interface ReceivedFile {
+  readonly filename: string;
+  readonly file: SpooledFile;
+}
+
 /**
- * Attaches a file to the applicant's own application. The type is read from the bytes, never
- * from the name or the browser's claim (a text file named x.pdf is refused; PNG bytes named
- * x.pdf are kept as PNG). The bytes are stored once under their SHA-256, written to a temporary
- * file and renamed, so that a reader never sees half a file.
+ * Receives the one file of an attachment upload (http/read-upload.ts: its limits and errors) into
+ * a local file in `dir`, hashed on the way; on a throw (a file over the limit, a broken form),
+ * nothing is left of it.
  */
-export async function storeAttachment(
-  ctx: AppContext,
-  user: CurrentUser,
-  applicationId: string,
-  upload: { readonly filename: string; readonly bytes: Buffer },
-): Promise<string> {
-  const detected = await fileTypeFromBuffer(upload.bytes);
+export async function receiveAttachment(req: FastifyRequest, limit: number, dir: string): Promise<ReceivedFile> {
+  let spooled: SpooledFile | undefined;
+  try {
+    return await receiveUpload(req, limit, async (part) => {
+      spooled = await spoolToFile(part.stream, dir);
+      return { filename: part.filename, file: spooled };
+    });
+  } catch (error) {
+    await spooled?.remove();
+    throw error;
+  }
+}
+
+/**
+ * Attaches a received file to the applicant's own application, and removes the received file.
+ * The type is read from the bytes, never from the name or the browser's claim (a text file named
+ * x.pdf is refused; PNG bytes named x.pdf are kept as PNG). The bytes go to the blob store once,
+ * under their SHA-256 (a write there is whole or nothing), then the row and its audit entry in one
+ * transaction. Nothing is written half: when the transaction fails, a blob this upload created
+ * and no row refers to is removed again.
+ */
+export async function storeAttachment(ctx: AppContext, user: CurrentUser, applicationId: string, upload: ReceivedFile): Promise<string> {
+  try {
+    return await storeReceived(ctx, user, applicationId, upload.filename, upload.file);
+  } finally {
+    await upload.file.remove();
+  }
+}
+
+async function storeReceived(ctx: AppContext, user: CurrentUser, applicationId: string, name: string, file: SpooledFile): Promise<string> {
+  const detected = await fileTypeFromFile(file.path);
   const mime = detected?.mime ?? '';
   if (!(mime in EXTENSIONS)) {
-    const what = upload.bytes.length === 0 ? 'an empty file' : detected ? `${detected.mime} (.${detected.ext})` : 'no known file type';
+    const what = file.size === 0 ? 'an empty file' : detected ? `${detected.mime} (.${detected.ext})` : 'no known file type';
     throw new HttpError(
       415,
       'FTAI_ERR_UPLOAD',
-      `the content of ${JSON.stringify(upload.filename)} is ${what}; accepted are PDF, PNG, JPEG and WebP (application/pdf, image/png, image/jpeg, image/webp)`,
+      `the content of ${JSON.stringify(name)} is ${what}; accepted are PDF, PNG, JPEG and WebP (application/pdf, image/png, image/jpeg, image/webp)`,
     );
   }
-  const hash = sha256(upload.bytes);
-  await writeBlob(blobPath(ctx.config.dataDir, hash), upload.bytes);
+  const hash = file.sha256;
+  const key = attachmentKey(hash);
+  const isNew = (await ctx.blobs.stat(key)) === undefined;
+  if (isNew) await putFile(ctx.blobs, key, file.path);
   const id = newId();
   const at = ctx.now();
-  const filename = sanitiseFilename(upload.filename, mime);
-  // A blob whose row then fails to insert stays behind unreferenced: harmless, and the next
-  // upload of the same content finds it.
-  await ctx.tx(async (trx) => {
-    const row = await requireApplication(trx, user, applicationId, 'own');
-    assertCanAttach(row.status);
-    // Uploads to one application queue on PostgreSQL, so that two at once cannot both take the last place.
-    if (ctx.dialect === 'postgres') await trx.selectFrom('applications').select('id').where('id', '=', applicationId).forUpdate().execute();
-    await assertRoomForAttachment(trx, ctx.config.maxAttachmentsPerApplication, applicationId);
-    const values = { id, application_id: applicationId, sha256: hash, filename, mime, size: upload.bytes.length, uploaded_by: user.id, at };
-    await trx.insertInto('attachments').values(values).execute();
-    await appendAudit(
-      trx,
-      {
-        actorId: user.id,
-        action: 'attachment.upload',
-        entity: 'application',
-        entityId: applicationId,
-        before: null,
-        after: { attachmentId: id, filename, mime, size: values.size, sha256: hash },
-      },
-      at,
-    );
-  });
+  const filename = sanitiseFilename(name, mime);
+  try {
+    await ctx.tx(async (trx) => {
+      const row = await requireApplication(trx, user, applicationId, 'own');
+      assertCanAttach(row.status);
+      // Uploads to one application queue on PostgreSQL, so that two at once cannot both take the last place.
+      if (ctx.dialect === 'postgres')
+        await trx.selectFrom('applications').select('id').where('id', '=', applicationId).forUpdate().execute();
+      await assertRoomForAttachment(trx, ctx.config.maxAttachmentsPerApplication, applicationId);
+      const values = { id, application_id: applicationId, sha256: hash, filename, mime, size: file.size, uploaded_by: user.id, at };
+      await trx.insertInto('attachments').values(values).execute();
+      await appendAudit(
+        trx,
+        {
+          actorId: user.id,
+          action: 'attachment.upload',
+          entity: 'application',
+          entityId: applicationId,
+          before: null,
+          after: { attachmentId: id, filename, mime, size: values.size, sha256: hash },
+        },
+        at,
+      );
+    });
+  } catch (error) {
+    if (isNew && !(await isAttached(ctx, hash))) await ctx.blobs.delete(key);
+    throw error;
+  }
+  // The same content, uploaded at the same moment by an upload that then failed, may have been
+  // removed by it after this one found it stored: this row needs it, so it is stored again.
+  if (!isNew && (await ctx.blobs.stat(key)) === undefined) await putFile(ctx.blobs, key, file.path);
   return id;
+}
+
+async function isAttached(ctx: AppContext, hash: string): Promise<boolean> {
+  const row = await ctx.db.selectFrom('attachments').select('id').where('sha256', '=', hash).limit(1).executeTakeFirst();
+  return row !== undefined;
 }
 
 /**
@@ -96,27 +143,5 @@ export async function assertRoomForAttachment(db: Kysely<Database>, limit: numbe
       'FTAI_ERR_ATTACHMENT_LIMIT',
       `this application already has ${Number(n)} files, the limit of ${limit}: combine documents into one PDF (several scans of one certificate in one file) before attaching more`,
     );
-  }
-}
-
-async function writeBlob(path: string, bytes: Buffer): Promise<void> {
-  if (await exists(path)) return;
-  const dir = join(path, '..');
-  await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${randomUUID()}.tmp`);
-  try {
-    await writeFile(temp, bytes, { flag: 'wx' });
-    await rename(temp, path);
-  } finally {
-    await rm(temp, { force: true });
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -1,17 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { MatchJob, MatchJobDetail, MatchTotals } from '@ftai/api';
+import type { MatchJob, MatchJobDetail } from '@ftai/api';
 import type { MatchProgress } from '@ftai/match';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../context.js';
 import type { Database, MatchJobsTable } from '../db/schema.js';
 import { conflict, notFound } from '../errors.js';
-import { MATCH_FILES, matchJobDir } from './match-job-files.js';
+import { readJobTotals } from './match-job-files.js';
+import { storedProgress } from './match-job-runner.js';
 
 const FINISHED_WITH_RESULTS = new Set(['done', 'cancelled']);
 
 /** A job as the API answers it: its row, with the live progress of the running job (`live`) ahead of the row's. */
-export function matchJobView(row: MatchJobsTable, live: MatchProgress | undefined, nowMs: number): MatchJob {
+export function matchJobView(row: MatchJobsTable, liveHere: MatchProgress | undefined, nowMs: number): MatchJob {
+  // A job running on another instance: the progress its heartbeat last wrote.
+  const live = liveHere ?? storedProgress(row);
   const base = `/api/v1/match-jobs/${row.id}`;
   let progress: MatchJob['progress'] = null;
   if (row.status === 'running') {
@@ -74,11 +75,6 @@ export async function loadMatchJob(ctx: AppContext, id: string): Promise<MatchJo
 /** One job with its totals per measure and article, once it has files. */
 export async function loadMatchJobDetail(ctx: AppContext, id: string): Promise<MatchJobDetail> {
   const job = await loadMatchJob(ctx, id);
-  return { ...job, totals: job.downloads ? readMatchTotals(ctx.config.dataDir, job.id) : null };
-}
-
-/** The totals per measure and article a finished job wrote (match-job-runner.ts), if any. */
-export function readMatchTotals(dataDir: string, id: string): MatchTotals | null {
-  const file = join(matchJobDir(dataDir, id), MATCH_FILES.totals);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as MatchTotals) : null;
+  // Read from the file store: the instance that ran the job stored them there.
+  return { ...job, totals: job.downloads ? await readJobTotals(ctx, job.id) : null };
 }

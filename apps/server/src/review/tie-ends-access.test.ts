@@ -1,8 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blobPath } from '../applications/store-attachment.js';
+import { attachmentKey } from '../applications/store-attachment.js';
 import { newId, sha256 } from '../ids.js';
+import { putBytes } from '../storage/blob-store.js';
 import { type Client, CODE_A, CODE_B, createTestApp, DIALECTS, type TestApp } from '../test/harness.js';
 import { insertApplication, insertCall } from './test-fixtures.js';
 
@@ -40,9 +39,7 @@ describe.each(DIALECTS)('a recorded tie (利益关联) ends a reviewer’s acces
       createdBy: t.users.applicantA,
     });
     const hash = sha256(PNG);
-    const path = blobPath(t.ctx.config.dataDir, hash);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, PNG);
+    await putBytes(t.ctx.blobs, attachmentKey(hash), PNG);
     const attachmentId = newId();
     await t.ctx.db
       .insertInto('attachments')
