@@ -4,26 +4,47 @@ import type { AppContext } from '../context.js';
 import { conflict, notFound } from '../errors.js';
 
 /**
- * Cancels a match job: a queued one at once (it never runs), a running one by stopping it — it
- * ends `cancelled` with what it wrote kept whole. A finished job cannot be cancelled (409).
- * The request is audited either way.
+ * Cancels a match job, from any instance: a queued one at once (it never runs); a running one by
+ * asking the instance that runs it to stop (`cancel_requested`, read with its next heartbeat) — it
+ * ends `cancelled` with what it wrote kept whole. A finished job cannot be cancelled (409). The
+ * request is audited once: asking again while the job stops changes nothing.
  */
 export async function cancelMatchJob(ctx: AppContext, officer: CurrentUser, id: string): Promise<void> {
   const at = ctx.now();
   await ctx.tx(async (trx) => {
-    const row = await trx.selectFrom('match_jobs').select(['status']).where('id', '=', id).executeTakeFirst();
+    const row = await trx.selectFrom('match_jobs').select(['status', 'cancel_requested']).where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('match job');
-    if (row.status !== 'queued' && row.status !== 'running') {
-      throw conflict('FTAI_ERR_CONFLICT', `the match job is ${row.status}: only a queued or running job can be cancelled`);
-    }
-    if (row.status === 'queued') {
+    let status = row.status;
+    if (status === 'queued') {
       const moved = await trx
         .updateTable('match_jobs')
         .set({ status: 'cancelled', finished_at: at })
         .where('id', '=', id)
         .where('status', '=', 'queued')
         .executeTakeFirst();
-      if (Number(moved.numUpdatedRows) !== 1) throw conflict('FTAI_ERR_CONFLICT', 'the match job has just started: cancel it again');
+      // Taken by an instance meanwhile: it is running now, and stopped as such.
+      if (Number(moved.numUpdatedRows) !== 1) status = 'running';
+    }
+    if (status === 'running') {
+      const asked = await trx
+        .updateTable('match_jobs')
+        .set({ cancel_requested: 1 })
+        .where('id', '=', id)
+        .where('status', '=', 'running')
+        .where('cancel_requested', '=', 0)
+        .executeTakeFirst();
+      if (Number(asked.numUpdatedRows) !== 1) {
+        const now = await trx
+          .selectFrom('match_jobs')
+          .select(['status', 'cancel_requested'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        if (now.status === 'running') return; // already being cancelled
+        status = now.status;
+      }
+    }
+    if (status !== 'queued' && status !== 'running') {
+      throw conflict('FTAI_ERR_CONFLICT', `the match job is ${status}: only a queued or running job can be cancelled`);
     }
     await appendAudit(
       trx,
@@ -32,12 +53,12 @@ export async function cancelMatchJob(ctx: AppContext, officer: CurrentUser, id: 
         action: 'match-job.cancel',
         entity: 'match_job',
         entityId: id,
-        before: { status: row.status },
-        after: { status: row.status === 'queued' ? 'cancelled' : 'cancelling' },
+        before: { status },
+        after: { status: status === 'queued' ? 'cancelled' : 'cancelling' },
       },
       at,
     );
   });
-  // After the commit: the runner's own end of the job is a transaction of its own.
+  // After the commit: stops the job at once if it runs in this instance.
   ctx.matchJobs.cancel(id);
 }

@@ -11,8 +11,9 @@ export interface NewMatchJob {
 }
 
 /**
- * Records a queued match job and its creation in the audit log, in one transaction, then hands it
- * to the runner: it runs after the jobs queued before it.
+ * Records a queued match job, its creation in the audit log and (on PostgreSQL) its message on the
+ * job queue, in one transaction, then wakes the runner: it runs after the jobs queued before it,
+ * on whichever instance takes it.
  */
 export async function createMatchJob(ctx: AppContext, officer: CurrentUser, job: NewMatchJob): Promise<void> {
   const at = ctx.now();
@@ -36,6 +37,13 @@ export async function createMatchJob(ctx: AppContext, officer: CurrentUser, job:
         started_at: null,
         finished_at: null,
         error: null,
+        lease_owner: null,
+        heartbeat_at: null,
+        lease_expires_at: null,
+        cancel_requested: 0,
+        attempts: 0,
+        retries: 0,
+        progress_json: null,
       })
       .execute();
     await appendAudit(
@@ -50,6 +58,9 @@ export async function createMatchJob(ctx: AppContext, officer: CurrentUser, job:
       },
       at,
     );
+    // On PostgreSQL the queue's message is written with the job: both or neither.
+    await ctx.matchJobs.enqueue(job.id, trx);
   });
-  ctx.matchJobs.enqueue(job.id);
+  // After the commit: wakes this instance's worker (the in-process queue takes its message here).
+  await ctx.matchJobs.enqueue(job.id);
 }
