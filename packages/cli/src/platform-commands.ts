@@ -30,13 +30,22 @@ export async function serveCommand(o: PlatformOptions): Promise<number> {
   const docs = config.apiDocs ? `; API docs at ${server.address}/api/docs` : '';
   process.stdout.write(`ftai: serving on ${server.address} — ${where}${docs}\n`);
   if (web.dir === undefined) process.stdout.write(`ftai: ${web.message}\n`);
-  await new Promise<void>((done) => {
-    const stop = () => done();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  const signal = await new Promise<NodeJS.Signals>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
   });
+  // A second signal while draining stops at once.
+  const now = (again: NodeJS.Signals) => {
+    process.stderr.write(`ftai: ${again} while draining: stopping now\n`);
+    process.exit(1);
+  };
+  process.once('SIGINT', now);
+  process.once('SIGTERM', now);
+  process.stdout.write(`ftai: ${signal}: draining (requests under way get ${config.drainSeconds} s, running jobs go back to the queue)\n`);
   await server.close();
   process.stdout.write('ftai: stopped\n');
+  // Drained and closed: a library's leftover timer must not keep a stopped server's process alive.
+  setTimeout(() => process.exit(0), 2000).unref();
   return 0;
 }
 

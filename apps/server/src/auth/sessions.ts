@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
+import type { Dialect } from '../db/database.js';
 import { newToken, sha256 } from '../ids.js';
+import { databaseNow } from '../jobs/database-clock.js';
 import type { CurrentUser } from './current-user.js';
 
 export const SESSION_COOKIE = 'ftai_session';
@@ -15,7 +17,30 @@ export async function createSession(ctx: AppContext, userId: string): Promise<{ 
     .insertInto('sessions')
     .values({ id, user_id: userId, created_at: now.toISOString(), expires_at: expires.toISOString() })
     .execute();
+  await sweepSessions(ctx.db, ctx.dialect);
   return { id, token, expires };
+}
+
+/** Ended sessions are deleted at a sign-in, at most this often per process and database. */
+const SWEEP_EVERY_MS = 10 * 60_000;
+/** Only sessions ended at least this long ago (by the database's clock) are deleted. */
+const SWEEP_AFTER_SECONDS = 24 * 3600;
+const lastSweep = new WeakMap<object, number>();
+
+/**
+ * Deletes the sessions that ended a day or more ago. Sessions live in the database, so that every
+ * instance on it knows them; none is kept in a process. This housekeeping goes by the database's
+ * clock, as leases do (jobs/database-clock.ts), not by the business clock, which tests set back and
+ * forth: an ended session is refused by `registerSessions` anyway. Returns how many were deleted
+ * (0 when swept lately).
+ */
+export async function sweepSessions(db: AppContext['db'], dialect: Dialect, force = false): Promise<number> {
+  const last = lastSweep.get(db);
+  const now = Date.now();
+  if (!force && last !== undefined && now - last < SWEEP_EVERY_MS) return 0;
+  lastSweep.set(db, now);
+  const result = await db.deleteFrom('sessions').where('expires_at', '<=', databaseNow(dialect, -SWEEP_AFTER_SECONDS)).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 export async function deleteSession(ctx: AppContext, token: string): Promise<void> {
