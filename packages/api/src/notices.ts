@@ -3,6 +3,7 @@
 import { isCalendarDate } from '@ftai/engine';
 import { z } from 'zod';
 import { awardStatusSchema } from './ledger.js';
+import { pageInfoSchema, pageQueryShape } from './page.js';
 import { APPLICATION_STATUSES } from './statuses.js';
 
 const int = z.number().int();
@@ -178,19 +179,82 @@ export const noticeVersionSummarySchema = z.object({
 });
 export type NoticeVersionSummary = z.output<typeof noticeVersionSummarySchema>;
 
-/** GET /api/v1/notices/:id (the latest version) and …/versions/:version: a version's content, what it is among the versions, and all of them. */
-export const noticeSchema = noticeContentSchema.extend(noticeVersionSummarySchema.shape).extend({
-  id: z.string(),
-  /** How many corrections this version is: 0 for the publication. */
-  correction: int,
-  latestVersion: int,
-  isLatest: z.boolean(),
-  /** Whether objections are taken today: by the notice's window, which its latest version gives. */
-  isOpenForObjections: z.boolean(),
-  /** Every version, oldest first. */
-  versions: z.array(noticeVersionSummarySchema),
+/** One line of the notice as a page of it shows it: the line and its number on the notice (序号, from 1). */
+export const noticeEntrySchema = noticeLineSchema.extend({ no: int });
+export type NoticeEntry = z.output<typeof noticeEntrySchema>;
+
+/**
+ * GET /api/v1/notices/:id (and …/versions/:version, and the pages /notices/:id…): which page of
+ * the lines, in the order of the notice (序号). `q` finds lines by enterprise name (any part of
+ * it) or credit code (its beginning); `applicationId` the lines of one application. `before` is
+ * the page before a page (its `page.previous`), instead of `after`.
+ */
+export const noticePageQuerySchema = z.strictObject({
+  ...pageQueryShape,
+  before: z.string().min(1).max(1024, { error: 'expected the page.previous of the page after' }).optional(),
+  q: z
+    .string({ error: 'expected a part of an enterprise name or the beginning of a credit code' })
+    .trim()
+    .max(100, { error: 'expected at most 100 characters' })
+    .optional(),
+  applicationId: z
+    .string({ error: 'expected the id of an application on the notice' })
+    .min(1, { error: 'expected the id of an application on the notice' })
+    .max(100, { error: 'expected the id of an application on the notice' })
+    .optional(),
 });
+export type NoticePageQuery = z.output<typeof noticePageQuerySchema>;
+
+/** GET /notices/:id (the HTML page): the same, but 100 lines a page unless told. */
+export const noticeHtmlQuerySchema = noticePageQuerySchema.extend({ limit: pageQueryShape.limit.unwrap().optional() });
+export type NoticeHtmlQuery = z.output<typeof noticeHtmlQuerySchema>;
+
+/** A page of a notice's lines: its info, and the cursor of the page before (null on the first). */
+export const noticePageInfoSchema = pageInfoSchema.extend({ previous: z.string().nullable() });
+export type NoticePageInfo = z.output<typeof noticePageInfoSchema>;
+
+/**
+ * GET /api/v1/notices/:id (the latest version) and …/versions/:version: what a version is (its
+ * header: issuer, call, dates, total and sizes, the changes of a correction), among the versions,
+ * and one page of its lines with the totals of the enterprises on that page. The whole notice is
+ * its .xlsx export.
+ */
+export const noticeSchema = noticeContentSchema
+  .omit({ lines: true, enterprises: true })
+  .extend(noticeVersionSummarySchema.shape)
+  .extend({
+    id: z.string(),
+    /** How many corrections this version is: 0 for the publication. */
+    correction: int,
+    latestVersion: int,
+    isLatest: z.boolean(),
+    /** Whether objections are taken today: by the notice's window, which its latest version gives. */
+    isOpenForObjections: z.boolean(),
+    /** Every version, oldest first. */
+    versions: z.array(noticeVersionSummarySchema),
+    /** Lines on the whole notice (awards above zero), and enterprises. */
+    lineCount: int,
+    enterpriseCount: int,
+    /** The page of lines asked for (the first 50 unless told), in the order of the notice. */
+    lines: z.array(noticeEntrySchema),
+    /** The enterprises of the lines on this page, in their order, each with its total on the whole notice. */
+    enterprises: z.array(noticeEnterpriseTotalSchema),
+    /** The page of lines: `total` counts the lines the search matches. */
+    page: noticePageInfoSchema,
+  });
 export type Notice = z.output<typeof noticeSchema>;
+
+/** GET /api/v1/calls/:id/notice/readiness: what publishing the call's notice would take in. */
+export const noticeReadinessSchema = z.object({
+  callId: z.string(),
+  /** Applications approved and not yet on a notice. */
+  approved: int,
+  /** Of those, how many carry their budget allocation (all must, to publish). */
+  allocated: int,
+  /** Their allocated total, whole yuan. */
+  amount: int,
+});
+export type NoticeReadiness = z.output<typeof noticeReadinessSchema>;
 
 /** One published notice (公示) with its size and total as its latest version shows them. */
 export const noticeSummarySchema = z.object({
@@ -214,8 +278,15 @@ export const noticeSummarySchema = z.object({
 });
 export type NoticeSummary = z.output<typeof noticeSummarySchema>;
 
-/** GET /api/v1/notices: every notice, newest first. */
-export const noticeListSchema = z.object({ notices: z.array(noticeSummarySchema) });
+/** GET /api/v1/notices: newest first, paged; `callId` keeps the notices of one call. */
+export const noticeListQuerySchema = z.strictObject({
+  ...pageQueryShape,
+  callId: z.string().min(1, { error: 'expected the id of a call' }).max(100, { error: 'expected the id of a call' }).optional(),
+});
+export type NoticeListQuery = z.output<typeof noticeListQuerySchema>;
+
+/** GET /api/v1/notices: a page of notices, newest first. */
+export const noticeListSchema = z.object({ notices: z.array(noticeSummarySchema), page: pageInfoSchema });
 export type NoticeList = z.output<typeof noticeListSchema>;
 
 /** POST /api/v1/notices/:id/objections (201): the objection recorded. */

@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, PostgresAdapter, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { sha256 } from '../ids.js';
+import { insertRows } from '../notice/insert-rows.js';
 import { type AuditHead, anchorCommitted, noteAppended } from './anchor-audit.js';
 import { type AttachedAuditLog, attachedAuditLog } from './attach-audit-log.js';
 import { auditKeyId } from './audit-key.js';
@@ -69,6 +70,62 @@ export async function appendAudit(trx: Kysely<Database>, entry: AuditEntry, at: 
   noteAppended(trx, written);
   // Outside a transaction each statement has committed already.
   if (!trx.isTransaction) anchorCommitted(log, trx);
+}
+
+/** Entries per INSERT of a batch append: 500 rows of 10 columns stay far below SQLite's bind limit. */
+export const AUDIT_BATCH = 500;
+/** Entries per INSERT of a batch append on PostgreSQL, where the batch is one JSON parameter. */
+export const AUDIT_BATCH_POSTGRES = 5000;
+
+/**
+ * Appends `entries`, in order, as appendAudit would one by one, but set-based: the first through
+ * appendAudit (which locks the head on PostgreSQL and seals a chain begun before keying), the
+ * rest in multi-row INSERTs of up to AUDIT_BATCH entries (AUDIT_BATCH_POSTGRES on PostgreSQL),
+ * each batch chained in memory and the head moved once per batch to its last entry (migration 0014 lets the head move forward over
+ * entries that are all present). The chain is the same as one appendAudit per entry would write.
+ * Inside the caller's transaction; the head is anchored once it has committed.
+ */
+export async function appendAuditBatch(trx: Kysely<Database>, entries: readonly AuditEntry[], at: string): Promise<void> {
+  const [first, ...rest] = entries;
+  if (!first) return;
+  await appendAudit(trx, first, at);
+  if (rest.length === 0) return;
+  const log = attachedAuditLog(trx);
+  const key = log ? log.key(true) : null;
+  // appendAudit's UPDATE holds the head's row lock until the transaction ends: no one appends meanwhile.
+  const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  let last: AuditHead = { seq: Number(head.seq), hash: head.hash };
+  // PostgreSQL takes a batch as one JSON parameter (insertRows): ten times the rows per statement.
+  const size = trx.getExecutor().adapter instanceof PostgresAdapter ? AUDIT_BATCH_POSTGRES : AUDIT_BATCH;
+  for (let i = 0; i < rest.length; i += size) {
+    const rows = [];
+    for (const entry of rest.slice(i, i + size)) {
+      const row = auditRow(last.seq + 1, entry, at);
+      const hash = auditEntryHash(key, last.hash, row);
+      rows.push({ ...row, prev_hash: last.hash, hash });
+      last = { seq: row.seq, hash };
+    }
+    await insertRows(trx, 'audit_log', rows);
+    await trx.updateTable('audit_head').set({ seq: last.seq, hash: last.hash }).where('id', '=', 1).execute();
+  }
+  if (log && key) log.lastKeyedHash = last.hash;
+  if (!log) return;
+  noteAppended(trx, last);
+  if (!trx.isTransaction) anchorCommitted(log, trx);
+}
+
+/** An entry as stored at `seq`, without its hashes. */
+function auditRow(seq: number, entry: AuditEntry, at: string): AuditRow {
+  return {
+    seq,
+    at,
+    actor_id: entry.actorId,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    before_json: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
+    after_json: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
+  };
 }
 
 /**
@@ -146,16 +203,7 @@ async function writeEntry(
   key: Buffer | null,
   log: AttachedAuditLog | undefined,
 ): Promise<AuditHead> {
-  const row: AuditRow = {
-    seq: head.seq,
-    at,
-    actor_id: entry.actorId,
-    action: entry.action,
-    entity: entry.entity,
-    entity_id: entry.entityId,
-    before_json: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
-    after_json: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
-  };
+  const row = auditRow(head.seq, entry, at);
   const hash = auditEntryHash(key, head.hash, row);
   await trx
     .insertInto('audit_log')

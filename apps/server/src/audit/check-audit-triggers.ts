@@ -14,10 +14,10 @@ async function expected(db: Kysely<Database>, dialect: Dialect): Promise<readonl
   try {
     names = (await sql<{ name: string }>`select name from ftai_migrations`.execute(db)).rows.map((r) => r.name);
   } catch {
-    return AUDIT_TRIGGERS[dialect];
+    return AUDIT_TRIGGERS[dialect].filter((t) => t.until === undefined);
   }
   const last = names.sort().at(-1) ?? '';
-  return AUDIT_TRIGGERS[dialect].filter((t) => t.since <= last);
+  return AUDIT_TRIGGERS[dialect].filter((t) => t.since <= last && (t.until === undefined || last < t.until));
 }
 
 /**
@@ -50,7 +50,7 @@ export async function checkAuditTriggers(db: Kysely<Database>, dialect: Dialect)
   const found = new Map(rows.rows.map((r) => [r.name, r]));
   for (const t of triggers) {
     const row = found.get(t.name);
-    const body = t.fn === undefined ? undefined : AUDIT_TRIGGER_FUNCTIONS[t.fn];
+    const body = t.body ?? (t.fn === undefined ? undefined : AUDIT_TRIGGER_FUNCTIONS[t.fn]);
     if (!row) problems.push(`the trigger ${t.name} that refuses ${t.refuses} on ${t.table} is missing`);
     else if (row.table !== t.table || row.tgtype !== t.tgtype || row.fn !== t.fn || body === undefined || normal(row.body) !== normal(body))
       problems.push(`the trigger ${t.name} on ${t.table} (or its function ${row.fn}) was altered: it may no longer refuse ${t.refuses}`);

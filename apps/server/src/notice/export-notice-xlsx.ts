@@ -1,11 +1,19 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import type { Notice } from '@ftai/api';
 import { safeCellText } from '@ftai/match';
 import ExcelJS from 'exceljs';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { noticeLinesQuery } from './load-notice.js';
 import { chineseDate } from './render-notice-html.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const NOTICE_SHEET = '公示名单';
 export const NOTICE_INFO_SHEET = '公示说明';
+
+/** Lines read per query while the workbook streams: one keyset range of the primary key each. */
+export const EXPORT_BATCH = 2000;
 
 const COLUMNS = [
   { header: '序号', key: 'no', width: 6 },
@@ -14,20 +22,35 @@ const COLUMNS = [
   { header: '支持事项', key: 'measure', width: 28 },
   { header: '条款', key: 'citation', width: 14 },
   { header: '支持对象', key: 'subject', width: 18 },
-  { header: '金额（元）', key: 'amount', width: 16 },
+  { header: '金额（元）', key: 'amount', width: 16, style: { numFmt: '#,##0' } },
   { header: '申请编号', key: 'applicationId', width: 38 },
 ] as const;
 
 /**
- * A version of the notice as a workbook: sheet 公示名单 with a header row, one row per line with
- * the amount as a number (format #,##0), and a total row; sheet 公示说明 with the issuer, dates,
- * version, reason of a correction and the audit chain's head. Every text cell goes through
+ * Lets the zip catch up before the next batch: yields to the event loop (SQLite answers without
+ * ever leaving it, and the compression's callbacks would wait until the end, the whole sheet
+ * buffered meanwhile), then waits while the sheet's compressor or `out` holds more than it wants.
+ */
+async function caughtUp(sheet: unknown, out: Writable): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  // exceljs' sheet stream pipes into the zip's compressor, which says when its buffer is full.
+  const compressor = (sheet as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0];
+  if (compressor?.writableNeedDrain) await once(compressor, 'drain');
+  if (out.writableNeedDrain && !out.destroyed) await once(out, 'drain');
+}
+
+/**
+ * A version of the notice as a workbook, streamed to `out` (exceljs' streaming writer): sheet
+ * 公示名单 with a header row, one row per line with the amount as a number (format #,##0), and a
+ * total row; sheet 公示说明 with the issuer, dates, version, reason of a correction and the audit
+ * chain's head. The lines are read in keyset batches of EXPORT_BATCH and each row is written as
+ * it comes, so the memory it takes does not grow with the notice. Every text cell goes through
  * safeCellText: a name someone typed as `=HYPERLINK(…)` is written with a leading apostrophe, so
  * no spreadsheet ever evaluates it, even after the sheet is saved as CSV.
  */
-export async function exportNoticeXlsx(n: Notice): Promise<Buffer> {
+export async function exportNoticeXlsx(db: Kysely<Database>, n: Notice, out: Writable): Promise<void> {
   const text = safeCellText;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'ftai';
   // The workbook's own dates come from the version, so the same version gives the same file contents.
   workbook.created = new Date(n.at);
@@ -35,21 +58,38 @@ export async function exportNoticeXlsx(n: Notice): Promise<Buffer> {
   const sheet = workbook.addWorksheet(NOTICE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({ ...c }));
   sheet.getRow(1).font = { bold: true };
-  n.lines.forEach((l, i) => {
-    sheet.addRow({
-      no: i + 1,
-      enterpriseName: text(l.enterpriseName),
-      creditCode: text(l.creditCode),
-      measure: text(l.measureName),
-      citation: text(l.citation),
-      subject: text(l.subjectText),
-      amount: l.amount,
-      applicationId: text(l.applicationId),
-    });
-  });
+  sheet.getRow(1).commit();
+  let after = 0;
+  for (;;) {
+    const rows = await noticeLinesQuery(db, n.id, n.version)
+      .select(['position', 'application_id', 'credit_code', 'enterprise_name', 'measure_name', 'citation', 'subject_text', 'amount'])
+      .where('position', '>', after)
+      .orderBy('position')
+      .limit(EXPORT_BATCH)
+      .execute();
+    for (const l of rows) {
+      sheet
+        .addRow({
+          no: Number(l.position),
+          enterpriseName: text(l.enterprise_name),
+          creditCode: text(l.credit_code),
+          measure: text(l.measure_name),
+          citation: text(l.citation),
+          subject: text(l.subject_text),
+          amount: Number(l.amount),
+          applicationId: text(l.application_id),
+        })
+        .commit();
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < EXPORT_BATCH) break;
+    after = Number(last.position);
+    await caughtUp(sheet, out);
+  }
   const total = sheet.addRow({ enterpriseName: '合计', amount: n.total });
   total.font = { bold: true };
-  sheet.getColumn('amount').numFmt = '#,##0';
+  total.commit();
+  sheet.commit();
 
   const info = workbook.addWorksheet(NOTICE_INFO_SHEET);
   info.columns = [
@@ -57,6 +97,7 @@ export async function exportNoticeXlsx(n: Notice): Promise<Buffer> {
     { header: '内容', key: 'value', width: 90 },
   ];
   info.getRow(1).font = { bold: true };
+  info.getRow(1).commit();
   const rows: [string, string][] = [
     ['公示名称', `${n.call.title}拟支持名单公示`],
     ['发布单位', n.issuer],
@@ -75,6 +116,7 @@ export async function exportNoticeXlsx(n: Notice): Promise<Buffer> {
       '审计链校验值为本版本发布时平台审计记录最后一条的校验值，涵盖该条内容及此前全部记录；可与平台审计记录核对，以确认本公告发布以来相关记录未被改动。',
     ],
   );
-  for (const [item, value] of rows) info.addRow({ item, value: text(value) });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  for (const [item, value] of rows) info.addRow({ item, value: text(value) }).commit();
+  info.commit();
+  await workbook.commit();
 }

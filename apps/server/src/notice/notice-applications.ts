@@ -1,10 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Database, NoticesTable } from '../db/schema.js';
 
-/** The ids of the applications a notice published, in no particular order. */
-export async function noticedApplicationIds(db: Kysely<Database>, notice: Pick<NoticesTable, 'id'>): Promise<string[]> {
-  const rows = await db.selectFrom('applications').select('id').where('notice_id', '=', notice.id).execute();
-  return rows.map((r) => r.id);
+/** Whether a notice published the application (one index lookup, whatever the size of the notice). */
+export async function isOnNotice(db: Kysely<Database>, notice: Pick<NoticesTable, 'id'>, applicationId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('applications')
+    .select('id')
+    .where('id', '=', applicationId)
+    .where('notice_id', '=', notice.id)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** The notice that published an application, or undefined if it was never on notice. */

@@ -3,7 +3,6 @@ import { measures } from '@ftai/policy-fengtai';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { subjectText } from '../ledger/milestone-tiers.js';
-import { noticedApplicationIds } from './notice-applications.js';
 
 /** The authority that issues the notice: the policy's own issuer (发文机构). */
 export const NOTICE_ISSUER = '北京市丰台区科学技术和信息化局';
@@ -31,17 +30,15 @@ export async function readNoticeContent(db: Kysely<Database>, id: string): Promi
     .where('n.id', '=', id)
     .executeTakeFirst();
   if (!notice) return undefined;
-  const applicationIds = await noticedApplicationIds(db, notice);
-  const awards =
-    applicationIds.length === 0
-      ? []
-      : await db
-          .selectFrom('awards as w')
-          .innerJoin('enterprises as e', 'e.credit_code', 'w.credit_code')
-          .select(['w.application_id', 'w.credit_code', 'e.name', 'w.measure', 'w.subject', 'w.amount'])
-          .where('w.application_id', 'in', applicationIds)
-          .where('w.amount', '>', 0)
-          .execute();
+  // The notice's applications by its index (migration 0014), not a list of their ids.
+  const awards = await db
+    .selectFrom('awards as w')
+    .innerJoin('applications as a', 'a.id', 'w.application_id')
+    .innerJoin('enterprises as e', 'e.credit_code', 'w.credit_code')
+    .select(['w.application_id', 'w.credit_code', 'e.name', 'w.measure', 'w.subject', 'w.amount'])
+    .where('a.notice_id', '=', notice.id)
+    .where('w.amount', '>', 0)
+    .execute();
   const year = Number(notice.year);
   const lines: NoticeLine[] = awards.map((w) => {
     const m = CATALOGUE.get(w.measure);
@@ -58,17 +55,24 @@ export async function readNoticeContent(db: Kysely<Database>, id: string): Promi
     };
   });
   const order = (measure: string) => CATALOGUE.get(measure)?.index ?? Number.MAX_SAFE_INTEGER;
+  // Names collate once each (the collator is the slow part), then lines sort by rank.
+  const names = [...new Set(lines.map((l) => l.enterpriseName))].sort(byName.compare);
+  const rank = new Map(names.map((name, i) => [name, i]));
+  const rankOf = (name: string) => rank.get(name) ?? 0;
+  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   lines.sort(
     (a, b) =>
-      byName.compare(a.enterpriseName, b.enterpriseName) ||
-      (a.creditCode < b.creditCode ? -1 : a.creditCode > b.creditCode ? 1 : 0) ||
+      rankOf(a.enterpriseName) - rankOf(b.enterpriseName) ||
+      text(a.creditCode, b.creditCode) ||
       order(a.measure) - order(b.measure) ||
-      (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0),
+      text(a.subject, b.subject) ||
+      text(a.applicationId, b.applicationId),
   );
   const enterprises = new Map<string, { creditCode: string; name: string; applicationIds: string[]; total: number }>();
   for (const line of lines) {
     const e = enterprises.get(line.creditCode) ?? { creditCode: line.creditCode, name: line.enterpriseName, applicationIds: [], total: 0 };
-    if (!e.applicationIds.includes(line.applicationId)) e.applicationIds.push(line.applicationId);
+    if (e.applicationIds.at(-1) !== line.applicationId && !e.applicationIds.includes(line.applicationId))
+      e.applicationIds.push(line.applicationId);
     e.total += line.amount;
     enterprises.set(line.creditCode, e);
   }

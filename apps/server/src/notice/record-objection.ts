@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import type { Database } from '../db/schema.js';
 import { conflict, fieldError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import { noticedApplicationIds } from './notice-applications.js';
+import { isOnNotice } from './notice-applications.js';
 
 export interface NewObjection {
   readonly noticeId: string;
@@ -28,8 +28,8 @@ export async function recordObjection(trx: Transaction<Database>, o: NewObjectio
     throw conflict('FTAI_ERR_CONFLICT', `the objection window of this notice closed on ${notice.objections_until}`);
   }
   if (o.applicationId !== undefined) {
-    const ids = await noticedApplicationIds(trx, notice);
-    if (!ids.includes(o.applicationId)) throw fieldError('applicationId', 'expected the id of an application on this notice');
+    if (!(await isOnNotice(trx, notice, o.applicationId)))
+      throw fieldError('applicationId', 'expected the id of an application on this notice');
   }
   const id = newId();
   const row = {

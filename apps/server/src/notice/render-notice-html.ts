@@ -22,6 +22,9 @@ td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 tfoot td{font-weight:bold}
 code{font-size:.9em;word-break:break-all}
 .superseded{border:2px solid #c00;padding:.5rem 1rem;color:#900}
+form.search{margin:1rem 0}form.search input{padding:.2rem .4rem;width:16rem;max-width:60%}
+nav.pager{display:flex;gap:1rem;justify-content:space-between;flex-wrap:wrap}
+@media print{form.search,nav.pager a{display:none}}
 @media print{body{margin:0;max-width:none}.how{page-break-inside:avoid}}
 `;
 
@@ -31,18 +34,42 @@ export function chineseDate(date: string): string {
   return `${y}年${Number(m)}月${Number(d)}日`;
 }
 
+/** Where the page lives and what it was asked for: its path, the search, the rows per page. */
+export interface NoticePageLinks {
+  /** The page's own path (/notices/:id or …/versions/:version). */
+  readonly path: string;
+  readonly q?: string | undefined;
+  /** Rows per page, when asked for (kept in the links). */
+  readonly limit?: number | undefined;
+}
+
+/** The page's path with the search and a cursor. */
+function pageHref(links: NoticePageLinks, cursor: { after?: string; before?: string } = {}): string {
+  const query = new URLSearchParams();
+  if (links.q) query.set('q', links.q);
+  if (links.limit !== undefined) query.set('limit', String(links.limit));
+  if (cursor.after) query.set('after', cursor.after);
+  if (cursor.before) query.set('before', cursor.before);
+  const text = query.toString();
+  return text ? `${links.path}?${text}` : links.path;
+}
+
 /**
  * The public notice (公示) as one self-contained page in Chinese: printable, no scripts, no outside
  * resources. Every value from the database is escaped. The text follows the official style
  * (CHINESE.md): full-width punctuation, dates as 2027年3月15日, no internal measure ids.
+ *
+ * It shows one page of the lines (n.lines, n.page) with links to the pages before and after and
+ * a search by enterprise name (a plain GET form), and the totals of the enterprises on that page;
+ * the whole notice is its .xlsx export.
  */
-export function renderNoticeHtml(n: Notice): string {
+export function renderNoticeHtml(n: Notice, links: NoticePageLinks = { path: `/notices/${encodeURIComponent(n.id)}` }): string {
   const e = escapeHtml;
   const title = `${n.call.title}拟支持名单公示${n.correction > 0 ? `（第${n.correction}次更正）` : ''}`;
   const rows = n.lines
     .map(
-      (l, i) =>
-        `<tr><td class="n">${i + 1}</td><td>${e(l.enterpriseName)}</td><td>${e(l.creditCode)}</td>` +
+      (l) =>
+        `<tr><td class="n">${l.no}</td><td>${e(l.enterpriseName)}</td><td>${e(l.creditCode)}</td>` +
         `<td>${e(l.measureName)}</td><td>${e(l.citation)}</td><td>${e(l.subjectText)}</td>` +
         `<td class="n">${formatYuan(l.amount)}</td></tr>`,
     )
@@ -54,6 +81,22 @@ export function renderNoticeHtml(n: Notice): string {
         `<td class="n">${formatYuan(x.total)}</td></tr>`,
     )
     .join('\n');
+  const isWhole = n.page.total === n.lineCount && n.lines.length === n.lineCount;
+  const q = links.q ?? '';
+  const first = n.lines[0]?.no;
+  const last = n.lines.at(-1)?.no;
+  const found = q ? `<p>查询“${e(q)}”：共${n.page.total}项。<a href="${e(pageHref({ ...links, q: undefined }))}">显示全部</a></p>\n` : '';
+  const search = `<form class="search" method="get" action="${e(links.path)}"><label>企业名称或统一社会信用代码：<input type="search" name="q" value="${e(q)}" maxlength="100"></label>${links.limit !== undefined ? `<input type="hidden" name="limit" value="${links.limit}">` : ''} <button type="submit">查询</button></form>
+${found}`;
+  const pager = isWhole
+    ? ''
+    : `<nav class="pager"><span>${
+        first === undefined ? '本页无记录' : `本页列示第${first}至${last}项（${q ? '符合查询条件的' : ''}共${n.page.total}项）`
+      }</span><span>${n.page.previous ? `<a rel="prev" href="${e(pageHref(links, { before: n.page.previous }))}">上一页</a>` : ''}${
+        n.page.previous && n.page.next ? ' ' : ''
+      }${n.page.next ? `<a rel="next" href="${e(pageHref(links, { after: n.page.next }))}">下一页</a>` : ''}</span></nav>
+`;
+  const workbookHref = `/api/v1/notices/${encodeURIComponent(n.id)}/versions/${n.version}/export.xlsx`;
   const objectionUrl = `/api/v1/notices/${encodeURIComponent(n.id)}/objections`;
   const until = e(chineseDate(n.objectionsUntil));
   const window = n.isOpenForObjections
@@ -100,14 +143,15 @@ ${changesTable(n.changes)}
 ${superseded}<h1>${e(title)}</h1>
 <p>根据《丰台区支持人工智能科技创新和产业创新融合发展的若干措施》，经申报、审核与评审，${e(String(n.call.year))}年度拟支持名单公示如下。</p>
 <p>发布单位：${e(n.issuer)}。${dates}${window}</p>
-${legacy}${correction}<table>
+${legacy}${correction}${search}${pager}<table>
 <thead><tr><th>序号</th><th>企业名称</th><th>统一社会信用代码</th><th>支持事项</th><th>条款</th><th>支持对象</th><th>金额（元）</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
-<tfoot><tr><td colspan="6">合计（${n.enterprises.length}家企业，${n.lines.length}项）</td><td class="n">${formatYuan(n.total)}</td></tr></tfoot>
+<tfoot><tr><td colspan="6">合计（${n.enterpriseCount}家企业，${n.lineCount}项）</td><td class="n">${formatYuan(n.total)}</td></tr></tfoot>
 </table>
-<h2>按企业汇总</h2>
+${pager}<h2>按企业汇总</h2>
+${isWhole ? '' : `<p>下表列示本页所列企业在本公告中的合计金额；全部名单见本公告的<a href="${e(workbookHref)}">Excel文件</a>。</p>\n`}
 <table>
 <thead><tr><th>企业名称</th><th>统一社会信用代码</th><th>申请编号</th><th>金额（元）</th></tr></thead>
 <tbody>

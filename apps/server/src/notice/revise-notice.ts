@@ -5,7 +5,7 @@ import type { CurrentUser } from '../auth/current-user.js';
 import type { Database } from '../db/schema.js';
 import { conflict, fieldError, notFound } from '../errors.js';
 import { noticeChanges, readNoticeContent } from './notice-content.js';
-import { insertNoticeVersion, serialiseNoticeContent } from './notice-versions.js';
+import { insertNoticeVersion, serialiseNoticeContent, storeNoticeRows } from './notice-versions.js';
 import { addCalendarDays } from './publish-notice.js';
 
 export interface ReviseNotice {
@@ -70,7 +70,8 @@ export async function reviseNotice(trx: Transaction<Database>, r: ReviseNotice):
       `nothing to correct: the records read as version ${last.version} of the notice shows them, and the objection window is unchanged`,
     );
   }
-  const content = serialiseNoticeContent({ ...read, changes });
+  const document = { ...read, changes };
+  const content = serialiseNoticeContent(document);
   await appendAudit(
     trx,
     {
@@ -100,5 +101,6 @@ export async function reviseNotice(trx: Transaction<Database>, r: ReviseNotice):
     actorId: r.actor.id,
     at: r.at,
   });
+  await storeNoticeRows(trx, notice.id, version, document);
   return version;
 }

@@ -182,3 +182,113 @@ export async function seedApprovedCall(t: FixtureApp, options: { year?: number; 
   const appB = await insertApplication(t.ctx, { callId, year, applicantId: t.users.applicantB, status: 'approved', items: itemsB });
   return { callId, appA, appB };
 }
+
+/** The name of the i-th bulk enterprise (from 1): 北京规模测试0001号科技有限公司 … */
+export const bulkEnterpriseName = (i: number) => `北京规模测试${String(i).padStart(4, '0')}号科技有限公司`;
+
+/** A credit code of 18 characters for the i-th bulk enterprise (not checksummed: the fixtures write it directly). */
+export const bulkCreditCode = (i: number) => `91110106BULK${String(i).padStart(6, '0')}`;
+
+/**
+ * A call with `count` approved and allocated applications of as many enterprises, written in
+ * multi-row inserts (a notice of a thousand applications in a second): each with 第一条 (800,000
+ * allocated) and 3.2 (100,000 + i). Returns the call and the applications' ids, in enterprise order.
+ */
+export async function seedManyApproved(t: FixtureApp, count: number, year = 2026): Promise<{ callId: string; ids: string[] }> {
+  const callId = await openCall(t, year);
+  const at = t.ctx.now();
+  const ids: string[] = [];
+  const rows = Array.from({ length: count }, (_, k) => {
+    const i = k + 1;
+    const id = newId();
+    ids.push(id);
+    return { i, id, code: bulkCreditCode(i) };
+  });
+  await t.ctx.tx(async (trx) => {
+    for (let from = 0; from < rows.length; from += 200) {
+      const slice = rows.slice(from, from + 200);
+      await trx
+        .insertInto('enterprises')
+        .values(
+          slice.map((r) => ({ credit_code: r.code, name: bulkEnterpriseName(r.i), profile_json: '{}', created_at: at, updated_at: at })),
+        )
+        .execute();
+      await trx
+        .insertInto('applications')
+        .values(
+          slice.map((r) => ({
+            id: r.id,
+            call_id: callId,
+            credit_code: r.code,
+            status: 'approved' as const,
+            request_json: JSON.stringify({ year, enterprise: { creditCode: r.code } }),
+            result_json: null,
+            policy_version: null,
+            engine_total: 1_200_000,
+            approved_total: 1_200_000,
+            allocated_total: 900_000 + r.i,
+            score: null,
+            created_by: t.users.officer,
+            created_at: at,
+            updated_at: at,
+            submitted_at: at,
+            notice_id: null,
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto('application_events')
+        .values(
+          slice.map((r) => ({
+            id: newId(),
+            application_id: r.id,
+            seq: 1,
+            from_status: null,
+            to_status: 'approved' as const,
+            actor_id: t.users.officer,
+            note: 'fixture',
+            at,
+          })),
+        )
+        .execute();
+      const items = slice.flatMap((r) => [
+        { r, measure: '1', article: 1, amount: 800_000 },
+        { r, measure: '3.2', article: 3, amount: 100_000 + r.i },
+      ]);
+      await trx
+        .insertInto('application_items')
+        .values(
+          items.map(({ r, measure, article, amount }) => ({
+            application_id: r.id,
+            measure,
+            subject: '',
+            article,
+            review: 0,
+            engine_amount: amount,
+            approved_amount: amount,
+            allocated_amount: amount,
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto('awards')
+        .values(
+          items.map(({ r, measure, amount }) => ({
+            id: newId(),
+            credit_code: r.code,
+            measure,
+            subject: '',
+            year,
+            amount,
+            call_id: callId,
+            application_id: r.id,
+            status: 'committed' as const,
+            created_at: at,
+            paid_at: null,
+          })),
+        )
+        .execute();
+    }
+  });
+  return { callId, ids };
+}

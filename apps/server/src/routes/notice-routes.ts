@@ -1,9 +1,14 @@
+import { PassThrough } from 'node:stream';
 import {
   applicationAwardsSchema,
   finaliseApplicationBodySchema,
   type Notice,
+  noticeHtmlQuerySchema,
   noticeIdParamsSchema,
+  noticeListQuerySchema,
   noticeListSchema,
+  noticePageQuerySchema,
+  noticeReadinessSchema,
   noticeRevisionBodySchema,
   noticeSchema,
   noticeVersionParamsSchema,
@@ -28,16 +33,19 @@ import { idempotent } from '../http/idempotency.js';
 import { exportNoticeXlsx, XLSX_MIME } from '../notice/export-notice-xlsx.js';
 import { listNotices } from '../notice/list-notices.js';
 import { listObjections } from '../notice/list-objections.js';
-import { loadNotice } from '../notice/load-notice.js';
-import { publishNotice } from '../notice/publish-notice.js';
+import { loadNotice, type NoticePageRequest } from '../notice/load-notice.js';
+import { noticeReadiness, publishNotice } from '../notice/publish-notice.js';
 import { recordObjection } from '../notice/record-objection.js';
-import { renderNoticeHtml } from '../notice/render-notice-html.js';
+import { type NoticePageLinks, renderNoticeHtml } from '../notice/render-notice-html.js';
 import { reviseNotice } from '../notice/revise-notice.js';
 
 const HTML = 'text/html; charset=utf-8';
 
 /** Five calendar days of public notice unless the officer says otherwise. */
 const DEFAULT_OBJECTION_DAYS = 5;
+
+/** Lines on one HTML page of a notice unless the visitor asks for another number (up to 500). */
+const HTML_PAGE_LIMIT = 100;
 
 /**
  * The tail of an application's life: public notice (公示) of a call's allocated awards, objections
@@ -47,8 +55,8 @@ const DEFAULT_OBJECTION_DAYS = 5;
  */
 export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   /** A version of a notice (the latest unless `version` is given), read in `db` (a transaction's own writes included). */
-  const notice = async (id: string, version?: number, db: Kysely<Database> = ctx.db) => {
-    const n = await loadNotice(db, id, ctx.today(), version);
+  const notice = async (id: string, version?: number, db: Kysely<Database> = ctx.db, page: NoticePageRequest = {}) => {
+    const n = await loadNotice(db, id, ctx.today(), version, page);
     if (!n) throw notFound(version === undefined ? 'notice' : 'notice version');
     return n;
   };
@@ -57,16 +65,26 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     if (!awards) throw notFound('application');
     return awards;
   };
-  const page = (n: Notice, reply: FastifyReply) => {
-    // The page needs nothing but its own inline stylesheet.
+  /** The page's own lines: 100 a page unless told, since the page is read, not scripted. */
+  const htmlPage = (query: NoticePageRequest & { limit?: number }, path: string) => ({
+    request: { ...query, limit: query.limit ?? HTML_PAGE_LIMIT },
+    links: { path, q: query.q, limit: query.limit === HTML_PAGE_LIMIT ? undefined : query.limit },
+  });
+  const page = (n: Notice, links: NoticePageLinks, reply: FastifyReply) => {
+    // The page needs nothing but its own inline stylesheet; its search is a plain GET form to itself.
     reply
       .type(HTML)
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
       .header('x-content-type-options', 'nosniff');
-    return renderNoticeHtml(n);
+    return renderNoticeHtml(n, links);
   };
   const workbook = async (n: Notice, reply: FastifyReply) => {
-    const file = await exportNoticeXlsx(n);
+    // Streamed: the rows are read in batches and written as they come (memory stays flat).
+    const out = new PassThrough();
+    exportNoticeXlsx(ctx.db, n, out).catch((error: unknown) => {
+      reply.log.error({ err: error }, 'notice export failed');
+      out.destroy(error instanceof Error ? error : new Error(String(error)));
+    });
     const suffix = n.correction > 0 ? `（第${n.correction}次更正）` : '';
     const name = `${n.call.year}年度公示名单${suffix}.xlsx`;
     return reply
@@ -75,7 +93,7 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         'content-disposition',
         `attachment; filename="notice-${n.call.year}-${n.id}${n.version > 1 ? `-v${n.version}` : ''}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
       )
-      .send(file);
+      .send(out);
   };
   const pageAnswer = fileAnswer(HTML, 'The notice as a printable page in Chinese (公示), with its own inline stylesheet and no script');
   const workbookAnswer = fileAnswer(XLSX_MIME, 'The notice as an .xlsx workbook: the lines, and a sheet that says what the notice is');
@@ -112,34 +130,62 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/v1/notices',
-      { schema: { summary: 'Published notices (public)', tags: ['notices'], response: { 200: noticeListSchema } } },
-      async () => ({ notices: await listNotices(ctx.db, ctx.today()) }),
+      {
+        schema: {
+          summary: 'Published notices, newest first, paged (public)',
+          tags: ['notices'],
+          querystring: noticeListQuerySchema,
+          response: { 200: noticeListSchema },
+        },
+      },
+      async (req) => listNotices(ctx.db, ctx.today(), req.query),
+    );
+
+    app.get(
+      '/api/v1/calls/:id/notice/readiness',
+      {
+        schema: {
+          summary: "What publishing the call's notice would take in: approved, allocated, amount (officer)",
+          tags: ['notices'],
+          params: noticeIdParamsSchema,
+          response: { 200: noticeReadinessSchema },
+        },
+      },
+      async (req) => {
+        requireRole(req, 'officer');
+        return noticeReadiness(ctx.db, req.params.id);
+      },
     );
 
     app.get(
       '/api/v1/notices/:id',
       {
         schema: {
-          summary: 'One notice with its lines and totals (public)',
+          summary: 'One notice: its header and totals, and a page of its lines (public)',
           tags: ['notices'],
           params: noticeIdParamsSchema,
+          querystring: noticePageQuerySchema,
           response: { 200: noticeSchema },
         },
       },
-      async (req) => notice(req.params.id),
+      async (req) => notice(req.params.id, undefined, ctx.db, req.query),
     );
 
     app.get(
       '/notices/:id',
       {
         schema: {
-          summary: 'The notice as a printable page in Chinese (public)',
+          summary: 'The notice as a printable page in Chinese, a page of its lines at a time (public)',
           tags: ['notices'],
           params: noticeIdParamsSchema,
+          querystring: noticeHtmlQuerySchema,
           response: { 200: pageAnswer },
         },
       },
-      async (req, reply) => page(await notice(req.params.id), reply),
+      async (req, reply) => {
+        const asked = htmlPage(req.query, `/notices/${encodeURIComponent(req.params.id)}`);
+        return page(await notice(req.params.id, undefined, ctx.db, asked.request), asked.links, reply);
+      },
     );
 
     app.get(
@@ -149,23 +195,28 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'One version of the notice (1: the publication; later: its corrections) as a page (public)',
           tags: ['notices'],
           params: noticeVersionParamsSchema,
+          querystring: noticeHtmlQuerySchema,
           response: { 200: pageAnswer },
         },
       },
-      async (req, reply) => page(await notice(req.params.id, req.params.version), reply),
+      async (req, reply) => {
+        const asked = htmlPage(req.query, `/notices/${encodeURIComponent(req.params.id)}/versions/${req.params.version}`);
+        return page(await notice(req.params.id, req.params.version, ctx.db, asked.request), asked.links, reply);
+      },
     );
 
     app.get(
       '/api/v1/notices/:id/versions/:version',
       {
         schema: {
-          summary: 'One version of the notice (public)',
+          summary: 'One version of the notice: its header and a page of its lines (public)',
           tags: ['notices'],
           params: noticeVersionParamsSchema,
+          querystring: noticePageQuerySchema,
           response: { 200: noticeSchema },
         },
       },
-      async (req) => notice(req.params.id, req.params.version),
+      async (req) => notice(req.params.id, req.params.version, ctx.db, req.query),
     );
 
     app.get(
@@ -178,7 +229,7 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: workbookAnswer },
         },
       },
-      async (req, reply) => workbook(await notice(req.params.id, req.params.version), reply),
+      async (req, reply) => workbook(await notice(req.params.id, req.params.version, ctx.db, { limit: 1 }), reply),
     );
 
     app.post(
@@ -221,7 +272,7 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: workbookAnswer },
         },
       },
-      async (req, reply) => workbook(await notice(req.params.id), reply),
+      async (req, reply) => workbook(await notice(req.params.id, undefined, ctx.db, { limit: 1 }), reply),
     );
 
     app.post(
@@ -257,7 +308,7 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req) => {
         requireRole(req, 'officer');
-        const n = await notice(req.params.id);
+        const n = await notice(req.params.id, undefined, ctx.db, { limit: 1 });
         return { noticeId: n.id, objectionsUntil: n.objectionsUntil, objections: await listObjections(ctx.db, n.id) };
       },
     );

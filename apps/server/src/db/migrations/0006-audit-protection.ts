@@ -8,7 +8,9 @@ export interface AuditTrigger {
   readonly table: 'audit_log' | 'audit_head';
   readonly name: string;
   /** The migration that creates it. */
-  readonly since: '0001-initial' | typeof AUDIT_PROTECTION_MIGRATION;
+  readonly since: '0001-initial' | typeof AUDIT_PROTECTION_MIGRATION | typeof AUDIT_BATCH_MIGRATION;
+  /** The migration that replaced it by a later version of the same trigger, if any. */
+  readonly until?: typeof AUDIT_BATCH_MIGRATION;
   /** What it refuses, for the report of a missing one. */
   readonly refuses: string;
   /** SQLite: the CREATE TRIGGER statement, as sqlite_master keeps it. */
@@ -16,7 +18,24 @@ export interface AuditTrigger {
   /** PostgreSQL: pg_trigger.tgtype (1 row, 2 before, 4 insert, 8 delete, 16 update, 32 truncate), and its function. */
   readonly tgtype?: number;
   readonly fn?: string;
+  /** PostgreSQL: the function's body from `since` on, when it differs from AUDIT_TRIGGER_FUNCTIONS[fn]. */
+  readonly body?: string;
 }
+
+/** 0014 lets the head move forward over several entries at once (a batch append), to the last one written. */
+export const AUDIT_BATCH_MIGRATION = '0014-notice-scale';
+
+/** PostgreSQL, from 0014: audit_head_guard as a batch append needs it. */
+export const AUDIT_HEAD_GUARD_BATCH = ` begin
+  if tg_op <> 'UPDATE' then raise exception 'audit_head holds one row, moved only by appends'; end if;
+  if new.id <> old.id or new.seq < old.seq or not (
+       (new.seq = old.seq + 1 and new.hash = old.hash)
+    or (new.hash is not distinct from (select l.hash from audit_log l where l.seq = new.seq)
+        and (select count(*) from audit_log l where l.seq > old.seq and l.seq <= new.seq) = new.seq - old.seq)) then
+    raise exception 'audit_head moves only forward, to the entry an append wrote';
+  end if;
+  return new;
+end `;
 
 /** PostgreSQL: the trigger functions, by name, with their bodies (pg_proc.prosrc). */
 export const AUDIT_TRIGGER_FUNCTIONS: Readonly<Record<string, string>> = {
@@ -79,8 +98,18 @@ export const AUDIT_TRIGGERS: Readonly<Record<Dialect, readonly AuditTrigger[]>> 
       table: 'audit_head',
       name: 'audit_head_forward_only',
       since: AUDIT_PROTECTION_MIGRATION,
+      until: AUDIT_BATCH_MIGRATION,
       refuses: 'moving the head back, or to a hash no entry has',
       sql: `create trigger audit_head_forward_only before update on audit_head when new.id <> old.id or new.seq < old.seq or new.seq > old.seq + 1 or (new.seq = old.seq + 1 and new.hash <> old.hash) or (new.seq = old.seq and new.hash is not (select l.hash from audit_log l where l.seq = new.seq)) begin select raise(abort, 'audit_head moves only forward, to the entry an append wrote'); end`,
+    },
+    // 0014: one step to reserve an entry (its hash unchanged), or forward over the entries a
+    // (batch) append wrote, every one of them present, to the last one's hash.
+    {
+      table: 'audit_head',
+      name: 'audit_head_forward_only',
+      since: AUDIT_BATCH_MIGRATION,
+      refuses: 'moving the head back, or to a hash no entry has',
+      sql: `create trigger audit_head_forward_only before update on audit_head when new.id <> old.id or new.seq < old.seq or not ((new.seq = old.seq + 1 and new.hash = old.hash) or (new.hash is (select l.hash from audit_log l where l.seq = new.seq) and (select count(*) from audit_log l where l.seq > old.seq and l.seq <= new.seq) = new.seq - old.seq)) begin select raise(abort, 'audit_head moves only forward, to the entry an append wrote'); end`,
     },
   ],
   postgres: [
@@ -109,6 +138,7 @@ export const AUDIT_TRIGGERS: Readonly<Record<Dialect, readonly AuditTrigger[]>> 
       refuses: 'a second head row, deleting the head, moving it back',
       tgtype: 31,
       fn: 'audit_head_guard',
+      until: AUDIT_BATCH_MIGRATION,
     },
     {
       table: 'audit_head',
@@ -117,6 +147,26 @@ export const AUDIT_TRIGGERS: Readonly<Record<Dialect, readonly AuditTrigger[]>> 
       refuses: 'TRUNCATE of the head',
       tgtype: 34,
       fn: 'audit_head_guard',
+      until: AUDIT_BATCH_MIGRATION,
+    },
+    // 0014: the same triggers, their function allowing a batch append's move (AUDIT_HEAD_GUARD_BATCH).
+    {
+      table: 'audit_head',
+      name: 'audit_head_guard',
+      since: AUDIT_BATCH_MIGRATION,
+      refuses: 'a second head row, deleting the head, moving it back',
+      tgtype: 31,
+      fn: 'audit_head_guard',
+      body: AUDIT_HEAD_GUARD_BATCH,
+    },
+    {
+      table: 'audit_head',
+      name: 'audit_head_no_truncate',
+      since: AUDIT_BATCH_MIGRATION,
+      refuses: 'TRUNCATE of the head',
+      tgtype: 34,
+      fn: 'audit_head_guard',
+      body: AUDIT_HEAD_GUARD_BATCH,
     },
   ],
 };

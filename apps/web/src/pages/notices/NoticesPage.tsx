@@ -1,5 +1,5 @@
 import { DownloadOutlined, ExportOutlined, MessageOutlined } from '@ant-design/icons';
-import type { Notice, NoticeAuditHead, NoticeList, NoticeSummary } from '@ftai/api';
+import type { Notice, NoticeAuditHead, NoticeEntry, NoticeList, NoticeSummary } from '@ftai/api';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -9,6 +9,7 @@ import {
   Collapse,
   Empty,
   Grid,
+  Input,
   List,
   Result,
   Row,
@@ -24,37 +25,62 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { Money } from '../../components/Money';
+import { ServerPager } from '../../components/ServerPager';
 import { formatDate, formatYuan } from '../../lib/format';
+import { useServerPage } from '../../lib/use-server-page';
 import { ObjectionModal } from './ObjectionModal';
 
-/** The enterprises on a notice with their totals (loaded when opened). */
-function NoticeEnterprises({ id }: { id: string }) {
+/**
+ * The lines of a notice, a page at a time from the server, with a search by enterprise name or
+ * credit code (loaded when opened): a notice may list a hundred thousand lines.
+ */
+function NoticeLines({ id }: { id: string }) {
   const { t, i18n } = useTranslation('policy');
   const { t: tc } = useTranslation();
   const screens = Grid.useBreakpoint();
-  const detail = useQuery({ queryKey: ['notice', id], queryFn: () => api.get<Notice>(`/api/v1/notices/${encodeURIComponent(id)}`) });
-  if (detail.isLoading) return <Skeleton active paragraph={{ rows: 3 }} />;
-  if (detail.isError || !detail.data) return <Typography.Text type="danger">{tc('error')}</Typography.Text>;
-  const rows = detail.data.enterprises;
-  if (rows.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tc('empty')} />;
+  const [q, setQ] = useState('');
+  const lines = useServerPage(
+    ['notice', id, 'lines'],
+    `/api/v1/notices/${encodeURIComponent(id)}`,
+    { q },
+    (url) => api.get<Notice>(url),
+    10,
+  );
+  if (lines.isError) return <Typography.Text type="danger">{tc('error')}</Typography.Text>;
+  const rows = lines.data?.lines ?? [];
   return (
-    <Table
-      size="small"
-      rowKey="creditCode"
-      pagination={rows.length > 10 ? { pageSize: 10, size: 'small' } : false}
-      dataSource={[...rows]}
-      columns={[
-        { title: t('notices.enterprises'), dataIndex: 'name', key: 'name' },
-        ...(screens.md ? [{ title: t('notices.creditCode'), dataIndex: 'creditCode', key: 'creditCode' }] : []),
-        {
-          title: i18n.language === 'en' ? `${tc('total')} (${tc('yuan')})` : `${tc('total')}（${tc('yuan')}）`,
-          dataIndex: 'total',
-          key: 'total',
-          align: 'right' as const,
-          render: (v: number) => <Money value={v} />,
-        },
-      ]}
-    />
+    <div>
+      <Input.Search
+        allowClear
+        placeholder={t('notices.search')}
+        aria-label={t('notices.search')}
+        onSearch={(v) => setQ(v.trim())}
+        style={{ maxWidth: 360, marginBottom: 12 }}
+        data-testid={`lines-search-${id}`}
+      />
+      <Table<NoticeEntry>
+        size="small"
+        rowKey="no"
+        loading={lines.isFetching}
+        pagination={false}
+        dataSource={rows}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tc('empty')} /> }}
+        columns={[
+          { title: t('notices.no'), dataIndex: 'no', key: 'no', width: 64 },
+          { title: t('notices.enterpriseName'), dataIndex: 'enterpriseName', key: 'name' },
+          ...(screens.md ? [{ title: t('notices.creditCode'), dataIndex: 'creditCode', key: 'creditCode' }] : []),
+          { title: t('notices.lines'), dataIndex: 'measureName', key: 'measure' },
+          {
+            title: i18n.language === 'en' ? `${t('notices.amount')} (${tc('yuan')})` : `${t('notices.amount')}（${tc('yuan')}）`,
+            dataIndex: 'amount',
+            key: 'amount',
+            align: 'right' as const,
+            render: (v: number) => <Money value={v} />,
+          },
+        ]}
+      />
+      <ServerPager {...lines} />
+    </div>
   );
 }
 
@@ -87,7 +113,10 @@ function NoticeVersions({ id }: { id: string }) {
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const { t: tc } = useTranslation();
   const name = useVersionName();
-  const detail = useQuery({ queryKey: ['notice', id], queryFn: () => api.get<Notice>(`/api/v1/notices/${encodeURIComponent(id)}`) });
+  const detail = useQuery({
+    queryKey: ['notice', id, 'versions'],
+    queryFn: () => api.get<Notice>(`/api/v1/notices/${encodeURIComponent(id)}?limit=1`),
+  });
   if (detail.isLoading) return <Skeleton active paragraph={{ rows: 2 }} />;
   if (detail.isError || !detail.data) return <Typography.Text type="danger">{tc('error')}</Typography.Text>;
   const latest = detail.data.latestVersion;
@@ -214,8 +243,8 @@ function NoticeCard({ notice, onObject }: { notice: NoticeSummary; onObject: () 
         items={[
           {
             key: 'list',
-            label: lang === 'en' ? `${t('notices.list')} (${notice.enterprises})` : `${t('notices.list')}（${notice.enterprises}）`,
-            children: <NoticeEnterprises id={notice.id} />,
+            label: lang === 'en' ? `${t('notices.list')} (${notice.count})` : `${t('notices.list')}（${notice.count}）`,
+            children: <NoticeLines id={notice.id} />,
           },
           {
             key: 'versions',
@@ -232,7 +261,7 @@ function NoticeCard({ notice, onObject }: { notice: NoticeSummary; onObject: () 
 export function NoticesPage() {
   const { t } = useTranslation('policy');
   const { t: tc } = useTranslation();
-  const notices = useQuery({ queryKey: ['notices'], queryFn: () => api.get<NoticeList>('/api/v1/notices') });
+  const notices = useServerPage(['notices'], '/api/v1/notices', {}, (url) => api.get<NoticeList>(url), 10);
   const [objecting, setObjecting] = useState<NoticeSummary | null>(null);
   return (
     <div>
@@ -252,6 +281,7 @@ export function NoticesPage() {
       {notices.data?.notices.map((n) => (
         <NoticeCard key={n.id} notice={n} onObject={() => setObjecting(n)} />
       ))}
+      {notices.data && (notices.hasNext || notices.hasPrevious) && <ServerPager {...notices} />}
       {objecting && <ObjectionModal notice={objecting} onClose={() => setObjecting(null)} />}
     </div>
   );

@@ -1,5 +1,5 @@
 import type { Notice, NoticeSummary, ObjectionReceipt } from '@ftai/api';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,9 +23,12 @@ export function ObjectionModal({ notice, onClose }: { notice: NoticeSummary; onC
   const [form] = Form.useForm<ObjectionValues>();
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // The applications are found by the server as the visitor types a name: a notice may list a hundred thousand.
+  const [search, setSearch] = useState('');
   const detail = useQuery({
-    queryKey: ['notice', notice.id],
-    queryFn: () => api.get<Notice>(`/api/v1/notices/${encodeURIComponent(notice.id)}`),
+    queryKey: ['notice', notice.id, 'objection-options', search],
+    queryFn: () => api.get<Notice>(`/api/v1/notices/${encodeURIComponent(notice.id)}?limit=50&q=${encodeURIComponent(search)}`),
+    placeholderData: keepPreviousData,
   });
   const required = (what: string) => [{ required: true, whitespace: true, message: t('notices.required', { what }) }];
 
@@ -86,8 +89,8 @@ export function ObjectionModal({ notice, onClose }: { notice: NoticeSummary; onC
         <Form.Item name="applicationId" label={t('notices.application')} extra={t('notices.applicationHelp')}>
           <Select
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={detail.isLoading}
+            showSearch={{ filterOption: false, onSearch: (v) => setSearch(v.trim()) }}
+            loading={detail.isFetching}
             options={applicationOptions(detail.data?.lines ?? [])}
           />
         </Form.Item>

@@ -1,6 +1,6 @@
 import { EditOutlined, ExportOutlined, FileExcelOutlined, NotificationOutlined } from '@ant-design/icons';
-import type { Notice, NoticeSummary } from '@ftai/api';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Notice, NoticeList, NoticeReadiness, NoticeSummary } from '@ftai/api';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Grid, Input, InputNumber, List, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -8,22 +8,31 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, newIdempotencyKey } from '../../api/client';
 import { Money } from '../../components/Money';
+import { ServerPager } from '../../components/ServerPager';
 import { formatTime, formatYuan } from '../../lib/format';
-import { useApplications, useNotices, useObjections } from './officer-api';
+import { useServerPage } from '../../lib/use-server-page';
+import { useObjections } from './officer-api';
 import { CallSelect, formProblem, PageHeader, QueryState } from './parts';
 import { useSelectedCall } from './use-selected-call';
 
 /**
  * Public notice (公示): publish a call's allocated awards with an objection window, the notices
- * with their printable page and .xlsx export, and the objections received.
+ * with their printable page and .xlsx export, and the objections received. The notices are paged
+ * by the server (of the chosen call, or all), as their lines are on the notice's own page.
  */
 export function NoticesAdminPage() {
   const { t } = useTranslation('officer');
   const screens = Grid.useBreakpoint();
   const { calls, call, setCallId } = useSelectedCall();
-  const notices = useNotices();
+  const notices = useServerPage(
+    ['officer', 'notices', 'page'],
+    '/api/v1/notices',
+    { callId: call?.id },
+    (url) => api.get<NoticeList>(url),
+    20,
+  );
   const [published, setPublished] = useState<Notice | null>(null);
-  const list = (notices.data ?? []).filter((n) => !call || n.call.id === call.id);
+  const list = notices.data?.notices ?? [];
 
   const links = (n: NoticeSummary) => (
     <Space size={12} wrap>
@@ -96,15 +105,15 @@ export function NoticesAdminPage() {
             showIcon
             data-testid="published"
             title={t('notices.published', {
-              lines: published.lines.length,
+              lines: published.lineCount,
               total: formatYuan(published.total),
               until: published.objectionsUntil,
             })}
             action={links({
               ...published,
               versionOn: published.on,
-              count: published.lines.length,
-              enterprises: published.enterprises.length,
+              count: published.lineCount,
+              enterprises: published.enterpriseCount,
             })}
           />
         )}
@@ -143,6 +152,7 @@ export function NoticesAdminPage() {
                 )}
               />
             )}
+            <ServerPager {...notices} />
           </QueryState>
         </Card>
       </Space>
@@ -155,14 +165,18 @@ function PublishCard({ callId, onPublished }: { callId: string; onPublished: (n:
   const { t } = useTranslation('officer');
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
-  const applications = useApplications(callId);
+  // Counted by the server: a call may have a hundred thousand applications.
+  const readiness = useQuery({
+    queryKey: ['officer', 'notice-readiness', callId],
+    queryFn: () => api.get<NoticeReadiness>(`/api/v1/calls/${encodeURIComponent(callId)}/notice/readiness`),
+  });
   const [form] = Form.useForm<{ objectionDays: number }>();
   const [problem, setProblem] = useState<string | null>(null);
   const [key, setKey] = useState(newIdempotencyKey);
-  const approved = (applications.data ?? []).filter((a) => a.status === 'approved');
-  const unallocated = approved.filter((a) => a.allocatedTotal === null).length;
-  const ready = approved.length - unallocated;
-  const amount = approved.reduce((s, a) => s + (a.allocatedTotal ?? 0), 0);
+  const approved = readiness.data?.approved ?? 0;
+  const ready = readiness.data?.allocated ?? 0;
+  const unallocated = approved - ready;
+  const amount = readiness.data?.amount ?? 0;
 
   const publish = useMutation({
     mutationFn: (v: { objectionDays: number }) => api.post<Notice>(`/api/v1/calls/${callId}/notice`, v, { idempotencyKey: key }),
@@ -179,9 +193,9 @@ function PublishCard({ callId, onPublished }: { callId: string; onPublished: (n:
   return (
     <Card title={t('notices.publish')} size="small">
       <Typography.Paragraph>
-        {applications.isLoading
+        {readiness.isLoading
           ? t('loading', { ns: 'common' })
-          : approved.length === 0
+          : approved === 0
             ? t('notices.nothingApproved')
             : t('notices.ready', { ready, amount: formatYuan(amount) })}
       </Typography.Paragraph>
