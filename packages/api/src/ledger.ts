@@ -2,6 +2,7 @@
 // award routes (apps/server/src/routes/ledger-routes.ts).
 import { z } from 'zod';
 import { callStatusSchema } from './calls.js';
+import { pageInfoSchema, pageQueryShape } from './page.js';
 import { APPLICATION_STATUSES, AWARD_STATUSES } from './statuses.js';
 
 const int = z.number().int();
@@ -13,14 +14,35 @@ export const allocationMethodSchema = z.enum(['proportional', 'score'], {
 export type AllocationMethod = z.output<typeof allocationMethodSchema>;
 
 /** POST /api/v1/calls/:id/allocation/preview and …/commit. */
-export const allocationBodySchema = z.strictObject({ method: allocationMethodSchema });
+export const allocationBodySchema = z.strictObject({
+  method: allocationMethodSchema,
+  /**
+   * Commit only: the `planId` of the preview the officer saw. When the plan computed at commit
+   * differs (an application approved or a budget changed meanwhile), nothing is written (409).
+   */
+  planId: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, { error: 'expected the planId of a preview (64 hexadecimal characters)' })
+    .optional(),
+});
 export type AllocationBody = z.output<typeof allocationBodySchema>;
 
 /** A budget, whole yuan: the total and, by article number ("1" … "10"), the articles that have one. */
 export const budgetFiguresSchema = z.object({ total: int, perArticle: z.record(z.string(), int) });
 export type BudgetFigures = z.output<typeof budgetFiguresSchema>;
 
-/** An approved application waiting for its allocation: what was approved, what the allocation gives. */
+/** One approved item (measure, subject) of a planned application and what the allocation gives it. */
+export const plannedItemSchema = z.object({
+  measure: z.string(),
+  /** The object's id, the tier (5.1), or '' for an enterprise-level measure. */
+  subject: z.string(),
+  article: int,
+  approved: int,
+  allocated: int,
+});
+export type PlannedItem = z.output<typeof plannedItemSchema>;
+
+/** An approved application waiting for its allocation: what was approved, what the allocation gives, item by item. */
 export const plannedApplicationSchema = z.object({
   applicationId: z.string(),
   creditCode: z.string(),
@@ -29,47 +51,53 @@ export const plannedApplicationSchema = z.object({
   submittedAt: z.string().nullable(),
   approved: int,
   allocated: int,
+  /** Its items approved above 0, by measure and subject. */
+  items: z.array(plannedItemSchema),
 });
 export type PlannedApplication = z.output<typeof plannedApplicationSchema>;
 
-/** One approved item (application, measure, subject) and what the allocation gives it. */
-export const allocatedItemSchema = z.object({
-  /** `${applicationId}|${measure}|${subject}`. */
-  key: z.string(),
-  applicationId: z.string(),
-  article: int,
+/** Allocated over approved, rounded to 4 decimals, for display only (null when nothing was approved). */
+const ratio = z.number().nullable();
+
+/** What the allocation gives, in figures: counts, sums, whether a budget binds, and the use of each article. */
+export const allocationSummarySchema = z.object({
+  /** Applications waiting for the allocation (every one is allocated, 0 included). */
+  applications: int,
+  /** Their items approved above 0: the allocation's items. */
+  items: int,
+  /** Items allocated more than 0: the award rows a commit writes. */
+  awards: int,
   approved: int,
-  score: z.number().nullable(),
-  /** The last tie-breaker: submission time and application id. */
-  order: z.string(),
   allocated: int,
-});
-export type AllocatedItem = z.output<typeof allocatedItemSchema>;
-
-/** What the allocation gives: every item, the sum, whether a budget binds, and the use of each article. */
-export const allocationResultSchema = z.object({
-  method: allocationMethodSchema,
-  items: z.array(allocatedItemSchema),
-  total: int,
+  ratio,
+  /** True when some budget binds, i.e. when some item gets less than it was approved. */
   oversubscribed: z.boolean(),
-  /** By article number: every article that has items or a budget. */
-  byArticle: z.record(z.string(), z.object({ budget: int.nullable(), approved: int, allocated: int })),
+  /** By article number: every article that has items or a budget (its budget left, or null). */
+  byArticle: z.record(z.string(), z.object({ budget: int.nullable(), approved: int, allocated: int, ratio })),
 });
-export type AllocationResult = z.output<typeof allocationResultSchema>;
+export type AllocationSummary = z.output<typeof allocationSummarySchema>;
 
-/** POST /api/v1/calls/:id/allocation/preview: what an allocation would give, nothing written. */
+/**
+ * POST /api/v1/calls/:id/allocation/preview: what an allocation would give, nothing written: the
+ * summary and the first page of applications (by submission time, then id). The next pages come
+ * from GET …/allocation/applications with `page.next`, the whole plan from GET …/allocation/export.xlsx.
+ */
 export const allocationPlanSchema = z.object({
   callId: z.string(),
   year: int,
   method: allocationMethodSchema,
+  /** A digest of the plan (SHA-256 of the budget, method and every item): the same data gives the same id. */
+  planId: z.string(),
   /** The call's budgets as set. */
   callBudget: budgetFiguresSchema,
   /** What committed awards of the call already hold. */
   committed: budgetFiguresSchema,
   /** What is left for this allocation: the call's budgets less the committed awards, never below 0. */
   budget: budgetFiguresSchema,
+  summary: allocationSummarySchema,
+  /** The first page of the applications. */
   applications: z.array(plannedApplicationSchema),
-  result: allocationResultSchema,
+  page: pageInfoSchema,
 });
 export type AllocationPlan = z.output<typeof allocationPlanSchema>;
 
@@ -81,6 +109,41 @@ export const committedAllocationSchema = allocationPlanSchema.extend({
   awards: int,
 });
 export type CommittedAllocation = z.output<typeof committedAllocationSchema>;
+
+/** GET /api/v1/calls/:id/allocation/applications and GET …/export.xlsx: the plan of a method, optionally the one previewed. */
+export const allocationPlanQuerySchema = z.strictObject({
+  method: allocationMethodSchema,
+  /** The preview's planId: answered from that plan, or 409 when the call's data no longer gives it. */
+  plan: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, { error: 'expected the planId of a preview (64 hexadecimal characters)' })
+    .optional(),
+});
+export type AllocationPlanQuery = z.output<typeof allocationPlanQuerySchema>;
+
+/** The same, with a page: GET /api/v1/calls/:id/allocation/applications. */
+export const allocationPageQuerySchema = allocationPlanQuerySchema.extend({
+  limit: pageQueryShape.limit,
+  after: pageQueryShape.after,
+});
+export type AllocationPageQuery = z.output<typeof allocationPageQuerySchema>;
+
+/** /api/v1/allocations/:id/…: a committed allocation. */
+export const allocationIdParamsSchema = z.strictObject({ id: z.string().min(1).max(100) });
+
+/** GET /api/v1/allocations/:id/applications: a page of a committed allocation. */
+export const committedPageQuerySchema = z.strictObject({ limit: pageQueryShape.limit, after: pageQueryShape.after });
+export type CommittedPageQuery = z.output<typeof committedPageQuerySchema>;
+
+/** A page of a plan (previewed) or of a committed allocation, by submission time, then id. */
+export const plannedApplicationPageSchema = z.object({
+  /** The plan's id (previewed), or the allocation's id (committed). */
+  planId: z.string().optional(),
+  allocationId: z.string().optional(),
+  applications: z.array(plannedApplicationSchema),
+  page: pageInfoSchema,
+});
+export type PlannedApplicationPage = z.output<typeof plannedApplicationPageSchema>;
 
 /** A text in Chinese and in English, as the dashboard names articles and measures. */
 export const dashboardTextSchema = z.object({ zh: z.string(), en: z.string() });
@@ -125,14 +188,29 @@ const creditCodeFilter = z
   .string({ error: 'expected a unified social credit code' })
   .regex(/^[0-9A-Z]{18}$/, { error: 'expected an 18-character unified social credit code' });
 
-/** GET /api/v1/ledger: filters; an applicant sees only its own enterprise whatever it asks. */
+/** A search text: an enterprise's name (any part) or the start of its credit code. */
+const searchText = z
+  .string()
+  .trim()
+  .min(1, { error: 'expected a text to search for' })
+  .max(100, { error: 'expected at most 100 characters' });
+
+const yearFilter = z.string({ error: 'expected a year' }).regex(/^\d{4}$/, { error: 'expected a year such as 2026' });
+
+/** How the ledger is sorted: by when the award was written (newest first), or by amount (largest first). */
+export const LEDGER_SORTS = ['created', 'amount'] as const;
+
+/** GET /api/v1/ledger: filters, search and a page; an applicant sees only its own enterprise whatever it asks. */
 export const ledgerQuerySchema = z.strictObject({
+  ...pageQueryShape,
+  sort: z.enum(LEDGER_SORTS, { error: 'expected created or amount' }).optional(),
   creditCode: creditCodeFilter.optional(),
-  year: z
-    .string({ error: 'expected a year' })
-    .regex(/^\d{4}$/, { error: 'expected a year such as 2026' })
-    .optional(),
+  year: yearFilter.optional(),
   callId: z.string().min(1).max(100).optional(),
+  measure: z.string().min(1).max(20, { error: 'expected a measure id such as 4.3' }).optional(),
+  status: z.enum(AWARD_STATUSES, { error: `expected one of ${AWARD_STATUSES.join(', ')}` }).optional(),
+  /** The enterprise's name (any part) or the start of its credit code. */
+  q: searchText.optional(),
 });
 export type LedgerQuery = z.output<typeof ledgerQuerySchema>;
 
@@ -156,14 +234,22 @@ export const ledgerRowSchema = z.object({
 });
 export type LedgerRow = z.output<typeof ledgerRowSchema>;
 
-/** GET /api/v1/ledger: the awards, by year, enterprise, measure and subject, and their sum. */
-export const ledgerSchema = z.object({ rows: z.array(ledgerRowSchema), total: int });
+/** GET /api/v1/ledger: a page of the awards, and the sum of every award the filters match (not only this page's). */
+export const ledgerSchema = z.object({ rows: z.array(ledgerRowSchema), total: int, page: pageInfoSchema });
 export type Ledger = z.output<typeof ledgerSchema>;
 
-/** GET /api/v1/other-policy-awards: filters. */
+/** How other policies' awards are sorted: by import (newest first), or by amount (largest first). */
+export const OTHER_AWARD_SORTS = ['imported', 'amount'] as const;
+
+/** GET /api/v1/other-policy-awards: filters, search and a page. */
 export const otherAwardsQuerySchema = z.strictObject({
+  ...pageQueryShape,
+  sort: z.enum(OTHER_AWARD_SORTS, { error: 'expected imported or amount' }).optional(),
   creditCode: creditCodeFilter.optional(),
   batchId: z.string().min(1).max(100).optional(),
+  year: yearFilter.optional(),
+  /** The enterprise's name or the policy's (any part), or the start of the credit code or of the subject. */
+  q: searchText.optional(),
 });
 export type OtherAwardsQuery = z.output<typeof otherAwardsQuerySchema>;
 
@@ -199,6 +285,6 @@ export const otherAwardSchema = z.object({
 });
 export type OtherAward = z.output<typeof otherAwardSchema>;
 
-/** GET /api/v1/other-policy-awards: the awards and their sum. */
-export const otherAwardListSchema = z.object({ awards: z.array(otherAwardSchema), total: int });
+/** GET /api/v1/other-policy-awards: a page of the awards, and the sum of every award the filters match (not only this page's). */
+export const otherAwardListSchema = z.object({ awards: z.array(otherAwardSchema), total: int, page: pageInfoSchema });
 export type OtherAwardList = z.output<typeof otherAwardListSchema>;

@@ -2,9 +2,10 @@
  * Budget allocation for an annual call (年度申报预算分配): when the awards officers approved exceed
  * the call's total budget or a per-article budget, scale them down to whole yuan that fit.
  *
- * Pure: no I/O, no clock, no floats in the arithmetic. Amounts are whole yuan held in safe
- * integers; products (budget × approved) go through BigInt because they pass 2^53 long before
- * the amounts do.
+ * Pure: no I/O, no clock, exact arithmetic. Amounts are whole yuan held in safe integers;
+ * products (budget × approved) stay in safe integers while they are below 2^53 (a quotient is
+ * corrected to the exact floor by its remainder) and go through BigInt past it, which they reach
+ * long before the amounts do. Scopes are lists of positions, so a plan is O(n log n) in the items.
  */
 
 import { ARTICLE_NUMBERS, isArticle } from '@ftai/policy-fengtai';
@@ -89,63 +90,73 @@ export function allocateBudget(items: readonly AllocationItem[], budget: Allocat
   const articleBudgets = validateBudget(budget);
   validateItems(items);
 
-  // Work in key order so that nothing below can depend on the order the caller passed.
+  // Work in key order so that nothing below can depend on the order the caller passed. Amounts
+  // are held by position in that order: scopes are lists of positions, no lookups by key.
   const sorted = [...items].sort((a, b) => compareStrings(a.key, b.key));
-  const amounts = new Map<string, number>(sorted.map((item) => [item.key, item.approved]));
+  const amounts = sorted.map((item) => item.approved);
+  const everything = sorted.map((_, index) => index);
   let isOversubscribed = false;
 
   // Article budgets first: an article's own budget caps it whatever the rest of the call does.
   for (const [article, articleBudget] of articleBudgets) {
-    const scope = sorted.filter((item) => item.article === article);
+    const scope = everything.filter((index) => sorted[index]?.article === article);
     if (sumOf(scope, amounts) > articleBudget) {
       isOversubscribed = true;
-      reduceScope(scope, amounts, articleBudget, method);
+      reduceScope(sorted, scope, amounts, articleBudget, method);
     }
   }
   // Then the total, over what the articles left; amounts only ever go down.
-  if (sumOf(sorted, amounts) > budget.total) {
+  if (sumOf(everything, amounts) > budget.total) {
     isOversubscribed = true;
-    reduceScope(sorted, amounts, budget.total, method);
+    reduceScope(sorted, everything, amounts, budget.total, method);
   }
 
-  const allocatedItems: AllocatedItem[] = sorted.map((item) => ({
+  const allocatedItems: AllocatedItem[] = sorted.map((item, index) => ({
     key: item.key,
     applicationId: item.applicationId,
     article: item.article,
     approved: item.approved,
     score: item.score,
     order: item.order,
-    allocated: amountOf(amounts, item.key),
+    allocated: amounts[index] ?? 0,
   }));
 
-  const articles = new Set<number>([...articleBudgets.keys(), ...sorted.map((item) => item.article)]);
   const byArticle: Record<number, { budget: number | null; approved: number; allocated: number }> = {};
-  for (const article of [...articles].sort((a, b) => a - b)) {
-    const inArticle = allocatedItems.filter((item) => item.article === article);
-    byArticle[article] = {
-      budget: articleBudgets.get(article) ?? null,
-      approved: inArticle.reduce((sum, item) => sum + item.approved, 0),
-      allocated: inArticle.reduce((sum, item) => sum + item.allocated, 0),
-    };
+  const articles = [...new Set<number>([...articleBudgets.keys(), ...sorted.map((item) => item.article)])].sort((a, b) => a - b);
+  for (const article of articles) byArticle[article] = { budget: articleBudgets.get(article) ?? null, approved: 0, allocated: 0 };
+  let total = 0;
+  for (const item of allocatedItems) {
+    const figures = byArticle[item.article] as { approved: number; allocated: number };
+    figures.approved += item.approved;
+    figures.allocated += item.allocated;
+    total += item.allocated;
   }
 
   return {
     method,
     items: allocatedItems,
-    total: allocatedItems.reduce((sum, item) => sum + item.allocated, 0),
+    total,
     oversubscribed: isOversubscribed,
     byArticle,
   };
 }
 
 /** Brings the scope's amounts down to exactly `limit`; the caller has checked that they exceed it. */
-function reduceScope(scope: readonly AllocationItem[], amounts: Map<string, number>, limit: number, method: AllocationMethod): void {
-  const claims = scope.map((item) => ({ item, weight: amountOf(amounts, item.key) }));
-  const reduced = method === 'proportional' ? apportionLargestRemainder(claims, limit) : fundByScore(claims, limit);
-  for (const [key, amount] of reduced) amounts.set(key, amount);
+function reduceScope(
+  items: readonly AllocationItem[],
+  scope: readonly number[],
+  amounts: number[],
+  limit: number,
+  method: AllocationMethod,
+): void {
+  const claims: Claim[] = scope.map((index) => ({ index, item: items[index] as AllocationItem, weight: amounts[index] ?? 0 }));
+  if (method === 'proportional') apportionLargestRemainder(claims, amounts, limit);
+  else fundByScore(claims, amounts, limit);
 }
 
 interface Claim {
+  /** The item's position in key order. */
+  readonly index: number;
   readonly item: AllocationItem;
   /** The amount the item holds before this step. */
   readonly weight: number;
@@ -154,51 +165,82 @@ interface Claim {
 /**
  * Largest remainder (Hamilton) method: shares of `limit` in proportion to the weights, in whole
  * yuan, summing to exactly `limit`. Requires Σ weights > limit ≥ 0, so every share stays at or
- * below its weight.
+ * below its weight. Exact: in safe integers while limit × weight stays below 2^53, in BigInt past it.
  */
-function apportionLargestRemainder(claims: readonly Claim[], limit: number): Map<string, number> {
-  const total = claims.reduce((sum, claim) => sum + BigInt(claim.weight), 0n);
-  const target = BigInt(limit);
-  const shares = claims.map((claim) => {
-    const product = target * BigInt(claim.weight);
-    // BigInt division truncates, which is floor for non-negative operands.
-    return { claim, floor: product / total, remainder: product % total };
-  });
+function apportionLargestRemainder(claims: readonly Claim[], amounts: number[], limit: number): void {
+  const total = claims.reduce((sum, claim) => sum + claim.weight, 0);
+  const largest = claims.reduce((max, claim) => Math.max(max, claim.weight), 0);
+  // Every intermediate of the number path (product, floor × total) stays below limit × largest + total.
+  const shares: Share<number | bigint>[] = Number.isSafeInteger(limit * largest + total)
+    ? sharesInNumbers(claims, limit, total)
+    : sharesInBigInt(claims, limit, total);
   // All remainders share the denominator Σ weights, so comparing numerators compares the
   // fractional parts exactly.
   shares.sort(
     (a, b) =>
-      compareBigDescending(a.remainder, b.remainder) ||
+      compareDescending(a.remainder, b.remainder) ||
       b.claim.weight - a.claim.weight ||
       compareStrings(a.claim.item.order, b.claim.item.order) ||
       compareStrings(a.claim.item.key, b.claim.item.key),
   );
   // The leftover is Σ remainders / Σ weights, less than the count of non-zero remainders, so
   // the yuan reach only items whose exact share was not already whole.
-  let leftover = target - shares.reduce((sum, share) => sum + share.floor, 0n);
-  const result = new Map<string, number>();
+  let leftover = limit - shares.reduce((sum, share) => sum + share.floor, 0);
   for (const share of shares) {
-    const extra = leftover > 0n ? 1n : 0n;
+    const extra = leftover > 0 ? 1 : 0;
     leftover -= extra;
-    result.set(share.claim.item.key, Number(share.floor + extra));
+    amounts[share.claim.index] = share.floor + extra;
   }
-  return result;
+}
+
+interface Share<R> {
+  readonly claim: Claim;
+  /** floor(limit × weight / Σ weights): at most the weight, so a safe integer. */
+  readonly floor: number;
+  /** (limit × weight) mod Σ weights. */
+  readonly remainder: R;
+}
+
+/** limit × weight is safe: the quotient is corrected to the exact floor, the remainder exact. */
+function sharesInNumbers(claims: readonly Claim[], limit: number, total: number): Share<number>[] {
+  return claims.map((claim) => {
+    const product = limit * claim.weight;
+    let floor = Math.floor(product / total);
+    let remainder = product - floor * total;
+    // Floating division may land one off an exact quotient; the remainder says which way.
+    if (remainder < 0) {
+      floor -= 1;
+      remainder += total;
+    } else if (remainder >= total) {
+      floor += 1;
+      remainder -= total;
+    }
+    return { claim, floor, remainder };
+  });
+}
+
+function sharesInBigInt(claims: readonly Claim[], limit: number, total: number): Share<bigint>[] {
+  const target = BigInt(limit);
+  const denominator = BigInt(total);
+  return claims.map((claim) => {
+    const product = target * BigInt(claim.weight);
+    // BigInt division truncates, which is floor for non-negative operands.
+    return { claim, floor: Number(product / denominator), remainder: product % denominator };
+  });
 }
 
 /**
  * Funds claims in full by rank until `limit` runs out; the claim at the boundary gets the rest,
  * later claims nothing. A smaller claim further down is not moved up to use a gap.
  */
-function fundByScore(claims: readonly Claim[], limit: number): Map<string, number> {
+function fundByScore(claims: readonly Claim[], amounts: number[], limit: number): void {
   const ranked = [...claims].sort((a, b) => compareByScore(a.item, b.item));
   let left = limit;
-  const result = new Map<string, number>();
   for (const claim of ranked) {
     const amount = Math.min(claim.weight, left);
     left -= amount;
-    result.set(claim.item.key, amount);
+    amounts[claim.index] = amount;
   }
-  return result;
 }
 
 function compareByScore(a: AllocationItem, b: AllocationItem): number {
@@ -215,18 +257,14 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function compareBigDescending(a: bigint, b: bigint): number {
+function compareDescending(a: number | bigint, b: number | bigint): number {
   return a > b ? -1 : a < b ? 1 : 0;
 }
 
-function sumOf(scope: readonly AllocationItem[], amounts: ReadonlyMap<string, number>): number {
-  return scope.reduce((sum, item) => sum + amountOf(amounts, item.key), 0);
-}
-
-function amountOf(amounts: ReadonlyMap<string, number>, key: string): number {
-  const amount = amounts.get(key);
-  if (amount === undefined) throw new Error(`internal: no amount for item ${key}`);
-  return amount;
+function sumOf(scope: readonly number[], amounts: readonly number[]): number {
+  let sum = 0;
+  for (const index of scope) sum += amounts[index] ?? 0;
+  return sum;
 }
 
 function isWholeYuan(value: unknown): value is number {
@@ -254,29 +292,31 @@ function validateBudget(budget: AllocationBudget): Map<number, number> {
   return new Map([...articleBudgets].sort(([a], [b]) => a - b));
 }
 
+/** An item's place, for a message: built only when one is thrown. */
+const at = (index: number) => `items[${index}]`;
+
 function validateItems(items: readonly AllocationItem[]): void {
   const keys = new Set<string>();
   let approvedSum = 0;
   items.forEach((item, index) => {
-    const at = `items[${index}]`;
-    if (typeof item.key !== 'string') throw new RangeError(`${at}.key must be a string`);
-    if (keys.has(item.key)) throw new RangeError(`${at}.key ${JSON.stringify(item.key)} is a duplicate key`);
+    if (typeof item.key !== 'string') throw new RangeError(`${at(index)}.key must be a string`);
+    if (keys.has(item.key)) throw new RangeError(`${at(index)}.key ${JSON.stringify(item.key)} is a duplicate key`);
     keys.add(item.key);
-    if (typeof item.applicationId !== 'string') throw new RangeError(`${at}.applicationId must be a string`);
-    if (typeof item.order !== 'string') throw new RangeError(`${at}.order must be a string`);
+    if (typeof item.applicationId !== 'string') throw new RangeError(`${at(index)}.applicationId must be a string`);
+    if (typeof item.order !== 'string') throw new RangeError(`${at(index)}.order must be a string`);
     if (!isArticle(item.article)) {
-      throw new RangeError(`${at}.article must be an article of the policy (${ARTICLE_LIST}), got ${String(item.article)}`);
+      throw new RangeError(`${at(index)}.article must be an article of the policy (${ARTICLE_LIST}), got ${String(item.article)}`);
     }
     if (!isWholeYuan(item.approved)) {
-      throw new RangeError(`${at}.approved must be a whole, non-negative, safe number of yuan, got ${String(item.approved)}`);
+      throw new RangeError(`${at(index)}.approved must be a whole, non-negative, safe number of yuan, got ${String(item.approved)}`);
     }
     if (item.score !== null && !(typeof item.score === 'number' && Number.isFinite(item.score))) {
-      throw new RangeError(`${at}.score must be a finite number or null, got ${String(item.score)}`);
+      throw new RangeError(`${at(index)}.score must be a finite number or null, got ${String(item.score)}`);
     }
     // Each addend is safe, so an unsafe running sum means the true sum passed 2^53 - 1.
     approvedSum += item.approved;
     if (!Number.isSafeInteger(approvedSum)) {
-      throw new RangeError(`${at}.approved brings the sum of approved amounts past ${Number.MAX_SAFE_INTEGER} yuan`);
+      throw new RangeError(`${at(index)}.approved brings the sum of approved amounts past ${Number.MAX_SAFE_INTEGER} yuan`);
     }
   });
 }

@@ -3,12 +3,13 @@ import type { ApplicationStatus } from '../db/schema.js';
 import { type FixtureItem, insertApplication, insertCall } from '../review/test-fixtures.js';
 import { type Client, CODE_A, CODE_B, createTestApp, DIALECTS, type TestApp } from '../test/harness.js';
 
-interface AllocatedItem {
-  key: string;
-  allocated: number;
+interface PlannedApplication {
+  applicationId: string;
+  items: { measure: string; subject: string; allocated: number }[];
 }
-const allocatedByKey = (body: { result: { items: AllocatedItem[] } }) =>
-  Object.fromEntries(body.result.items.map((i) => [i.key, i.allocated]));
+/** The allocated amount of every item on the answer's page, by `${applicationId}|${measure}|${subject}`. */
+const allocatedByKey = (body: { applications: PlannedApplication[] }) =>
+  Object.fromEntries(body.applications.flatMap((a) => a.items.map((i) => [`${a.applicationId}|${i.measure}|${i.subject}`, i.allocated])));
 
 describe.each(DIALECTS)('budget allocation on %s', (dialect) => {
   let t: TestApp;
@@ -91,8 +92,19 @@ describe.each(DIALECTS)('budget allocation on %s', (dialect) => {
       [`${b}|1|`]: 90_909,
       [`${b}|6.2a|SC-1`]: 272_727,
     });
-    expect(body.result).toMatchObject({ method: 'proportional', total: 1_000_000, oversubscribed: true });
-    expect(body.result.byArticle['1']).toEqual({ budget: 300_000, approved: 600_000, allocated: 272_727 });
+    expect(body.method).toBe('proportional');
+    expect(body.summary).toMatchObject({
+      applications: 2,
+      items: 4,
+      awards: 4,
+      approved: 1_400_000,
+      allocated: 1_000_000,
+      ratio: 0.7143,
+      oversubscribed: true,
+    });
+    expect(body.summary.byArticle['1']).toEqual({ budget: 300_000, approved: 600_000, allocated: 272_727, ratio: 0.4545 });
+    expect(body.page).toEqual({ limit: 50, next: null, total: 2 });
+    expect(body.planId).toMatch(/^[0-9a-f]{64}$/);
     expect(body.budget).toEqual({ total: 1_000_000, perArticle: { 1: 300_000 } });
     expect(body.applications).toEqual([
       {
@@ -103,6 +115,10 @@ describe.each(DIALECTS)('budget allocation on %s', (dialect) => {
         submittedAt: '2027-03-10T01:00:00.000Z',
         approved: 900_000,
         allocated: 636_364,
+        items: [
+          { measure: '1', subject: '', article: 1, approved: 400_000, allocated: 181_818 },
+          { measure: '2.1', subject: 'M-1', article: 2, approved: 500_000, allocated: 454_546 },
+        ],
       },
       {
         applicationId: b,
@@ -112,6 +128,10 @@ describe.each(DIALECTS)('budget allocation on %s', (dialect) => {
         submittedAt: '2027-03-11T01:00:00.000Z',
         approved: 500_000,
         allocated: 363_636,
+        items: [
+          { measure: '1', subject: '', article: 1, approved: 200_000, allocated: 90_909 },
+          { measure: '6.2a', subject: 'SC-1', article: 6, approved: 300_000, allocated: 272_727 },
+        ],
       },
     ]);
     // A preview writes nothing.
@@ -119,7 +139,8 @@ describe.each(DIALECTS)('budget allocation on %s', (dialect) => {
 
     const commit = await officer.post(`/api/v1/calls/${callId}/allocation/commit`, { method: 'proportional' });
     expect(commit.statusCode).toBe(201);
-    expect(commit.json().result).toEqual(body.result);
+    expect(commit.json().summary).toEqual(body.summary);
+    expect(commit.json().planId).toBe(body.planId);
     expect(commit.json().applications).toEqual(body.applications);
     expect(commit.json().awards).toBe(4);
 
@@ -185,10 +206,10 @@ describe.each(DIALECTS)('budget allocation on %s', (dialect) => {
       [`${b}|1|`]: 200_000,
       [`${b}|6.2a|SC-1`]: 300_000,
     });
-    expect(preview.result.total).toBe(1_000_000);
+    expect(preview.summary.allocated).toBe(1_000_000);
     const commit = await officer.post(`/api/v1/calls/${callId}/allocation/commit`, { method: 'score' });
     expect(commit.statusCode).toBe(201);
-    expect(commit.json().result).toEqual(preview.result);
+    expect(commit.json().summary).toEqual(preview.summary);
   });
 
   it('commits once per Idempotency-Key: the retry gets the same answer', async () => {
@@ -207,7 +228,7 @@ describe.each(DIALECTS)('budget allocation on %s', (dialect) => {
     expect(first.statusCode).toBe(201);
     expect(retry.statusCode).toBe(201);
     expect(retry.json()).toEqual(first.json());
-    expect(first.json()).toMatchObject({ result: { total: 200_000, oversubscribed: false }, awards: 1 });
+    expect(first.json()).toMatchObject({ summary: { allocated: 200_000, oversubscribed: false }, awards: 1 });
     expect(allocatedByKey(first.json())).toEqual({ [`${a}|4.3|`]: 200_000 });
     expect(await t.ctx.db.selectFrom('allocations').select('id').where('call_id', '=', callId).execute()).toHaveLength(1);
     expect(await t.ctx.db.selectFrom('awards').select('id').where('call_id', '=', callId).execute()).toHaveLength(1);
@@ -224,6 +245,24 @@ describe.each(DIALECTS)('budget allocation on %s', (dialect) => {
       { idempotencyKey: 'short' },
     );
     expect(shortKey.statusCode).toBe(400);
+  });
+
+  it('leaves out an application any item of which is already allocated', async () => {
+    const callId = await insertCall(t.ctx, { year: 2026, totalBudget: 10_000_000, createdBy: t.users.officer });
+    const waiting = await application(callId, CODE_A, [{ measure: '4.3', subject: null, engineAmount: 200_000, approvedAmount: 200_000 }]);
+    const half = await application(callId, CODE_B, [
+      { measure: '1', subject: null, engineAmount: 100_000, approvedAmount: 100_000 },
+      { measure: '4.3', subject: null, engineAmount: 50_000, approvedAmount: 50_000 },
+    ]);
+    await t.ctx.db
+      .updateTable('application_items')
+      .set({ allocated_amount: 100_000 })
+      .where('application_id', '=', half)
+      .where('measure', '=', '1')
+      .execute();
+    const preview = (await officer.post(`/api/v1/calls/${callId}/allocation/preview`, { method: 'proportional' })).json();
+    expect(preview.applications.map((a: PlannedApplication) => a.applicationId)).toEqual([waiting]);
+    expect(preview.summary).toMatchObject({ applications: 1, items: 1, approved: 200_000, allocated: 200_000 });
   });
 
   it('refuses bad input and unknown calls', async () => {

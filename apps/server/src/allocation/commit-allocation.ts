@@ -1,5 +1,5 @@
 import type { CommittedAllocation } from '@ftai/api';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Dialect } from '../db/database.js';
@@ -7,12 +7,27 @@ import type { Database } from '../db/schema.js';
 import { conflict, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import type { AllocationMethod } from './allocate-budget.js';
-import { planAllocation } from './plan-allocation.js';
+import { planAllocation, planChanged, previewOf, splitKey } from './plan-allocation.js';
+
+/** Rows per multi-row statement: a few hundred, far below either database's bind limit. */
+const BATCH = 400;
+/**
+ * Rows per statement on PostgreSQL, where each column is one array parameter (UPDATE … FROM
+ * unnest, INSERT … SELECT FROM unnest). Large: PostgreSQL joins an unnest to the table by a hash
+ * over a scan of the table, so each statement costs a scan (230 ms of applications at 30,000).
+ */
+const UNNEST_BATCH = 50_000;
 
 /**
  * Commits the allocation the preview shows, inside the caller's transaction: allocated amounts
  * on every item and application, the allocation record, and one award per item that receives
  * money. The awards are the ledger: later years' calculations read them as `history`.
+ *
+ * Set-based: the plan is computed once, then written in a few large statements: on PostgreSQL
+ * UNNEST_BATCH rows each (UPDATE … FROM unnest, INSERT … SELECT FROM unnest: one array parameter
+ * per column), on SQLite BATCH rows each (UPDATE … FROM (VALUES …), multi-row INSERT). The
+ * audit entry holds the summary and the plan's digest, not every application; the applications
+ * carry the allocation's id, so its pages and workbook are read back from the tables.
  */
 export async function commitAllocation(
   trx: Transaction<Database>,
@@ -21,6 +36,7 @@ export async function commitAllocation(
   callId: string,
   method: AllocationMethod,
   at: string,
+  planId?: string,
 ): Promise<CommittedAllocation> {
   // Commits of one call queue on PostgreSQL, so that each sees what the one before it committed
   // and the budget left is never spent twice. SQLite runs one writer at a time anyway.
@@ -32,51 +48,8 @@ export async function commitAllocation(
   if (plan.applications.length === 0) {
     throw conflict('FTAI_ERR_CONFLICT', 'nothing to allocate: no approved application of this call is waiting for an allocation');
   }
-  for (const a of plan.applications) {
-    // An application allocated by a concurrent commit is not allocated twice.
-    const updated = await trx
-      .updateTable('applications')
-      .set({ allocated_total: a.allocated, updated_at: at })
-      .where('id', '=', a.applicationId)
-      .where('allocated_total', 'is', null)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) {
-      throw conflict('FTAI_ERR_CONFLICT', 'the applications of this call changed meanwhile; preview again and commit');
-    }
-    // Items approved at 0 take part in no allocation: they are allocated 0 too.
-    await trx.updateTable('application_items').set({ allocated_amount: 0 }).where('application_id', '=', a.applicationId).execute();
-  }
-  let awards = 0;
-  for (const item of plan.result.items) {
-    const [applicationId, measure, subject] = splitKey(item.key);
-    await trx
-      .updateTable('application_items')
-      .set({ allocated_amount: item.allocated })
-      .where('application_id', '=', applicationId)
-      .where('measure', '=', measure)
-      .where('subject', '=', subject)
-      .execute();
-    if (item.allocated === 0) continue;
-    const application = plan.applications.find((a) => a.applicationId === applicationId);
-    if (!application) throw new Error(`internal: item ${item.key} of no planned application`);
-    await trx
-      .insertInto('awards')
-      .values({
-        id: newId(),
-        credit_code: application.creditCode,
-        measure,
-        subject,
-        year: plan.year,
-        amount: item.allocated,
-        call_id: callId,
-        application_id: applicationId,
-        status: 'committed',
-        created_at: at,
-        paid_at: null,
-      })
-      .execute();
-    awards += 1;
-  }
+  if (planId !== undefined && plan.planId !== planId) throw planChanged();
+
   const allocationId = newId();
   await trx
     .insertInto('allocations')
@@ -84,12 +57,92 @@ export async function commitAllocation(
       id: allocationId,
       call_id: callId,
       method,
-      result_json: JSON.stringify(plan.result),
-      total: plan.result.total,
+      // The figures and the digest; the amounts themselves are on the items and the awards.
+      result_json: JSON.stringify({ planId: plan.planId, budget: plan.budget, summary: plan.summary }),
+      total: plan.summary.allocated,
       committed_by: officer.id,
       committed_at: at,
     })
     .execute();
+
+  const paid = plan.items.filter((item) => item.allocated > 0);
+  const creditCodeOf = new Map(plan.applications.map((a) => [a.applicationId, a.creditCode]));
+  const changedMeanwhile = () => conflict('FTAI_ERR_CONFLICT', 'the applications of this call changed meanwhile; preview again and commit');
+  if (dialect === 'postgres') {
+    // PostgreSQL: UNNEST_BATCH rows per statement, each column one array parameter.
+    for (let i = 0; i < plan.applications.length; i += UNNEST_BATCH) {
+      const batch = plan.applications.slice(i, i + UNNEST_BATCH);
+      // An application allocated by a concurrent commit is not allocated twice.
+      const updated = await sql`
+        update applications
+        set allocated_total = v.total, allocation_id = ${allocationId}, updated_at = ${at}
+        from unnest(${batch.map((a) => a.applicationId)}::text[], ${batch.map((a) => a.allocated)}::int8[]) as v(id, total)
+        where applications.id = v.id and applications.allocated_total is null`.execute(trx);
+      if (Number(updated.numAffectedRows ?? 0) !== batch.length) throw changedMeanwhile();
+    }
+    for (let i = 0; i < paid.length; i += UNNEST_BATCH) {
+      const keys = paid.slice(i, i + UNNEST_BATCH).map((item) => splitKey(item.key));
+      const amounts = paid.slice(i, i + UNNEST_BATCH).map((item) => item.allocated);
+      const applicationIds = keys.map((k) => k[0]);
+      const measures = keys.map((k) => k[1]);
+      const subjects = keys.map((k) => k[2]);
+      await sql`
+        update application_items
+        set allocated_amount = v.amount
+        from unnest(${applicationIds}::text[], ${measures}::text[], ${subjects}::text[], ${amounts}::int8[]) as v(application_id, measure, subject, amount)
+        where application_items.application_id = v.application_id
+          and application_items.measure = v.measure
+          and application_items.subject = v.subject`.execute(trx);
+      // Written as SQL rather than through the query builder's row objects: a tenth of the time per row.
+      await sql`
+        insert into awards (id, credit_code, measure, subject, year, amount, call_id, application_id, status, created_at, paid_at)
+        select v.id, v.credit_code, v.measure, v.subject, ${plan.year}, v.amount, ${callId}, v.application_id, 'committed', ${at}, null
+        from unnest(
+          ${keys.map(() => newId())}::text[], ${applicationIds.map((a) => creditCodeOf.get(a) ?? '')}::text[],
+          ${measures}::text[], ${subjects}::text[], ${amounts}::int8[], ${applicationIds}::text[]
+        ) as v(id, credit_code, measure, subject, amount, application_id)`.execute(trx);
+    }
+  } else {
+    for (let i = 0; i < plan.applications.length; i += BATCH) {
+      const batch = plan.applications.slice(i, i + BATCH);
+      const values = sql.join(batch.map((a) => sql`(${a.applicationId}, cast(${a.allocated} as bigint))`));
+      // An application allocated by a concurrent commit is not allocated twice.
+      const updated = await sql`
+        update applications
+        set allocated_total = v.column2, allocation_id = ${allocationId}, updated_at = ${at}
+        from (values ${values}) as v
+        where applications.id = v.column1 and applications.allocated_total is null`.execute(trx);
+      if (Number(updated.numAffectedRows ?? 0) !== batch.length) throw changedMeanwhile();
+    }
+    for (let i = 0; i < paid.length; i += BATCH) {
+      const batch = paid.slice(i, i + BATCH).map((item) => [...splitKey(item.key), item.allocated] as const);
+      const values = sql.join(batch.map(([a, m, s, amount]) => sql`(${a}, ${m}, ${s}, cast(${amount} as bigint))`));
+      await sql`
+        update application_items
+        set allocated_amount = v.column4
+        from (values ${values}) as v
+        where application_items.application_id = v.column1
+          and application_items.measure = v.column2
+          and application_items.subject = v.column3`.execute(trx);
+      const rows = batch.map(([applicationId, measure, subject, amount]) => {
+        const creditCode = creditCodeOf.get(applicationId) ?? '';
+        return sql`(${newId()}, ${creditCode}, ${measure}, ${subject}, ${plan.year}, ${amount}, ${callId}, ${applicationId}, 'committed', ${at}, null)`;
+      });
+      await sql`
+        insert into awards (id, credit_code, measure, subject, year, amount, call_id, application_id, status, created_at, paid_at)
+        values ${sql.join(rows)}`.execute(trx);
+    }
+  }
+  // Every other item of the allocated applications is allocated 0: items approved at 0 take part
+  // in no allocation, and the budget left some nothing. The plan left out any application with an
+  // item allocated before, so only this commit's items are still null here: each item is written once.
+  await trx
+    .updateTable('application_items')
+    .set({ allocated_amount: 0 })
+    .where('allocated_amount', 'is', null)
+    .where('application_id', 'in', (eb) => eb.selectFrom('applications').select('id').where('allocation_id', '=', allocationId))
+    .execute();
+
   await appendAudit(
     trx,
     {
@@ -101,21 +154,23 @@ export async function commitAllocation(
       after: {
         callId,
         method,
+        planId: plan.planId,
         budget: plan.budget,
-        total: plan.result.total,
-        isOversubscribed: plan.result.oversubscribed,
-        awards,
-        applications: plan.applications.map((a) => ({ applicationId: a.applicationId, approved: a.approved, allocated: a.allocated })),
+        total: plan.summary.allocated,
+        approved: plan.summary.approved,
+        isOversubscribed: plan.summary.oversubscribed,
+        applications: plan.summary.applications,
+        items: plan.summary.items,
+        awards: paid.length,
       },
     },
     at,
   );
-  return { ...plan, allocationId, committedAt: at, awards };
-}
-
-/** The item key is `${applicationId}|${measure}|${subject}`; ids and measure ids hold no '|', a subject may. */
-function splitKey(key: string): [string, string, string] {
-  const first = key.indexOf('|');
-  const second = key.indexOf('|', first + 1);
-  return [key.slice(0, first), key.slice(first + 1, second), key.slice(second + 1)];
+  // Its later pages and its workbook are read from the tables; the plan serves the first page.
+  return {
+    ...previewOf(plan),
+    allocationId,
+    committedAt: at,
+    awards: paid.length,
+  };
 }

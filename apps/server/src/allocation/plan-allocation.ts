@@ -1,19 +1,60 @@
-import type { AllocationPlan, BudgetFigures } from '@ftai/api';
-import type { Kysely } from 'kysely';
+import { createHash } from 'node:crypto';
+import type { AllocationPlan, AllocationSummary, BudgetFigures, PageInfo, PlannedApplication, PlannedItem } from '@ftai/api';
+import { PAGE_LIMIT_DEFAULT } from '@ftai/api';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { notFound } from '../errors.js';
-import { type AllocationItem, type AllocationMethod, allocateBudget } from './allocate-budget.js';
+import { conflict, notFound } from '../errors.js';
+import { decodeCursor, encodeCursor, type PageRequest } from '../http/keyset.js';
+import { type AllocatedItem, type AllocationItem, type AllocationMethod, allocateBudget } from './allocate-budget.js';
 
-/** The key of an allocation item: one approved item of one application. */
+/** The item key of `allocateBudget`: one approved item of one application. */
 export const itemKey = (applicationId: string, measure: string, subject: string) => `${applicationId}|${measure}|${subject}`;
+
+/** The sort of every page of a plan or a committed allocation: submission time, then id. */
+export const PLAN_SORT = 'submitted';
+
+/** A whole plan, in memory: what the preview summarises, pages and exports, and what the commit writes. */
+export interface Plan {
+  readonly callId: string;
+  readonly year: number;
+  readonly method: AllocationMethod;
+  readonly planId: string;
+  readonly callBudget: BudgetFigures;
+  readonly committed: BudgetFigures;
+  readonly budget: BudgetFigures;
+  readonly summary: AllocationSummary;
+  /** Every application waiting, by submission time then id, each with its items approved above 0. */
+  readonly applications: readonly PlannedApplication[];
+  /** Every allocation item, by key: what the commit writes. Empty in a kept plan (keepPlan). */
+  readonly items: readonly AllocatedItem[];
+}
+
+interface ApplicationRow {
+  id: string;
+  credit_code: string;
+  name: string | null;
+  score: number | null;
+  submitted_at: string | null;
+}
+
+interface ItemRow {
+  application_id: string;
+  measure: string;
+  subject: string;
+  article: number;
+  approved_amount: number | string;
+}
 
 /**
  * What an allocation of the call would give, without writing anything: every approved
  * application not yet allocated, each approved item (amount > 0) an allocation item, against
  * the budget the call has left. Preview and commit both call this, so that the same database
  * gives the same result; `allocateBudget` itself depends on nothing but its input.
+ *
+ * Set-based: the waiting applications and their items come in two queries (joins, no list of
+ * ids), and the plan is built with maps and sorts, O(n log n) in the items.
  */
-export async function planAllocation(db: Kysely<Database>, callId: string, method: AllocationMethod): Promise<AllocationPlan> {
+export async function planAllocation(db: Kysely<Database>, callId: string, method: AllocationMethod): Promise<Plan> {
   const call = await db.selectFrom('calls').select(['id', 'year', 'total_budget']).where('id', '=', callId).executeTakeFirst();
   if (!call) throw notFound('call');
   const articleBudgets = await db.selectFrom('call_budgets').select(['article', 'budget']).where('call_id', '=', callId).execute();
@@ -52,77 +93,220 @@ export async function planAllocation(db: Kysely<Database>, callId: string, metho
     ),
   };
 
-  const applications = await db
-    .selectFrom('applications as a')
-    .leftJoin('enterprises as e', 'e.credit_code', 'a.credit_code')
-    .select(['a.id', 'a.credit_code', 'e.name', 'a.score', 'a.submitted_at', 'a.approved_total'])
-    .where('a.call_id', '=', callId)
-    .where('a.status', '=', 'approved')
-    .where('a.allocated_total', 'is', null)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('application_items as x')
-            .select('x.measure')
+  // The approved applications not allocated, and apart their items approved above 0: two narrow
+  // reads, no column repeated per item. An application with any item already allocated is left
+  // out (it was allocated by an earlier commit, whatever its total says).
+  const waiting = (eb: ExpressionBuilder<Database & { a: Database['applications'] }, 'a'>) =>
+    eb.and([
+      eb('a.call_id', '=', callId),
+      eb('a.status', '=', 'approved'),
+      eb('a.allocated_total', 'is', null),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('application_items as x')
+            .select('x.application_id')
             .whereRef('x.application_id', '=', 'a.id')
             .where('x.allocated_amount', 'is not', null),
         ),
       ),
-    )
-    .orderBy('a.id')
+    ]);
+  const applicationRows: ApplicationRow[] = await db
+    .selectFrom('applications as a')
+    .leftJoin('enterprises as e', 'e.credit_code', 'a.credit_code')
+    .select(['a.id', 'a.credit_code', 'e.name', 'a.score', 'a.submitted_at'])
+    .where(waiting)
     .execute();
-  const ids = applications.map((a) => a.id);
-  const items =
-    ids.length === 0
-      ? []
-      : await db
-          .selectFrom('application_items')
-          .select(['application_id', 'measure', 'subject', 'article', 'approved_amount'])
-          .where('application_id', 'in', ids)
-          .where('approved_amount', '>', 0)
-          .execute();
+  // In key order (the primary key's), so that allocateBudget's sort by key finds them sorted.
+  const itemRows: ItemRow[] = await db
+    .selectFrom('application_items as i')
+    .innerJoin('applications as a', 'a.id', 'i.application_id')
+    .select(['i.application_id', 'i.measure', 'i.subject', 'i.article', 'i.approved_amount'])
+    .where(waiting)
+    .where('i.approved_amount', '>', 0)
+    .orderBy('i.application_id')
+    .orderBy('i.measure')
+    .orderBy('i.subject')
+    .$castTo<ItemRow>()
+    .execute();
 
-  const byId = new Map(applications.map((a) => [a.id, a]));
-  const allocationItems: AllocationItem[] = items.map((i) => {
-    const a = byId.get(i.application_id);
-    return {
-      key: itemKey(i.application_id, i.measure, i.subject),
-      applicationId: i.application_id,
-      article: Number(i.article),
-      approved: Number(i.approved_amount),
-      score: a?.score === null || a?.score === undefined ? null : Number(a.score),
-      // Among equal scores the earlier submission comes first (先到先得 as the last tie-breaker).
-      order: `${a?.submitted_at ?? ''}|${i.application_id}`,
+  const applications = new Map<
+    string,
+    { row: ApplicationRow; score: number | null; order: string; approved: number; allocated: number; items: PlannedItem[] }
+  >();
+  for (const row of applicationRows) {
+    const score = row.score === null ? null : Number(row.score);
+    // Among equal scores the earlier submission comes first (先到先得 as the last tie-breaker).
+    applications.set(row.id, { row, score, order: `${row.submitted_at ?? ''}|${row.id}`, approved: 0, allocated: 0, items: [] });
+  }
+  const allocationItems: AllocationItem[] = new Array(itemRows.length);
+  let n = 0;
+  for (const r of itemRows) {
+    const a = applications.get(r.application_id);
+    if (!a) continue;
+    allocationItems[n++] = {
+      key: itemKey(a.row.id, r.measure, r.subject),
+      applicationId: a.row.id,
+      article: Number(r.article),
+      approved: Number(r.approved_amount),
+      score: a.score,
+      order: a.order,
     };
-  });
+  }
+  allocationItems.length = n;
   const result = allocateBudget(allocationItems, budget, method);
 
+  // The items come back in key order, so each application's items are in (measure, subject) order.
+  const digest = createHash('sha256').update(JSON.stringify([callId, method, budget]));
+  let awards = 0;
+  for (const item of result.items) {
+    const a = applications.get(item.applicationId);
+    if (!a) throw new Error(`internal: item ${item.key} of no planned application`);
+    const [, measure, subject] = splitKey(item.key);
+    a.items.push({ measure, subject, article: item.article, approved: item.approved, allocated: item.allocated });
+    a.approved += item.approved;
+    a.allocated += item.allocated;
+    if (item.allocated > 0) awards += 1;
+    digest.update(`\n${item.key}\t${item.approved}\t${item.score ?? ''}\t${item.order}\t${item.allocated}`);
+  }
+  const planned: PlannedApplication[] = [...applications.values()].map(({ row, approved, allocated, items }) => ({
+    applicationId: row.id,
+    creditCode: row.credit_code,
+    enterpriseName: row.name ?? row.credit_code,
+    score: row.score === null ? null : Number(row.score),
+    submittedAt: row.submitted_at,
+    approved,
+    allocated,
+    items,
+  }));
+  planned.sort((x, y) => compareAt(x, y.submittedAt ?? '', y.applicationId));
+  // Applications without an item still change what a commit writes (allocated 0).
+  for (const a of planned) if (a.items.length === 0) digest.update(`\n${a.applicationId}`);
+
+  const approved = result.items.reduce((sum, i) => sum + i.approved, 0);
   return {
     callId,
     year: Number(call.year),
     method,
+    planId: digest.digest('hex'),
     callBudget,
     committed,
     budget,
-    applications: applications
-      .map((a) => {
-        const mine = result.items.filter((i) => i.applicationId === a.id);
-        return {
-          applicationId: a.id,
-          creditCode: a.credit_code,
-          enterpriseName: a.name ?? a.credit_code,
-          score: a.score === null ? null : Number(a.score),
-          submittedAt: a.submitted_at,
-          approved: mine.reduce((sum, i) => sum + i.approved, 0),
-          allocated: mine.reduce((sum, i) => sum + i.allocated, 0),
-        };
-      })
-      .sort((x, y) => compare(`${x.submittedAt ?? ''}|${x.applicationId}`, `${y.submittedAt ?? ''}|${y.applicationId}`)),
-    result: { ...result, items: [...result.items] },
+    summary: {
+      applications: planned.length,
+      items: result.items.length,
+      awards,
+      approved,
+      allocated: result.total,
+      ratio: ratioOf(result.total, approved),
+      oversubscribed: result.oversubscribed,
+      byArticle: Object.fromEntries(
+        Object.entries(result.byArticle).map(([article, f]) => [article, { ...f, ratio: ratioOf(f.allocated, f.approved) }]),
+      ),
+    },
+    applications: planned,
+    items: result.items,
   };
 }
 
-/** Code-unit order, the same on every machine (unlike localeCompare). */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** The preview's answer: the plan's figures and its first page. */
+export function previewOf(plan: Plan, limit?: number): AllocationPlan {
+  const { applications, page } = pageOfPlan(plan, { limit });
+  return {
+    callId: plan.callId,
+    year: plan.year,
+    method: plan.method,
+    planId: plan.planId,
+    callBudget: plan.callBudget,
+    committed: plan.committed,
+    budget: plan.budget,
+    summary: plan.summary,
+    applications,
+    page,
+  };
+}
+
+/** Allocated over approved, 4 decimals, for display; the amounts themselves stay exact. */
+export function ratioOf(allocated: number, approved: number): number | null {
+  return approved === 0 ? null : Math.round((allocated / approved) * 10_000) / 10_000;
+}
+
+/** A page of the plan's applications in keyset order: those after the cursor, `limit` of them. */
+export function pageOfPlan(plan: Plan, page: PageRequest): { applications: PlannedApplication[]; page: PageInfo } {
+  const limit = page.limit ?? PAGE_LIMIT_DEFAULT;
+  const all = plan.applications;
+  let start = 0;
+  if (page.after !== undefined) {
+    const at = decodeCursor(page.after, PLAN_SORT);
+    const key = String(at.key);
+    // The first application after (key, id): a binary search, the list being sorted.
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareAt(all[mid] as PlannedApplication, key, at.id) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    start = lo;
+  }
+  const applications = all.slice(start, start + limit);
+  const last = applications.at(-1);
+  const next = start + limit < all.length && last ? encodeCursor(PLAN_SORT, last.submittedAt ?? '', last.applicationId) : null;
+  return { applications, page: { limit, next, total: all.length } };
+}
+
+/**
+ * Plans kept for their pages and their workbook, by planId: a preview's next pages come from the
+ * plan it showed. Another instance, or an evicted plan, computes it again and checks the id.
+ */
+const KEPT_PLANS = 3;
+const KEPT_FOR_MS = 15 * 60_000;
+const kept = new WeakMap<object, Map<string, { plan: Plan; at: number }>>();
+
+export function keepPlan(db: Kysely<Database>, plan: Plan): void {
+  let plans = kept.get(db);
+  if (!plans) {
+    plans = new Map();
+    kept.set(db, plans);
+  }
+  plans.delete(plan.planId);
+  // Pages and workbooks read the applications only; the items (what a commit writes) are left
+  // out, which halves what a kept plan holds. A commit computes its plan afresh.
+  plans.set(plan.planId, { plan: { ...plan, items: [] }, at: Date.now() });
+  for (const id of plans.keys()) {
+    if (plans.size <= KEPT_PLANS) break;
+    plans.delete(id);
+  }
+}
+
+/**
+ * The plan of `method` for the call: the kept one when `planId` names it, otherwise computed now;
+ * a `planId` the call's data no longer gives is refused (409) rather than answered with another plan.
+ */
+export async function loadPlan(db: Kysely<Database>, callId: string, method: AllocationMethod, planId?: string): Promise<Plan> {
+  if (planId !== undefined) {
+    const hit = kept.get(db)?.get(planId);
+    if (hit && Date.now() - hit.at < KEPT_FOR_MS && hit.plan.callId === callId && hit.plan.method === method) return hit.plan;
+  }
+  const plan = await planAllocation(db, callId, method);
+  if (planId !== undefined && plan.planId !== planId) throw planChanged();
+  keepPlan(db, plan);
+  return plan;
+}
+
+export const planChanged = () =>
+  conflict('FTAI_ERR_CONFLICT', 'plan: the approved applications or the budgets of this call changed since the preview; preview again');
+
+/** The item key is `${applicationId}|${measure}|${subject}`; ids and measure ids hold no '|', a subject may. */
+export function splitKey(key: string): [string, string, string] {
+  const first = key.indexOf('|');
+  const second = key.indexOf('|', first + 1);
+  return [key.slice(0, first), key.slice(first + 1, second), key.slice(second + 1)];
+}
+
+/** Keyset order of applications: submission time ('' when none), then id, by code units. */
+function compareAt(a: PlannedApplication, submittedAt: string, id: string): number {
+  const s = a.submittedAt ?? '';
+  if (s !== submittedAt) return s < submittedAt ? -1 : 1;
+  return a.applicationId < id ? -1 : a.applicationId > id ? 1 : 0;
 }

@@ -35,6 +35,9 @@ const FILE_ROUTES = new Set([
   'GET /api/v1/match-jobs/:id/results.jsonl',
   'GET /api/v1/match-jobs/:id/errors.jsonl',
   'GET /api/v1/match-jobs/:id/summary.xlsx',
+  // A budget allocation as a workbook: the previewed plan, and a committed allocation.
+  'GET /api/v1/calls/:id/allocation/export.xlsx',
+  'GET /api/v1/allocations/:id/export.xlsx',
   // An attached file as it was uploaded (PDF, PNG, JPEG, WebP).
   'GET /api/v1/attachments/:id',
 ]);

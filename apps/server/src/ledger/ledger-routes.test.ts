@@ -90,6 +90,7 @@ describe.each(DIALECTS)('ledger on %s', (dialect) => {
         },
       ],
       total: 200_000,
+      page: { limit: 50, next: null, total: 1 },
     });
 
     // 2027: with the ledger as history the one-time measure is excluded; without it, granted again.
@@ -102,8 +103,16 @@ describe.each(DIALECTS)('ledger on %s', (dialect) => {
 
     // Filters.
     expect((await officer.get(`/api/v1/ledger?creditCode=${CODE_A}&year=2026&callId=${callId}`)).json().total).toBe(200_000);
-    expect((await officer.get(`/api/v1/ledger?creditCode=${CODE_A}&year=2025`)).json()).toEqual({ rows: [], total: 0 });
-    expect((await officer.get(`/api/v1/ledger?creditCode=${CODE_B}`)).json()).toEqual({ rows: [], total: 0 });
+    expect((await officer.get(`/api/v1/ledger?creditCode=${CODE_A}&year=2025`)).json()).toEqual({
+      rows: [],
+      total: 0,
+      page: { limit: 50, next: null, total: 0 },
+    });
+    expect((await officer.get(`/api/v1/ledger?creditCode=${CODE_B}`)).json()).toEqual({
+      rows: [],
+      total: 0,
+      page: { limit: 50, next: null, total: 0 },
+    });
     const badYear = await officer.get('/api/v1/ledger?year=26');
     expect(badYear.statusCode).toBe(400);
     expect(badYear.json().issues.map((i: { path: string }) => i.path)).toEqual(['query.year']);
@@ -117,7 +126,7 @@ describe.each(DIALECTS)('ledger on %s', (dialect) => {
     expect(other.statusCode).toBe(403);
     expect(other.json().code).toBe('FTAI_ERR_FORBIDDEN');
     const applicantB = await t.login('applicantB');
-    expect((await applicantB.get('/api/v1/ledger')).json()).toEqual({ rows: [], total: 0 });
+    expect((await applicantB.get('/api/v1/ledger')).json()).toEqual({ rows: [], total: 0, page: { limit: 50, next: null, total: 0 } });
     expect((await reviewer.get('/api/v1/ledger')).statusCode).toBe(403);
     expect((await t.anonymous().get('/api/v1/ledger')).statusCode).toBe(401);
   });
@@ -234,7 +243,7 @@ describe.each(DIALECTS)('ledger on %s', (dialect) => {
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ rows: 3, amount: 1_000_000 });
     const batchId = res.json().batchId;
-    const listed = (await officer.get(`/api/v1/other-policy-awards?batchId=${batchId}`)).json().awards as {
+    const listed = (await officer.get(`/api/v1/other-policy-awards?batchId=${batchId}&sort=amount`)).json().awards as {
       policy: string;
       subject: string | null;
       measure: string | null;

@@ -1,34 +1,84 @@
-import type { Ledger } from '@ftai/api';
+import type { Ledger, LedgerQuery } from '@ftai/api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { type KeysetOrder, keysetPage, type PageRequest } from '../http/keyset.js';
+import { containsText, startsWithText } from './search-text.js';
 
-export interface LedgerFilter {
+/** The ledger's filters as the route passes them (the year a number, the applicant's enterprise forced). */
+export interface LedgerFilter extends PageRequest {
   readonly creditCode?: string | undefined;
   readonly year?: number | undefined;
   readonly callId?: string | undefined;
+  readonly measure?: string | undefined;
+  readonly status?: LedgerQuery['status'];
+  /** An enterprise's name (any part) or the start of its credit code. */
+  readonly q?: string | undefined;
+  readonly sort?: LedgerQuery['sort'];
+  readonly order?: 'asc' | 'desc' | undefined;
 }
 
-/** The award ledger (奖励台账): what this policy granted, by enterprise, year, measure and subject. */
+/**
+ * A page of the award ledger (奖励台账), newest award first unless sorted otherwise, and the sum
+ * of every award the filters match. Filters, search, order and the sum are the database's work;
+ * each sort is served by an index of (call or enterprise, key, id) (migration 0009). The count and
+ * the sum are one aggregate over the awards alone (the enterprises are joined for the search
+ * only): on a call it reads the index of (call, amount, id) and not the table (migration 0015).
+ */
 export async function listLedger(db: Kysely<Database>, filter: LedgerFilter): Promise<Ledger> {
-  let q = db
-    .selectFrom('awards as w')
-    .leftJoin('enterprises as e', 'e.credit_code', 'w.credit_code')
-    .select([
-      'w.credit_code',
-      'e.name',
-      'w.measure',
-      'w.subject',
-      'w.year',
-      'w.amount',
-      'w.status',
-      'w.call_id',
-      'w.application_id',
-      'w.paid_at',
-    ]);
-  if (filter.creditCode !== undefined) q = q.where('w.credit_code', '=', filter.creditCode);
-  if (filter.year !== undefined) q = q.where('w.year', '=', filter.year);
-  if (filter.callId !== undefined) q = q.where('w.call_id', '=', filter.callId);
-  const found = await q.orderBy('w.year').orderBy('w.credit_code').orderBy('w.measure').orderBy('w.subject').execute();
+  const equal = [
+    ['w.credit_code', filter.creditCode],
+    ['w.year', filter.year],
+    ['w.call_id', filter.callId],
+    ['w.measure', filter.measure],
+    ['w.status', filter.status],
+  ] as const;
+  let q = db.selectFrom('awards as w').leftJoin('enterprises as e', 'e.credit_code', 'w.credit_code');
+  let awards = db.selectFrom('awards as w');
+  for (const [column, value] of equal) {
+    if (value === undefined) continue;
+    q = q.where(column, '=', value);
+    awards = awards.where(column, '=', value);
+  }
+  const text = filter.q;
+  if (text !== undefined) q = q.where((eb) => eb.or([startsWithText('w.credit_code', text), containsText('e.name', text)]));
+
+  const sort = filter.sort ?? 'created';
+  const order: KeysetOrder = {
+    sort,
+    key: sort === 'amount' ? 'w.amount' : 'w.created_at',
+    id: 'w.id',
+    order: filter.order ?? 'desc',
+  };
+  // Counted and summed in one pass; the search needs the enterprises' names, nothing else does.
+  const totals = (text === undefined ? awards : q)
+    .select((eb) => [
+      eb.fn.countAll<number | string | bigint>().as('n'),
+      eb.fn.sum<number | string | bigint | null>('w.amount').as('amount'),
+    ])
+    .executeTakeFirst();
+  const [sum, { rows: found, page }] = await Promise.all([
+    totals,
+    keysetPage(
+      q.select([
+        'w.id',
+        'w.created_at',
+        'w.credit_code',
+        'e.name',
+        'w.measure',
+        'w.subject',
+        'w.year',
+        'w.amount',
+        'w.status',
+        'w.call_id',
+        'w.application_id',
+        'w.paid_at',
+      ]),
+      order,
+      filter,
+      (w) => (sort === 'amount' ? [Number(w.amount), w.id] : [w.created_at, w.id]),
+      () => totals.then((t) => Number(t?.n ?? 0)),
+    ),
+  ]);
   const rows = found.map((w) => ({
     creditCode: w.credit_code,
     enterpriseName: w.name ?? w.credit_code,
@@ -41,5 +91,5 @@ export async function listLedger(db: Kysely<Database>, filter: LedgerFilter): Pr
     applicationId: w.application_id,
     paidAt: w.paid_at,
   }));
-  return { rows, total: rows.reduce((sum, r) => sum + r.amount, 0) };
+  return { rows, total: Number(sum?.amount ?? 0), page };
 }

@@ -1,10 +1,14 @@
 import {
   actsAs,
   allocationBodySchema,
+  allocationIdParamsSchema,
+  allocationPageQuerySchema,
+  allocationPlanQuerySchema,
   allocationPlanSchema,
   budgetDashboardSchema,
   callIdParamsSchema,
   committedAllocationSchema,
+  committedPageQuerySchema,
   importOtherAwardsBodySchema,
   importOutcomeSchema,
   ledgerQuerySchema,
@@ -12,19 +16,36 @@ import {
   OTHER_AWARDS_CSV_LIMIT_BYTES,
   otherAwardListSchema,
   otherAwardsQuerySchema,
+  plannedApplicationPageSchema,
 } from '@ftai/api';
 import { ENTERPRISE_MEASURE_IDS } from '@ftai/policy-fengtai';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { budgetDashboard } from '../allocation/budget-dashboard.js';
 import { commitAllocation } from '../allocation/commit-allocation.js';
-import { planAllocation } from '../allocation/plan-allocation.js';
+import { applicationsOfAllocation, loadAllocationRecord, pageOfAllocation } from '../allocation/committed-allocation-pages.js';
+import { exportAllocationXlsx, pagesOf, XLSX_MIME } from '../allocation/export-allocation-xlsx.js';
+import { keepPlan, loadPlan, pageOfPlan, planAllocation, previewOf } from '../allocation/plan-allocation.js';
 import { requireRole, requireUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import { forbidden } from '../errors.js';
+import { fileAnswer } from '../http/file-answer.js';
 import { idempotent } from '../http/idempotency.js';
 import { importOtherAwards } from '../ledger/import-other-awards.js';
 import { listLedger } from '../ledger/list-ledger.js';
 import { listOtherAwards } from '../ledger/list-other-awards.js';
+
+const allocationWorkbookAnswer = fileAnswer(
+  XLSX_MIME,
+  'The whole allocation as an .xlsx workbook: sheet 分配汇总 (figures) and 分配明细 (one row per item), written as it is read',
+);
+
+/** A workbook's headers: its type and a file name (ASCII, and the Chinese one for browsers that read it). */
+function sendWorkbook(reply: FastifyReply, asciiName: string, name: string): FastifyReply {
+  return reply
+    .type(XLSX_MIME)
+    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+}
 
 /** Budget allocation, the call's budget dashboard, the award ledger, and other policies' awards. */
 export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -40,6 +61,9 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           summary: 'Preview the budget allocation of the approved awards (officer); nothing is written',
+          description:
+            'Answers the figures and the first page of applications; the next pages come from GET …/allocation/applications with ' +
+            'method, plan (= planId) and after (= page.next), the whole plan from GET …/allocation/export.xlsx.',
           tags: ['allocation'],
           params: callIdParamsSchema,
           body: allocationBodySchema,
@@ -48,7 +72,52 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req) => {
         requireRole(req, 'officer');
-        return planAllocation(ctx.db, req.params.id, req.body.method);
+        const plan = await planAllocation(ctx.db, req.params.id, req.body.method);
+        keepPlan(ctx.db, plan);
+        return previewOf(plan);
+      },
+    );
+
+    app.get(
+      '/api/v1/calls/:id/allocation/applications',
+      {
+        schema: {
+          summary: "A page of an allocation plan's applications, by submission time then id (officer)",
+          description: "With plan (the preview's planId): a page of that plan, or 409 when the call's data no longer gives it.",
+          tags: ['allocation'],
+          params: callIdParamsSchema,
+          querystring: allocationPageQuerySchema,
+          response: { 200: plannedApplicationPageSchema },
+        },
+      },
+      async (req) => {
+        requireRole(req, 'officer');
+        const q = req.query;
+        const plan = await loadPlan(ctx.db, req.params.id, q.method, q.plan);
+        return { planId: plan.planId, ...pageOfPlan(plan, { limit: q.limit, after: q.after }) };
+      },
+    );
+
+    app.get(
+      '/api/v1/calls/:id/allocation/export.xlsx',
+      {
+        schema: {
+          summary: 'The whole allocation plan as an .xlsx workbook, streamed (officer)',
+          tags: ['allocation'],
+          params: callIdParamsSchema,
+          querystring: allocationPlanQuerySchema,
+          response: { 200: allocationWorkbookAnswer },
+        },
+      },
+      async (req, reply) => {
+        requireRole(req, 'officer');
+        const plan = await loadPlan(ctx.db, req.params.id, req.query.method, req.query.plan);
+        const head = { ...plan, allocationId: null, committedAt: null };
+        return sendWorkbook(
+          reply,
+          `allocation-plan-${plan.year}-${plan.planId.slice(0, 12)}.xlsx`,
+          `${plan.year}年度预算分配方案（预览）.xlsx`,
+        ).send(exportAllocationXlsx(head, pagesOf(plan.applications)));
       },
     );
 
@@ -57,6 +126,9 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           summary: 'Commit the budget allocation: allocated amounts and awards (officer; Idempotency-Key honoured)',
+          description:
+            "With planId (the preview's), nothing is written when the plan differs (409). Answers the figures and the first page; " +
+            'the next pages come from GET /api/v1/allocations/{allocationId}/applications, the workbook from …/export.xlsx.',
           tags: ['allocation'],
           params: callIdParamsSchema,
           body: allocationBodySchema,
@@ -68,9 +140,47 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const at = ctx.now();
         const result = await idempotent(ctx, req, officer.id, async (trx) => ({
           status: 201,
-          body: await commitAllocation(trx, ctx.dialect, officer, req.params.id, req.body.method, at),
+          body: await commitAllocation(trx, ctx.dialect, officer, req.params.id, req.body.method, at, req.body.planId),
         }));
         return reply.code(201).send(result.body);
+      },
+    );
+
+    app.get(
+      '/api/v1/allocations/:id/applications',
+      {
+        schema: {
+          summary: "A page of a committed allocation's applications, by submission time then id (officer)",
+          tags: ['allocation'],
+          params: allocationIdParamsSchema,
+          querystring: committedPageQuerySchema,
+          response: { 200: plannedApplicationPageSchema },
+        },
+      },
+      async (req) => {
+        requireRole(req, 'officer');
+        const record = await loadAllocationRecord(ctx.db, req.params.id);
+        return { allocationId: record.id, ...(await pageOfAllocation(ctx.db, record.id, req.query)) };
+      },
+    );
+
+    app.get(
+      '/api/v1/allocations/:id/export.xlsx',
+      {
+        schema: {
+          summary: 'A committed allocation as an .xlsx workbook, streamed from the ledger (officer)',
+          tags: ['allocation'],
+          params: allocationIdParamsSchema,
+          response: { 200: allocationWorkbookAnswer },
+        },
+      },
+      async (req, reply) => {
+        requireRole(req, 'officer');
+        const record = await loadAllocationRecord(ctx.db, req.params.id);
+        const head = { ...record, allocationId: record.id, committedAt: record.committedAt };
+        return sendWorkbook(reply, `allocation-${record.year}-${record.id}.xlsx`, `${record.year}年度预算分配结果.xlsx`).send(
+          exportAllocationXlsx(head, applicationsOfAllocation(ctx.db, record.id)),
+        );
       },
     );
 
@@ -94,7 +204,10 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/v1/ledger',
       {
         schema: {
-          summary: "The award ledger (奖励台账); an applicant sees only its own enterprise's awards",
+          summary: "The award ledger (奖励台账), paged, newest first; an applicant sees only its own enterprise's awards",
+          description:
+            'Filters: callId, creditCode, year, measure, status; q finds an enterprise name (any part) or the start of a credit code. ' +
+            'sort=created (default) or amount, order=desc (default) or asc; `total` is the sum of every award the filters match.',
           tags: ['ledger'],
           querystring: ledgerQuerySchema,
           response: { 200: ledgerSchema },
@@ -112,7 +225,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         } else if (actsAs(user.role) !== 'officer') {
           throw forbidden('the ledger is seen by officers, and by applicants for their own enterprise');
         }
-        return listLedger(ctx.db, { creditCode, year: q.year === undefined ? undefined : Number(q.year), callId: q.callId });
+        return listLedger(ctx.db, { ...q, creditCode, year: q.year === undefined ? undefined : Number(q.year) });
       },
     );
 
@@ -141,8 +254,11 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/v1/other-policy-awards',
       {
         schema: {
-          summary: "Other district policies' awards on record (officer)",
-          description: 'Each award has `subject` (an object id) or `measure` (an enterprise-level measure id); the other is null.',
+          summary: "Other district policies' awards on record, paged, newest import first (officer)",
+          description:
+            'Each award has `subject` (an object id) or `measure` (an enterprise-level measure id); the other is null. ' +
+            "Filters: creditCode, batchId, year; q finds an enterprise's or a policy's name (any part), or the start of a credit code or subject. " +
+            'sort=imported (default) or amount; `total` is the sum of every award the filters match.',
           tags: ['ledger'],
           querystring: otherAwardsQuerySchema,
           response: { 200: otherAwardListSchema },

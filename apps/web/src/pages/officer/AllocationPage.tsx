@@ -1,5 +1,5 @@
-import { CalculatorOutlined, CheckCircleOutlined } from '@ant-design/icons';
-import type { AllocationMethod, AllocationPlan, CommittedAllocation } from '@ftai/api';
+import { CalculatorOutlined, CheckCircleOutlined, DownloadOutlined } from '@ant-design/icons';
+import type { AllocationMethod, AllocationPlan, CommittedAllocation, PlannedApplicationPage } from '@ftai/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -27,18 +27,25 @@ import { Link } from 'react-router';
 import { api, newIdempotencyKey } from '../../api/client';
 import { useArticleIndex } from '../../api/use-catalogue';
 import { Money } from '../../components/Money';
+import { ServerPager } from '../../components/ServerPager';
 import { formatTime, formatYuan } from '../../lib/format';
-import { type ArticleUse, articleUse, summariseAllocation } from './lib/allocation-summary';
+import { useServerPage } from '../../lib/use-server-page';
+import { type ArticleUse, articleUse, planPages, summariseAllocation, workbookUrl } from './lib/allocation-summary';
 import { percentOf } from './lib/yuan';
 import { CallSelect, errorMessage, PageHeader, QueryState } from './parts';
 import { useSelectedCall } from './use-selected-call';
 
 type PlannedRow = AllocationPlan['applications'][number];
 
+/** Rows per page of the plan's table. */
+const PAGE_SIZE = 20;
+
 /**
  * Budget allocation (预算分配) of a call's approved awards: pick the method, preview what each
  * application would get against the budget the call has left (article budgets first, then the
  * total), and commit it — the awards then enter the ledger and the notice can be published.
+ * The server answers the figures of the whole plan and pages its applications (a city's call has
+ * tens of thousands); the whole plan downloads as a workbook.
  */
 export function AllocationPage() {
   const { t } = useTranslation('officer');
@@ -52,6 +59,16 @@ export function AllocationPage() {
   // One key per previewed plan: a retried commit of the same plan is answered once.
   const [commitKey, setCommitKey] = useState(newIdempotencyKey);
 
+  const pages = plan ? planPages(plan) : null;
+  const rows = useServerPage<PlannedApplicationPage>(
+    ['officer', 'allocation-plan', plan?.planId ?? ''],
+    pages?.path ?? '',
+    pages?.params ?? {},
+    (url) => api.get<PlannedApplicationPage>(url),
+    PAGE_SIZE,
+    plan !== null,
+  );
+
   const preview = useMutation({
     mutationFn: () => api.post<AllocationPlan>(`/api/v1/calls/${call?.id}/allocation/preview`, { method }),
     onSuccess: (p) => {
@@ -62,7 +79,12 @@ export function AllocationPage() {
   });
   const commit = useMutation({
     mutationFn: () =>
-      api.post<CommittedAllocation>(`/api/v1/calls/${call?.id}/allocation/commit`, { method }, { idempotencyKey: commitKey }),
+      api.post<CommittedAllocation>(
+        `/api/v1/calls/${call?.id}/allocation/commit`,
+        // The plan shown: if the call's data changed since, nothing is written and the officer previews again.
+        { method, planId: plan?.planId },
+        { idempotencyKey: commitKey },
+      ),
     onSuccess: async (c) => {
       setCommitted(c);
       setPlan(null);
@@ -81,7 +103,7 @@ export function AllocationPage() {
   const confirmCommit = () =>
     modal.confirm({
       title: t('allocation.confirmTitle'),
-      content: summary && t('allocation.confirmText', { count: plan?.applications.length ?? 0, amount: formatYuan(summary.allocated) }),
+      content: summary && t('allocation.confirmText', { count: summary.applications, amount: formatYuan(summary.allocated) }),
       okText: t('allocation.commit'),
       cancelText: t('cancel', { ns: 'common' }),
       onOk: () => commit.mutateAsync().catch(() => undefined),
@@ -165,14 +187,21 @@ export function AllocationPage() {
               showIcon
               icon={<CheckCircleOutlined />}
               data-testid="committed"
-              title={t('allocation.committedTitle', { amount: formatYuan(committed.result.total), awards: committed.awards })}
+              title={t('allocation.committedTitle', { amount: formatYuan(committed.summary.allocated), awards: committed.awards })}
               description={t('allocation.committedText', { at: formatTime(committed.committedAt) })}
-              action={<Link to={`/officer/notices?call=${committed.callId}`}>{t('allocation.toNotice')}</Link>}
+              action={
+                <Space orientation="vertical" align="end">
+                  <Link to={`/officer/notices?call=${committed.callId}`}>{t('allocation.toNotice')}</Link>
+                  <a href={workbookUrl(committed)} download data-testid="committed-download">
+                    <DownloadOutlined /> {t('allocation.downloadCommitted')}
+                  </a>
+                </Space>
+              }
             />
           )}
           {plan &&
             summary &&
-            (plan.applications.length === 0 ? (
+            (plan.summary.applications === 0 ? (
               <Card size="small">
                 <Empty description={t('allocation.nothing')} />
               </Card>
@@ -207,7 +236,7 @@ export function AllocationPage() {
                         <Statistic title={t('allocation.approvedSum')} value={summary.approved} formatter={(v) => formatYuan(Number(v))} />
                       </span>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t('allocation.applications', { count: plan.applications.length })}
+                        {t('allocation.applications', { count: summary.applications })}
                       </Typography.Text>
                     </Card>
                   </Col>
@@ -246,17 +275,26 @@ export function AllocationPage() {
                 />
                 <Row gutter={[16, 16]}>
                   <Col xs={24} xl={15}>
-                    <Card title={t('allocation.byApplication')} size="small">
+                    <Card
+                      title={t('allocation.byApplication')}
+                      size="small"
+                      extra={
+                        <Button size="small" icon={<DownloadOutlined />} href={workbookUrl(plan)} download data-testid="plan-download">
+                          {t('allocation.download')}
+                        </Button>
+                      }
+                    >
                       <Table<PlannedRow>
                         rowKey="applicationId"
                         size="small"
                         columns={columns}
-                        dataSource={[...plan.applications]}
+                        dataSource={[...(rows.data?.applications ?? plan.applications.slice(0, PAGE_SIZE))]}
+                        loading={rows.isFetching}
                         pagination={false}
                         summary={() => (
                           <Table.Summary.Row>
                             <Table.Summary.Cell index={0} colSpan={screens.xxl ? 3 : screens.sm ? 2 : 1}>
-                              <Typography.Text strong>{t('total', { ns: 'common' })}</Typography.Text>
+                              <Typography.Text strong>{t('allocation.planTotal', { count: summary.applications })}</Typography.Text>
                             </Table.Summary.Cell>
                             <Table.Summary.Cell index={1} align="right">
                               <Money value={summary.approved} strong />
@@ -268,6 +306,7 @@ export function AllocationPage() {
                           </Table.Summary.Row>
                         )}
                       />
+                      <ServerPager {...rows} />
                     </Card>
                   </Col>
                   <Col xs={24} xl={9}>

@@ -1,36 +1,48 @@
 import type { AllocationPlan } from '@ftai/api';
 import { describe, expect, it } from 'vitest';
-import { articleUse, summariseAllocation } from './allocation-summary';
+import { articleUse, planPages, summariseAllocation, workbookUrl } from './allocation-summary';
 
+/** A plan whose summary covers `apps` (approved, allocated); only the first of them is on the page. */
 function plan(budget: number, apps: [number, number][], oversubscribed: boolean): AllocationPlan {
+  const approved = apps.reduce((s, [a]) => s + a, 0);
+  const allocated = apps.reduce((s, [, a]) => s + a, 0);
   return {
-    callId: 'c',
+    callId: 'c/1',
     year: 2025,
     method: 'proportional',
+    planId: 'ab'.repeat(32),
     callBudget: { total: budget + 1000, perArticle: {} },
     committed: { total: 1000, perArticle: {} },
     budget: { total: budget, perArticle: { '1': 500 } },
-    applications: apps.map(([approved, allocated], i) => ({
+    summary: {
+      applications: apps.length,
+      items: apps.length,
+      awards: apps.filter(([, a]) => a > 0).length,
+      approved,
+      allocated,
+      ratio: approved === 0 ? null : allocated / approved,
+      oversubscribed,
+      byArticle: {
+        '8': { budget: null, approved: 10, allocated: 5, ratio: 0.5 },
+        '1': { budget: 500, approved: 900, allocated: 500, ratio: 0.5556 },
+      },
+    },
+    applications: apps.slice(0, 1).map(([a, b], i) => ({
       applicationId: `a${i}`,
       creditCode: 'X',
       enterpriseName: `E${i}`,
       score: null,
       submittedAt: null,
-      approved,
-      allocated,
-    })),
-    result: {
-      method: 'proportional',
-      total: apps.reduce((s, [, a]) => s + a, 0),
-      oversubscribed,
-      byArticle: { '8': { budget: null, approved: 10, allocated: 5 }, '1': { budget: 500, approved: 900, allocated: 500 } },
+      approved: a,
+      allocated: b,
       items: [],
-    },
+    })),
+    page: { limit: 1, next: apps.length > 1 ? 'cursor' : null, total: apps.length },
   };
 }
 
 describe('the allocation preview figures', () => {
-  it('an oversubscribed call gives exactly the budget left', () => {
+  it('an oversubscribed call gives exactly the budget left, counted over every page', () => {
     const s = summariseAllocation(
       plan(
         3000,
@@ -41,7 +53,15 @@ describe('the allocation preview figures', () => {
         true,
       ),
     );
-    expect(s).toEqual({ budget: 3000, approved: 6000, allocated: 3000, ceiling: 3000, isFull: true, isOversubscribed: true });
+    expect(s).toEqual({
+      budget: 3000,
+      approved: 6000,
+      allocated: 3000,
+      ceiling: 3000,
+      isFull: true,
+      isOversubscribed: true,
+      applications: 2,
+    });
   });
 
   it('a call with budget to spare gives what was approved', () => {
@@ -56,5 +76,17 @@ describe('the allocation preview figures', () => {
 
   it('lists article use in article order', () => {
     expect(articleUse(plan(1, [], false)).map((a) => a.article)).toEqual([1, 8]);
+  });
+
+  it('pages and downloads the previewed plan by its id, the committed one by the allocation', () => {
+    const p = plan(1, [[1, 1]], false);
+    expect(planPages(p)).toEqual({
+      path: '/api/v1/calls/c%2F1/allocation/applications',
+      params: { method: 'proportional', plan: p.planId },
+    });
+    expect(workbookUrl(p)).toBe(`/api/v1/calls/c%2F1/allocation/export.xlsx?method=proportional&plan=${p.planId}`);
+    expect(workbookUrl({ ...p, allocationId: 'x1', committedAt: '2027-03-15T02:00:00.000Z', awards: 1 })).toBe(
+      '/api/v1/allocations/x1/export.xlsx',
+    );
   });
 });

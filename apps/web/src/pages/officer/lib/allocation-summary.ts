@@ -1,4 +1,4 @@
-import type { AllocationPlan } from '@ftai/api';
+import type { AllocationPlan, CommittedAllocation } from '@ftai/api';
 
 export interface AllocationSummary {
   /** What the call has left for this allocation. */
@@ -12,12 +12,13 @@ export interface AllocationSummary {
   /** True when the allocation uses the whole ceiling (always, unless an article budget binds harder). */
   readonly isFull: boolean;
   readonly isOversubscribed: boolean;
+  /** Applications waiting (all of them, not only the page shown). */
+  readonly applications: number;
 }
 
-/** The figures the allocation preview shows above its table, from the server's plan. */
+/** The figures the allocation preview shows above its table, from the server's summary of the whole plan. */
 export function summariseAllocation(plan: AllocationPlan): AllocationSummary {
-  const approved = plan.applications.reduce((s, a) => s + a.approved, 0);
-  const allocated = plan.applications.reduce((s, a) => s + a.allocated, 0);
+  const { approved, allocated } = plan.summary;
   const ceiling = Math.min(plan.budget.total, approved);
   return {
     budget: plan.budget.total,
@@ -25,7 +26,8 @@ export function summariseAllocation(plan: AllocationPlan): AllocationSummary {
     allocated,
     ceiling,
     isFull: allocated === ceiling,
-    isOversubscribed: plan.result.oversubscribed,
+    isOversubscribed: plan.summary.oversubscribed,
+    applications: plan.summary.applications,
   };
 }
 
@@ -39,7 +41,22 @@ export interface ArticleUse {
 
 /** Per-article use, in article order, only the articles with a budget or an item. */
 export function articleUse(plan: AllocationPlan): ArticleUse[] {
-  return Object.entries(plan.result.byArticle)
+  return Object.entries(plan.summary.byArticle)
     .map(([article, f]) => ({ article: Number(article), budget: f.budget, approved: f.approved, allocated: f.allocated }))
     .sort((a, b) => a.article - b.article);
+}
+
+/** The pages of a previewed plan: the list's path and its query (method and the plan's id). */
+export function planPages(plan: AllocationPlan): { path: string; params: { method: string; plan: string } } {
+  return {
+    path: `/api/v1/calls/${encodeURIComponent(plan.callId)}/allocation/applications`,
+    params: { method: plan.method, plan: plan.planId },
+  };
+}
+
+/** The whole plan as a workbook: the previewed one, or the committed allocation as the ledger holds it. */
+export function workbookUrl(plan: AllocationPlan | CommittedAllocation): string {
+  if ('allocationId' in plan) return `/api/v1/allocations/${encodeURIComponent(plan.allocationId)}/export.xlsx`;
+  const q = new URLSearchParams({ method: plan.method, plan: plan.planId });
+  return `/api/v1/calls/${encodeURIComponent(plan.callId)}/allocation/export.xlsx?${q.toString()}`;
 }

@@ -1,0 +1,135 @@
+import type { AllocationMethod, AllocationSummary, BudgetFigures, PageInfo, PlannedApplication } from '@ftai/api';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { notFound } from '../errors.js';
+import { keysetPage, type PageRequest } from '../http/keyset.js';
+import { PLAN_SORT } from './plan-allocation.js';
+
+/** A committed allocation's record: what its workbook's summary sheet shows. */
+export interface AllocationRecord {
+  readonly id: string;
+  readonly callId: string;
+  readonly year: number;
+  readonly method: AllocationMethod;
+  readonly planId: string;
+  readonly budget: BudgetFigures;
+  readonly summary: AllocationSummary;
+  readonly committedAt: string;
+}
+
+export async function loadAllocationRecord(db: Kysely<Database>, allocationId: string): Promise<AllocationRecord> {
+  const row = await db
+    .selectFrom('allocations as l')
+    .innerJoin('calls as c', 'c.id', 'l.call_id')
+    .select(['l.id', 'l.call_id', 'c.year', 'l.method', 'l.result_json', 'l.committed_at'])
+    .where('l.id', '=', allocationId)
+    .executeTakeFirst();
+  if (!row) throw notFound('allocation');
+  const stored = JSON.parse(row.result_json) as { planId?: string; budget?: BudgetFigures; summary?: AllocationSummary };
+  if (!stored.summary || !stored.budget || !stored.planId) {
+    // Committed before allocations kept their summary: its items are in the ledger, not here.
+    throw notFound('allocation summary (committed by an earlier version)');
+  }
+  return {
+    id: row.id,
+    callId: row.call_id,
+    year: Number(row.year),
+    method: row.method,
+    planId: stored.planId,
+    budget: stored.budget,
+    summary: stored.summary,
+    committedAt: row.committed_at,
+  };
+}
+
+/**
+ * A page of a committed allocation's applications, by submission time then id as the preview
+ * showed them (an application that reached approval was submitted: submitted_at is set), each
+ * with its items approved above 0 and what they were allocated.
+ */
+export async function pageOfAllocation(
+  db: Kysely<Database>,
+  allocationId: string,
+  page: PageRequest,
+): Promise<{ applications: PlannedApplication[]; page: PageInfo }> {
+  const query = db
+    .selectFrom('applications as a')
+    .leftJoin('enterprises as e', 'e.credit_code', 'a.credit_code')
+    .select(['a.id', 'a.credit_code', 'e.name', 'a.score', 'a.submitted_at', 'a.allocated_total'])
+    .where('a.allocation_id', '=', allocationId);
+  const found = await keysetPage(query, { sort: PLAN_SORT, key: 'a.submitted_at', id: 'a.id', order: 'asc' }, page, (r) => [
+    r.submitted_at ?? '',
+    r.id,
+  ]);
+  return { applications: await withItems(db, found.rows), page: found.page };
+}
+
+/** Every application of a committed allocation, in pages of `size`, for the workbook. */
+export async function* applicationsOfAllocation(
+  db: Kysely<Database>,
+  allocationId: string,
+  size = 1000,
+): AsyncGenerator<PlannedApplication[]> {
+  let after: string | undefined;
+  for (;;) {
+    const found = await pageOfAllocation(db, allocationId, { limit: size, after });
+    if (found.applications.length > 0) yield found.applications;
+    if (found.page.next === null) return;
+    after = found.page.next;
+  }
+}
+
+interface ApplicationRow {
+  id: string;
+  credit_code: string;
+  name: string | null;
+  score: number | null;
+  submitted_at: string | null;
+  allocated_total: number | null;
+}
+
+/** The rows' items, in one query bounded by the page's size. */
+async function withItems(db: Kysely<Database>, rows: readonly ApplicationRow[]): Promise<PlannedApplication[]> {
+  if (rows.length === 0) return [];
+  const items = await db
+    .selectFrom('application_items')
+    .select(['application_id', 'measure', 'subject', 'article', 'approved_amount', 'allocated_amount'])
+    .where(
+      'application_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .where('approved_amount', '>', 0)
+    .execute();
+  // In the plan's order, by the item key's code units (a database's collation may differ).
+  const keyOf = (i: { measure: string; subject: string }) => `${i.measure}|${i.subject}`;
+  items.sort((x, y) => (keyOf(x) < keyOf(y) ? -1 : keyOf(x) > keyOf(y) ? 1 : 0));
+  const byApplication = new Map<string, PlannedApplication['items'][number][]>();
+  for (const i of items) {
+    let list = byApplication.get(i.application_id);
+    if (!list) {
+      list = [];
+      byApplication.set(i.application_id, list);
+    }
+    list.push({
+      measure: i.measure,
+      subject: i.subject,
+      article: Number(i.article),
+      approved: Number(i.approved_amount ?? 0),
+      allocated: Number(i.allocated_amount ?? 0),
+    });
+  }
+  return rows.map((r) => {
+    const mine = byApplication.get(r.id) ?? [];
+    return {
+      applicationId: r.id,
+      creditCode: r.credit_code,
+      enterpriseName: r.name ?? r.credit_code,
+      score: r.score === null ? null : Number(r.score),
+      submittedAt: r.submitted_at,
+      approved: mine.reduce((sum, i) => sum + i.approved, 0),
+      allocated: Number(r.allocated_total ?? 0),
+      items: mine,
+    };
+  });
+}
