@@ -192,7 +192,7 @@ export async function seedDemo(base: AppContext): Promise<string> {
         ok(await officer.post(`/api/v1/applications/${id}/assignments`, { reviewerId: r.id }), 'assign a reviewer');
     }
     for (const c of rv) {
-      const { assignments } = ok(await c.get('/api/v1/reviews'), 'list reviews') as {
+      const { assignments } = ok(await c.get('/api/v1/reviews?limit=500'), 'list reviews') as {
         assignments: { id: string; applicationId: string }[];
       };
       for (const a of assignments) {
