@@ -13,6 +13,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CSRF_COOKIE, csrfKey } from './auth/csrf-key.js';
 import { registerSessions, sessionIdOf } from './auth/sessions.js';
+import { sharedRateLimitStore } from './auth/shared-rate-limits.js';
 import type { AppContext } from './context.js';
 import { registerInputGuards } from './http/input-guards.js';
 import { responseSerializerCompiler } from './http/response-serializer.js';
@@ -91,7 +92,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     cookieKey: CSRF_COOKIE,
     cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: ctx.config.secureCookies },
     getUserInfo: sessionIdOf,
-    csrfOpts: { hmacKey: csrfKey(ctx.config) },
+    csrfOpts: { hmacKey: await csrfKey(ctx) },
     getToken: (req) => {
       const h = req.headers['x-csrf-token'];
       return Array.isArray(h) ? h[0] : h;
@@ -99,6 +100,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   await app.register(fastifyRateLimit, {
     global: false,
+    // Counted in the database: the limits hold for every instance on it together.
+    ...(ctx.config.sharedRateLimits && { store: sharedRateLimitStore(ctx.db, ctx.config.now) }),
     hook: 'preHandler',
     errorResponseBuilder: (_req, context) => ({
       statusCode: 429,

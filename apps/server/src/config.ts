@@ -1,4 +1,5 @@
-import { availableParallelism } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { availableParallelism, hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 /** Everything the server is configured with; `loadConfig` reads it from options and the environment. */
@@ -7,6 +8,11 @@ export interface ServerConfig {
   readonly dataDir: string;
   /** postgres://… (DATABASE_URL) selects PostgreSQL; empty selects SQLite. */
   readonly databaseUrl: string | undefined;
+  /**
+   * Where files are kept (FTAI_BLOB_URL, storage/open-blob-store.ts): s3://bucket/prefix?endpoint=…&region=…
+   * or file:///folder; unset, in PostgreSQL's large objects on PostgreSQL and in the data folder on SQLite.
+   */
+  readonly blobUrl: string | undefined;
   readonly port: number;
   readonly host: string;
   /** Secure cookies: on behind HTTPS (FTAI_SECURE_COOKIES=1). */
@@ -34,7 +40,7 @@ export interface ServerConfig {
   readonly trustProxy: boolean | number | string[];
   /** Serve the OpenAPI document and Swagger UI at /api/docs (FTAI_API_DOCS=1); off by default. */
   readonly apiDocs: boolean;
-  /** Key of the CSRF tokens' HMAC (FTAI_CSRF_KEY); without it, one kept in the data folder. */
+  /** Key of the CSRF tokens' HMAC (FTAI_CSRF_KEY); without it, the database's on PostgreSQL, the data folder's on SQLite (auth/csrf-key.ts). */
   readonly csrfKey: string | undefined;
   /** The clock, injectable for tests. */
   readonly now: () => Date;
@@ -45,6 +51,19 @@ export interface ServerConfig {
   readonly matchWorkers: number;
   /** The largest registry an officer may upload for matching. */
   readonly matchUploadLimitBytes: number;
+  /** This instance's name in job leases and the audit log (FTAI_INSTANCE_ID); host, process and a random tag by default. */
+  readonly instanceId: string;
+  /**
+   * Seconds a running job's lease lasts without a heartbeat (FTAI_JOB_LEASE_SECONDS, 30): past it, another
+   * instance takes the job over. Heartbeats come every third of it (at most every second).
+   */
+  readonly jobLeaseSeconds: number;
+  /** Times a job whose instance died is run again (FTAI_JOB_RETRIES, 1); past that it fails. A job handed back on shutdown is no failure. */
+  readonly jobRetries: number;
+  /** How often an idle instance asks the queue for work (FTAI_JOB_POLL_SECONDS, 2; PostgreSQL only, at least 0.5). */
+  readonly jobPollSeconds: number;
+  /** The PostgreSQL schema of the queue's tables (FTAI_JOB_SCHEMA); `<current schema>_boss` by default. */
+  readonly jobSchema: string | undefined;
   /** The audit log's HMAC key, hex or base64, 32 bytes or more (FTAI_AUDIT_KEY); when unset, read from `auditKeyFile`. */
   readonly auditKey: string | undefined;
   /**
@@ -56,8 +75,18 @@ export interface ServerConfig {
   readonly auditAnchorFile: string;
   /** Files one application may have (FTAI_MAX_ATTACHMENTS): a dossier, not a file store. */
   readonly maxAttachmentsPerApplication: number;
+  /**
+   * Count the sign-in and objection limits in the database, shared by every instance (the default);
+   * false counts them in this process only (tests of a schema from before migration 0013).
+   */
+  readonly sharedRateLimits: boolean;
   /** Drafts one enterprise may have open in one call at a time (FTAI_MAX_DRAFTS). */
   readonly maxDraftsPerCall: number;
+  /**
+   * On SIGTERM/SIGINT, the seconds requests under way get to finish before their connections are
+   * cut (FTAI_DRAIN_SECONDS, 30 by default); running jobs are then handed back (server.ts).
+   */
+  readonly drainSeconds: number;
 }
 
 export type ConfigOptions = Partial<ServerConfig>;
@@ -88,6 +117,7 @@ export function loadConfig(options: ConfigOptions = {}): ServerConfig {
   return {
     dataDir,
     databaseUrl: options.databaseUrl ?? (process.env.DATABASE_URL || undefined),
+    blobUrl: options.blobUrl ?? (process.env.FTAI_BLOB_URL || undefined),
     port: options.port ?? int('PORT', 8080),
     host: options.host ?? (process.env.HOST || '127.0.0.1'),
     secureCookies: options.secureCookies ?? process.env.FTAI_SECURE_COOKIES === '1',
@@ -108,11 +138,18 @@ export function loadConfig(options: ConfigOptions = {}): ServerConfig {
     webDir: options.webDir,
     matchWorkers: options.matchWorkers ?? (int('FTAI_MATCH_WORKERS', 0) || availableParallelism()),
     matchUploadLimitBytes: options.matchUploadLimitBytes ?? 512 << 20,
+    instanceId: options.instanceId ?? (process.env.FTAI_INSTANCE_ID || `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`),
+    jobLeaseSeconds: options.jobLeaseSeconds ?? (int('FTAI_JOB_LEASE_SECONDS', 0) || 30),
+    jobRetries: options.jobRetries ?? int('FTAI_JOB_RETRIES', 1),
+    jobPollSeconds: options.jobPollSeconds ?? Math.max(0.5, Number(process.env.FTAI_JOB_POLL_SECONDS || 2) || 2),
+    jobSchema: options.jobSchema ?? (process.env.FTAI_JOB_SCHEMA || undefined),
     auditKey: options.auditKey ?? (process.env.FTAI_AUDIT_KEY || undefined),
     auditKeyFile,
     auditAnchorFile:
       options.auditAnchorFile ?? resolve(process.env.FTAI_AUDIT_ANCHOR_FILE || join(dirname(auditKeyFile), 'audit-anchors.jsonl')),
     maxAttachmentsPerApplication: options.maxAttachmentsPerApplication ?? (int('FTAI_MAX_ATTACHMENTS', 0) || 50),
+    sharedRateLimits: options.sharedRateLimits ?? true,
     maxDraftsPerCall: options.maxDraftsPerCall ?? (int('FTAI_MAX_DRAFTS', 0) || 20),
+    drainSeconds: options.drainSeconds ?? int('FTAI_DRAIN_SECONDS', 30),
   };
 }

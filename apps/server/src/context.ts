@@ -5,6 +5,8 @@ import type { ServerConfig } from './config.js';
 import type { Dialect } from './db/database.js';
 import type { Database } from './db/schema.js';
 import { MatchJobRunner } from './matching/match-job-runner.js';
+import type { BlobStore } from './storage/blob-store.js';
+import { openBlobStore } from './storage/open-blob-store.js';
 
 /** What every route and operation works with. */
 export interface AppContext {
@@ -22,6 +24,11 @@ export interface AppContext {
    * database starts it after the migrations (`start`) and closes it before the database (`close`).
    */
   readonly matchJobs: MatchJobRunner;
+  /**
+   * The files every instance reads: attachments, match registries and results (storage/). Whoever
+   * closes the database closes it too (`blobs.close()`).
+   */
+  readonly blobs: BlobStore;
 }
 
 export function createContext(db: Kysely<Database>, dialect: Dialect, config: ServerConfig): AppContext {
@@ -36,6 +43,7 @@ export function createContext(db: Kysely<Database>, dialect: Dialect, config: Se
     today: () => new Date(config.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10),
     // Anchors the audit head once the transaction has committed.
     tx: (work) => auditedTransaction(db, work),
+    blobs: openBlobStore(config, db, dialect),
   };
   // The runner works with the context it belongs to: its clock, its transactions, its data folder.
   return { ...base, matchJobs: new MatchJobRunner(base) };

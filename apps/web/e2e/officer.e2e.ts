@@ -89,7 +89,8 @@ describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
     await expect.poll(() => rows.count()).toBe(3);
     await page.getByRole('tab', { name: /全部/ }).click();
     await expect.poll(() => rows.count()).toBe(20); // 30, 20 a page
-    await page.getByTestId('queue-search').locator('input').fill('看丹');
+    // The search finds the start of a name (or of a credit code, or of an application's number).
+    await page.getByTestId('queue-search').locator('input').fill('北京看丹');
     await page.getByTestId('queue-search').locator('input').press('Enter');
     await expect.poll(() => rows.count()).toBe(3);
     // The search is cleared before the tab changes (else the tab's list would still be searched).
@@ -281,9 +282,17 @@ describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
     expect(await rows.first().textContent()).toContain('导入他项政策奖励');
     await rows.first().getByRole('button').first().click();
     await page.getByText('amount', { exact: true }).waitFor();
-    await page.getByRole('button', { name: /较\s*早/ }).click();
-    await expect.poll(async () => Number(await rows.first().locator('td').nth(1).textContent())).toBeLessThan(400);
-    await page.getByRole('button', { name: /较\s*新/ }).click();
+    // Paged by the server: the next page holds older entries, the previous one the newest again.
+    const newest = Number(await rows.first().locator('td').nth(1).textContent());
+    await page.getByRole('button', { name: /下一页/ }).click();
+    await expect.poll(async () => Number(await rows.first().locator('td').nth(1).textContent())).toBe(newest - 20);
+    await page.getByRole('button', { name: /上一页/ }).click();
+    await expect.poll(async () => Number(await rows.first().locator('td').nth(1).textContent())).toBe(newest);
+    // Filtered by the server: the operator's imports only.
+    await page.getByTestId('action-filter').click();
+    await pick(page, '导入他项政策奖励');
+    await expect.poll(() => rows.count()).toBeLessThan(20);
+    expect(await rows.first().textContent()).toContain('导入他项政策奖励');
     await page.getByTestId('verify').click();
     await page
       .getByTestId('verify-result')

@@ -2,6 +2,7 @@ import { answerSchema, enterpriseSchema, factsSchema } from '@ftai/policy-fengta
 import { z } from 'zod';
 import { callSchema } from './calls.js';
 import { instantSchema, yuanSchema } from './formats.js';
+import { pageInfoSchema, pageQueryShape } from './page.js';
 import { APPLICATION_STATUSES, ROLES } from './statuses.js';
 
 // ── Requests ────────────────────────────────────────────────────────────────────────────────
@@ -64,13 +65,41 @@ export const updateApplicationBodySchema = z.strictObject({
 });
 export type UpdateApplicationBody = z.output<typeof updateApplicationBodySchema>;
 
-/** GET /api/v1/applications: filters, each optional. */
-export const applicationListQuerySchema = z.strictObject({
+/**
+ * How the application lists sort, each served by an index (with the call) so that every page is
+ * one range scan: when created (the default), when submitted (drafts, not yet submitted, count as
+ * earliest), the engine's total asked for, the review score (none yet counts as lowest).
+ */
+export const APPLICATION_SORTS = ['created', 'submitted', 'requested', 'score'] as const;
+export type ApplicationSort = (typeof APPLICATION_SORTS)[number];
+
+/**
+ * A search of the lists: the start of an enterprise's name, of its credit code (any case) or of
+ * the application's id. Blank is no search.
+ */
+export const listSearchSchema = z
+  .string({ error: 'expected a text to search' })
+  .trim()
+  .max(100, { error: 'expected at most 100 characters to search' });
+
+const applicationFilterShape = {
   callId: id.optional(),
-  status: applicationStatusSchema.optional(),
   creditCode: z.string().max(18, { error: 'expected an 18-character credit code' }).optional(),
+  q: listSearchSchema.optional(),
+};
+
+/** GET /api/v1/applications: filters and search, each optional, the sort and the page (newest first by default). */
+export const applicationListQuerySchema = z.strictObject({
+  ...applicationFilterShape,
+  status: applicationStatusSchema.optional(),
+  sort: z.enum(APPLICATION_SORTS, { error: `expected one of ${APPLICATION_SORTS.join(', ')}` }).optional(),
+  ...pageQueryShape,
 });
 export type ApplicationListQuery = z.output<typeof applicationListQuerySchema>;
+
+/** GET /api/v1/applications/counts: the list's filters but the status. */
+export const applicationCountsQuerySchema = z.strictObject(applicationFilterShape);
+export type ApplicationCountsQuery = z.output<typeof applicationCountsQuerySchema>;
 
 /** The language of the engine's explanations: Chinese unless asked. */
 export const langQuerySchema = z.strictObject({ lang: z.enum(['zh', 'en'], { error: 'expected zh or en' }).optional() });
@@ -106,9 +135,18 @@ export const applicationSummarySchema = z.object({
 });
 export type ApplicationSummary = z.output<typeof applicationSummarySchema>;
 
-/** GET /api/v1/applications: the applications the caller may see, newest first. */
-export const applicationListSchema = z.object({ applications: z.array(applicationSummarySchema) });
+/** GET /api/v1/applications: a page of the applications the caller may see, in the order asked. */
+export const applicationListSchema = z.object({ applications: z.array(applicationSummarySchema), page: pageInfoSchema });
 export type ApplicationList = z.output<typeof applicationListSchema>;
+
+/** GET /api/v1/applications/counts: how many applications the filters match in each status (every status named), in all, and their sums. */
+export const applicationCountsSchema = z.object({
+  counts: z.record(z.enum(APPLICATION_STATUSES), z.int()),
+  total: z.int(),
+  requested: yuanSchema.meta({ description: 'Whole yuan: the engine’s totals of those submitted (neither drafts nor rejected).' }),
+  approved: yuanSchema.meta({ description: 'Whole yuan: the approved totals.' }),
+});
+export type ApplicationCounts = z.output<typeof applicationCountsSchema>;
 
 /** One granted result of the engine on a submitted application: what can be approved, allocated and paid. */
 export const applicationItemSchema = z.object({

@@ -1,14 +1,25 @@
 // Request and response schemas of the audit log routes (apps/server/src/routes/audit-routes.ts).
 import { z } from 'zod';
+import { pageInfoSchema, pageQueryShape } from './page.js';
 
 const int = z.number().int();
 
-/** GET /api/v1/audit: filters, and a page of at most `limit` entries before sequence number `before`. */
+const beijingDate = z.iso.date({ error: 'expected a Beijing date YYYY-MM-DD' });
+
+/** GET /api/v1/audit: filters (each narrows), and a page of entries, newest first unless `order=asc`. */
 export const auditQuerySchema = z.strictObject({
+  ...pageQueryShape,
+  /** Entries on or after this Beijing date (UTC+8), YYYY-MM-DD. */
+  from: beijingDate.optional(),
+  /** Entries on or before this Beijing date (UTC+8), YYYY-MM-DD. */
+  to: beijingDate.optional(),
+  /** The operator: the user id of whoever made the change. */
+  actorId: z.string().min(1).max(100, { error: 'expected a user id' }).optional(),
+  /** The action, e.g. `application.transition`. */
+  action: z.string().min(1).max(100, { error: 'expected an action such as application.transition' }).optional(),
+  /** The entity type, e.g. `application`. */
   entity: z.string().max(50).optional(),
   entityId: z.string().max(100).optional(),
-  before: z.coerce.number({ error: 'expected a sequence number' }).int().min(1).optional(),
-  limit: z.coerce.number({ error: 'expected a number' }).int().min(1).max(500, { error: 'expected at most 500' }).optional(),
 });
 export type AuditQuery = z.output<typeof auditQuerySchema>;
 
@@ -27,8 +38,8 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.output<typeof auditEntrySchema>;
 
-/** GET /api/v1/audit: entries, newest first. */
-export const auditLogSchema = z.object({ entries: z.array(auditEntrySchema) });
+/** GET /api/v1/audit: a page of entries, newest first unless asked otherwise. */
+export const auditLogSchema = z.object({ entries: z.array(auditEntrySchema), page: pageInfoSchema });
 export type AuditLog = z.output<typeof auditLogSchema>;
 
 /**

@@ -1,5 +1,6 @@
 // Request and response schemas of the match job routes (免申即享, apps/server/src/routes/match-routes.ts).
 import { z } from 'zod';
+import { pageInfoSchema, pageQueryShape } from './page.js';
 import { MATCH_JOB_STATUSES } from './statuses.js';
 
 const int = z.number().int();
@@ -81,8 +82,15 @@ export const matchJobSchema = z.object({
 });
 export type MatchJob = z.output<typeof matchJobSchema>;
 
-/** GET /api/v1/match-jobs: the newest 200 jobs, newest first. */
-export const matchJobListSchema = z.object({ jobs: z.array(matchJobSchema) });
+/** GET /api/v1/match-jobs: a page of the jobs, newest first unless `order=asc`, of one status if asked. */
+export const matchJobListQuerySchema = z.strictObject({
+  ...pageQueryShape,
+  status: z.enum(MATCH_JOB_STATUSES, { error: `expected one of ${MATCH_JOB_STATUSES.join(', ')}` }).optional(),
+});
+export type MatchJobListQuery = z.output<typeof matchJobListQuerySchema>;
+
+/** GET /api/v1/match-jobs: a page of the jobs. */
+export const matchJobListSchema = z.object({ jobs: z.array(matchJobSchema), page: pageInfoSchema });
 export type MatchJobList = z.output<typeof matchJobListSchema>;
 
 /** A measure's totals over a whole registry. */

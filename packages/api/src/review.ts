@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { listSearchSchema } from './applications.js';
 import { instantSchema, yuanSchema } from './formats.js';
+import { pageInfoSchema, pageQueryShape } from './page.js';
 import { APPLICATION_STATUSES } from './statuses.js';
 
 // ── The rubric ──────────────────────────────────────────────────────────────────────────────
@@ -51,8 +53,36 @@ export const rubricScoresSchema = z.strictObject(
 /** The application or assignment in the path of the review routes. */
 export const reviewParamsSchema = z.strictObject({ id: z.string().min(1).max(100) });
 
-/** GET /api/v1/reviews: one application's assignments only. */
-export const reviewListQuerySchema = z.strictObject({ applicationId: z.string().min(1).max(100).optional() });
+/**
+ * Where a reviewer stands on an assignment: to declare (the application under review, no
+ * declaration yet), to score (declared, not scored), scored (while still under review), closed
+ * (the application has left expert review).
+ */
+export const REVIEW_STAGES = ['declare', 'score', 'scored', 'closed'] as const;
+export type ReviewStage = (typeof REVIEW_STAGES)[number];
+
+/** How assignment lists sort: when assigned (newest first by default). */
+export const ASSIGNMENT_SORTS = ['assigned'] as const;
+export type AssignmentSort = (typeof ASSIGNMENT_SORTS)[number];
+
+const listId = z
+  .string({ error: 'expected an id' })
+  .min(1, { error: 'expected an id' })
+  .max(100, { error: 'expected at most 100 characters' });
+
+/**
+ * GET /api/v1/reviews: filters (one application's, one assignment, a call's, a stage), the search
+ * (the start of the enterprise's name or credit code, or of the application's id), the sort and the page.
+ */
+export const reviewListQuerySchema = z.strictObject({
+  applicationId: listId.optional(),
+  assignmentId: listId.optional(),
+  callId: listId.optional(),
+  stage: z.enum(REVIEW_STAGES, { error: `expected one of ${REVIEW_STAGES.join(', ')}` }).optional(),
+  q: listSearchSchema.optional(),
+  sort: z.enum(ASSIGNMENT_SORTS, { error: `expected one of ${ASSIGNMENT_SORTS.join(', ')}` }).optional(),
+  ...pageQueryShape,
+});
 export type ReviewListQuery = z.output<typeof reviewListQuerySchema>;
 
 /** POST /api/v1/applications/:id/assignments: the reviewer to assign. */
@@ -166,8 +196,8 @@ export const assignmentSchema = z.object({
 });
 export type Assignment = z.output<typeof assignmentSchema>;
 
-/** GET /api/v1/reviews: a reviewer's own assignments, or an officer's view of all (or one application's). */
-export const assignmentListSchema = z.object({ assignments: z.array(assignmentSchema) });
+/** GET /api/v1/reviews: a page of a reviewer's own assignments, or of an officer's view of all (or one application's). */
+export const assignmentListSchema = z.object({ assignments: z.array(assignmentSchema), page: pageInfoSchema });
 export type AssignmentList = z.output<typeof assignmentListSchema>;
 
 /** POST /api/v1/assignments/:id/withdraw: the assignment withdrawn. */

@@ -1,19 +1,47 @@
-import type { ApplicationListQuery, ApplicationSummary } from '@ftai/api';
-import type { Kysely } from 'kysely';
+import {
+  APPLICATION_STATUSES,
+  type ApplicationCounts,
+  type ApplicationCountsQuery,
+  type ApplicationList,
+  type ApplicationListQuery,
+  type ApplicationSort,
+  type ApplicationStatus,
+} from '@ftai/api';
+import { type Kysely, sql } from 'kysely';
 import type { CurrentUser } from '../auth/current-user.js';
+import type { Dialect } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { forbidden } from '../errors.js';
+import { type KeysetOrder, type KeyValue, keysetPage } from '../http/keyset.js';
 import { selectSummaries, toSummary } from './application-summary.js';
+import { searchCondition } from './search-applications.js';
+
+/** What a list reads the database with: the connection and its dialect (the search is written for each). */
+export interface ListSource {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+}
 
 /**
- * The applications `user` may see, newest first: officers and admins all of them, an applicant
+ * Each sort's key, as migration 0008 indexes it with the call: `(call_id, key, id)`. Keys hold no
+ * NULL: a draft's submission time counts as '' (earliest), a missing score as -1 (lowest), the
+ * expressions written exactly as the indexes are, so that both databases use them.
+ */
+const SORT_KEYS: Record<ApplicationSort, Pick<KeysetOrder, 'key' | 'keyType'>> = {
+  created: { key: 'applications.created_at', keyType: 'text' },
+  submitted: { key: sql`coalesce(${sql.ref('applications.submitted_at')}, '')`, keyType: 'text' },
+  requested: { key: 'applications.engine_total', keyType: 'number' },
+  score: { key: sql`coalesce(${sql.ref('applications.score')}, -1)`, keyType: 'number' },
+};
+
+type Filters = ApplicationCountsQuery & { readonly status?: ApplicationStatus | undefined };
+
+/**
+ * The applications `user` may see with `filters`: officers and admins all of them, an applicant
  * its enterprise's, a reviewer those assigned to it (none of an enterprise it is tied to).
  */
-export async function listApplications(
-  db: Kysely<Database>,
-  user: CurrentUser,
-  filters: ApplicationListQuery,
-): Promise<ApplicationSummary[]> {
+async function visibleApplications(source: ListSource, user: CurrentUser, filters: Filters) {
+  const { db, dialect } = source;
   let query = selectSummaries(db);
   if (user.role === 'applicant') {
     if (filters.creditCode !== undefined && filters.creditCode !== user.creditCode) {
@@ -33,6 +61,68 @@ export async function listApplications(
   if (filters.callId !== undefined) query = query.where('applications.call_id', '=', filters.callId);
   if (filters.status !== undefined) query = query.where('applications.status', '=', filters.status);
   if (filters.creditCode !== undefined) query = query.where('applications.credit_code', '=', filters.creditCode);
-  const rows = await query.orderBy('applications.created_at', 'desc').orderBy('applications.id', 'desc').execute();
-  return rows.map(toSummary);
+  const text = filters.q?.trim();
+  if (text)
+    query = query.where(await searchCondition(db, dialect, text, { id: 'applications.id', creditCode: 'applications.credit_code' }));
+  return query;
+}
+
+/**
+ * A page of the applications `user` may see: filtered, searched, sorted and paged by the database
+ * (newest first unless asked otherwise), with the total the filters match.
+ */
+export async function listApplications(source: ListSource, user: CurrentUser, filters: ApplicationListQuery): Promise<ApplicationList> {
+  const sort = filters.sort ?? 'created';
+  const order: KeysetOrder = { sort, ...SORT_KEYS[sort], id: 'applications.id', order: filters.order ?? 'desc' };
+  const { rows, page } = await keysetPage(
+    await visibleApplications(source, user, filters),
+    order,
+    filters,
+    (r): readonly [KeyValue, string] => {
+      switch (sort) {
+        case 'created':
+          return [r.created_at, r.id];
+        case 'submitted':
+          return [r.submitted_at ?? '', r.id];
+        case 'requested':
+          return [Number(r.engine_total), r.id];
+        case 'score':
+          return [r.score === null ? -1 : Number(r.score), r.id];
+      }
+    },
+  );
+  return { applications: rows.map(toSummary), page };
+}
+
+/**
+ * How many applications `user` may see with `filters` in each status (every status named), and in
+ * all, with the sums asked for and approved: the queue's tabs, the applicant's figures.
+ */
+export async function countApplications(
+  source: ListSource,
+  user: CurrentUser,
+  filters: ApplicationCountsQuery,
+): Promise<ApplicationCounts> {
+  const rows = await (await visibleApplications(source, user, filters))
+    .clearSelect()
+    .select((eb) => [
+      'applications.status',
+      sql<number | string | bigint>`count(*)`.as('n'),
+      eb.fn.sum<number | string | bigint | null>('applications.engine_total').as('requested'),
+      eb.fn.sum<number | string | bigint | null>('applications.approved_total').as('approved'),
+    ])
+    .groupBy('applications.status')
+    .execute();
+  const counts = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
+  let total = 0;
+  let requested = 0;
+  let approved = 0;
+  for (const r of rows) {
+    counts[r.status] = Number(r.n);
+    total += Number(r.n);
+    // What was asked for: every application submitted, but those rejected.
+    if (r.status !== 'draft' && r.status !== 'rejected') requested += Number(r.requested ?? 0);
+    approved += Number(r.approved ?? 0);
+  }
+  return { counts, total, requested, approved };
 }

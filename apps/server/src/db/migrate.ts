@@ -14,6 +14,7 @@ import { jobQueue } from './migrations/0011-job-queue.js';
 import { blobs } from './migrations/0012-blobs.js';
 import { sharedLimits } from './migrations/0013-shared-limits.js';
 import { noticeScale } from './migrations/0014-notice-scale.js';
+import { readTuning } from './migrations/0015-read-tuning.js';
 import type { Database } from './schema.js';
 
 export interface MigrateOptions {
@@ -40,6 +41,7 @@ function migrations(dialect: Dialect, now: () => Date): Record<string, Migration
     '0012-blobs': blobs(dialect),
     '0013-shared-limits': sharedLimits(dialect),
     '0014-notice-scale': noticeScale(dialect),
+    '0015-read-tuning': readTuning(dialect),
   };
 }
 

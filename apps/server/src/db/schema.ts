@@ -25,11 +25,17 @@ export interface Database {
   other_policy_awards: OtherPolicyAwardsTable;
   notices: NoticesTable;
   notice_versions: NoticeVersionsTable;
+  notice_lines: NoticeLinesTable;
+  notice_enterprises: NoticeEnterprisesTable;
+  notice_version_heads: NoticeVersionHeadsTable;
   objections: ObjectionsTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   match_jobs: MatchJobsTable;
+  blobs: BlobsTable;
+  rate_limits: RateLimitsTable;
+  shared_secrets: SharedSecretsTable;
 }
 
 export interface UsersTable {
@@ -67,6 +73,22 @@ export interface SessionsTable {
   user_id: string;
   created_at: string;
   expires_at: string;
+}
+
+/** A limit's counter, shared by every instance (migration 0013): hits since `window_started_at`, until `expires_at`. */
+export interface RateLimitsTable {
+  /** sha256 of the limit's key (it holds addresses and typed user names). */
+  key: string;
+  hits: number;
+  window_started_at: string;
+  expires_at: string;
+}
+
+/** A key every instance must agree on (the CSRF key when FTAI_CSRF_KEY is unset); never the audit key. */
+export interface SharedSecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
 }
 
 export interface CallsTable {
@@ -108,6 +130,8 @@ export interface ApplicationsTable {
   submitted_at: string | null;
   /** The public notice (公示) that published it. */
   notice_id: string | null;
+  /** The budget allocation that allocated it (migration 0010). */
+  allocation_id: string | null;
 }
 
 /**
@@ -219,6 +243,51 @@ export interface NoticesTable {
   objections_until: string;
 }
 
+/**
+ * The lines of a version of a notice, one row each, as its content_json lists them (migration
+ * 0014): what a page of the notice and its export read, in keyset order of `position` (序号).
+ * Written once with the version.
+ */
+export interface NoticeLinesTable {
+  notice_id: string;
+  version: number;
+  /** The line's number on the notice, from 1. */
+  position: number;
+  application_id: string;
+  credit_code: string;
+  enterprise_name: string;
+  measure: string;
+  measure_name: string;
+  citation: string;
+  subject: string;
+  subject_text: string;
+  amount: number;
+}
+
+/** An enterprise's total on a version of a notice (migration 0014), written once with the version. */
+export interface NoticeEnterprisesTable {
+  notice_id: string;
+  version: number;
+  credit_code: string;
+  /** The position of its first line: the enterprises' order. */
+  position: number;
+  name: string;
+  /** Its applications on the notice, in the order of the lines, as a JSON array. */
+  application_ids_json: string;
+  total: number;
+}
+
+/** A version's content without its lines and enterprises, and their counts (migration 0014), written once. */
+export interface NoticeVersionHeadsTable {
+  notice_id: string;
+  version: number;
+  /** NoticeContent without `lines` and `enterprises`, as JSON. */
+  head_json: string;
+  line_count: number;
+  enterprise_count: number;
+  total: number;
+}
+
 /** How a version of a notice came to be: published, corrected, or snapshotted by migration 0005. */
 export type NoticeVersionOrigin = 'publication' | 'correction' | 'migration';
 
@@ -281,7 +350,19 @@ export interface AuditHeadTable {
   hash: string;
 }
 
-/** A registry matched against every measure in the background (免申即享); files under dataDir/match-jobs/<id>/. */
+/**
+ * A file kept by the PostgreSQL blob driver (storage/postgres-blob-store.ts, migration 0012): its key
+ * and the large object holding its bytes. PostgreSQL only; the other drivers keep no rows.
+ */
+export interface BlobsTable {
+  key: string;
+  object_id: number;
+  size: number;
+  sha256: string;
+  created_at: string;
+}
+
+/** A registry matched against every measure in the background (免申即享); files under the blob keys match-jobs/<id>/ (matching/match-job-files.ts). */
 export interface MatchJobsTable {
   id: string;
   /** An uploaded registry, or the enterprises the platform holds. */
@@ -306,4 +387,18 @@ export interface MatchJobsTable {
   started_at: string | null;
   finished_at: string | null;
   error: string | null;
+  /** The instance running the job (FTAI_INSTANCE_ID), while it runs (migration 0011). */
+  lease_owner: string | null;
+  /** The running instance's last heartbeat, by the database's clock. */
+  heartbeat_at: string | null;
+  /** Past this (the database's clock), another instance takes the job over: retried, or failed once out of attempts. */
+  lease_expires_at: string | null;
+  /** 1: an officer asked to cancel the running job; the instance running it stops it. */
+  cancel_requested: number;
+  /** Runs begun; fences each run's writes (a run taken over writes nothing more). */
+  attempts: number;
+  /** Runs lost with their instance and begun again (FTAI_JOB_RETRIES). */
+  retries: number;
+  /** The running job's last progress (@ftai/match's MatchProgress), as JSON, for every instance to show. */
+  progress_json: string | null;
 }

@@ -1,10 +1,21 @@
-import type { MatchJob } from '@ftai/api';
+import type { MatchJobList, MatchJobListQuery } from '@ftai/api';
 import type { AppContext } from '../context.js';
+import { keysetPage } from '../http/keyset.js';
 import { matchJobView } from './load-match-job.js';
 
-/** The newest 200 match jobs, newest first, the running one with its live progress. */
-export async function listMatchJobs(ctx: AppContext): Promise<MatchJob[]> {
-  const rows = await ctx.db.selectFrom('match_jobs').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(200).execute();
+/**
+ * A page of the match jobs, newest first unless `order=asc`, of one status if asked, the running
+ * ones with their live progress. Index: (status, created_at, id) and (created_at, id) (migration 0009).
+ */
+export async function listMatchJobs(ctx: AppContext, query: MatchJobListQuery): Promise<MatchJobList> {
+  let q = ctx.db.selectFrom('match_jobs').selectAll();
+  if (query.status !== undefined) q = q.where('status', '=', query.status);
+  const { rows, page } = await keysetPage(
+    q,
+    { sort: 'created', key: 'match_jobs.created_at', id: 'match_jobs.id', order: query.order ?? 'desc' },
+    query,
+    (r) => [r.created_at, r.id],
+  );
   const now = ctx.config.now().getTime();
-  return rows.map((r) => matchJobView(r, ctx.matchJobs.progressOf(r.id), now));
+  return { jobs: rows.map((r) => matchJobView(r, ctx.matchJobs.progressOf(r.id), now)), page };
 }

@@ -1,5 +1,7 @@
 import {
   answerSchema,
+  applicationCountsQuerySchema,
+  applicationCountsSchema,
   applicationListQuerySchema,
   applicationListSchema,
   applicationParamsSchema,
@@ -15,14 +17,14 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createApplication } from '../applications/create-application.js';
-import { listApplications } from '../applications/list-applications.js';
+import { countApplications, listApplications } from '../applications/list-applications.js';
 import { listAttachments } from '../applications/list-attachments.js';
 import { loadApplication } from '../applications/load-application.js';
 import { loadTimeline } from '../applications/load-timeline.js';
 import { type AttachmentFile, contentDisposition, readAttachment } from '../applications/read-attachment.js';
 import { requireApplication } from '../applications/require-application.js';
 import { runEngine } from '../applications/run-engine.js';
-import { assertCanAttach, assertRoomForAttachment, storeAttachment } from '../applications/store-attachment.js';
+import { assertCanAttach, assertRoomForAttachment, receiveAttachment, storeAttachment } from '../applications/store-attachment.js';
 import { submitApplication } from '../applications/submit-application.js';
 import { describePlainMoves, transitionApplication } from '../applications/transition-application.js';
 import { updateApplication } from '../applications/update-application.js';
@@ -31,7 +33,7 @@ import type { AppContext } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
 import { fileAnswer } from '../http/file-answer.js';
 import { idempotent } from '../http/idempotency.js';
-import { readUpload } from '../http/read-upload.js';
+import { spoolDir } from '../storage/spool-file.js';
 
 /** Sends an attached file as it was stored: its own type, never sniffed, never cached. */
 function sendFile(reply: FastifyReply, file: AttachmentFile) {
@@ -40,7 +42,8 @@ function sendFile(reply: FastifyReply, file: AttachmentFile) {
     .header('content-disposition', contentDisposition(file.filename))
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'private, no-store')
-    .send(file.bytes);
+    .header('content-length', file.size)
+    .send(file.body);
 }
 
 /**
@@ -70,8 +73,9 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/v1/applications',
       {
         schema: {
-          summary: 'Applications the caller may see, newest first',
-          description: 'Officers see all; an applicant its own enterprise’s; a reviewer those assigned to it.',
+          summary: 'A page of the applications the caller may see, newest first unless sorted otherwise',
+          description:
+            'Officers see all; an applicant its own enterprise’s; a reviewer those assigned to it. Filters, the search (`q`: the start of the enterprise’s name or credit code, or of the id) and the sort are the database’s; pages follow `page.next`.',
           tags: ['applications'],
           querystring: applicationListQuerySchema,
           response: { 200: applicationListSchema },
@@ -79,7 +83,23 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req) => {
         const user = requireUser(req);
-        return { applications: await listApplications(ctx.db, user, req.query) };
+        return listApplications(ctx, user, req.query);
+      },
+    );
+
+    app.get(
+      '/api/v1/applications/counts',
+      {
+        schema: {
+          summary: 'How many applications the caller may see in each status, with the list’s filters and search',
+          tags: ['applications'],
+          querystring: applicationCountsQuerySchema,
+          response: { 200: applicationCountsSchema },
+        },
+      },
+      async (req) => {
+        const user = requireUser(req);
+        return countApplications(ctx, user, req.query);
       },
     );
 
@@ -231,7 +251,8 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         assertCanAttach(row.status);
         // Refused before the upload is read; checked again where the file is stored.
         await assertRoomForAttachment(ctx.db, ctx.config.maxAttachmentsPerApplication, req.params.id);
-        const upload = await readUpload(req, ctx.config.uploadLimitBytes);
+        // Spooled to the data folder's tmp/ (hashed on the way), then into the file store: never whole in memory.
+        const upload = await receiveAttachment(req, ctx.config.uploadLimitBytes, spoolDir(ctx.config.dataDir));
         const attachmentId = await storeAttachment(ctx, user, req.params.id, upload);
         const attachment = (await listAttachments(ctx.db, req.params.id)).find((a) => a.id === attachmentId);
         if (!attachment) throw notFound('attachment');

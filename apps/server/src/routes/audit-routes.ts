@@ -12,7 +12,8 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/v1/audit',
       {
         schema: {
-          summary: 'Audit log entries, newest first',
+          summary:
+            'Audit log entries, newest first: by Beijing dates (from, to), operator (actorId), action and entity; paged (limit, after)',
           tags: ['audit'],
           querystring: auditQuerySchema,
           response: { 200: auditLogSchema },
@@ -20,7 +21,7 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req) => {
         requireRole(req, 'officer');
-        return { entries: await listAuditEntries(ctx.db, req.query) };
+        return listAuditEntries(ctx.db, req.query);
       },
     );
 

@@ -1,10 +1,9 @@
-import { createReadStream, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   createMatchJobBodySchema,
   createMatchJobQuerySchema,
   matchJobDetailSchema,
   matchJobIdParamsSchema,
+  matchJobListQuerySchema,
   matchJobListSchema,
   matchJobSchema,
   notifyPageSchema,
@@ -21,7 +20,7 @@ import { cancelMatchJob } from '../matching/cancel-match-job.js';
 import { createMatchJob } from '../matching/create-match-job.js';
 import { listMatchJobs } from '../matching/list-match-jobs.js';
 import { loadMatchJob, loadMatchJobDetail, requireFinishedMatchJob } from '../matching/load-match-job.js';
-import { MATCH_FILES, matchJobDir } from '../matching/match-job-files.js';
+import { discardJobInput, MATCH_FILES, type MatchFileName, openJobOutput } from '../matching/match-job-files.js';
 import { readNotifyPage } from '../matching/read-notify-list.js';
 import { receiveRegistry } from '../matching/receive-registry.js';
 import { XLSX_MIME } from '../notice/export-notice-xlsx.js';
@@ -55,21 +54,19 @@ export function matchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => {
         const officer = requireRole(req, 'officer');
         const id = newId();
-        const dir = matchJobDir(ctx.config.dataDir, id);
         const allowExtraColumns = req.query.allowExtraColumns === 'true';
         if (req.isMultipart()) {
-          mkdirSync(dir, { recursive: true });
+          // The registry goes to the file store first (every instance can run the job); without its row, it goes.
+          const { filename, format } = await receiveRegistry(ctx, req, id, ctx.config.matchUploadLimitBytes);
           try {
-            const filename = await receiveRegistry(req, dir, ctx.config.matchUploadLimitBytes);
             await createMatchJob(ctx, officer, { id, source: 'upload', filename, year: null, allowExtraColumns });
           } catch (error) {
-            rmSync(dir, { recursive: true, force: true });
+            await discardJobInput(ctx, id, format);
             throw error;
           }
         } else {
           if (!req.body)
             throw fieldError('source', 'expected a registry file (multipart/form-data) or JSON {"source": "platform", "year": …}');
-          mkdirSync(dir, { recursive: true });
           await createMatchJob(ctx, officer, { id, source: 'platform', filename: null, year: req.body.year, allowExtraColumns });
         }
         return reply.code(202).send(await loadMatchJob(ctx, id));
@@ -78,10 +75,17 @@ export function matchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/v1/match-jobs',
-      { schema: { summary: 'Match jobs, newest first (officer)', tags: ['matching'], response: { 200: matchJobListSchema } } },
+      {
+        schema: {
+          summary: 'Match jobs, newest first, of one status if asked; paged (officer)',
+          tags: ['matching'],
+          querystring: matchJobListQuerySchema,
+          response: { 200: matchJobListSchema },
+        },
+      },
       async (req) => {
         requireRole(req, 'officer');
-        return { jobs: await listMatchJobs(ctx) };
+        return listMatchJobs(ctx, req.query);
       },
     );
 
@@ -101,19 +105,21 @@ export function matchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
-    const download = (file: string, type: string, name: (id: string) => string) => async (req: FastifyRequest, reply: FastifyReply) => {
-      requireRole(req, 'officer');
-      const { id } = req.params as { id: string };
-      const job = await requireFinishedMatchJob(ctx.db, id, 'its files are');
-      const path = join(matchJobDir(ctx.config.dataDir, job.id), file);
-      if (!existsSync(path)) throw new HttpError(404, 'FTAI_ERR_NOT_FOUND', `the match job has no ${file}`);
-      return reply
-        .type(type)
-        .header('content-disposition', `attachment; filename="${name(id)}"`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(createReadStream(path));
-    };
+    const download =
+      (file: MatchFileName, type: string, name: (id: string) => string) => async (req: FastifyRequest, reply: FastifyReply) => {
+        requireRole(req, 'officer');
+        const { id } = req.params as { id: string };
+        const job = await requireFinishedMatchJob(ctx.db, id, 'its files are');
+        // Streamed from the file store, whichever instance ran the job.
+        const body = await openJobOutput(ctx, job.id, file);
+        if (!body) throw new HttpError(404, 'FTAI_ERR_NOT_FOUND', `the match job has no ${file}`);
+        return reply
+          .type(type)
+          .header('content-disposition', `attachment; filename="${name(id)}"`)
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .send(body);
+      };
     app.get(
       '/api/v1/match-jobs/:id/results.jsonl',
       {

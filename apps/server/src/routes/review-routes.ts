@@ -23,7 +23,7 @@ import { forbidden } from '../errors.js';
 import { approveApplication } from '../review/approve-application.js';
 import { assignReviewer } from '../review/assign-reviewer.js';
 import { declareInterest } from '../review/declare-interest.js';
-import { listAssignments } from '../review/list-assignments.js';
+import { pageAssignments } from '../review/list-assignments.js';
 import { scoreAssignment } from '../review/score-assignment.js';
 import { withdrawAssignment } from '../review/withdraw-assignment.js';
 
@@ -47,7 +47,9 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/v1/reviews',
       {
         schema: {
-          summary: "A reviewer's assignments; an officer's view of all (or one application's) assignments",
+          summary: "A page of a reviewer's assignments; of an officer's view of all (or one application's) assignments",
+          description:
+            'Newest assignment first unless `order=asc`. Filters: one application, one assignment, a call, a stage (declare, score, scored, closed); `q` searches the start of the enterprise’s name or credit code, or of the application’s id.',
           tags: ['review'],
           querystring: reviewListQuerySchema,
           response: { 200: assignmentListSchema },
@@ -55,15 +57,12 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req) => {
         const user = requireUser(req);
-        const { applicationId } = req.query;
+        const { limit, after, order, sort: _sort, ...filter } = req.query;
+        const page = { limit, after, order };
         if (user.role === 'reviewer') {
-          return {
-            assignments: await listAssignments(ctx.db, { reviewerId: user.id, hideTied: true, ...(applicationId && { applicationId }) }),
-          };
+          return pageAssignments(ctx.db, ctx.dialect, { ...filter, reviewerId: user.id, hideTied: true }, page);
         }
-        if (actsAs(user.role) === 'officer') {
-          return { assignments: await listAssignments(ctx.db, { ...(applicationId && { applicationId }) }) };
-        }
+        if (actsAs(user.role) === 'officer') return pageAssignments(ctx.db, ctx.dialect, filter, page);
         throw forbidden('reviews are seen by their reviewers and by officers');
       },
     );

@@ -27,7 +27,7 @@ export const common = {
     language: 'English',
     loading: '加载中…',
     empty: '暂无数据',
-    pager: { previous: '上一页', next: '下一页', first: '首页', summary: '第 {{page}} 页，共 {{total}} 条' },
+    pager: { previous: '上一页', next: '下一页', first: '首页', summary: '第{{page}}页，共{{total}}条' },
     save: '保存',
     cancel: '取消',
     submit: '提交',

@@ -6,6 +6,7 @@ export const review = {
       title: '评审工作台',
       intro: '以下为分配给您的申报。请先作出利益冲突声明，再审阅材料并按评分标准打分；专家评审阶段内可修改评分。',
       assigned: '分配给我的申报',
+      all: '全部',
       none: '暂无分配给您的申报',
       enterprise: '申报企业',
       call: '申报批次',
@@ -85,6 +86,7 @@ export const review = {
       intro:
         'The applications assigned to you. Declare any conflict of interest first, then read the file and score it against the rubric; you may change your score while the review lasts.',
       assigned: 'Assigned to you',
+      all: 'All',
       none: 'Nothing is assigned to you',
       enterprise: 'Enterprise',
       call: 'Call',

@@ -78,6 +78,9 @@ describe.each(DIALECTS)('the database refuses a status or role @ftai/api does no
         created_at: t.ctx.now(),
         started_at: null,
         finished_at: null,
+        cancel_requested: 0,
+        attempts: 0,
+        retries: 0,
         error: null,
       })
       .execute();

@@ -1,17 +1,24 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { AuditEntry, AuditVerification } from '@ftai/api';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Flex, Input, List, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Input, List, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { ServerPager } from '../../components/ServerPager';
 import { formatTime } from '../../lib/format';
+import { officer } from '../../locales/officer';
 import { type DiffRow, diffJson, showValue } from './lib/audit-diff';
-import { useAudit, useUsers } from './officer-api';
+import { useUsers } from './officer-api';
 import { errorMessage, PageHeader, QueryState } from './parts';
+import { type AuditFilters, useAuditPage } from './records-api';
 
 const PAGE = 20;
+const DATE = 'YYYY-MM-DD';
+/** The actions the log names (those with a label; the select also finds them by their label). */
+const ACTIONS = Object.keys(officer.zh.audit.actions).map((k) => k.replace(/_/g, '.'));
 const ENTITIES = [
   'application',
   'call',
@@ -28,24 +35,20 @@ const KIND_COLORS = { added: 'green', removed: 'red', changed: 'blue' } as const
 
 /**
  * The audit log (审计日志): every state change, newest first, with who did it and what changed
- * (a leaf-by-leaf diff, and the raw JSON); filtered by entity; and a check of the hash chain that
- * names each broken entry.
+ * (a leaf-by-leaf diff, and the raw JSON); filtered by Beijing dates, operator, action and entity
+ * and paged by the server; and a check of the hash chain that names each broken entry.
  */
 export function AuditPage() {
   const { t } = useTranslation('officer');
-  const [entity, setEntity] = useState<string | undefined>();
-  const [entityId, setEntityId] = useState<string | undefined>();
-  // Cursors of the pages seen so far: page k starts before cursors[k] (undefined for the newest).
-  const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
-  const page = cursors.length - 1;
-  const audit = useAudit({ entity, entityId, before: cursors[page], limit: PAGE });
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const audit = useAuditPage(filters, PAGE);
   const users = useUsers();
   const names = new Map((users.data ?? []).map((u) => [u.id, u.displayName]));
-  const entries = audit.data ?? [];
+  const entries = audit.data?.entries ?? [];
   const verify = useMutation({ mutationFn: () => api.get<AuditVerification>('/api/v1/audit/verify') });
-
-  const restart = () => setCursors([undefined]);
-  const last = entries[entries.length - 1];
+  /** A change of filter: the pages start again from the newest (useServerPage). */
+  const filter = (change: AuditFilters) => setFilters((f) => ({ ...f, ...change }));
+  const actionLabel = (a: string) => t(`audit.actions.${a.replace(/\./g, '_')}`, { defaultValue: a });
 
   const columns: ColumnsType<AuditEntry> = [
     { title: '#', dataIndex: 'seq', width: 70 },
@@ -62,7 +65,7 @@ export function AuditPage() {
       dataIndex: 'action',
       render: (v: string) => (
         <div>
-          <div>{t(`audit.actions.${v.replace(/\./g, '_')}`, { defaultValue: v })}</div>
+          <div>{actionLabel(v)}</div>
           <Typography.Text type="secondary" code style={{ fontSize: 11 }}>
             {v}
           </Typography.Text>
@@ -100,37 +103,68 @@ export function AuditPage() {
         {verify.data && <Verification result={verify.data} />}
         <Card size="small">
           <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
-            <Col xs={24} sm={10} md={8}>
+            <Col xs={24} md={12} xl={8}>
+              <DatePicker.RangePicker
+                allowEmpty={[true, true]}
+                aria-label={t('audit.dates')}
+                placeholder={[t('audit.from'), t('audit.to')]}
+                value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
+                onChange={(range) => filter({ from: range?.[0]?.format(DATE) ?? undefined, to: range?.[1]?.format(DATE) ?? undefined })}
+                style={{ width: '100%' }}
+                data-testid="date-filter"
+              />
+            </Col>
+            <Col xs={24} sm={12} md={6} xl={4}>
+              <Select<string>
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                aria-label={t('audit.actor')}
+                placeholder={t('audit.allActors')}
+                value={filters.actorId}
+                onChange={(v) => filter({ actorId: v })}
+                style={{ width: '100%' }}
+                options={(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+                data-testid="actor-filter"
+              />
+            </Col>
+            <Col xs={24} sm={12} md={6} xl={4}>
+              <Select<string>
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                aria-label={t('audit.action')}
+                placeholder={t('audit.allActions')}
+                value={filters.action}
+                onChange={(v) => filter({ action: v })}
+                style={{ width: '100%' }}
+                options={ACTIONS.map((a) => ({ value: a, label: actionLabel(a) }))}
+                data-testid="action-filter"
+              />
+            </Col>
+            <Col xs={24} sm={12} md={8} xl={4}>
               <Select<string>
                 allowClear
                 aria-label={t('audit.entity')}
                 placeholder={t('audit.allEntities')}
-                value={entity}
-                onChange={(v) => {
-                  setEntity(v);
-                  restart();
-                }}
+                value={filters.entity}
+                onChange={(v) => filter({ entity: v })}
                 style={{ width: '100%' }}
                 options={ENTITIES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) }))}
                 data-testid="entity-filter"
               />
             </Col>
-            <Col xs={24} sm={14} md={10}>
+            <Col xs={24} sm={12} md={16} xl={4}>
               <Input.Search
                 allowClear
                 aria-label={t('audit.entityId')}
                 placeholder={t('audit.entityId')}
-                onSearch={(v) => {
-                  setEntityId(v.trim() || undefined);
-                  restart();
-                }}
+                onSearch={(v) => filter({ entityId: v.trim() || undefined })}
               />
             </Col>
           </Row>
           <QueryState
             isLoading={audit.isLoading}
             error={audit.error}
-            isEmpty={entries.length === 0 && page === 0}
+            isEmpty={entries.length === 0 && audit.pageIndex === 0}
             empty={t('audit.none')}
             onRetry={() => void audit.refetch()}
           >
@@ -146,17 +180,7 @@ export function AuditPage() {
               }}
               data-testid="audit-table"
             />
-            <Flex justify="space-between" align="center" style={{ marginTop: 12 }}>
-              <Typography.Text type="secondary">{t('audit.page', { page: page + 1 })}</Typography.Text>
-              <Space>
-                <Button disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
-                  {t('audit.newer')}
-                </Button>
-                <Button disabled={entries.length < PAGE || !last} onClick={() => last && setCursors((c) => [...c, last.seq])}>
-                  {t('audit.older')}
-                </Button>
-              </Space>
-            </Flex>
+            <ServerPager {...audit} />
           </QueryState>
         </Card>
       </Space>

@@ -1,5 +1,6 @@
 import { CloudUploadOutlined, DatabaseOutlined, DownloadOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
-import type { MatchJob, MatchJobDetail, MatchJobList, NotifyEntry, NotifyPage } from '@ftai/api';
+import type { MatchJob, MatchJobDetail, MatchJobStatus, NotifyEntry, NotifyPage } from '@ftai/api';
+import { MATCH_JOB_STATUSES } from '@ftai/api/statuses';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -16,6 +17,7 @@ import {
   List,
   Progress,
   Row,
+  Select,
   Space,
   Table,
   Tag,
@@ -28,9 +30,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { Money } from '../../components/Money';
+import { ServerPager } from '../../components/ServerPager';
 import { formatTime, formatYuan } from '../../lib/format';
 import { isActive, isRegistryFile, measureIds, progressPercent } from './lib/match-jobs';
 import { errorMessage, formProblem, PageHeader, QueryState } from './parts';
+import { recordKeys, useMatchJobsPage } from './records-api';
 
 const BASE = '/api/v1/match-jobs';
 const POLL_MS = 2000;
@@ -54,8 +58,9 @@ export function MatchJobsPage() {
   const { t, i18n } = useTranslation('officer');
   const queryClient = useQueryClient();
   const screens = Grid.useBreakpoint();
-  const jobs = useQuery({ queryKey: ['officer', 'match-jobs'], queryFn: () => api.get<MatchJobList>(BASE).then((r) => r.jobs) });
-  const list = jobs.data ?? [];
+  const [status, setStatus] = useState<MatchJobStatus | undefined>();
+  const jobs = useMatchJobsPage(status);
+  const list = jobs.data?.jobs ?? [];
   const active = list.filter(isActive);
   // Each running job's progress, every 2 seconds until it stops.
   const progress = useQueries({
@@ -69,13 +74,13 @@ export function MatchJobsPage() {
   const rows = list.map((j) => latest.get(j.id) ?? j);
   const finished = rows.filter((j) => !isActive(j) && list.find((l) => l.id === j.id && isActive(l))).length;
   useEffect(() => {
-    if (finished > 0) void queryClient.invalidateQueries({ queryKey: ['officer', 'match-jobs'] });
+    if (finished > 0) void queryClient.invalidateQueries({ queryKey: recordKeys.matchJobs });
   }, [finished, queryClient]);
   const [notifyOf, setNotifyOf] = useState<MatchJob | null>(null);
 
   const cancel = useMutation({
     mutationFn: (id: string) => api.post(`${BASE}/${id}/cancel`),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['officer', 'match-jobs'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: recordKeys.matchJobs }),
   });
 
   const what = (j: MatchJob) =>
@@ -223,11 +228,27 @@ export function MatchJobsPage() {
             <PlatformCard />
           </Col>
         </Row>
-        <Card title={t('match.jobs')} size="small">
+        <Card
+          title={t('match.jobs')}
+          size="small"
+          extra={
+            <Select<MatchJobStatus>
+              allowClear
+              size="small"
+              aria-label={t('match.status')}
+              placeholder={t('match.allStatuses')}
+              value={status}
+              onChange={setStatus}
+              options={MATCH_JOB_STATUSES.map((s) => ({ value: s, label: t(`match.statuses.${s}`) }))}
+              style={{ width: 130 }}
+              data-testid="job-status-filter"
+            />
+          }
+        >
           <QueryState
             isLoading={jobs.isLoading}
             error={jobs.error}
-            isEmpty={rows.length === 0}
+            isEmpty={rows.length === 0 && jobs.pageIndex === 0}
             empty={t('match.none')}
             onRetry={() => void jobs.refetch()}
           >
@@ -238,7 +259,7 @@ export function MatchJobsPage() {
                 size="small"
                 columns={columns}
                 dataSource={rows}
-                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                pagination={false}
                 scroll={{ x: 'max-content' }}
               />
             ) : (
@@ -267,6 +288,7 @@ export function MatchJobsPage() {
                 )}
               />
             )}
+            <ServerPager {...jobs} />
           </QueryState>
         </Card>
       </Space>
@@ -292,7 +314,7 @@ function UploadCard() {
       setFile(null);
       setProblem(null);
       message.success(t('match.started'));
-      await queryClient.invalidateQueries({ queryKey: ['officer', 'match-jobs'] });
+      await queryClient.invalidateQueries({ queryKey: recordKeys.matchJobs });
     },
     onError: (e) => setProblem(errorMessage(e)),
   });
@@ -343,7 +365,7 @@ function PlatformCard() {
     onSuccess: async () => {
       setProblem(null);
       message.success(t('match.started'));
-      await queryClient.invalidateQueries({ queryKey: ['officer', 'match-jobs'] });
+      await queryClient.invalidateQueries({ queryKey: recordKeys.matchJobs });
     },
     onError: (e) => setProblem(formProblem(form, e)),
   });

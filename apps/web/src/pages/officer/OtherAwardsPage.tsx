@@ -1,19 +1,23 @@
 import { ImportOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ImportOutcome, OtherAward } from '@ftai/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Collapse, Flex, Form, Grid, Input, List, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Collapse, Flex, Form, Grid, Input, List, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
 import { measureLabel } from '../../api/measure-label';
 import { ENTERPRISE_MEASURE_IDS } from '../../api/policy-ids';
 import { useMeasureIndex } from '../../api/use-catalogue';
 import { Money } from '../../components/Money';
+import { ServerPager } from '../../components/ServerPager';
 import { formatTime, formatYuan } from '../../lib/format';
 import { type IssueRow, issueRows } from './lib/import-issues';
-import { keys, useOtherAwards } from './officer-api';
 import { errorMessage, PageHeader, QueryState } from './parts';
+import { type OtherAwardFilters, recordKeys, useOtherAwardsPage } from './records-api';
+
+/** The years a filter offers: from 2020 to next year. */
+const YEARS = Array.from({ length: new Date().getFullYear() - 2018 }, (_, i) => String(new Date().getFullYear() + 1 - i));
 
 /** The columns: each row names subject (支持对象) or measure (对应本措施事项), one of the two. */
 const TEMPLATE = 'creditCode,policy,subject,measure,amount,year\n';
@@ -22,7 +26,7 @@ const EXAMPLE = `${TEMPLATE}91110106MA01ABCD2L,丰台区促进高精尖产业发
 /**
  * Other district policies' awards (他项政策奖励), imported from CSV so that best-of-never-twice
  * (从优不重复) can compare: paste or pick a file, see every bad row with its line and column (the
- * import takes all rows or none), and the awards on record.
+ * import takes all rows or none), and the awards on record, searched, filtered and paged by the server.
  */
 export function OtherAwardsPage() {
   const { t, i18n } = useTranslation('officer');
@@ -36,12 +40,13 @@ export function OtherAwardsPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const screens = Grid.useBreakpoint();
-  const awards = useOtherAwards();
+  const [filters, setFilters] = useState<OtherAwardFilters>({});
+  const awards = useOtherAwardsPage(filters);
+  const shown = awards.data?.awards ?? [];
   const [form] = Form.useForm<{ csv: string }>();
   const [issues, setIssues] = useState<IssueRow[] | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
-  const [filter, setFilter] = useState('');
 
   const importCsv = useMutation({
     mutationFn: (csv: string) => api.post<ImportOutcome>('/api/v1/other-policy-awards/import', { csv }),
@@ -51,7 +56,7 @@ export function OtherAwardsPage() {
       setOutcome(o);
       form.resetFields();
       message.success(t('awards.imported', { rows: o.rows }));
-      await queryClient.invalidateQueries({ queryKey: keys.otherAwards });
+      await queryClient.invalidateQueries({ queryKey: recordKeys.otherAwards });
     },
     onError: (e) => {
       setOutcome(null);
@@ -73,19 +78,6 @@ export function OtherAwardsPage() {
     { title: t('awards.field'), dataIndex: 'field', width: 160, render: (f: string | null) => <Tag color="red">{field(f)}</Tag> },
     { title: t('awards.problem'), dataIndex: 'message' },
   ];
-
-  const shown = useMemo(() => {
-    const q = filter.trim().toUpperCase();
-    return (awards.data?.awards ?? []).filter(
-      (a) =>
-        !q ||
-        a.creditCode.includes(q) ||
-        (a.enterpriseName ?? '').toUpperCase().includes(q) ||
-        a.policy.toUpperCase().includes(q) ||
-        (a.subject ?? '').toUpperCase().includes(q) ||
-        (a.measure ?? '').toUpperCase().includes(q),
-    );
-  }, [awards.data, filter]);
 
   const awardColumns: ColumnsType<OtherAward> = [
     {
@@ -220,22 +212,45 @@ export function OtherAwardsPage() {
           extra={
             awards.data && (
               <Typography.Text type="secondary">
-                {t('awards.listTotal', { count: awards.data.awards.length, amount: formatYuan(awards.data.total) })}
+                {t('awards.listTotal', { count: awards.data.page.total, amount: formatYuan(awards.data.total) })}
               </Typography.Text>
             )
           }
         >
-          <Input.Search
-            allowClear
-            aria-label={t('awards.filter')}
-            placeholder={t('awards.filter')}
-            onChange={(e) => setFilter(e.target.value)}
-            style={{ maxWidth: 320, marginBottom: 12 }}
-          />
+          <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+            <Input.Search
+              allowClear
+              aria-label={t('awards.filter')}
+              placeholder={t('awards.filter')}
+              onSearch={(v) => setFilters((f) => ({ ...f, q: v.trim() || undefined }))}
+              style={{ maxWidth: 320 }}
+              data-testid="awards-search"
+            />
+            <Select<string>
+              allowClear
+              aria-label={t('awards.column.year')}
+              placeholder={t('awards.allYears')}
+              value={filters.year}
+              onChange={(year) => setFilters((f) => ({ ...f, year }))}
+              options={YEARS.map((y) => ({ value: y, label: y }))}
+              style={{ width: 120 }}
+              data-testid="awards-year"
+            />
+            <Select<'imported' | 'amount'>
+              aria-label={t('awards.sortImported')}
+              value={filters.sort ?? 'imported'}
+              onChange={(sort) => setFilters((f) => ({ ...f, sort: sort === 'imported' ? undefined : sort }))}
+              options={[
+                { value: 'imported', label: t('awards.sortImported') },
+                { value: 'amount', label: t('awards.sortAmount') },
+              ]}
+              style={{ width: 160 }}
+            />
+          </Flex>
           <QueryState
             isLoading={awards.isLoading}
             error={awards.error}
-            isEmpty={shown.length === 0}
+            isEmpty={shown.length === 0 && awards.pageIndex === 0}
             empty={t('awards.none')}
             onRetry={() => void awards.refetch()}
           >
@@ -245,7 +260,8 @@ export function OtherAwardsPage() {
                 size="small"
                 columns={awardColumns}
                 dataSource={shown}
-                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                pagination={false}
+                loading={awards.isFetching}
               />
             ) : (
               <List
@@ -265,6 +281,7 @@ export function OtherAwardsPage() {
                 )}
               />
             )}
+            <ServerPager {...awards} />
           </QueryState>
         </Card>
       </Space>

@@ -1,21 +1,23 @@
 import type { ApplicationSummary } from '@ftai/api';
 import { Badge, Card, Flex, Grid, Input, List, Select, Space, Table, Tabs, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
-import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Money } from '../../components/Money';
+import { ServerPager } from '../../components/ServerPager';
 import { ApplicationStatusTag } from '../../components/StatusTag';
 import { formatTime } from '../../lib/format';
 import {
-  countByStatus,
-  filterApplications,
   isApplicationStatus,
+  isQueueSort,
+  QUEUE_SORTS,
   QUEUE_STATUSES,
   type QueueSort,
-  sortApplications,
+  SERVER_SORT,
+  searchText,
+  tabCounts,
 } from './lib/queue-filter';
-import { useApplications } from './officer-api';
+import { useApplicationCounts, useApplications } from './officer-api';
 import { CallSelect, PageHeader, QueryState } from './parts';
 import { useSelectedCall } from './use-selected-call';
 
@@ -24,21 +26,32 @@ interface Sort {
   readonly descending: boolean;
 }
 
+/** Rows of a page of the queue. */
+const PAGE_SIZE = 20;
+
 /**
- * The application queue (申报受理): every application of a call, by status in tabs with their
- * counts, searchable by enterprise name or credit code, sortable by the engine's total, the review
- * score and the submission time. Filters live in the URL (?call=&status=&q=).
+ * The application queue (申报受理): a call's applications, by status in tabs with their counts,
+ * searchable by the start of the enterprise's name, its credit code or the application's number,
+ * sortable by the engine's total, the review score and the submission time. The server filters,
+ * sorts and pages (a call may hold a hundred thousand); the filters and the sort live in the URL
+ * (?call=&status=&q=&sort=&order=).
  */
 export function QueuePage() {
   const { t } = useTranslation('officer');
   const screens = Grid.useBreakpoint();
   const [params, setParams] = useSearchParams();
   const { calls, call, setCallId } = useSelectedCall();
-  const applications = useApplications(call?.id);
   const statusParam = params.get('status');
   const status = isApplicationStatus(statusParam) ? statusParam : undefined;
   const text = params.get('q') ?? '';
-  const [sort, setSort] = useState<Sort>({ key: 'submittedAt', descending: true });
+  const q = searchText(text);
+  const sortParam = params.get('sort');
+  const sort: Sort = { key: isQueueSort(sortParam) ? sortParam : 'submittedAt', descending: params.get('order') !== 'asc' };
+  const applications = useApplications(
+    { callId: call?.id, status, q, sort: SERVER_SORT[sort.key], order: sort.descending ? 'desc' : 'asc' },
+    PAGE_SIZE,
+  );
+  const counted = useApplicationCounts(call?.id, q ?? '');
 
   const setParam = (name: string, value: string | undefined) =>
     setParams(
@@ -51,12 +64,24 @@ export function QueuePage() {
       { replace: true },
     );
 
-  const all = applications.data ?? [];
-  const counts = useMemo(() => countByStatus(filterApplications(all, { text })), [all, text]);
-  const rows = useMemo(
-    () => sortApplications(filterApplications(all, { status, text }), sort.key, sort.descending),
-    [all, status, text, sort],
-  );
+  const setSort = (next: Sort | undefined) =>
+    setParams(
+      (p) => {
+        const after = new URLSearchParams(p);
+        if (next === undefined || (next.key === 'submittedAt' && next.descending)) {
+          after.delete('sort');
+          after.delete('order');
+        } else {
+          after.set('sort', next.key);
+          after.set('order', next.descending ? 'desc' : 'asc');
+        }
+        return after;
+      },
+      { replace: true },
+    );
+
+  const rows = applications.data?.applications ?? [];
+  const counts = tabCounts(counted.data);
 
   const order = (key: QueueSort) => (sort.key === key ? (sort.descending ? 'descend' : 'ascend') : null);
   const columns: ColumnsType<ApplicationSummary> = [
@@ -164,12 +189,13 @@ export function QueuePage() {
               size="middle"
               columns={columns}
               dataSource={rows}
-              pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+              loading={applications.isFetching}
+              pagination={false}
               onChange={(_p, _f, sorter) => {
                 const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<ApplicationSummary> | undefined;
-                const key = s?.columnKey as QueueSort | undefined;
-                if (key && s?.order) setSort({ key, descending: s.order === 'descend' });
-                else setSort({ key: 'submittedAt', descending: true });
+                const key = String(s?.columnKey ?? '');
+                if (isQueueSort(key) && s?.order) setSort({ key, descending: s.order === 'descend' });
+                else setSort(undefined);
               }}
             />
           ) : (
@@ -182,7 +208,7 @@ export function QueuePage() {
                     const [key, dir] = v.split(':') as [QueueSort, string];
                     setSort({ key, descending: dir === 'desc' });
                   }}
-                  options={(['submittedAt', 'engineTotal', 'score'] as const).flatMap((k) => [
+                  options={QUEUE_SORTS.flatMap((k) => [
                     { value: `${k}:desc`, label: t(`queue.sort.${k}.desc`) },
                     { value: `${k}:asc`, label: t(`queue.sort.${k}.asc`) },
                   ])}
@@ -191,7 +217,7 @@ export function QueuePage() {
               </Flex>
               <List
                 dataSource={rows}
-                pagination={rows.length > 10 ? { pageSize: 10, size: 'small', align: 'center' } : false}
+                loading={applications.isFetching}
                 renderItem={(a) => (
                   <Card size="small" style={{ marginBottom: 8 }}>
                     <Flex justify="space-between" align="start" gap={8}>
@@ -233,6 +259,7 @@ export function QueuePage() {
               />
             </>
           )}
+          <ServerPager {...applications} />
         </QueryState>
       </Card>
     </div>

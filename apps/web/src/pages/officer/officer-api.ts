@@ -1,5 +1,8 @@
 import type {
+  ApplicationCounts,
   ApplicationList,
+  ApplicationSort,
+  ApplicationStatus,
   ApplicationView,
   AssignmentList,
   AuditLog,
@@ -15,11 +18,16 @@ import type {
 } from '@ftai/api';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { useServerPage } from '../../lib/use-server-page';
+
+/** The API's largest page (@ftai/api PAGE_LIMIT_MAX). */
+const PAGE_LIMIT_MAX = 500;
 
 /** Query keys of the officer console: a change invalidates by the first element. */
 export const keys = {
   calls: ['officer', 'calls'] as const,
-  applications: (callId?: string) => ['officer', 'applications', callId ?? 'all'] as const,
+  applications: ['officer', 'applications'] as const,
+  applicationCounts: (callId: string | undefined, q: string) => ['officer', 'application-counts', callId ?? 'all', q] as const,
   application: (id: string) => ['officer', 'application', id] as const,
   assignments: (applicationId: string) => ['officer', 'assignments', applicationId] as const,
   users: ['officer', 'users'] as const,
@@ -35,11 +43,37 @@ export function useCalls() {
   return useQuery({ queryKey: keys.calls, queryFn: () => api.get<CallList>('/api/v1/calls').then((r) => r.calls) });
 }
 
-export function useApplications(callId: string | undefined) {
+/** What the officer's queue asks the server for: a call's applications, filtered, searched and sorted. */
+export interface ApplicationQuery {
+  readonly callId: string | undefined;
+  readonly status?: ApplicationStatus | undefined;
+  /** The start of the enterprise's name or credit code, or of the application's id. */
+  readonly q?: string | undefined;
+  readonly sort?: ApplicationSort | undefined;
+  readonly order?: 'asc' | 'desc' | undefined;
+}
+
+/** One page of the queue (the server filters, sorts and pages); waits for the call to be known. */
+export function useApplications(query: ApplicationQuery, limit = 20) {
+  return useServerPage(
+    keys.applications,
+    '/api/v1/applications',
+    { callId: query.callId, status: query.status, q: query.q, sort: query.sort, order: query.order },
+    (url) => api.get<ApplicationList>(url),
+    limit,
+    query.callId !== undefined,
+  );
+}
+
+/** How many of the call's applications (matching the search) are in each status: the queue's tabs. */
+export function useApplicationCounts(callId: string | undefined, q: string) {
+  const search = new URLSearchParams();
+  if (callId) search.set('callId', callId);
+  if (q) search.set('q', q);
   return useQuery({
-    queryKey: keys.applications(callId),
-    queryFn: () =>
-      api.get<ApplicationList>(`/api/v1/applications${callId ? `?callId=${encodeURIComponent(callId)}` : ''}`).then((r) => r.applications),
+    queryKey: keys.applicationCounts(callId, q),
+    queryFn: () => api.get<ApplicationCounts>(`/api/v1/applications/counts?${search.toString()}`),
+    enabled: callId !== undefined,
   });
 }
 
@@ -50,10 +84,14 @@ export function useApplication(id: string) {
   });
 }
 
+/** An application's reviewers: a handful, so the largest page holds them all. */
 export function useAssignments(applicationId: string) {
   return useQuery({
     queryKey: keys.assignments(applicationId),
-    queryFn: () => api.get<AssignmentList>(`/api/v1/reviews?applicationId=${encodeURIComponent(applicationId)}`).then((r) => r.assignments),
+    queryFn: () =>
+      api
+        .get<AssignmentList>(`/api/v1/reviews?applicationId=${encodeURIComponent(applicationId)}&limit=${PAGE_LIMIT_MAX}`)
+        .then((r) => r.assignments),
   });
 }
 
@@ -127,16 +165,22 @@ export function useAudit(params: {
 }
 
 /**
- * The notice an application is on: of its call's notices (newest first), the one whose lines
- * name it. The application's view does not carry the notice's id, the notice's lines do.
+ * The notice an application is on: of its call's notices (newest first), the one with a line of
+ * it (asked of each notice's lines by the server, one line at most). The application's view does
+ * not carry the notice's id, the notice's lines do.
  */
 export function useNoticeOf(application: { id: string; callId: string }) {
-  const notices = useNotices();
-  const ofCall = (notices.data ?? []).filter((n) => n.call.id === application.callId);
-  const views = useQueries({
-    queries: ofCall.map((n) => ({ queryKey: keys.notice(n.id), queryFn: () => api.get<Notice>(`/api/v1/notices/${n.id}`) })),
+  const notices = useQuery({
+    queryKey: [...keys.notices, application.callId],
+    queryFn: () => api.get<NoticeList>(`/api/v1/notices?callId=${encodeURIComponent(application.callId)}&limit=100`).then((r) => r.notices),
   });
-  const found = views.find((v) => v.data?.lines.some((l) => l.applicationId === application.id));
+  const views = useQueries({
+    queries: (notices.data ?? []).map((n) => ({
+      queryKey: [...keys.notice(n.id), application.id],
+      queryFn: () => api.get<Notice>(`/api/v1/notices/${n.id}?limit=1&applicationId=${encodeURIComponent(application.id)}`),
+    })),
+  });
+  const found = views.find((v) => (v.data?.lines.length ?? 0) > 0);
   return { data: found?.data, isLoading: notices.isLoading || views.some((v) => v.isLoading) };
 }
 

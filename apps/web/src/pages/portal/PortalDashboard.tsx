@@ -8,22 +8,25 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { LoadFailed } from '../../components/LoadFailed';
 import { Money } from '../../components/Money';
+import { ServerPager } from '../../components/ServerPager';
 import { ApplicationStatusTag } from '../../components/StatusTag';
 import { formatDate, formatTime } from '../../lib/format';
 import { EnterpriseFlags } from './EnterpriseFlags';
 import { isEditable, latestMoveTo } from './portal-logic';
-import { useCalls, useEnterprise, useMyApplications } from './portal-queries';
+import { useCalls, useEnterprise, useMyApplicationCounts, useMyApplications, useMyApplicationsIn } from './portal-queries';
 
 /**
  * The applicant's home (/portal): returned-for-changes messages first (the officer's note),
- * the enterprise, the calls that take applications now, and every application with its figures.
+ * the enterprise, the calls that take applications now, and its applications, a page at a time,
+ * with their figures.
  */
 export function PortalDashboard() {
   const { t } = useTranslation('portal');
   const enterprise = useEnterprise();
   const calls = useCalls();
   const applications = useMyApplications();
-  const apps = applications.data?.applications ?? [];
+  const returned = useMyApplicationsIn('returned');
+  const drafts = useMyApplicationsIn('draft');
   const callById = new Map((calls.data?.calls ?? []).map((c) => [c.id, c]));
 
   return (
@@ -34,16 +37,16 @@ export function PortalDashboard() {
       {enterprise.isError && <LoadFailed error={enterprise.error} onRetry={() => void enterprise.refetch()} />}
       {applications.isError && <LoadFailed error={applications.error} onRetry={() => void applications.refetch()} />}
       {calls.isError && <LoadFailed error={calls.error} onRetry={() => void calls.refetch()} />}
-      <ReturnedMessages applications={apps.filter((a) => a.status === 'returned')} callById={callById} />
+      <ReturnedMessages applications={returned.data ?? []} callById={callById} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>
           <EnterpriseCard enterprise={enterprise.data} loading={enterprise.isLoading} />
         </Col>
         <Col xs={24} lg={15}>
-          <OpenCalls calls={calls.data?.calls} loading={calls.isLoading} applications={apps} />
+          <OpenCalls calls={calls.data?.calls} loading={calls.isLoading || drafts.isLoading} drafts={drafts.data ?? []} />
         </Col>
         <Col xs={24}>
-          <MyApplications applications={apps} loading={applications.isLoading} callById={callById} />
+          <MyApplications page={applications} callById={callById} />
         </Col>
       </Row>
     </div>
@@ -131,7 +134,7 @@ function EnterpriseCard({ enterprise, loading }: { enterprise: EnterpriseView | 
   );
 }
 
-function OpenCalls({ calls, loading, applications }: { calls: Call[] | undefined; loading: boolean; applications: ApplicationSummary[] }) {
+function OpenCalls({ calls, loading, drafts }: { calls: Call[] | undefined; loading: boolean; drafts: ApplicationSummary[] }) {
   const { t, i18n } = useTranslation('portal');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const { message } = App.useApp();
@@ -155,7 +158,7 @@ function OpenCalls({ calls, loading, applications }: { calls: Call[] | undefined
       ) : (
         <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {open.map((c) => {
-            const draft = applications.find((a) => a.callId === c.id && a.status === 'draft');
+            const draft = drafts.find((a) => a.callId === c.id);
             return (
               <li key={c.id} style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
                 <Row gutter={[8, 8]} align="middle" wrap>
@@ -207,21 +210,14 @@ function OpenCalls({ calls, loading, applications }: { calls: Call[] | undefined
   );
 }
 
-function MyApplications({
-  applications,
-  loading,
-  callById,
-}: {
-  applications: ApplicationSummary[];
-  loading: boolean;
-  callById: Map<string, Call>;
-}) {
+function MyApplications({ page, callById }: { page: ReturnType<typeof useMyApplications>; callById: Map<string, Call> }) {
   const { t } = useTranslation('portal');
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const isWide = screens.md ?? true;
-  const submitted = applications.filter((a) => a.submittedAt !== null && a.status !== 'rejected');
-  const approved = applications.reduce((s, a) => s + (a.approvedTotal ?? 0), 0);
+  const counts = useMyApplicationCounts();
+  const applications = page.data?.applications ?? [];
+  const loading = page.isLoading;
   const open = (a: ApplicationSummary) => navigate(`/portal/applications/${a.id}`);
   const statStyles = isWide ? undefined : { content: { fontSize: 20 } };
   const action = (a: ApplicationSummary) => (
@@ -270,13 +266,13 @@ function MyApplications({
     <Card title={t('apps.title')} data-testid="my-applications">
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={12} sm={8}>
-          <Statistic title={t('apps.count')} value={applications.length} loading={loading} styles={statStyles} />
+          <Statistic title={t('apps.count')} value={counts.data?.total ?? 0} loading={counts.isLoading} styles={statStyles} />
         </Col>
         <Col xs={12} sm={8}>
           <Statistic
             title={t('apps.estimated')}
-            value={submitted.reduce((s, a) => s + a.engineTotal, 0)}
-            loading={loading}
+            value={counts.data?.requested ?? 0}
+            loading={counts.isLoading}
             suffix={t('yuan', { ns: 'common' })}
             styles={statStyles}
           />
@@ -284,8 +280,8 @@ function MyApplications({
         <Col xs={12} sm={8}>
           <Statistic
             title={t('apps.approved')}
-            value={approved}
-            loading={loading}
+            value={counts.data?.approved ?? 0}
+            loading={counts.isLoading}
             suffix={t('yuan', { ns: 'common' })}
             styles={statStyles}
           />
@@ -298,7 +294,7 @@ function MyApplications({
           loading={loading}
           columns={columns}
           dataSource={applications}
-          pagination={applications.length > 10 ? { pageSize: 10 } : false}
+          pagination={false}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('apps.none')} /> }}
         />
       ) : loading ? (
@@ -329,6 +325,7 @@ function MyApplications({
           ))}
         </Space>
       )}
+      <ServerPager {...page} hideOnSinglePage />
     </Card>
   );
 }

@@ -1,6 +1,7 @@
-import type { ApplicationList, ApplicationView, CallList, EnterpriseView } from '@ftai/api';
+import type { ApplicationCounts, ApplicationList, ApplicationStatus, ApplicationView, CallList, EnterpriseView } from '@ftai/api';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { useServerPage } from '../../lib/use-server-page';
 
 /** The applicant's enterprise with its profile and past awards. */
 export function useEnterprise() {
@@ -12,11 +13,27 @@ export function useCalls() {
   return useQuery({ queryKey: ['calls'], queryFn: () => api.get<CallList>('/api/v1/calls') });
 }
 
-/** The applicant's applications, newest first. */
-export function useMyApplications() {
+/** A page of the applicant's applications, newest first (the server pages). */
+export function useMyApplications(limit = 10) {
+  return useServerPage(['portal', 'applications', 'page'], '/api/v1/applications', {}, (url) => api.get<ApplicationList>(url), limit);
+}
+
+/**
+ * The applicant's applications in one status, newest first: the returned ones (with the officer's
+ * note), the drafts (one a call at most). The first page of them; an enterprise has a handful.
+ */
+export function useMyApplicationsIn(status: ApplicationStatus) {
   return useQuery({
-    queryKey: ['portal', 'applications'],
-    queryFn: () => api.get<ApplicationList>('/api/v1/applications'),
+    queryKey: ['portal', 'applications', status],
+    queryFn: () => api.get<ApplicationList>(`/api/v1/applications?status=${status}&limit=50`).then((r) => r.applications),
+  });
+}
+
+/** How many applications the applicant has (in each status), and their sums asked for and approved. */
+export function useMyApplicationCounts() {
+  return useQuery({
+    queryKey: ['portal', 'applications', 'counts'],
+    queryFn: () => api.get<ApplicationCounts>('/api/v1/applications/counts'),
   });
 }
 

@@ -16,7 +16,7 @@ import { ApplicationStatusTag } from '../../components/StatusTag';
 import { formatTime } from '../../lib/format';
 import { DeclarationCard } from './DeclarationCard';
 import { reviewStage } from './review-logic';
-import { useAssignments, useRubric } from './review-queries';
+import { useAssignment, useRubric } from './review-queries';
 import { ScoringCard } from './ScoringCard';
 
 const STEP: Record<ReturnType<typeof reviewStage>, number> = { declare: 0, score: 1, scored: 2, closed: 2 };
@@ -29,12 +29,12 @@ export function ReviewAssignmentPage() {
   const { t } = useTranslation('review');
   const { id } = useParams();
   const navigate = useNavigate();
-  const assignments = useAssignments();
+  const found = useAssignment(id);
   const rubric = useRubric();
-  const assignment = assignments.data?.assignments.find((a) => a.id === id);
+  const assignment = found.data;
 
-  if (assignments.isLoading) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (assignments.isError) return <LoadFailed error={assignments.error} onRetry={() => void assignments.refetch()} />;
+  if (found.isLoading) return <Skeleton active paragraph={{ rows: 8 }} />;
+  if (found.isError) return <LoadFailed error={found.error} onRetry={() => void found.refetch()} />;
   if (!assignment) {
     return (
       <Result

@@ -1,27 +1,40 @@
 import type { Assignment } from '@ftai/api';
-import { Button, Card, Col, Descriptions, Empty, Grid, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Grid, Row, Segmented, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { LoadFailed } from '../../components/LoadFailed';
 import { Money } from '../../components/Money';
+import { ServerPager } from '../../components/ServerPager';
 import { ApplicationStatusTag } from '../../components/StatusTag';
 import { formatTime } from '../../lib/format';
-import { reviewStage, sortAssignments } from './review-logic';
-import { useAssignments } from './review-queries';
+import { openingTab, REVIEW_TABS, type ReviewTab, reviewStage } from './review-logic';
+import { useAssignments, useStageCounts } from './review-queries';
 
 const STAGE_COLORS = { declare: 'orange', score: 'blue', scored: 'green', closed: 'default' } as const;
 
-/** The applications assigned to the signed-in reviewer: what waits for a declaration, a score, or is done. */
+const COUNTED = ['declare', 'score', 'scored'] as const;
+
+/**
+ * The applications assigned to the signed-in reviewer: what waits for a declaration, a score, or
+ * is done, a stage at a time (pending work first) or all, newest first; the server pages.
+ */
 export function ReviewList() {
   const { t } = useTranslation('review');
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const isWide = screens.md ?? true;
-  const assignments = useAssignments();
-  const list = sortAssignments(assignments.data?.assignments ?? []);
-  const count = (stage: 'declare' | 'score' | 'scored') =>
-    stage === 'scored' ? list.filter((a) => a.isScored).length : list.filter((a) => reviewStage(a) === stage).length;
+  const counts = useStageCounts(COUNTED);
+  const [declare, score, scored] = counts.map((c) => c.data ?? 0) as [number, number, number];
+  const isCounted = counts.every((c) => c.data !== undefined || c.isError);
+  // Until the reviewer picks a tab, the console opens on the first stage with work waiting.
+  const [picked, setPicked] = useState<ReviewTab | undefined>(undefined);
+  const tab = picked ?? (isCounted ? openingTab({ declare, score }) : undefined);
+  const assignments = useAssignments(tab === 'all' ? undefined : tab, 20, tab !== undefined);
+  const list = assignments.data?.assignments ?? [];
+  const figures = { declare, score, scored };
+  const loading = assignments.isLoading || tab === undefined;
   const open = (a: Assignment) => navigate(`/review/assignments/${a.id}`);
 
   const progress = (a: Assignment) => {
@@ -83,25 +96,36 @@ export function ReviewList() {
       <Typography.Paragraph type="secondary">{t('list.intro')}</Typography.Paragraph>
       {assignments.isError && <LoadFailed error={assignments.error} onRetry={() => void assignments.refetch()} />}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        {(['declare', 'score', 'scored'] as const).map((s) => (
+        {COUNTED.map((s) => (
           <Col xs={8} key={s}>
-            <Card size="small">
-              <Statistic title={t(`stage.${s}`)} value={count(s)} loading={assignments.isLoading} />
+            <Card size="small" hoverable onClick={() => setPicked(s)} data-testid={`stage-count-${s}`}>
+              <Statistic title={t(`stage.${s}`)} value={figures[s]} loading={!isCounted} />
             </Card>
           </Col>
         ))}
       </Row>
-      <Card title={t('list.assigned')}>
+      <Card
+        title={t('list.assigned')}
+        extra={
+          <Segmented<ReviewTab>
+            size="small"
+            value={tab ?? 'all'}
+            onChange={setPicked}
+            options={REVIEW_TABS.map((s) => ({ value: s, label: s === 'all' ? t('list.all') : t(`stage.${s}`) }))}
+            data-testid="stage-tabs"
+          />
+        }
+      >
         {isWide ? (
           <Table<Assignment>
             rowKey="id"
-            loading={assignments.isLoading}
+            loading={loading || assignments.isFetching}
             columns={columns}
             dataSource={list}
-            pagination={list.length > 20 ? { pageSize: 20 } : false}
+            pagination={false}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.none')} /> }}
           />
-        ) : assignments.isLoading ? (
+        ) : loading ? (
           <Skeleton active />
         ) : list.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.none')} />
@@ -128,6 +152,7 @@ export function ReviewList() {
             ))}
           </Space>
         )}
+        <ServerPager {...assignments} hideOnSinglePage />
       </Card>
     </div>
   );

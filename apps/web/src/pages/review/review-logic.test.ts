@@ -1,6 +1,6 @@
 import type { Assignment, Criterion } from '@ftai/api';
 import { describe, expect, it } from 'vitest';
-import { canScore, checkPoints, reviewStage, rubricTotal, sortAssignments } from './review-logic';
+import { canScore, checkPoints, openingTab, REVIEW_TABS, reviewStage, rubricTotal } from './review-logic';
 
 const RUBRIC: Criterion[] = [
   { id: 'innovation', label: { zh: '技术创新性', en: 'Technical innovation' }, max: 30 },
@@ -72,13 +72,10 @@ describe('the review console’s rules', () => {
     expect(checkPoints(30, 30)).toBeNull();
   });
 
-  it('lists pending work first', () => {
-    const list = [
-      assignment('scored', { declared: true, scored: true, at: '2026-11-05T00:00:00.000Z' }),
-      assignment('to-score', { declared: true, at: '2026-11-01T00:00:00.000Z' }),
-      assignment('to-declare-old', { at: '2026-11-01T00:00:00.000Z' }),
-      assignment('to-declare-new', { at: '2026-11-03T00:00:00.000Z' }),
-    ];
-    expect(sortAssignments(list).map((a) => a.id)).toEqual(['to-declare-new', 'to-declare-old', 'to-score', 'scored']);
+  it('opens on pending work first: to declare, then to score, else everything', () => {
+    expect(openingTab({ declare: 2, score: 5 })).toBe('declare');
+    expect(openingTab({ declare: 0, score: 1 })).toBe('score');
+    expect(openingTab({ declare: 0, score: 0 })).toBe('all');
+    expect(REVIEW_TABS).toEqual(['declare', 'score', 'scored', 'closed', 'all']);
   });
 });

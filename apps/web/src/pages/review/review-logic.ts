@@ -33,8 +33,13 @@ export function checkPoints(value: unknown, max: number): 'missing' | 'not-whole
   return null;
 }
 
-/** Pending work first (to declare, then to score), then the scored ones; newest assignment first within each. */
-export function sortAssignments(list: readonly Assignment[]): Assignment[] {
-  const rank: Record<ReviewStage, number> = { declare: 0, score: 1, scored: 2, closed: 3 };
-  return [...list].sort((a, b) => rank[reviewStage(a)] - rank[reviewStage(b)] || b.assignedAt.localeCompare(a.assignedAt));
+/** The console's tabs: each stage (the server filters by it), and every assignment. */
+export type ReviewTab = ReviewStage | 'all';
+export const REVIEW_TABS: readonly ReviewTab[] = ['declare', 'score', 'scored', 'closed', 'all'];
+
+/** The tab the console opens on: pending work first (to declare, then to score), else every assignment. */
+export function openingTab(waiting: { readonly declare: number; readonly score: number }): ReviewTab {
+  if (waiting.declare > 0) return 'declare';
+  if (waiting.score > 0) return 'score';
+  return 'all';
 }
