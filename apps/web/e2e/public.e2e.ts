@@ -423,7 +423,7 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     expect(await page.locator('[data-testid^="notice-"]').count()).toBe(2);
     expect(await card.getByRole('link', { name: /查看公示全文/ }).getAttribute('href')).toBe(`/notices/${notice.id}`);
     expect(await card.getByRole('link', { name: /下载Excel文件/ }).getAttribute('href')).toBe(`/api/v1/notices/${notice.id}/export.xlsx`);
-    await card.getByText(/^拟支持企业名单（\d+）$/).click();
+    await card.getByText(/^拟支持名单（\d+）$/).click();
     await card.locator('.ant-table-row').first().waitFor();
     await card.locator('.ant-motion-collapse').waitFor({ state: 'detached' });
     await screenshot(page, 'notices');

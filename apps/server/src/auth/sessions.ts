@@ -17,7 +17,7 @@ export async function createSession(ctx: AppContext, userId: string): Promise<{ 
     .insertInto('sessions')
     .values({ id, user_id: userId, created_at: now.toISOString(), expires_at: expires.toISOString() })
     .execute();
-  await sweepSessions(ctx.db, ctx.dialect);
+  await sweepSessions(ctx.db, ctx.dialect, now);
   return { id, token, expires };
 }
 
@@ -30,16 +30,21 @@ const lastSweep = new WeakMap<object, number>();
 /**
  * Deletes the sessions that ended a day or more ago. Sessions live in the database, so that every
  * instance on it knows them; none is kept in a process. This housekeeping goes by the database's
- * clock, as leases do (jobs/database-clock.ts), not by the business clock, which tests set back and
- * forth: an ended session is refused by `registerSessions` anyway. Returns how many were deleted
+ * clock, as leases do (jobs/database-clock.ts), and by the business clock `now`: ended by both. The
+ * business clock may stand in the past (the demo, tests) or move back (tests), and the database's
+ * clock may be behind a test's: an ended session is refused by `registerSessions` anyway. Returns how many were deleted
  * (0 when swept lately).
  */
-export async function sweepSessions(db: AppContext['db'], dialect: Dialect, force = false): Promise<number> {
+export async function sweepSessions(db: AppContext['db'], dialect: Dialect, now: Date, force = false): Promise<number> {
   const last = lastSweep.get(db);
-  const now = Date.now();
-  if (!force && last !== undefined && now - last < SWEEP_EVERY_MS) return 0;
-  lastSweep.set(db, now);
-  const result = await db.deleteFrom('sessions').where('expires_at', '<=', databaseNow(dialect, -SWEEP_AFTER_SECONDS)).executeTakeFirst();
+  const wall = Date.now();
+  if (!force && last !== undefined && wall - last < SWEEP_EVERY_MS) return 0;
+  lastSweep.set(db, wall);
+  const result = await db
+    .deleteFrom('sessions')
+    .where('expires_at', '<=', databaseNow(dialect, -SWEEP_AFTER_SECONDS))
+    .where('expires_at', '<=', new Date(now.getTime() - SWEEP_AFTER_SECONDS * 1000).toISOString())
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 

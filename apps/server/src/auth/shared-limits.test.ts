@@ -129,7 +129,7 @@ describe.each(DIALECTS)('limits and sessions shared by the instances on one data
       .insertInto('sessions')
       .values({ id: 'ended', user_id: t.users.officer, created_at: '2020-03-14T00:00:00.000Z', expires_at: '2020-03-14T08:00:00.000Z' })
       .execute();
-    expect(await sweepSessions(t.ctx.db, t.ctx.dialect, true)).toBe(1);
+    expect(await sweepSessions(t.ctx.db, t.ctx.dialect, t.clock.now(), true)).toBe(1);
     expect(await t.ctx.db.selectFrom('sessions').where('id', '=', 'ended').select('id').executeTakeFirst()).toBeUndefined();
     expect((await live.get('/api/v1/auth/me')).json().user).toMatchObject({ username: 'officer' });
   });
