@@ -114,8 +114,8 @@ export async function appendAuditBatch(trx: Kysely<Database>, entries: readonly 
   if (!trx.isTransaction) anchorCommitted(log, trx);
 }
 
-/** An entry as stored at `seq`, without its hashes. */
-function auditRow(seq: number, entry: AuditEntry, at: string): AuditRow {
+/** An entry as stored at `seq`, without its hashes (also the scale bench's seeder: demo/seed-scale.ts). */
+export function auditRow(seq: number, entry: AuditEntry, at: string): AuditRow {
   return {
     seq,
     at,

@@ -42,8 +42,16 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00
 
 /** Facts of assessment year `year` for demo enterprise `i`: varied, touching most measures. */
 function factsFor(i: number, year: number, rnd: () => number) {
+  return variedFacts(i, year, rnd, year === 2025 ? 11 : 3 + (i % 9));
+}
+
+/**
+ * Facts of assessment year `year` for enterprise `i`, varied over most measures, with the dated
+ * events (filings, recognitions, standards, events) in `eventMonth`: the demo's and the scale
+ * bench's enterprises (seed-scale.ts).
+ */
+export function variedFacts(i: number, year: number, rnd: () => number, eventMonth: number): Record<string, unknown> {
   const day = (m: number) => `${year}-${m < 10 ? '0' : ''}${m}-${String(10 + (i % 15)).padStart(2, '0')}`;
-  const eventMonth = year === 2025 ? 11 : 3 + (i % 9);
   const wan = (lo: number, hi: number) => Math.round((lo + rnd() * (hi - lo)) * 100) * 100;
   const facts: Record<string, unknown> = {};
   if (i % 2 === 0) facts.computeSpend = wan(200, 1500);

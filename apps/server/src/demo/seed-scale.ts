@@ -5,7 +5,7 @@ import { assembleEngineRequest } from '../applications/build-engine-request.js';
 import { storedRequest } from '../applications/check-application-input.js';
 import { needsFacts } from '../applications/needs-facts.js';
 import { writeAnchor } from '../audit/anchor-audit.js';
-import { type AuditEntry, type AuditRow, auditEntryHash } from '../audit/append-audit.js';
+import { type AuditEntry, auditEntryHash, auditRow } from '../audit/append-audit.js';
 import { attachedAuditLog } from '../audit/attach-audit-log.js';
 import { readAuditHead } from '../audit/read-audit-head.js';
 import type { CurrentUser } from '../auth/current-user.js';
@@ -17,7 +17,7 @@ import type { ApplicationStatus, Database } from '../db/schema.js';
 import { newId } from '../ids.js';
 import { totalScore } from '../review/rubric.js';
 import { createUser } from '../users/create-user.js';
-import { DEMO_PASSWORD } from './seed-demo.js';
+import { DEMO_PASSWORD, variedFacts } from './seed-demo.js';
 
 /** What `seedScale` seeds: how many applications, how oversubscribed, in what batches. */
 export interface ScaleSeedOptions {
@@ -73,43 +73,10 @@ function creditCodeFor(i: number): string {
   return body + creditCodeCheckCharacter(body);
 }
 
-/** Facts of assessment year `year` for enterprise `i`, varied over most measures (as seed-demo's): ~3.5 granted items. */
+/** Facts of assessment year `year` for enterprise `i`, as seed-demo's: ~3.5 granted items. */
 function factsFor(i: number, year: number, rnd: () => number): Record<string, unknown> {
-  const day = (m: number) => `${year}-${String(m).padStart(2, '0')}-${String(10 + (i % 15)).padStart(2, '0')}`;
   // Most events late in the year, a fifth spread over it (which some measures' windows leave out): ≈3.3 items.
-  const month = i % 5 === 0 ? 3 + (i % 9) : 11;
-  const wan = (lo: number, hi: number) => Math.round((lo + rnd() * (hi - lo)) * 100) * 100;
-  const facts: Record<string, unknown> = {};
-  if (i % 2 === 0) facts.computeSpend = wan(200, 1500);
-  if (i % 3 === 0) facts.modelFilings = [{ id: `Beijing-FT${year}-${100 + i}`, date: day(month), industrial: i % 6 === 0 }];
-  if (i % 4 === 1) facts.generalModelPurchase = wan(20, 90);
-  if (i % 5 === 2) facts.dataProductSales = wan(300, 3000);
-  if (i % 5 === 3) facts.dataAssetRegistrationFees = wan(5, 40);
-  if (i % 7 === 1) facts.trustedDataSpaces = [{ id: `TDS-${i}`, investment: wan(300, 900), industrial: i % 2 === 1 }];
-  if (i % 4 === 2) facts.challengeProjects = [{ id: `JB-${i}`, field: 'robot', totalInvestment: wan(400, 900) }];
-  if (i % 3 === 1) {
-    facts.rdSpend = wan(1500, 4000);
-    facts.previousRdSpend = wan(800, 1400);
-  }
-  if (i % 6 === 4) facts.keyProjects = [{ id: `KP-${i}`, level: i % 4 === 0 ? 'national' : 'municipal', funding: wan(500, 2000) }];
-  if (i % 5 === 0) {
-    facts.revenue = wan(8000, 15000);
-    facts.previousRevenue = wan(3000, 7000);
-    facts.industryAverageGrowthRate = 0.12;
-  }
-  if (i % 8 === 3) facts.recognitions = [{ id: `HT-${i}`, type: 'high-tech', level: 'national', date: day(month), renewal: false }];
-  if (i % 4 === 3)
-    facts.scenarioProjects = [{ id: `SC-${i}`, totalInvestment: wan(150, 600), industrial: i % 8 === 7, municipalSubsidy: wan(0, 80) }];
-  if (i % 9 === 5) facts.standards = [{ id: `T/FT ${i}-${year}`, level: 'industry', date: day(month) }];
-  if (i % 10 === 6)
-    facts.incubator = {
-      rating: 'municipal-benchmark',
-      investment: wan(200, 500),
-      incubatedAIEnterprises: 3 + (i % 9),
-      investedAIEnterprises: i % 4,
-    };
-  if (i % 11 === 7) facts.events = [{ id: `EV-${i}`, kind: 'forum', date: day(month) }];
-  return facts;
+  return variedFacts(i, year, rnd, i % 5 === 0 ? 3 + (i % 9) : 11);
 }
 
 /** The applicant account of enterprise i. */
@@ -147,16 +114,7 @@ class AuditBatch {
   ) {}
 
   add(entry: AuditEntry, at: string): void {
-    const row: AuditRow = {
-      seq: this.head.seq + 1,
-      at,
-      actor_id: entry.actorId,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      before_json: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
-      after_json: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
-    };
+    const row = auditRow(this.head.seq + 1, entry, at);
     const hash = auditEntryHash(this.key, this.head.hash, row);
     this.rows.push({ ...row, prev_hash: this.head.hash, hash });
     this.head = { seq: row.seq, hash };
