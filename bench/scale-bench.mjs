@@ -92,6 +92,8 @@ const OPERATIONS = [
     path: (s) => `/api/v1/calls/${s.callId}/allocation/commit`,
   },
   { id: 'ledger', label: 'ledger, a page', kind: 'paged', page: true, path: (s) => `/api/v1/ledger?callId=${s.callId}` },
+  // Again once the call's awards exist: the dashboard then sums them too.
+  { id: 'dashboardAfter', label: 'dashboard, after the commit', kind: 'whole', path: (s) => `/api/v1/calls/${s.callId}/dashboard` },
   {
     id: 'publish',
     label: 'notice publish (once)',
@@ -125,7 +127,7 @@ const TARGETS = [
     ops: ['applications', 'applicationsFiltered', 'application', 'audit', 'ledger'],
     p95: 200,
   },
-  { label: 'dashboard p95 < 500 ms', ops: ['dashboard'], p95: 500 },
+  { label: 'dashboard p95 < 500 ms', ops: ['dashboard', 'dashboardAfter'], p95: 500 },
   { label: 'allocation preview < 3 s', ops: ['preview'], p95: 3000 },
   { label: 'allocation commit < 20 s', ops: ['commit'], p95: 20_000 },
   { label: 'notice publish < 20 s', ops: ['publish'], p95: 20_000 },
@@ -158,6 +160,16 @@ function memoryOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
   return { hwm: kb('VmHWM'), rss: kb('VmRSS') };
+}
+
+/** Starts the process's peak resident set (VmHWM) again from its resident set now (Linux: clear_refs 5); false where not allowed. */
+function resetPeak(pid) {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A fresh PostgreSQL database for one run; dropped by `drop`. */
@@ -293,11 +305,16 @@ async function measure(server, seeded) {
   const state = { callId: seeded.callId, ids: seeded.sampleIds };
   const results = {};
   let rssBeforeExport;
+  let exportPeakRss;
   for (const op of OPERATIONS) {
     const times = op.times ?? reps;
     const r = { samples: [], bytes: 0, status: 0, unpaged: false, errors: [] };
     results[op.id] = r;
-    if (op.rssBefore) rssBeforeExport = memoryOf(server.pid).hwm;
+    if (op.rssBefore) {
+      rssBeforeExport = memoryOf(server.pid).hwm;
+      // The export's own peak: the kernel starts the peak (VmHWM) again from the resident set now.
+      exportPeakRss = resetPeak(server.pid) ? null : undefined;
+    }
     let spent = 0;
     // Reads repeated many times get one call first that is not timed (code paths compiled, caches warm).
     if (times >= 5 && !op.method && !op.rssBefore) {
@@ -333,13 +350,15 @@ async function measure(server, seeded) {
       spent += res.elapsed;
       if (spent > opBudgetMs && r.samples.length >= 3) break;
     }
+    if (op.rssBefore && exportPeakRss === null) exportPeakRss = memoryOf(server.pid).hwm;
     const med = r.samples.length ? quantile(r.samples, 0.5) : undefined;
     log(`  ${op.label}: median ${ms(med)} p95 ${ms(r.samples.length ? quantile(r.samples, 0.95) : undefined)} (${r.samples.length} calls)`);
     if (op.id !== 'publish' && op.id !== 'commit') continue;
     if (r.samples.length === 0) break; // what follows needs it
   }
   const memory = memoryOf(server.pid);
-  return { results, rssBeforeExport, peakRss: memory.hwm, statuses: officer.statuses };
+  // The whole run's peak: the one before the export's start, or the export's own, whichever is higher.
+  return { results, rssBeforeExport, exportPeakRss, peakRss: Math.max(memory.hwm, rssBeforeExport ?? 0), statuses: officer.statuses };
 }
 
 async function runOne(dialect, n) {
@@ -400,6 +419,7 @@ function report(runs) {
     }
     rows['server peak RSS (VmHWM)'] = Object.fromEntries(mine.map((r) => [`N=${fmtN(r.n)}`, mib(r.peakRss)]));
     rows['  before the export'] = Object.fromEntries(mine.map((r) => [`N=${fmtN(r.n)}`, r.rssBeforeExport ? mib(r.rssBeforeExport) : '–']));
+    rows['  during the export'] = Object.fromEntries(mine.map((r) => [`N=${fmtN(r.n)}`, r.exportPeakRss ? mib(r.exportPeakRss) : '–']));
     rows['database size'] = Object.fromEntries(mine.map((r) => [`N=${fmtN(r.n)}`, mib(r.dbBytes)]));
     rows['answers ≥ 500'] = Object.fromEntries(mine.map((r) => [`N=${fmtN(r.n)}`, String(r.statuses.filter((s) => s >= 500).length)]));
     rows['seeding (not timed over HTTP)'] = Object.fromEntries(mine.map((r) => [`N=${fmtN(r.n)}`, ms(r.seeded.ms)]));
@@ -450,10 +470,15 @@ function report(runs) {
       );
     }
     const xlsx = big.results.xlsx;
+    // The peak while the exports ran (VmHWM started again before them) where the kernel allows it,
+    // else the whole run's; the whole run's is printed beside it either way.
+    const exportPeak = big.exportPeakRss ?? big.peakRss;
     verdict(
-      xlsx?.samples.length > 0 && big.peakRss < 512 * 1048576,
+      xlsx?.samples.length > 0 && exportPeak < 512 * 1048576,
       '.xlsx export of the whole notice, peak RSS < 512 MiB',
-      `peak ${mib(big.peakRss)}${xlsx?.samples.length ? `, export ${ms(quantile(xlsx.samples, 0.5))}` : ', export failed'}`,
+      `peak ${mib(exportPeak)} ${big.exportPeakRss ? 'during the export' : 'of the whole run'} (whole run ${mib(big.peakRss)})${
+        xlsx?.samples.length ? `, export ${ms(quantile(xlsx.samples, 0.5))}` : ', export failed'
+      }`,
     );
     const bad = mine.flatMap((r) => r.statuses.filter((s) => s >= 500));
     verdict(bad.length === 0, 'no answer ≥ 500 in the run', `${bad.length} of ${mine.reduce((s, r) => s + r.statuses.length, 0)} answers`);

@@ -96,19 +96,25 @@ export function allocateBudget(items: readonly AllocationItem[], budget: Allocat
   const amounts = sorted.map((item) => item.approved);
   const everything = sorted.map((_, index) => index);
   let isOversubscribed = false;
+  // The rank of each item's `order` among all of them, computed once when a proportional scope needs it.
+  let orderRanks: Int32Array | undefined;
+  const ranks = () => {
+    orderRanks ??= ranksOf(sorted.map((item) => item.order));
+    return orderRanks;
+  };
 
   // Article budgets first: an article's own budget caps it whatever the rest of the call does.
   for (const [article, articleBudget] of articleBudgets) {
     const scope = everything.filter((index) => sorted[index]?.article === article);
     if (sumOf(scope, amounts) > articleBudget) {
       isOversubscribed = true;
-      reduceScope(sorted, scope, amounts, articleBudget, method);
+      reduceScope(sorted, scope, amounts, articleBudget, method, ranks);
     }
   }
   // Then the total, over what the articles left; amounts only ever go down.
   if (sumOf(everything, amounts) > budget.total) {
     isOversubscribed = true;
-    reduceScope(sorted, everything, amounts, budget.total, method);
+    reduceScope(sorted, everything, amounts, budget.total, method, ranks);
   }
 
   const allocatedItems: AllocatedItem[] = sorted.map((item, index) => ({
@@ -148,9 +154,10 @@ function reduceScope(
   amounts: number[],
   limit: number,
   method: AllocationMethod,
+  orderRanks: () => Int32Array,
 ): void {
   const claims: Claim[] = scope.map((index) => ({ index, item: items[index] as AllocationItem, weight: amounts[index] ?? 0 }));
-  if (method === 'proportional') apportionLargestRemainder(claims, amounts, limit);
+  if (method === 'proportional') apportionLargestRemainder(claims, amounts, limit, orderRanks());
   else fundByScore(claims, amounts, limit);
 }
 
@@ -166,45 +173,83 @@ interface Claim {
  * Largest remainder (Hamilton) method: shares of `limit` in proportion to the weights, in whole
  * yuan, summing to exactly `limit`. Requires Σ weights > limit ≥ 0, so every share stays at or
  * below its weight. Exact: in safe integers while limit × weight stays below 2^53, in BigInt past it.
+ *
+ * For 270,000 items of a call the shares are held in typed arrays by position and ranked by
+ * sorting positions: no object per share, and each comparison reads numbers (`orderRanks`, by key
+ * position, ranks the `order` strings; the key order is the position itself).
  */
-function apportionLargestRemainder(claims: readonly Claim[], amounts: number[], limit: number): void {
-  const total = claims.reduce((sum, claim) => sum + claim.weight, 0);
-  const largest = claims.reduce((max, claim) => Math.max(max, claim.weight), 0);
+function apportionLargestRemainder(claims: readonly Claim[], amounts: number[], limit: number, orderRanks: Int32Array): void {
+  const n = claims.length;
+  const weights = new Float64Array(n);
+  let total = 0;
+  let largest = 0;
+  for (let i = 0; i < n; i++) {
+    const weight = (claims[i] as Claim).weight;
+    weights[i] = weight;
+    total += weight;
+    if (weight > largest) largest = weight;
+  }
+  const floors = new Float64Array(n);
   // Every intermediate of the number path (product, floor × total) stays below limit × largest + total.
-  const shares: Share<number | bigint>[] = Number.isSafeInteger(limit * largest + total)
-    ? sharesInNumbers(claims, limit, total)
-    : sharesInBigInt(claims, limit, total);
+  const remainders = Number.isSafeInteger(limit * largest + total)
+    ? remaindersInNumbers(weights, floors, limit, total)
+    : remaindersInBigInt(weights, floors, limit, total);
+  const positions = new Int32Array(n);
+  for (let i = 0; i < n; i++) positions[i] = (claims[i] as Claim).index;
+  const ranked = new Int32Array(n);
+  for (let i = 0; i < n; i++) ranked[i] = i;
   // All remainders share the denominator Σ weights, so comparing numerators compares the
-  // fractional parts exactly.
-  shares.sort(
+  // fractional parts exactly. Then the larger weight, the earlier order, the smaller key.
+  ranked.sort(
     (a, b) =>
-      compareDescending(a.remainder, b.remainder) ||
-      b.claim.weight - a.claim.weight ||
-      compareStrings(a.claim.item.order, b.claim.item.order) ||
-      compareStrings(a.claim.item.key, b.claim.item.key),
+      compareDescending(remainders[a] as number | bigint, remainders[b] as number | bigint) ||
+      (weights[b] as number) - (weights[a] as number) ||
+      (orderRanks[positions[a] as number] as number) - (orderRanks[positions[b] as number] as number) ||
+      (positions[a] as number) - (positions[b] as number),
   );
   // The leftover is Σ remainders / Σ weights, less than the count of non-zero remainders, so
   // the yuan reach only items whose exact share was not already whole.
-  let leftover = limit - shares.reduce((sum, share) => sum + share.floor, 0);
-  for (const share of shares) {
+  let leftover = limit;
+  for (let i = 0; i < n; i++) leftover -= floors[i] as number;
+  for (const i of ranked) {
     const extra = leftover > 0 ? 1 : 0;
     leftover -= extra;
-    amounts[share.claim.index] = share.floor + extra;
+    amounts[positions[i] as number] = (floors[i] as number) + extra;
   }
 }
 
-interface Share<R> {
-  readonly claim: Claim;
-  /** floor(limit × weight / Σ weights): at most the weight, so a safe integer. */
-  readonly floor: number;
-  /** (limit × weight) mod Σ weights. */
-  readonly remainder: R;
+/**
+ * Each string's rank in code-unit order, equal strings sharing one: comparing ranks compares the
+ * strings. Array.prototype.sort without a comparator orders strings by UTF-16 code units, as
+ * compareStrings does; neighbours often repeat (an application's items are adjacent), so the last
+ * lookup is reused.
+ */
+function ranksOf(values: readonly string[]): Int32Array {
+  const distinct = [...new Set(values)].sort();
+  const rankOf = new Map<string, number>();
+  for (let i = 0; i < distinct.length; i++) rankOf.set(distinct[i] as string, i);
+  const ranks = new Int32Array(values.length);
+  let previous: string | undefined;
+  let rank = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as string;
+    if (value !== previous) {
+      rank = rankOf.get(value) as number;
+      previous = value;
+    }
+    ranks[i] = rank;
+  }
+  return ranks;
 }
 
-/** limit × weight is safe: the quotient is corrected to the exact floor, the remainder exact. */
-function sharesInNumbers(claims: readonly Claim[], limit: number, total: number): Share<number>[] {
-  return claims.map((claim) => {
-    const product = limit * claim.weight;
+/**
+ * limit × weight is safe: each floor(limit × weight / Σ weights) into `floors` (at most the weight,
+ * so a safe integer), corrected to the exact floor by its remainder; the remainders returned.
+ */
+function remaindersInNumbers(weights: Float64Array, floors: Float64Array, limit: number, total: number): Float64Array {
+  const remainders = new Float64Array(weights.length);
+  for (let i = 0; i < weights.length; i++) {
+    const product = limit * (weights[i] as number);
     let floor = Math.floor(product / total);
     let remainder = product - floor * total;
     // Floating division may land one off an exact quotient; the remainder says which way.
@@ -215,18 +260,23 @@ function sharesInNumbers(claims: readonly Claim[], limit: number, total: number)
       floor += 1;
       remainder -= total;
     }
-    return { claim, floor, remainder };
-  });
+    floors[i] = floor;
+    remainders[i] = remainder;
+  }
+  return remainders;
 }
 
-function sharesInBigInt(claims: readonly Claim[], limit: number, total: number): Share<bigint>[] {
+function remaindersInBigInt(weights: Float64Array, floors: Float64Array, limit: number, total: number): bigint[] {
   const target = BigInt(limit);
   const denominator = BigInt(total);
-  return claims.map((claim) => {
-    const product = target * BigInt(claim.weight);
+  const remainders: bigint[] = new Array(weights.length);
+  for (let i = 0; i < weights.length; i++) {
+    const product = target * BigInt(weights[i] as number);
     // BigInt division truncates, which is floor for non-negative operands.
-    return { claim, floor: Number(product / denominator), remainder: product % denominator };
-  });
+    floors[i] = Number(product / denominator);
+    remainders[i] = product % denominator;
+  }
+  return remainders;
 }
 
 /**

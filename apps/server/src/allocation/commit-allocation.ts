@@ -16,7 +16,7 @@ const BATCH = 400;
  * unnest, INSERT … SELECT FROM unnest). Large: PostgreSQL joins an unnest to the table by a hash
  * over a scan of the table, so each statement costs a scan (230 ms of applications at 30,000).
  */
-const UNNEST_BATCH = 50_000;
+const UNNEST_BATCH = 100_000;
 
 /**
  * Commits the allocation the preview shows, inside the caller's transaction: allocated amounts
@@ -84,23 +84,25 @@ export async function commitAllocation(
       const keys = paid.slice(i, i + UNNEST_BATCH).map((item) => splitKey(item.key));
       const amounts = paid.slice(i, i + UNNEST_BATCH).map((item) => item.allocated);
       const applicationIds = keys.map((k) => k[0]);
-      const measures = keys.map((k) => k[1]);
-      const subjects = keys.map((k) => k[2]);
+      // The items' allocated amounts and their awards in one statement: the arrays are sent and
+      // parsed once, and the awards' ids (random UUIDs, as newId makes them) are made by the database.
       await sql`
-        update application_items
-        set allocated_amount = v.amount
-        from unnest(${applicationIds}::text[], ${measures}::text[], ${subjects}::text[], ${amounts}::int8[]) as v(application_id, measure, subject, amount)
-        where application_items.application_id = v.application_id
-          and application_items.measure = v.measure
-          and application_items.subject = v.subject`.execute(trx);
-      // Written as SQL rather than through the query builder's row objects: a tenth of the time per row.
-      await sql`
+        with v as materialized (
+          select * from unnest(
+            ${applicationIds}::text[], ${keys.map((k) => k[1])}::text[], ${keys.map((k) => k[2])}::text[], ${amounts}::int8[],
+            ${applicationIds.map((a) => creditCodeOf.get(a) ?? '')}::text[]
+          ) as v(application_id, measure, subject, amount, credit_code)
+        ), items as (
+          update application_items
+          set allocated_amount = v.amount
+          from v
+          where application_items.application_id = v.application_id
+            and application_items.measure = v.measure
+            and application_items.subject = v.subject
+        )
         insert into awards (id, credit_code, measure, subject, year, amount, call_id, application_id, status, created_at, paid_at)
-        select v.id, v.credit_code, v.measure, v.subject, ${plan.year}, v.amount, ${callId}, v.application_id, 'committed', ${at}, null
-        from unnest(
-          ${keys.map(() => newId())}::text[], ${applicationIds.map((a) => creditCodeOf.get(a) ?? '')}::text[],
-          ${measures}::text[], ${subjects}::text[], ${amounts}::int8[], ${applicationIds}::text[]
-        ) as v(id, credit_code, measure, subject, amount, application_id)`.execute(trx);
+        select gen_random_uuid()::text, v.credit_code, v.measure, v.subject, ${plan.year}, v.amount, ${callId}, v.application_id, 'committed', ${at}, null
+        from v`.execute(trx);
     }
   } else {
     for (let i = 0; i < plan.applications.length; i += BATCH) {

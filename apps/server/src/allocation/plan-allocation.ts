@@ -111,14 +111,14 @@ export async function planAllocation(db: Kysely<Database>, callId: string, metho
         ),
       ),
     ]);
-  const applicationRows: ApplicationRow[] = await db
+  const applicationsRead: Promise<ApplicationRow[]> = db
     .selectFrom('applications as a')
     .leftJoin('enterprises as e', 'e.credit_code', 'a.credit_code')
     .select(['a.id', 'a.credit_code', 'e.name', 'a.score', 'a.submitted_at'])
     .where(waiting)
     .execute();
   // In key order (the primary key's), so that allocateBudget's sort by key finds them sorted.
-  const itemRows: ItemRow[] = await db
+  const itemsRead: Promise<ItemRow[]> = db
     .selectFrom('application_items as i')
     .innerJoin('applications as a', 'a.id', 'i.application_id')
     .select(['i.application_id', 'i.measure', 'i.subject', 'i.article', 'i.approved_amount'])
@@ -129,6 +129,10 @@ export async function planAllocation(db: Kysely<Database>, callId: string, metho
     .orderBy('i.subject')
     .$castTo<ItemRow>()
     .execute();
+  // Outside a transaction (a preview) the two reads run at once, on two connections. A commit
+  // between them could make them disagree; the commit plans again in its own transaction, and
+  // refuses a planId that differs from its own.
+  const [applicationRows, itemRows] = await Promise.all([applicationsRead, itemsRead]);
 
   const applications = new Map<
     string,
@@ -158,6 +162,15 @@ export async function planAllocation(db: Kysely<Database>, callId: string, metho
 
   // The items come back in key order, so each application's items are in (measure, subject) order.
   const digest = createHash('sha256').update(JSON.stringify([callId, method, budget]));
+  // The digest's lines go in a few thousand at a time: one update per item costs more than the hash.
+  let lines: string[] = [];
+  const line = (text: string) => {
+    lines.push(text);
+    if (lines.length === 4096) {
+      digest.update(lines.join(''));
+      lines = [];
+    }
+  };
   let awards = 0;
   for (const item of result.items) {
     const a = applications.get(item.applicationId);
@@ -167,7 +180,7 @@ export async function planAllocation(db: Kysely<Database>, callId: string, metho
     a.approved += item.approved;
     a.allocated += item.allocated;
     if (item.allocated > 0) awards += 1;
-    digest.update(`\n${item.key}\t${item.approved}\t${item.score ?? ''}\t${item.order}\t${item.allocated}`);
+    line(`\n${item.key}\t${item.approved}\t${item.score ?? ''}\t${item.order}\t${item.allocated}`);
   }
   const planned: PlannedApplication[] = [...applications.values()].map(({ row, approved, allocated, items }) => ({
     applicationId: row.id,
@@ -181,7 +194,8 @@ export async function planAllocation(db: Kysely<Database>, callId: string, metho
   }));
   planned.sort((x, y) => compareAt(x, y.submittedAt ?? '', y.applicationId));
   // Applications without an item still change what a commit writes (allocated 0).
-  for (const a of planned) if (a.items.length === 0) digest.update(`\n${a.applicationId}`);
+  for (const a of planned) if (a.items.length === 0) line(`\n${a.applicationId}`);
+  digest.update(lines.join(''));
 
   const approved = result.items.reduce((sum, i) => sum + i.approved, 0);
   return {

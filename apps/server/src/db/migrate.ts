@@ -15,6 +15,7 @@ import { blobs } from './migrations/0012-blobs.js';
 import { sharedLimits } from './migrations/0013-shared-limits.js';
 import { noticeScale } from './migrations/0014-notice-scale.js';
 import { readTuning } from './migrations/0015-read-tuning.js';
+import { writeTuning } from './migrations/0016-write-tuning.js';
 import type { Database } from './schema.js';
 
 export interface MigrateOptions {
@@ -42,6 +43,7 @@ function migrations(dialect: Dialect, now: () => Date): Record<string, Migration
     '0013-shared-limits': sharedLimits(dialect),
     '0014-notice-scale': noticeScale(dialect),
     '0015-read-tuning': readTuning(dialect),
+    '0016-write-tuning': writeTuning(dialect),
   };
 }
 

@@ -20,9 +20,11 @@ export interface LedgerFilter extends PageRequest {
 /**
  * A page of the award ledger (奖励台账), newest award first unless sorted otherwise, and the sum
  * of every award the filters match. Filters, search, order and the sum are the database's work;
- * each sort is served by an index of (call or enterprise, key, id) (migration 0009). The count and
- * the sum are one aggregate over the awards alone (the enterprises are joined for the search
- * only): on a call it reads the index of (call, amount, id) and not the table (migration 0015).
+ * the newest first is served by an index of (call or enterprise, date, id) (migration 0009); by
+ * amount, the database sorts what the filters match (migration 0016 dropped those indexes to make
+ * the allocation commit cheaper). The count and the sum are one aggregate over the awards alone
+ * (the enterprises are joined for the search only): on a call it reads the index of (call,
+ * measure, status, amount) and not the table (migration 0015).
  */
 export async function listLedger(db: Kysely<Database>, filter: LedgerFilter): Promise<Ledger> {
   const equal = [

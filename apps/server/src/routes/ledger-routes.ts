@@ -28,6 +28,7 @@ import { exportAllocationXlsx, pagesOf, XLSX_MIME } from '../allocation/export-a
 import { keepPlan, loadPlan, pageOfPlan, planAllocation, previewOf } from '../allocation/plan-allocation.js';
 import { requireRole, requireUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
+import { refreshStatistics } from '../db/refresh-statistics.js';
 import { forbidden } from '../errors.js';
 import { fileAnswer } from '../http/file-answer.js';
 import { idempotent } from '../http/idempotency.js';
@@ -142,6 +143,8 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           status: 201,
           body: await commitAllocation(trx, ctx.dialect, officer, req.params.id, req.body.method, at, req.body.planId),
         }));
+        // The ledger's pages and the dashboard read the new awards at once.
+        await refreshStatistics(ctx.db, ctx.dialect, ['awards']);
         return reply.code(201).send(result.body);
       },
     );
@@ -160,7 +163,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req) => {
         requireRole(req, 'officer');
         const record = await loadAllocationRecord(ctx.db, req.params.id);
-        return { allocationId: record.id, ...(await pageOfAllocation(ctx.db, record.id, req.query)) };
+        return { allocationId: record.id, ...(await pageOfAllocation(ctx.db, record, req.query)) };
       },
     );
 
@@ -179,7 +182,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const record = await loadAllocationRecord(ctx.db, req.params.id);
         const head = { ...record, allocationId: record.id, committedAt: record.committedAt };
         return sendWorkbook(reply, `allocation-${record.year}-${record.id}.xlsx`, `${record.year}年度预算分配结果.xlsx`).send(
-          exportAllocationXlsx(head, applicationsOfAllocation(ctx.db, record.id)),
+          exportAllocationXlsx(head, applicationsOfAllocation(ctx.db, record)),
         );
       },
     );

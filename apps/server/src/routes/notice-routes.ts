@@ -26,6 +26,7 @@ import { loadApplicationAwards } from '../awards/application-awards.js';
 import { finaliseApplication } from '../awards/finalise-application.js';
 import { payApplication } from '../awards/pay-application.js';
 import type { AppContext } from '../context.js';
+import { refreshStatistics } from '../db/refresh-statistics.js';
 import type { Database } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { fileAnswer } from '../http/file-answer.js';
@@ -124,6 +125,8 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           });
           return { status: 201, body: await notice(id, undefined, trx) };
         });
+        // The notice's pages read its new lines at once.
+        await refreshStatistics(ctx.db, ctx.dialect, ['notice_lines', 'notice_enterprises']);
         return reply.code(201).send(result.body);
       },
     );
