@@ -84,6 +84,32 @@ const ARTICLE_LIST = ARTICLE_NUMBERS.join(', ');
  *   article the policy does not have, a duplicate key, a non-finite score or an unknown method.
  */
 export function allocateBudget(items: readonly AllocationItem[], budget: AllocationBudget, method: AllocationMethod): AllocationResult {
+  const { sorted, amounts, ...figures } = allocateAmounts(items, budget, method);
+  const allocatedItems: AllocatedItem[] = sorted.map((item, index) => ({
+    key: item.key,
+    applicationId: item.applicationId,
+    article: item.article,
+    approved: item.approved,
+    score: item.score,
+    order: item.order,
+    allocated: amounts[index] ?? 0,
+  }));
+  return { method, items: allocatedItems, ...figures };
+}
+
+/** What allocateBudget computes, without an object per item: the items in key order and their amounts by position. */
+export interface AllocatedAmounts extends Omit<AllocationResult, 'method' | 'items'> {
+  /** The items, sorted by key. */
+  readonly sorted: readonly AllocationItem[];
+  /** The amount allocated to each item of `sorted`, by position. */
+  readonly amounts: readonly number[];
+}
+
+/**
+ * allocateBudget's work for callers that hold many items (a plan of 270,000): the same rule, the
+ * same checks and the same amounts, as an array beside the sorted items instead of new objects.
+ */
+export function allocateAmounts(items: readonly AllocationItem[], budget: AllocationBudget, method: AllocationMethod): AllocatedAmounts {
   if (method !== 'proportional' && method !== 'score') {
     throw new RangeError(`method must be 'proportional' or 'score', got ${String(method)}`);
   }
@@ -93,6 +119,7 @@ export function allocateBudget(items: readonly AllocationItem[], budget: Allocat
   // Work in key order so that nothing below can depend on the order the caller passed. Amounts
   // are held by position in that order: scopes are lists of positions, no lookups by key.
   const sorted = [...items].sort((a, b) => compareStrings(a.key, b.key));
+  checkDuplicateKeys(items, sorted);
   const amounts = sorted.map((item) => item.approved);
   const everything = sorted.map((_, index) => index);
   let isOversubscribed = false;
@@ -117,34 +144,20 @@ export function allocateBudget(items: readonly AllocationItem[], budget: Allocat
     reduceScope(sorted, everything, amounts, budget.total, method, ranks);
   }
 
-  const allocatedItems: AllocatedItem[] = sorted.map((item, index) => ({
-    key: item.key,
-    applicationId: item.applicationId,
-    article: item.article,
-    approved: item.approved,
-    score: item.score,
-    order: item.order,
-    allocated: amounts[index] ?? 0,
-  }));
-
   const byArticle: Record<number, { budget: number | null; approved: number; allocated: number }> = {};
   const articles = [...new Set<number>([...articleBudgets.keys(), ...sorted.map((item) => item.article)])].sort((a, b) => a - b);
   for (const article of articles) byArticle[article] = { budget: articleBudgets.get(article) ?? null, approved: 0, allocated: 0 };
   let total = 0;
-  for (const item of allocatedItems) {
+  for (let index = 0; index < sorted.length; index++) {
+    const item = sorted[index] as AllocationItem;
+    const allocated = amounts[index] ?? 0;
     const figures = byArticle[item.article] as { approved: number; allocated: number };
     figures.approved += item.approved;
-    figures.allocated += item.allocated;
-    total += item.allocated;
+    figures.allocated += allocated;
+    total += allocated;
   }
 
-  return {
-    method,
-    items: allocatedItems,
-    total,
-    oversubscribed: isOversubscribed,
-    byArticle,
-  };
+  return { sorted, amounts, total, oversubscribed: isOversubscribed, byArticle };
 }
 
 /** Brings the scope's amounts down to exactly `limit`; the caller has checked that they exceed it. */
@@ -156,9 +169,12 @@ function reduceScope(
   method: AllocationMethod,
   orderRanks: () => Int32Array,
 ): void {
+  if (method === 'proportional') {
+    apportionLargestRemainder(scope, amounts, limit, orderRanks());
+    return;
+  }
   const claims: Claim[] = scope.map((index) => ({ index, item: items[index] as AllocationItem, weight: amounts[index] ?? 0 }));
-  if (method === 'proportional') apportionLargestRemainder(claims, amounts, limit, orderRanks());
-  else fundByScore(claims, amounts, limit);
+  fundByScore(claims, amounts, limit);
 }
 
 interface Claim {
@@ -170,21 +186,24 @@ interface Claim {
 }
 
 /**
- * Largest remainder (Hamilton) method: shares of `limit` in proportion to the weights, in whole
- * yuan, summing to exactly `limit`. Requires Σ weights > limit ≥ 0, so every share stays at or
+ * Largest remainder (Hamilton) method: shares of `limit` in proportion to the weights (the amounts
+ * the items at the positions `scope` hold before this step), in whole yuan, summing to exactly `limit`. Requires Σ weights > limit ≥ 0, so every share stays at or
  * below its weight. Exact: in safe integers while limit × weight stays below 2^53, in BigInt past it.
  *
  * For 270,000 items of a call the shares are held in typed arrays by position and ranked by
  * sorting positions: no object per share, and each comparison reads numbers (`orderRanks`, by key
  * position, ranks the `order` strings; the key order is the position itself).
  */
-function apportionLargestRemainder(claims: readonly Claim[], amounts: number[], limit: number, orderRanks: Int32Array): void {
-  const n = claims.length;
+function apportionLargestRemainder(scope: readonly number[], amounts: number[], limit: number, orderRanks: Int32Array): void {
+  const n = scope.length;
   const weights = new Float64Array(n);
+  const positions = new Int32Array(n);
   let total = 0;
   let largest = 0;
   for (let i = 0; i < n; i++) {
-    const weight = (claims[i] as Claim).weight;
+    const position = scope[i] as number;
+    positions[i] = position;
+    const weight = amounts[position] ?? 0;
     weights[i] = weight;
     total += weight;
     if (weight > largest) largest = weight;
@@ -194,8 +213,6 @@ function apportionLargestRemainder(claims: readonly Claim[], amounts: number[], 
   const remainders = Number.isSafeInteger(limit * largest + total)
     ? remaindersInNumbers(weights, floors, limit, total)
     : remaindersInBigInt(weights, floors, limit, total);
-  const positions = new Int32Array(n);
-  for (let i = 0; i < n; i++) positions[i] = (claims[i] as Claim).index;
   const ranked = new Int32Array(n);
   for (let i = 0; i < n; i++) ranked[i] = i;
   // All remainders share the denominator Σ weights, so comparing numerators compares the
@@ -342,16 +359,31 @@ function validateBudget(budget: AllocationBudget): Map<number, number> {
   return new Map([...articleBudgets].sort(([a], [b]) => a - b));
 }
 
+/**
+ * Refuses a key given twice, naming the first item (in the caller's order) whose key an earlier
+ * item has: equal keys are neighbours in key order, so no set of 270,000 keys is built.
+ */
+function checkDuplicateKeys(items: readonly AllocationItem[], sorted: readonly AllocationItem[]): void {
+  let repeated: number | undefined;
+  for (let i = 1; i < sorted.length; i++) {
+    const item = sorted[i] as AllocationItem;
+    if (item.key !== (sorted[i - 1] as AllocationItem).key) continue;
+    // The sort is stable: each later one of equal keys came later in the caller's order.
+    const index = items.indexOf(item);
+    if (repeated === undefined || index < repeated) repeated = index;
+  }
+  if (repeated !== undefined) {
+    throw new RangeError(`${at(repeated)}.key ${JSON.stringify((items[repeated] as AllocationItem).key)} is a duplicate key`);
+  }
+}
+
 /** An item's place, for a message: built only when one is thrown. */
 const at = (index: number) => `items[${index}]`;
 
 function validateItems(items: readonly AllocationItem[]): void {
-  const keys = new Set<string>();
   let approvedSum = 0;
   items.forEach((item, index) => {
     if (typeof item.key !== 'string') throw new RangeError(`${at(index)}.key must be a string`);
-    if (keys.has(item.key)) throw new RangeError(`${at(index)}.key ${JSON.stringify(item.key)} is a duplicate key`);
-    keys.add(item.key);
     if (typeof item.applicationId !== 'string') throw new RangeError(`${at(index)}.applicationId must be a string`);
     if (typeof item.order !== 'string') throw new RangeError(`${at(index)}.order must be a string`);
     if (!isArticle(item.article)) {

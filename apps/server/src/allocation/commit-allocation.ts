@@ -7,7 +7,10 @@ import type { Database } from '../db/schema.js';
 import { conflict, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import type { AllocationMethod } from './allocate-budget.js';
-import { planAllocation, planChanged, previewOf, splitKey } from './plan-allocation.js';
+import { planAllocation, planChanged, previewOf } from './plan-allocation.js';
+
+/** An item that receives money: application, measure, subject, amount, the enterprise's credit code. */
+type PaidItem = readonly [string, string, string, number, string];
 
 /** Rows per multi-row statement: a few hundred, far below either database's bind limit. */
 const BATCH = 400;
@@ -65,8 +68,13 @@ export async function commitAllocation(
     })
     .execute();
 
-  const paid = plan.items.filter((item) => item.allocated > 0);
-  const creditCodeOf = new Map(plan.applications.map((a) => [a.applicationId, a.creditCode]));
+  // Every item that receives money, with its application and enterprise: one award each.
+  const paid: PaidItem[] = [];
+  for (const a of plan.applications) {
+    for (const item of a.items) {
+      if (item.allocated > 0) paid.push([a.applicationId, item.measure, item.subject, item.allocated, a.creditCode]);
+    }
+  }
   const changedMeanwhile = () => conflict('FTAI_ERR_CONFLICT', 'the applications of this call changed meanwhile; preview again and commit');
   if (dialect === 'postgres') {
     // PostgreSQL: UNNEST_BATCH rows per statement, each column one array parameter.
@@ -81,16 +89,14 @@ export async function commitAllocation(
       if (Number(updated.numAffectedRows ?? 0) !== batch.length) throw changedMeanwhile();
     }
     for (let i = 0; i < paid.length; i += UNNEST_BATCH) {
-      const keys = paid.slice(i, i + UNNEST_BATCH).map((item) => splitKey(item.key));
-      const amounts = paid.slice(i, i + UNNEST_BATCH).map((item) => item.allocated);
-      const applicationIds = keys.map((k) => k[0]);
+      const batch = paid.slice(i, i + UNNEST_BATCH);
       // The items' allocated amounts and their awards in one statement: the arrays are sent and
       // parsed once, and the awards' ids (random UUIDs, as newId makes them) are made by the database.
       await sql`
         with v as materialized (
           select * from unnest(
-            ${applicationIds}::text[], ${keys.map((k) => k[1])}::text[], ${keys.map((k) => k[2])}::text[], ${amounts}::int8[],
-            ${applicationIds.map((a) => creditCodeOf.get(a) ?? '')}::text[]
+            ${batch.map((p) => p[0])}::text[], ${batch.map((p) => p[1])}::text[], ${batch.map((p) => p[2])}::text[],
+            ${batch.map((p) => p[3])}::int8[], ${batch.map((p) => p[4])}::text[]
           ) as v(application_id, measure, subject, amount, credit_code)
         ), items as (
           update application_items
@@ -117,7 +123,7 @@ export async function commitAllocation(
       if (Number(updated.numAffectedRows ?? 0) !== batch.length) throw changedMeanwhile();
     }
     for (let i = 0; i < paid.length; i += BATCH) {
-      const batch = paid.slice(i, i + BATCH).map((item) => [...splitKey(item.key), item.allocated] as const);
+      const batch = paid.slice(i, i + BATCH);
       const values = sql.join(batch.map(([a, m, s, amount]) => sql`(${a}, ${m}, ${s}, cast(${amount} as bigint))`));
       await sql`
         update application_items
@@ -126,10 +132,10 @@ export async function commitAllocation(
         where application_items.application_id = v.column1
           and application_items.measure = v.column2
           and application_items.subject = v.column3`.execute(trx);
-      const rows = batch.map(([applicationId, measure, subject, amount]) => {
-        const creditCode = creditCodeOf.get(applicationId) ?? '';
-        return sql`(${newId()}, ${creditCode}, ${measure}, ${subject}, ${plan.year}, ${amount}, ${callId}, ${applicationId}, 'committed', ${at}, null)`;
-      });
+      const rows = batch.map(
+        ([applicationId, measure, subject, amount, creditCode]) =>
+          sql`(${newId()}, ${creditCode}, ${measure}, ${subject}, ${plan.year}, ${amount}, ${callId}, ${applicationId}, 'committed', ${at}, null)`,
+      );
       await sql`
         insert into awards (id, credit_code, measure, subject, year, amount, call_id, application_id, status, created_at, paid_at)
         values ${sql.join(rows)}`.execute(trx);

@@ -5,7 +5,7 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { conflict, notFound } from '../errors.js';
 import { decodeCursor, encodeCursor, type PageRequest } from '../http/keyset.js';
-import { type AllocatedItem, type AllocationItem, type AllocationMethod, allocateBudget } from './allocate-budget.js';
+import { type AllocationItem, type AllocationMethod, allocateAmounts } from './allocate-budget.js';
 
 /** The item key of `allocateBudget`: one approved item of one application. */
 export const itemKey = (applicationId: string, measure: string, subject: string) => `${applicationId}|${measure}|${subject}`;
@@ -23,10 +23,11 @@ export interface Plan {
   readonly committed: BudgetFigures;
   readonly budget: BudgetFigures;
   readonly summary: AllocationSummary;
-  /** Every application waiting, by submission time then id, each with its items approved above 0. */
+  /**
+   * Every application waiting, by submission time then id, each with its items approved above 0
+   * (by measure and subject) and what they are allocated: what the commit writes.
+   */
   readonly applications: readonly PlannedApplication[];
-  /** Every allocation item, by key: what the commit writes. Empty in a kept plan (keepPlan). */
-  readonly items: readonly AllocatedItem[];
 }
 
 interface ApplicationRow {
@@ -144,12 +145,19 @@ export async function planAllocation(db: Kysely<Database>, callId: string, metho
     applications.set(row.id, { row, score, order: `${row.submitted_at ?? ''}|${row.id}`, approved: 0, allocated: 0, items: [] });
   }
   const allocationItems: AllocationItem[] = new Array(itemRows.length);
+  // Each item's row, and whether the rows came in key order (the database's collation may order
+  // a subject otherwise than code units): then allocateBudget's items are these, one for one.
+  const rowOf: ItemRow[] = new Array(itemRows.length);
+  let isKeyOrder = true;
   let n = 0;
   for (const r of itemRows) {
     const a = applications.get(r.application_id);
     if (!a) continue;
+    const key = itemKey(a.row.id, r.measure, r.subject);
+    if (n > 0 && !((allocationItems[n - 1] as AllocationItem).key < key)) isKeyOrder = false;
+    rowOf[n] = r;
     allocationItems[n++] = {
-      key: itemKey(a.row.id, r.measure, r.subject),
+      key,
       applicationId: a.row.id,
       article: Number(r.article),
       approved: Number(r.approved_amount),
@@ -158,7 +166,7 @@ export async function planAllocation(db: Kysely<Database>, callId: string, metho
     };
   }
   allocationItems.length = n;
-  const result = allocateBudget(allocationItems, budget, method);
+  const result = allocateAmounts(allocationItems, budget, method);
 
   // The items come back in key order, so each application's items are in (measure, subject) order.
   const digest = createHash('sha256').update(JSON.stringify([callId, method, budget]));
@@ -172,15 +180,25 @@ export async function planAllocation(db: Kysely<Database>, callId: string, metho
     }
   };
   let awards = 0;
-  for (const item of result.items) {
+  let approved = 0;
+  for (let i = 0; i < result.sorted.length; i++) {
+    const item = result.sorted[i] as AllocationItem;
+    const allocated = result.amounts[i] ?? 0;
     const a = applications.get(item.applicationId);
     if (!a) throw new Error(`internal: item ${item.key} of no planned application`);
-    const [, measure, subject] = splitKey(item.key);
-    a.items.push({ measure, subject, article: item.article, approved: item.approved, allocated: item.allocated });
+    let measure: string;
+    let subject: string;
+    if (isKeyOrder) {
+      const row = rowOf[i] as ItemRow;
+      measure = row.measure;
+      subject = row.subject;
+    } else [, measure, subject] = splitKey(item.key);
+    a.items.push({ measure, subject, article: item.article, approved: item.approved, allocated });
     a.approved += item.approved;
-    a.allocated += item.allocated;
-    if (item.allocated > 0) awards += 1;
-    line(`\n${item.key}\t${item.approved}\t${item.score ?? ''}\t${item.order}\t${item.allocated}`);
+    a.allocated += allocated;
+    approved += item.approved;
+    if (allocated > 0) awards += 1;
+    line(`\n${item.key}\t${item.approved}\t${item.score ?? ''}\t${item.order}\t${allocated}`);
   }
   const planned: PlannedApplication[] = [...applications.values()].map(({ row, approved, allocated, items }) => ({
     applicationId: row.id,
@@ -197,7 +215,6 @@ export async function planAllocation(db: Kysely<Database>, callId: string, metho
   for (const a of planned) if (a.items.length === 0) line(`\n${a.applicationId}`);
   digest.update(lines.join(''));
 
-  const approved = result.items.reduce((sum, i) => sum + i.approved, 0);
   return {
     callId,
     year: Number(call.year),
@@ -208,7 +225,7 @@ export async function planAllocation(db: Kysely<Database>, callId: string, metho
     budget,
     summary: {
       applications: planned.length,
-      items: result.items.length,
+      items: result.sorted.length,
       awards,
       approved,
       allocated: result.total,
@@ -219,7 +236,6 @@ export async function planAllocation(db: Kysely<Database>, callId: string, metho
       ),
     },
     applications: planned,
-    items: result.items,
   };
 }
 
@@ -284,9 +300,8 @@ export function keepPlan(db: Kysely<Database>, plan: Plan): void {
     kept.set(db, plans);
   }
   plans.delete(plan.planId);
-  // Pages and workbooks read the applications only; the items (what a commit writes) are left
-  // out, which halves what a kept plan holds. A commit computes its plan afresh.
-  plans.set(plan.planId, { plan: { ...plan, items: [] }, at: Date.now() });
+  // A commit computes its plan afresh; pages and workbooks read the kept one.
+  plans.set(plan.planId, { plan, at: Date.now() });
   for (const id of plans.keys()) {
     if (plans.size <= KEPT_PLANS) break;
     plans.delete(id);

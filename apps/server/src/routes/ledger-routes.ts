@@ -28,7 +28,7 @@ import { exportAllocationXlsx, pagesOf, XLSX_MIME } from '../allocation/export-a
 import { keepPlan, loadPlan, pageOfPlan, planAllocation, previewOf } from '../allocation/plan-allocation.js';
 import { requireRole, requireUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
-import { refreshStatistics } from '../db/refresh-statistics.js';
+import { refreshStatistics, vacuumSoon } from '../db/refresh-statistics.js';
 import { forbidden } from '../errors.js';
 import { fileAnswer } from '../http/file-answer.js';
 import { idempotent } from '../http/idempotency.js';
@@ -145,6 +145,9 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         }));
         // The ledger's pages and the dashboard read the new awards at once.
         await refreshStatistics(ctx.db, ctx.dialect, ['awards']);
+        vacuumSoon(ctx.db, ctx.dialect, ['awards', 'applications', 'application_items'], (error) =>
+          req.log.warn({ err: error }, 'vacuum after the allocation commit failed'),
+        );
         return reply.code(201).send(result.body);
       },
     );

@@ -26,7 +26,7 @@ import { loadApplicationAwards } from '../awards/application-awards.js';
 import { finaliseApplication } from '../awards/finalise-application.js';
 import { payApplication } from '../awards/pay-application.js';
 import type { AppContext } from '../context.js';
-import { refreshStatistics } from '../db/refresh-statistics.js';
+import { refreshStatistics, vacuumSoon } from '../db/refresh-statistics.js';
 import type { Database } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { fileAnswer } from '../http/file-answer.js';
@@ -127,6 +127,7 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         });
         // The notice's pages read its new lines at once.
         await refreshStatistics(ctx.db, ctx.dialect, ['notice_lines', 'notice_enterprises']);
+        vacuumSoon(ctx.db, ctx.dialect, ['applications'], (error) => req.log.warn({ err: error }, 'vacuum after the notice failed'));
         return reply.code(201).send(result.body);
       },
     );

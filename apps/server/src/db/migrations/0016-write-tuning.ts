@@ -12,8 +12,10 @@ import type { Dialect } from '../database.js';
  *   (call, status) and sorts when the status is rare: the planner picks); on `awards` the
  *   indexes of the ledger of every call sorted by date or amount and of one call sorted by
  *   amount (the database sorts the call's awards: about 0.2 s at 270,000; the count and sum of a
- *   call read (call, measure, status, amount)), and (enterprise, year), whose lookups (enterprise,
- *   date, id) serves.
+ *   call read (call, measure, status, amount)), the dashboard's (call, enterprise, status, amount)
+ *   (its ten enterprises with most allocated sum the call's awards from the table: about 0.15 s
+ *   more at 270,000, against 2 s less for the commit), and (enterprise, year), whose lookups
+ *   (enterprise, date, id) serves.
  * - The commit's update of the applications changes no indexed column any more, so that it can
  *   be a heap-only (HOT) update that writes no index at all: (allocation, submitted, id) is
  *   dropped (a committed allocation's pages walk the call's (call, submitted, id) index), and on
@@ -38,6 +40,7 @@ export function writeTuning(dialect: Dialect): Migration {
         'awards_created',
         'awards_amount',
         'awards_call_amount',
+        'awards_call_enterprise',
         'awards_enterprise',
       ]) {
         await db.schema.dropIndex(name).ifExists().execute();
