@@ -98,9 +98,9 @@ export function allocateBudget(items: readonly AllocationItem[], budget: Allocat
 }
 
 /** What allocateBudget computes, without an object per item: the items in key order and their amounts by position. */
-export interface AllocatedAmounts extends Omit<AllocationResult, 'method' | 'items'> {
-  /** The items, sorted by key. */
-  readonly sorted: readonly AllocationItem[];
+export interface AllocatedAmounts<T extends AllocationItem = AllocationItem> extends Omit<AllocationResult, 'method' | 'items'> {
+  /** The caller's items (the same objects), sorted by key. */
+  readonly sorted: readonly T[];
   /** The amount allocated to each item of `sorted`, by position. */
   readonly amounts: readonly number[];
 }
@@ -109,7 +109,11 @@ export interface AllocatedAmounts extends Omit<AllocationResult, 'method' | 'ite
  * allocateBudget's work for callers that hold many items (a plan of 270,000): the same rule, the
  * same checks and the same amounts, as an array beside the sorted items instead of new objects.
  */
-export function allocateAmounts(items: readonly AllocationItem[], budget: AllocationBudget, method: AllocationMethod): AllocatedAmounts {
+export function allocateAmounts<T extends AllocationItem>(
+  items: readonly T[],
+  budget: AllocationBudget,
+  method: AllocationMethod,
+): AllocatedAmounts<T> {
   if (method !== 'proportional' && method !== 'score') {
     throw new RangeError(`method must be 'proportional' or 'score', got ${String(method)}`);
   }

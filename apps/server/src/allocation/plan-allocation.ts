@@ -38,6 +38,12 @@ interface ApplicationRow {
   submitted_at: string | null;
 }
 
+/** An allocation item of the plan, with the measure and subject its key joins. */
+interface PlanItem extends AllocationItem {
+  readonly measure: string;
+  readonly subject: string;
+}
+
 interface ItemRow {
   application_id: string;
   measure: string;
@@ -50,7 +56,7 @@ interface ItemRow {
  * What an allocation of the call would give, without writing anything: every approved
  * application not yet allocated, each approved item (amount > 0) an allocation item, against
  * the budget the call has left. Preview and commit both call this, so that the same database
- * gives the same result; `allocateBudget` itself depends on nothing but its input.
+ * gives the same result; `allocateAmounts` itself depends on nothing but its input.
  *
  * Set-based: the waiting applications and their items come in two queries (joins, no list of
  * ids), and the plan is built with maps and sorts, O(n log n) in the items.
@@ -118,7 +124,7 @@ export async function planAllocation(db: Kysely<Database>, callId: string, metho
     .select(['a.id', 'a.credit_code', 'e.name', 'a.score', 'a.submitted_at'])
     .where(waiting)
     .execute();
-  // In key order (the primary key's), so that allocateBudget's sort by key finds them sorted.
+  // In key order (the primary key's), so that allocateAmounts' sort by key finds them sorted.
   const itemsRead: Promise<ItemRow[]> = db
     .selectFrom('application_items as i')
     .innerJoin('applications as a', 'a.id', 'i.application_id')
@@ -144,20 +150,16 @@ export async function planAllocation(db: Kysely<Database>, callId: string, metho
     // Among equal scores the earlier submission comes first (先到先得 as the last tie-breaker).
     applications.set(row.id, { row, score, order: `${row.submitted_at ?? ''}|${row.id}`, approved: 0, allocated: 0, items: [] });
   }
-  const allocationItems: AllocationItem[] = new Array(itemRows.length);
-  // Each item's row, and whether the rows came in key order (the database's collation may order
-  // a subject otherwise than code units): then allocateBudget's items are these, one for one.
-  const rowOf: ItemRow[] = new Array(itemRows.length);
-  let isKeyOrder = true;
+  // Each allocation item carries its measure and subject, which allocateAmounts gives back sorted.
+  const allocationItems: PlanItem[] = new Array(itemRows.length);
   let n = 0;
   for (const r of itemRows) {
     const a = applications.get(r.application_id);
     if (!a) continue;
-    const key = itemKey(a.row.id, r.measure, r.subject);
-    if (n > 0 && !((allocationItems[n - 1] as AllocationItem).key < key)) isKeyOrder = false;
-    rowOf[n] = r;
     allocationItems[n++] = {
-      key,
+      key: itemKey(a.row.id, r.measure, r.subject),
+      measure: r.measure,
+      subject: r.subject,
       applicationId: a.row.id,
       article: Number(r.article),
       approved: Number(r.approved_amount),
@@ -182,18 +184,11 @@ export async function planAllocation(db: Kysely<Database>, callId: string, metho
   let awards = 0;
   let approved = 0;
   for (let i = 0; i < result.sorted.length; i++) {
-    const item = result.sorted[i] as AllocationItem;
+    const item = result.sorted[i] as PlanItem;
     const allocated = result.amounts[i] ?? 0;
     const a = applications.get(item.applicationId);
     if (!a) throw new Error(`internal: item ${item.key} of no planned application`);
-    let measure: string;
-    let subject: string;
-    if (isKeyOrder) {
-      const row = rowOf[i] as ItemRow;
-      measure = row.measure;
-      subject = row.subject;
-    } else [, measure, subject] = splitKey(item.key);
-    a.items.push({ measure, subject, article: item.article, approved: item.approved, allocated });
+    a.items.push({ measure: item.measure, subject: item.subject, article: item.article, approved: item.approved, allocated });
     a.approved += item.approved;
     a.allocated += allocated;
     approved += item.approved;
@@ -325,13 +320,6 @@ export async function loadPlan(db: Kysely<Database>, callId: string, method: All
 
 export const planChanged = () =>
   conflict('FTAI_ERR_CONFLICT', 'plan: the approved applications or the budgets of this call changed since the preview; preview again');
-
-/** The item key is `${applicationId}|${measure}|${subject}`; ids and measure ids hold no '|', a subject may. */
-export function splitKey(key: string): [string, string, string] {
-  const first = key.indexOf('|');
-  const second = key.indexOf('|', first + 1);
-  return [key.slice(0, first), key.slice(first + 1, second), key.slice(second + 1)];
-}
 
 /** Keyset order of applications: submission time ('' when none), then id, by code units. */
 function compareAt(a: PlannedApplication, submittedAt: string, id: string): number {

@@ -2,6 +2,7 @@ import { measures } from '@ftai/policy-fengtai';
 import type { Insertable } from 'kysely';
 import type { AppContext } from '../context.js';
 import type { ApplicationItemsTable, ApplicationStatus, ApplicationsTable } from '../db/schema.js';
+import { mulberry32 } from '../demo/generated-data.js';
 import { newId } from '../ids.js';
 
 /**
@@ -18,23 +19,11 @@ export interface SeededCall {
 const BATCH = 400;
 const STATUSES: readonly ApplicationStatus[] = ['approved', 'approved', 'approved', 'approved', 'under_review'];
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function seedAllocationCall(
   ctx: AppContext,
   o: { count: number; createdBy: string; creditCodes: readonly string[]; seed?: number; articleBudgets?: Record<number, number> },
 ): Promise<SeededCall> {
-  const rnd = random(o.seed ?? 1);
+  const rnd = mulberry32(o.seed ?? 1);
   const callId = newId();
   const at = ctx.now();
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;

@@ -1,37 +1,16 @@
-import { creditCodeCheckCharacter } from '@ftai/policy-fengtai';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { type AppContext, createContext } from '../context.js';
 import type { Role } from '../db/schema.js';
 import { InjectClient } from '../http/inject-client.js';
 import { createUser } from '../users/create-user.js';
+import { creditCodeFor, mulberry32, PLACES, TRADES } from './generated-data.js';
 
 /** The password of every demo account (README lists them). Demo data only: never in production. */
 export const DEMO_PASSWORD = 'ftai-demo-2026';
 
-const PLACES = ['丰泽', '丽泽', '云岗', '南苑', '卢沟', '宛平', '花乡', '长辛', '青塔', '看丹'];
-const TRADES = ['智算科技', '数据智能', '机器人', '工业智能', '大模型科技'];
-const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function creditCodeFor(i: number): string {
-  let body = '91110106MA';
-  let n = 7_000_000 + i * 7919;
-  for (let k = 0; k < 7; k++) {
-    body += ALPHABET[n % 31];
-    n = Math.floor(n / 31);
-  }
-  return body + creditCodeCheckCharacter(body);
-}
+/** The demo's enterprises' codes: apart from the scale seeder's (9,000,000). */
+const CODE_BASE = 7_000_000;
 
 function ok(res: LightMyRequestResponse, what: string) {
   if (res.statusCode >= 300) throw new Error(`demo: ${what} failed: ${res.statusCode} ${res.body}`);
@@ -124,7 +103,7 @@ export async function seedDemo(base: AppContext): Promise<string> {
     const enterprises: { code: string; name: string; user: string }[] = [];
     for (let i = 0; i < 30; i++) {
       const name = `北京${PLACES[i % 10]}${TRADES[Math.floor(i / 10) + (i % 2)]}有限公司`;
-      const code = creditCodeFor(i);
+      const code = creditCodeFor(i, CODE_BASE);
       const user = `ent${String(i + 1).padStart(2, '0')}`;
       await createUser(ctx, {
         username: user,

@@ -1,5 +1,5 @@
 import type { RubricScores } from '@ftai/api';
-import { calculate, creditCodeCheckCharacter, describeIssues, measures, validateRequest } from '@ftai/policy-fengtai';
+import { calculate, describeIssues, measures, validateRequest } from '@ftai/policy-fengtai';
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { assembleEngineRequest } from '../applications/build-engine-request.js';
 import { storedRequest } from '../applications/check-application-input.js';
@@ -17,6 +17,7 @@ import type { ApplicationStatus, Database } from '../db/schema.js';
 import { newId } from '../ids.js';
 import { totalScore } from '../review/rubric.js';
 import { createUser } from '../users/create-user.js';
+import { creditCodeFor, mulberry32, PLACES, TRADES } from './generated-data.js';
 import { DEMO_PASSWORD, variedFacts } from './seed-demo.js';
 
 /** What `seedScale` seeds: how many applications, how oversubscribed, in what batches. */
@@ -45,33 +46,12 @@ export interface ScaleSeedOutcome {
   readonly ms: number;
 }
 
-const PLACES = ['丰泽', '丽泽', '云岗', '南苑', '卢沟', '宛平', '花乡', '长辛', '青塔', '看丹'];
-const TRADES = ['智算科技', '数据智能', '机器人', '工业智能', '大模型科技'];
-const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const ARTICLE = new Map<string, number>(measures.map((m) => [m.id, m.article]));
 /** SQLite takes at most 32,766 bound values in one statement, PostgreSQL 65,535. */
 const MAX_BOUND_VALUES = 30_000;
 
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A valid unified social credit code, distinct for every i below 3 billion. */
-function creditCodeFor(i: number): string {
-  let body = '91110106MA';
-  let n = 9_000_000 + i * 7919;
-  for (let k = 0; k < 7; k++) {
-    body += ALPHABET[n % 31];
-    n = Math.floor(n / 31);
-  }
-  return body + creditCodeCheckCharacter(body);
-}
+/** The scale seeder's enterprises' codes: apart from the demo's (7,000,000). */
+const CODE_BASE = 9_000_000;
 
 /** Facts of assessment year `year` for enterprise `i`, as seed-demo's: ~3.5 granted items. */
 function factsFor(i: number, year: number, rnd: () => number): Record<string, unknown> {
@@ -244,7 +224,7 @@ export async function seedScale(ctx: AppContext, options: ScaleSeedOptions): Pro
     const events: Row<'application_events'>[] = [];
     const assignments: Row<'review_assignments'>[] = [];
     for (let i = from; i < Math.min(n, from + batch); i++) {
-      const creditCode = creditCodeFor(i);
+      const creditCode = creditCodeFor(i, CODE_BASE);
       const name = `北京${PLACES[i % 10]}${TRADES[i % 5]}第${i + 1}有限公司`;
       const userId = newId();
       const username = accountName(i);
