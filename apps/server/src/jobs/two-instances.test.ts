@@ -4,8 +4,8 @@ import { generateRequests } from '../../../../bench/generate-requests.mjs';
 import { type Client, createTestApp, DIALECTS, type TestApp } from '../test/harness.js';
 import { openTestInstance, type TestInstance } from '../test/test-instance.js';
 
-/** A registry long enough to be running while an instance restarts, or dies (tens of seconds on two busy cores). */
-const ROWS = 4_000;
+/** A registry long enough to be running while an instance restarts or dies, or a cancel arrives (4,000 rows once finished first). */
+const ROWS = 12_000;
 const BIG = `${generateRequests(ROWS, 11)
   .map((r) => JSON.stringify(r))
   .join('\n')}\n`;
