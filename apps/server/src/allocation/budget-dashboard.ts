@@ -23,7 +23,7 @@ const zero = (): { requested: number; approved: number; allocated: number; paid:
 export async function budgetDashboard(db: Kysely<Database>, callId: string): Promise<BudgetDashboard> {
   // The figures are independent reads: on PostgreSQL each has a connection of the pool and they
   // run side by side (SQLite has one connection and runs them in turn). Each reads an index that
-  // holds every column it needs (migrations 0008, 0015).
+  // holds every column it needs (migrations 0008, 0015), or the awards' totals (0018).
   const [call, articleBudgets, byStatus, itemFigures, awardFigures, topAwards] = await Promise.all([
     db.selectFrom('calls').selectAll().where('id', '=', callId).executeTakeFirst(),
     db.selectFrom('call_budgets').select(['article', 'budget']).where('call_id', '=', callId).execute(),
@@ -52,8 +52,9 @@ export async function budgetDashboard(db: Kysely<Database>, callId: string): Pro
       .where('a.status', '!=', 'draft')
       .groupBy('i.measure')
       .execute(),
+    // Allocated and paid by measure: the awards' totals the database keeps (migration 0018).
     db
-      .selectFrom('awards')
+      .selectFrom('award_totals')
       .select((eb) => ['measure', 'status', eb.fn.sum<number>('amount').as('amount')])
       .where('call_id', '=', callId)
       .groupBy(['measure', 'status'])

@@ -68,7 +68,7 @@ export async function planAllocation(db: Kysely<Database>, callId: string, metho
 
   // Committed awards hold their share of the budget whatever became of them later (final, paid).
   const committedTotal = await db
-    .selectFrom('awards')
+    .selectFrom('award_totals')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('amount'))
     .where('call_id', '=', callId)
     .executeTakeFirst();

@@ -31,7 +31,7 @@ export async function updateCall(ctx: AppContext, officer: CurrentUser, callId: 
 
     if (change.totalBudget !== undefined || change.articleBudgets !== undefined) {
       const awards = await trx
-        .selectFrom('awards')
+        .selectFrom('award_totals')
         .select((eb) => ['measure', eb.fn.sum<number | string>('amount').as('amount')])
         .where('call_id', '=', callId)
         .groupBy('measure')

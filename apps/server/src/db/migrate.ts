@@ -16,6 +16,8 @@ import { sharedLimits } from './migrations/0013-shared-limits.js';
 import { noticeScale } from './migrations/0014-notice-scale.js';
 import { readTuning } from './migrations/0015-read-tuning.js';
 import { writeTuning } from './migrations/0016-write-tuning.js';
+import { noticeRowsOnly } from './migrations/0017-notice-rows-only.js';
+import { awardTotals } from './migrations/0018-award-totals.js';
 import type { Database } from './schema.js';
 
 export interface MigrateOptions {
@@ -44,6 +46,8 @@ function migrations(dialect: Dialect, now: () => Date): Record<string, Migration
     '0014-notice-scale': noticeScale(dialect),
     '0015-read-tuning': readTuning(dialect),
     '0016-write-tuning': writeTuning(dialect),
+    '0017-notice-rows-only': noticeRowsOnly(dialect),
+    '0018-award-totals': awardTotals(dialect),
   };
 }
 

@@ -25,6 +25,7 @@ export interface Database {
   other_policy_awards: OtherPolicyAwardsTable;
   notices: NoticesTable;
   notice_versions: NoticeVersionsTable;
+  award_totals: AwardTotalsTable;
   notice_lines: NoticeLinesTable;
   notice_enterprises: NoticeEnterprisesTable;
   notice_version_heads: NoticeVersionHeadsTable;
@@ -216,6 +217,19 @@ export interface AwardsTable {
 }
 
 /**
+ * The awards' count and sum by call, year, measure and status (migration 0018), kept by triggers
+ * on `awards`: read, never written by the application.
+ */
+export interface AwardTotalsTable {
+  call_id: string;
+  year: number;
+  measure: string;
+  status: AwardStatus;
+  n: number;
+  amount: number;
+}
+
+/**
  * Another district policy's award (从优不重复). It names what it supported: a `subject` (as in
  * the ledger) or, for support to the enterprise as a whole, the `measure` of this policy it
  * overlaps; exactly one of the two, the other ''.
@@ -301,8 +315,12 @@ export interface NoticeVersionsTable {
   origin: NoticeVersionOrigin;
   /** Why it was corrected; null for the publication. */
   reason: string | null;
-  /** The notice's content (NoticeContent) as JSON. */
-  content_json: string;
+  /**
+   * The notice's content (NoticeContent) as JSON, for the versions stored before migration 0017;
+   * null since: the version's head, lines and enterprises (notice_version_heads, notice_lines,
+   * notice_enterprises) hold it, and content_sha256 is the digest of the same JSON text.
+   */
+  content_json: string | null;
   content_sha256: string;
   /** The audit chain's head right after this version's own audit entry. */
   audit_seq: number;

@@ -22,9 +22,9 @@ export interface LedgerFilter extends PageRequest {
  * of every award the filters match. Filters, search, order and the sum are the database's work;
  * the newest first is served by an index of (call or enterprise, date, id) (migration 0009); by
  * amount, the database sorts what the filters match (migration 0016 dropped those indexes to make
- * the allocation commit cheaper). The count and the sum are one aggregate over the awards alone
- * (the enterprises are joined for the search only): on a call it reads the index of (call,
- * measure, status, amount) and not the table (migration 0015).
+ * the allocation commit cheaper). The count and the sum come from the totals the database keeps
+ * by (call, year, measure, status) (migration 0018), a few rows whatever the ledger's size; for
+ * one enterprise they are counted over its awards, for a search over what it finds.
  */
 export async function listLedger(db: Kysely<Database>, filter: LedgerFilter): Promise<Ledger> {
   const equal = [
@@ -41,6 +41,9 @@ export async function listLedger(db: Kysely<Database>, filter: LedgerFilter): Pr
     q = q.where(column, '=', value);
     awards = awards.where(column, '=', value);
   }
+  // The totals the database keeps by (call, year, measure, status), for every filter but an enterprise's.
+  let kept = db.selectFrom('award_totals as w');
+  for (const [column, value] of equal) if (value !== undefined && column !== 'w.credit_code') kept = kept.where(column, '=', value);
   const text = filter.q;
   if (text !== undefined) q = q.where((eb) => eb.or([startsWithText('w.credit_code', text), containsText('e.name', text)]));
 
@@ -51,13 +54,24 @@ export async function listLedger(db: Kysely<Database>, filter: LedgerFilter): Pr
     id: 'w.id',
     order: filter.order ?? 'desc',
   };
-  // Counted and summed in one pass; the search needs the enterprises' names, nothing else does.
-  const totals = (text === undefined ? awards : q)
-    .select((eb) => [
-      eb.fn.countAll<number | string | bigint>().as('n'),
-      eb.fn.sum<number | string | bigint | null>('w.amount').as('amount'),
-    ])
-    .executeTakeFirst();
+  // Counted and summed: from the kept totals, a few rows (migration 0018); for one enterprise, over
+  // its awards (its index); for a search, over what it finds, which needs the enterprises' names.
+  const totals = (
+    text !== undefined
+      ? q.select((eb) => [
+          eb.fn.countAll<number | string | bigint>().as('n'),
+          eb.fn.sum<number | string | bigint | null>('w.amount').as('amount'),
+        ])
+      : filter.creditCode !== undefined
+        ? awards.select((eb) => [
+            eb.fn.countAll<number | string | bigint>().as('n'),
+            eb.fn.sum<number | string | bigint | null>('w.amount').as('amount'),
+          ])
+        : kept.select((eb) => [
+            eb.fn.sum<number | string | bigint | null>('w.n').as('n'),
+            eb.fn.sum<number | string | bigint | null>('w.amount').as('amount'),
+          ])
+  ).executeTakeFirst();
   const [sum, { rows: found, page }] = await Promise.all([
     totals,
     keysetPage(

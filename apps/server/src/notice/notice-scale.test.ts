@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/migrate.js';
 import { snapshotLegacyNotices } from '../db/migrations/0005-notice-snapshots.js';
 import { type Client, createTestApp, DIALECTS, type TestApp } from '../test/harness.js';
+import { readStoredNoticeContent } from './notice-versions.js';
 import { bulkCreditCode, bulkEnterpriseName, seedApprovedCall, seedManyApproved } from './test-fixtures.js';
 
 /** A thousand applications, two lines each: a notice of several pages, published set-based. */
@@ -277,7 +278,10 @@ describe.each(DIALECTS)('migration 0014 on %s', (dialect) => {
     await migrateToLatest(t.ctx.db, dialect);
 
     const n = (await t.anonymous().get(`/api/v1/notices/${noticeId}?limit=3`)).json();
+    if (stored.content_json === null) throw new Error('0005 stores the content as JSON');
     const content = JSON.parse(stored.content_json);
+    // Migration 0017 keeps it, and a correction compares with it.
+    expect(await readStoredNoticeContent(t.ctx.db, noticeId, 1)).toEqual(content);
     expect(n).toMatchObject({ lineCount: 5, enterpriseCount: 2, total: 1_930_000, page: { total: 5, limit: 3 } });
     expect(n.lines).toEqual(content.lines.slice(0, 3).map((l: object, i: number) => ({ ...l, no: i + 1 })));
     expect(n.enterprises).toEqual(content.enterprises);

@@ -3,8 +3,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/migrate.js';
 import { NOTICE_SNAPSHOT_MIGRATION, snapshotLegacyNotices } from '../db/migrations/0005-notice-snapshots.js';
+import { sha256 } from '../ids.js';
 import { type Client, CODE_A, CODE_B, createTestApp, DIALECTS, type TestApp } from '../test/harness.js';
 import { NOTICE_INFO_SHEET, NOTICE_SHEET } from './export-notice-xlsx.js';
+import { noticeContentSha256, readStoredNoticeContent } from './notice-versions.js';
 import { escapeHtml } from './render-notice-html.js';
 import { type ApprovedCall, seedApprovedCall } from './test-fixtures.js';
 
@@ -206,6 +208,29 @@ describe.each(DIALECTS)('notices are snapshots on %s', (dialect) => {
     expect(notice.objections_until).toBe('2027-03-27');
     const shorter = await officer.post(`/api/v1/notices/${noticeId}/revisions`, { reason: '缩短', objectionDays: 1 });
     expect(shorter.statusCode).toBe(409);
+  });
+
+  it('stores each version once, as rows, which give back exactly the text its digest covers', async () => {
+    const versions = await t.ctx.db
+      .selectFrom('notice_versions')
+      .select(['version', 'content_json', 'content_sha256'])
+      .where('notice_id', '=', noticeId)
+      .orderBy('version')
+      .execute();
+    expect(versions.map((v) => [Number(v.version), v.content_json])).toEqual([
+      [1, null],
+      [2, null],
+      [3, null],
+    ]);
+    for (const v of versions) {
+      const content = await readStoredNoticeContent(t.ctx.db, noticeId, Number(v.version));
+      if (!content) throw new Error(`no version ${v.version}`);
+      expect(sha256(JSON.stringify(content))).toBe(v.content_sha256);
+      expect(noticeContentSha256(content)).toBe(v.content_sha256);
+    }
+    const first = await readStoredNoticeContent(t.ctx.db, noticeId, 1);
+    expect(first?.lines.map((l) => l.enterpriseName)).toContain(FORMULA);
+    expect(await readStoredNoticeContent(t.ctx.db, noticeId, 9)).toBeUndefined();
   });
 
   it('refuses, in the database itself, to change or delete a stored version', async () => {

@@ -1,14 +1,57 @@
+import { createHash } from 'node:crypto';
 import type { NoticeContent, NoticeEnterpriseTotal, NoticeLine } from '@ftai/api';
 import type { Kysely } from 'kysely';
 import { type AuditHead, readAuditHead } from '../audit/read-audit-head.js';
+import { batches, insertRows } from '../db/insert-rows.js';
 import type { Database, NoticeVersionOrigin } from '../db/schema.js';
 import { sha256 } from '../ids.js';
-import { insertRows } from './insert-rows.js';
 
-/** A notice's content as stored, and the SHA-256 of exactly that text. */
+/**
+ * A notice's content as one JSON text, and the SHA-256 of exactly that text. Only migration 0005
+ * stores the text (content_json); publication and correction store rows and take the digest from
+ * noticeContentSha256.
+ */
 export function serialiseNoticeContent(content: NoticeContent): { readonly json: string; readonly sha256: string } {
   const json = JSON.stringify(content);
   return { json, sha256: sha256(json) };
+}
+
+/** Characters hashed at a time: the text of a few hundred lines. */
+const HASH_CHUNK = 1 << 16;
+
+/**
+ * The SHA-256 of `JSON.stringify(content)`, the text a version's digest (内容校验值) has always
+ * covered, fed to the hash a few hundred lines at a time: the same bytes, without the one string
+ * of the whole notice (about 100 MB at 100,000 applications) or its UTF-8 copy.
+ */
+export function noticeContentSha256(content: NoticeContent): string {
+  const hash = createHash('sha256');
+  let pending = '{';
+  const write = (text: string) => {
+    pending += text;
+    if (pending.length >= HASH_CHUNK) {
+      hash.update(pending);
+      pending = '';
+    }
+  };
+  let first = true;
+  for (const [key, value] of Object.entries(content)) {
+    // JSON.stringify leaves out what it cannot write; NoticeContent holds none of it, but the bytes must agree.
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
+    write(`${first ? '' : ','}${JSON.stringify(key)}:`);
+    first = false;
+    if (!Array.isArray(value)) {
+      write(JSON.stringify(value));
+      continue;
+    }
+    write('[');
+    value.forEach((item: unknown, i) => {
+      write((i === 0 ? '' : ',') + (JSON.stringify(item) ?? 'null'));
+    });
+    write(']');
+  }
+  hash.update(`${pending}}`);
+  return hash.digest('hex');
 }
 
 export interface NewNoticeVersion {
@@ -16,7 +59,8 @@ export interface NewNoticeVersion {
   readonly version: number;
   readonly origin: NoticeVersionOrigin;
   readonly reason: string | null;
-  readonly content: { readonly json: string; readonly sha256: string };
+  /** Its digest, and the whole text only where a migration keeps it (0005); otherwise the rows hold it. */
+  readonly content: { readonly json: string | null; readonly sha256: string };
   readonly actorId: string | null;
   readonly at: string;
 }
@@ -65,41 +109,119 @@ export async function storeNoticeRows(db: Kysely<Database>, noticeId: string, ve
       total: content.total,
     })
     .execute();
-  const numbered = lines.map((l: NoticeLine, i) => ({ l, position: i + 1 }));
-  await insertRows(
-    db,
-    'notice_lines',
-    numbered.map(({ l, position }) => ({
-      notice_id: noticeId,
-      version,
-      position,
-      application_id: l.applicationId,
-      credit_code: l.creditCode,
-      enterprise_name: l.enterpriseName,
-      measure: l.measure,
-      measure_name: l.measureName,
-      citation: l.citation,
-      subject: l.subject,
-      subject_text: l.subjectText,
-      amount: l.amount,
-    })),
-  );
+  // Mapped a slice at a time: no second array of every line as a row.
+  let position = 0;
+  for (const slice of batches(lines, LINE_SLICE)) {
+    await insertRows(
+      db,
+      'notice_lines',
+      slice.map((l: NoticeLine) => ({
+        notice_id: noticeId,
+        version,
+        position: ++position,
+        application_id: l.applicationId,
+        credit_code: l.creditCode,
+        enterprise_name: l.enterpriseName,
+        measure: l.measure,
+        measure_name: l.measureName,
+        citation: l.citation,
+        subject: l.subject,
+        subject_text: l.subjectText,
+        amount: l.amount,
+      })),
+    );
+  }
   // An enterprise's place is its first line's.
   const first = new Map<string, number>();
-  numbered.forEach(({ l, position }) => {
-    if (!first.has(l.creditCode)) first.set(l.creditCode, position);
+  lines.forEach((l, i) => {
+    if (!first.has(l.creditCode)) first.set(l.creditCode, i + 1);
   });
-  await insertRows(
-    db,
-    'notice_enterprises',
-    enterprises.map((e: NoticeEnterpriseTotal) => ({
-      notice_id: noticeId,
-      version,
-      credit_code: e.creditCode,
-      position: first.get(e.creditCode) ?? 0,
-      name: e.name,
-      application_ids_json: JSON.stringify(e.applicationIds),
-      total: e.total,
+  for (const slice of batches(enterprises, LINE_SLICE)) {
+    await insertRows(
+      db,
+      'notice_enterprises',
+      slice.map((e: NoticeEnterpriseTotal) => ({
+        notice_id: noticeId,
+        version,
+        credit_code: e.creditCode,
+        position: first.get(e.creditCode) ?? 0,
+        name: e.name,
+        application_ids_json: JSON.stringify(e.applicationIds),
+        total: e.total,
+      })),
+    );
+  }
+}
+
+/** Lines mapped to rows at a time (a multiple of both insert batches). */
+const LINE_SLICE = 20_000;
+
+/**
+ * A stored version's whole content: its content_json where a migration kept one (0005), else
+ * its head and rows, which hold the same (storeNoticeRows). undefined if there is no such
+ * version. For a correction, which compares the version before with the records.
+ */
+export async function readStoredNoticeContent(db: Kysely<Database>, noticeId: string, version: number): Promise<NoticeContent | undefined> {
+  const stored = await db
+    .selectFrom('notice_versions')
+    .select('content_json')
+    .where('notice_id', '=', noticeId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (!stored) return undefined;
+  if (stored.content_json !== null) return JSON.parse(stored.content_json) as NoticeContent;
+  const head = await db
+    .selectFrom('notice_version_heads')
+    .select('head_json')
+    .where('notice_id', '=', noticeId)
+    .where('version', '=', version)
+    .executeTakeFirstOrThrow();
+  const lines = await db
+    .selectFrom('notice_lines')
+    .select([
+      'application_id',
+      'enterprise_name',
+      'credit_code',
+      'measure',
+      'measure_name',
+      'citation',
+      'subject',
+      'subject_text',
+      'amount',
+    ])
+    .where('notice_id', '=', noticeId)
+    .where('version', '=', version)
+    .orderBy('position')
+    .execute();
+  const enterprises = await db
+    .selectFrom('notice_enterprises')
+    .select(['credit_code', 'name', 'application_ids_json', 'total'])
+    .where('notice_id', '=', noticeId)
+    .where('version', '=', version)
+    .orderBy('position')
+    .execute();
+  const { total, changes, ...rest } = JSON.parse(head.head_json) as Omit<NoticeContent, 'lines' | 'enterprises'>;
+  // In the order of NoticeContent's keys, as it was written.
+  return {
+    ...rest,
+    lines: lines.map((l) => ({
+      applicationId: l.application_id,
+      enterpriseName: l.enterprise_name,
+      creditCode: l.credit_code,
+      measure: l.measure,
+      measureName: l.measure_name,
+      citation: l.citation,
+      subject: l.subject,
+      subjectText: l.subject_text,
+      amount: Number(l.amount),
     })),
-  );
+    enterprises: enterprises.map((e) => ({
+      creditCode: e.credit_code,
+      name: e.name,
+      applicationIds: JSON.parse(e.application_ids_json) as string[],
+      total: Number(e.total),
+    })),
+    total,
+    changes,
+  };
 }

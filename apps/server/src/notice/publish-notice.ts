@@ -3,12 +3,12 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { assertCanMove } from '../applications/status-machine.js';
 import { appendAudit, appendAuditBatch } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
+import { insertRows } from '../db/insert-rows.js';
 import type { Database } from '../db/schema.js';
 import { conflict, HttpError, notFound } from '../errors.js';
 import { newId, sha256 } from '../ids.js';
-import { insertRows } from './insert-rows.js';
 import { readNoticeContent } from './notice-content.js';
-import { insertNoticeVersion, serialiseNoticeContent, storeNoticeRows } from './notice-versions.js';
+import { insertNoticeVersion, noticeContentSha256, storeNoticeRows } from './notice-versions.js';
 import { chineseDate } from './render-notice-html.js';
 
 export interface PublishNotice {
@@ -38,10 +38,11 @@ export function addCalendarDays(date: string, days: number): string {
  * by one UPDATE, their events written in multi-row INSERTs and their audit entries by one batch
  * append (the head moves once per batch); the notice's content is read by a join on the notice.
  *
- * What the notice shows is stored as its version 1 (notice_versions, written once, and its rows):
- * the page, the JSON and the workbook read that, never the records, which may change after
- * publication. The audit entry names the content's SHA-256, and the version keeps the chain's
- * head right after it.
+ * What the notice shows is stored as its version 1 (notice_versions, written once, with its head,
+ * lines and enterprises as rows): the page, the JSON and the workbook read that, never the
+ * records, which may change after publication. The audit entry names the SHA-256 of the content
+ * as one JSON text (computed piece by piece, never stored whole), and the version keeps the
+ * chain's head right after it.
  */
 export async function publishNotice(trx: Transaction<Database>, p: PublishNotice): Promise<string> {
   const call = await trx.selectFrom('calls').select(['id']).where('id', '=', p.callId).executeTakeFirst();
@@ -124,7 +125,7 @@ export async function publishNotice(trx: Transaction<Database>, p: PublishNotice
   const read = await readNoticeContent(trx, id);
   if (!read) throw notFound('notice');
   const document = { ...read, changes: [] };
-  const content = serialiseNoticeContent(document);
+  const contentSha256 = noticeContentSha256(document);
   const ids = approved.map((a) => a.id);
   await appendAudit(
     trx,
@@ -143,12 +144,20 @@ export async function publishNotice(trx: Transaction<Database>, p: PublishNotice
         version: 1,
         lines: read.lines.length,
         total: read.total,
-        contentSha256: content.sha256,
+        contentSha256,
       },
     },
     p.at,
   );
-  await insertNoticeVersion(trx, { noticeId: id, version: 1, origin: 'publication', reason: null, content, actorId: p.actor.id, at: p.at });
+  await insertNoticeVersion(trx, {
+    noticeId: id,
+    version: 1,
+    origin: 'publication',
+    reason: null,
+    content: { json: null, sha256: contentSha256 },
+    actorId: p.actor.id,
+    at: p.at,
+  });
   await storeNoticeRows(trx, id, 1, document);
   return id;
 }

@@ -1,11 +1,10 @@
-import type { NoticeContent } from '@ftai/api';
 import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Database } from '../db/schema.js';
 import { conflict, fieldError, notFound } from '../errors.js';
 import { noticeChanges, readNoticeContent } from './notice-content.js';
-import { insertNoticeVersion, serialiseNoticeContent, storeNoticeRows } from './notice-versions.js';
+import { insertNoticeVersion, noticeContentSha256, readStoredNoticeContent, storeNoticeRows } from './notice-versions.js';
 import { addCalendarDays } from './publish-notice.js';
 
 export interface ReviseNotice {
@@ -34,7 +33,7 @@ export async function reviseNotice(trx: Transaction<Database>, r: ReviseNotice):
   if (!notice) throw notFound('notice');
   const last = await trx
     .selectFrom('notice_versions')
-    .select(['version', 'content_json', 'content_sha256'])
+    .select(['version', 'content_sha256'])
     .where('notice_id', '=', notice.id)
     .orderBy('version', 'desc')
     .executeTakeFirst();
@@ -62,7 +61,8 @@ export async function reviseNotice(trx: Transaction<Database>, r: ReviseNotice):
   }
   const read = await readNoticeContent(trx, notice.id);
   if (!read) throw notFound('notice');
-  const previous = JSON.parse(last.content_json) as NoticeContent;
+  const previous = await readStoredNoticeContent(trx, notice.id, Number(last.version));
+  if (!previous) throw notFound('notice');
   const changes = noticeChanges(previous, read);
   if (changes.length === 0) {
     throw conflict(
@@ -71,7 +71,7 @@ export async function reviseNotice(trx: Transaction<Database>, r: ReviseNotice):
     );
   }
   const document = { ...read, changes };
-  const content = serialiseNoticeContent(document);
+  const contentSha256 = noticeContentSha256(document);
   await appendAudit(
     trx,
     {
@@ -83,7 +83,7 @@ export async function reviseNotice(trx: Transaction<Database>, r: ReviseNotice):
       after: {
         version,
         reason: r.reason,
-        contentSha256: content.sha256,
+        contentSha256,
         objectionsUntil,
         lines: read.lines.length,
         total: read.total,
@@ -97,7 +97,7 @@ export async function reviseNotice(trx: Transaction<Database>, r: ReviseNotice):
     version,
     origin: 'correction',
     reason: r.reason,
-    content,
+    content: { json: null, sha256: contentSha256 },
     actorId: r.actor.id,
     at: r.at,
   });

@@ -120,6 +120,8 @@ export function noticeScale(dialect: Dialect): Migration {
             .where('notice_id', '=', v.notice_id)
             .where('version', '=', v.version)
             .executeTakeFirstOrThrow();
+          // Every version stored before this migration kept its JSON (0017 made it optional later).
+          if (row.content_json === null) throw new Error(`notice ${v.notice_id} version ${v.version} has no content_json`);
           await storeNoticeRows(trx, v.notice_id, Number(v.version), JSON.parse(row.content_json) as NoticeContent);
         }
       };
