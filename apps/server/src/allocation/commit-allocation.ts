@@ -3,6 +3,7 @@ import { sql, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Dialect } from '../db/database.js';
+import { insertRows } from '../db/insert-rows.js';
 import type { Database } from '../db/schema.js';
 import { conflict, notFound } from '../errors.js';
 import { newId } from '../ids.js';
@@ -27,8 +28,8 @@ const UNNEST_BATCH = 100_000;
  * money. The awards are the ledger: later years' calculations read them as `history`.
  *
  * Set-based: the plan is computed once, then written in a few large statements: on PostgreSQL
- * UNNEST_BATCH rows each (UPDATE … FROM unnest, INSERT … SELECT FROM unnest: one array parameter
- * per column), on SQLite BATCH rows each (UPDATE … FROM (VALUES …), multi-row INSERT). The
+ * the awards by COPY and the updates UNNEST_BATCH rows each (UPDATE … FROM unnest: one array
+ * parameter per column), on SQLite BATCH rows each (UPDATE … FROM (VALUES …), multi-row INSERT). The
  * audit entry holds the summary and the plan's digest, not every application; the applications
  * carry the allocation's id, so its pages and workbook are read back from the tables.
  */
@@ -88,27 +89,36 @@ export async function commitAllocation(
         where applications.id = v.id and applications.allocated_total is null`.execute(trx);
       if (Number(updated.numAffectedRows ?? 0) !== batch.length) throw changedMeanwhile();
     }
+    // The awards by COPY (insertRows), then the items' allocated amounts, each column one array
+    // parameter; the items keep room on their pages (migration 0016), so the update is heap-only.
+    await insertRows(
+      trx,
+      'awards',
+      paid.map(([applicationId, measure, subject, amount, creditCode]) => ({
+        id: newId(),
+        credit_code: creditCode,
+        measure,
+        subject,
+        year: plan.year,
+        amount,
+        call_id: callId,
+        application_id: applicationId,
+        status: 'committed' as const,
+        created_at: at,
+        paid_at: null,
+      })),
+    );
     for (let i = 0; i < paid.length; i += UNNEST_BATCH) {
       const batch = paid.slice(i, i + UNNEST_BATCH);
-      // The items' allocated amounts and their awards in one statement: the arrays are sent and
-      // parsed once, and the awards' ids (random UUIDs, as newId makes them) are made by the database.
       await sql`
-        with v as materialized (
-          select * from unnest(
-            ${batch.map((p) => p[0])}::text[], ${batch.map((p) => p[1])}::text[], ${batch.map((p) => p[2])}::text[],
-            ${batch.map((p) => p[3])}::int8[], ${batch.map((p) => p[4])}::text[]
-          ) as v(application_id, measure, subject, amount, credit_code)
-        ), items as (
-          update application_items
-          set allocated_amount = v.amount
-          from v
-          where application_items.application_id = v.application_id
-            and application_items.measure = v.measure
-            and application_items.subject = v.subject
-        )
-        insert into awards (id, credit_code, measure, subject, year, amount, call_id, application_id, status, created_at, paid_at)
-        select gen_random_uuid()::text, v.credit_code, v.measure, v.subject, ${plan.year}, v.amount, ${callId}, v.application_id, 'committed', ${at}, null
-        from v`.execute(trx);
+        update application_items
+        set allocated_amount = v.amount
+        from unnest(
+          ${batch.map((p) => p[0])}::text[], ${batch.map((p) => p[1])}::text[], ${batch.map((p) => p[2])}::text[], ${batch.map((p) => p[3])}::int8[]
+        ) as v(application_id, measure, subject, amount)
+        where application_items.application_id = v.application_id
+          and application_items.measure = v.measure
+          and application_items.subject = v.subject`.execute(trx);
     }
   } else {
     for (let i = 0; i < plan.applications.length; i += BATCH) {

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { type Kysely, PostgresAdapter, type Transaction } from 'kysely';
+import { insertRows } from '../db/insert-rows.js';
 import type { Database } from '../db/schema.js';
 import { sha256 } from '../ids.js';
-import { insertRows } from '../notice/insert-rows.js';
 import { type AuditHead, anchorCommitted, noteAppended } from './anchor-audit.js';
 import { type AttachedAuditLog, attachedAuditLog } from './attach-audit-log.js';
 import { auditKeyId } from './audit-key.js';
