@@ -8,11 +8,12 @@
 //
 //   node bench/scale-bench.mjs [--sizes 1000,10000,100000] [--dialects sqlite,postgres] [--reps 20]
 //                              [--xlsx-reps 5] [--op-budget 180] [--out results.json] [--keep] [--server-log file]
+//                              [--seed-cache dir]
 //
 // PostgreSQL: a fresh database per run, made and dropped through FTAI_BENCH_DATABASE_URL (or
 // FTAI_TEST_DATABASE_URL; default postgres://postgres@127.0.0.1:5432/postgres).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -38,6 +39,11 @@ const { values: args } = parseArgs({
     // The server's own log (FTAI_LOG=1), appended here: to see why an answer was a 500.
     'server-log': { type: 'string' },
     keep: { type: 'boolean', default: false },
+    // Seed each (database, N) once and start every later run from a copy: a PostgreSQL template
+    // database and a copy of the data folder and its audit key, with the seeding's answer, kept in
+    // this folder. The server migrates the copy at start. For working on the operations, not for
+    // the figures you quote: the first run seeds and prints the seeding time.
+    'seed-cache': { type: 'string' },
   },
 });
 const sizes = args.sizes.split(',').map((s) => Number(s.replace(/[_k]/g, (c) => (c === 'k' ? '000' : ''))));
@@ -172,13 +178,13 @@ function resetPeak(pid) {
   }
 }
 
-/** A fresh PostgreSQL database for one run; dropped by `drop`. */
-async function freshPostgres(n) {
+/** A fresh PostgreSQL database for one run, empty or a copy of `template`; dropped by `drop`. */
+async function freshPostgres(n, template) {
   const name = `ftai_scale_${n}_${process.pid}`;
   const admin = new pg.Client({ connectionString: PG_BASE });
   await admin.connect();
   await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
+  await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const url = new URL(PG_BASE);
   url.pathname = `/${name}`;
@@ -361,13 +367,52 @@ async function measure(server, seeded) {
   return { results, rssBeforeExport, exportPeakRss, peakRss: Math.max(memory.hwm, rssBeforeExport ?? 0), statuses: officer.statuses };
 }
 
+/** Where --seed-cache keeps the seeding of one (database, N), and its PostgreSQL template's name. */
+function cacheOf(dialect, n) {
+  if (!args['seed-cache']) return undefined;
+  const dir = join(args['seed-cache'], `${dialect}-${n}`);
+  return { dir, data: join(dir, 'data'), answer: join(dir, 'seeded.json'), template: `ftai_seed_cache_${n}` };
+}
+
+/** The data folder and its audit key's folder (`<data>-audit`), copied. */
+function copyData(from, to) {
+  rmSync(to, { recursive: true, force: true });
+  rmSync(`${to}-audit`, { recursive: true, force: true });
+  cpSync(from, to, { recursive: true });
+  if (existsSync(`${from}-audit`)) cpSync(`${from}-audit`, `${to}-audit`, { recursive: true });
+}
+
+/** Saves a fresh seeding to the cache: the data folder, the answer, and on PostgreSQL a template copy. */
+async function saveSeed(cache, dataDir, database, seeded) {
+  mkdirSync(cache.dir, { recursive: true });
+  copyData(dataDir, cache.data);
+  if (database) {
+    const admin = new pg.Client({ connectionString: PG_BASE });
+    await admin.connect();
+    await admin.query(`drop database if exists ${cache.template}`);
+    await admin.query(`create database ${cache.template} template ${new URL(database.url).pathname.slice(1)}`);
+    await admin.end();
+  }
+  writeFileSync(cache.answer, JSON.stringify(seeded));
+}
+
 async function runOne(dialect, n) {
   log(`\n${dialect}, N = ${fmtN(n)}`);
   const dataDir = mkdtempSync(join(tmpdir(), `ftai-scale-${dialect}-${n}-`));
-  const database = dialect === 'postgres' ? await freshPostgres(n) : undefined;
+  const cache = cacheOf(dialect, n);
+  const cached = cache && existsSync(cache.answer);
+  const database = dialect === 'postgres' ? await freshPostgres(n, cached ? cache.template : undefined) : undefined;
   let server;
   try {
-    const seeded = await seed(dataDir, database?.url, n);
+    let seeded;
+    if (cached) {
+      copyData(cache.data, dataDir);
+      seeded = JSON.parse(readFileSync(cache.answer, 'utf8'));
+      log(`  copied the seeding kept in ${cache.dir}`);
+    } else {
+      seeded = await seed(dataDir, database?.url, n);
+      if (cache) await saveSeed(cache, dataDir, database, seeded);
+    }
     log(
       `  seeded in ${ms(seeded.ms)}: ${fmtN(seeded.applications)} applications, ${fmtN(seeded.items)} items, ${fmtN(seeded.approved)} approved ` +
         `(${fmtN(seeded.approvedTotal)} yuan for a budget of ${fmtN(seeded.totalBudget)}), ${fmtN(seeded.auditEntries)} audit entries`,
