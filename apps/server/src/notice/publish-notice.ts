@@ -6,7 +6,7 @@ import type { CurrentUser } from '../auth/current-user.js';
 import { insertRows } from '../db/insert-rows.js';
 import type { Database } from '../db/schema.js';
 import { conflict, HttpError, notFound } from '../errors.js';
-import { newId, sha256 } from '../ids.js';
+import { ascendingIds, newId, sha256 } from '../ids.js';
 import { readNoticeContent } from './notice-content.js';
 import { insertNoticeVersion, noticeContentSha256, storeNoticeRows } from './notice-versions.js';
 import { chineseDate } from './render-notice-html.js';
@@ -96,11 +96,13 @@ export async function publishNotice(trx: Transaction<Database>, p: PublishNotice
   if (Number(moved.numUpdatedRows) !== approved.length)
     throw conflict('FTAI_ERR_CONFLICT', 'the applications of this call changed meanwhile; reload and try again');
   const note = `已公示（公示编号${id}），异议受理截至${chineseDate(objectionsUntil)}（含当日）`;
+  // In the applications' id order, with ascending ids: both indexes of the events take them in order.
+  const eventIds = ascendingIds(approved.length);
   await insertRows(
     trx,
     'application_events',
-    approved.map((a) => ({
-      id: newId(),
+    approved.map((a, i) => ({
+      id: eventIds[i] as string,
       application_id: a.id,
       seq: Number(a.last_seq ?? 0) + 1,
       from_status: 'approved' as const,

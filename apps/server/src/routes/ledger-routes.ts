@@ -118,7 +118,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           reply,
           `allocation-plan-${plan.year}-${plan.planId.slice(0, 12)}.xlsx`,
           `${plan.year}年度预算分配方案（预览）.xlsx`,
-        ).send(exportAllocationXlsx(head, pagesOf(plan.applications)));
+        ).send(exportAllocationXlsx(head, pagesOf(plan)));
       },
     );
 
