@@ -59,29 +59,17 @@ export async function budgetDashboard(db: Kysely<Database>, callId: string): Pro
       .where('call_id', '=', callId)
       .groupBy(['measure', 'status'])
       .execute(),
-    // The enterprises are ranked on the awards alone, and only the first ten are named.
+    // The enterprises with most allocated, from their totals the database keeps (migration 0018);
+    // only these ten are named.
     db
-      .selectFrom((eb) =>
-        eb
-          .selectFrom('awards as w')
-          .select((eb) => [
-            'w.credit_code',
-            eb.fn.sum<number>('w.amount').as('allocated'),
-            eb.fn
-              .coalesce(eb.fn.sum<number>(eb.case().when('w.status', '=', 'paid').then(eb.ref('w.amount')).else(0).end()), eb.lit(0))
-              .as('paid'),
-          ])
-          .where('w.call_id', '=', callId)
-          .groupBy('w.credit_code')
-          .orderBy('allocated', 'desc')
-          .orderBy('w.credit_code')
-          .limit(TOP)
-          .as('t'),
-      )
+      .selectFrom('award_enterprise_totals as t')
       .leftJoin('enterprises as e', 'e.credit_code', 't.credit_code')
       .select(['t.credit_code', 'e.name', 't.allocated', 't.paid'])
+      .where('t.call_id', '=', callId)
+      .where('t.allocated', '>', 0)
       .orderBy('t.allocated', 'desc')
       .orderBy('t.credit_code')
+      .limit(TOP)
       .execute(),
   ]);
   if (!call) throw notFound('call');

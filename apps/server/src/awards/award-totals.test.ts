@@ -4,7 +4,7 @@ import type { AwardStatus } from '../db/schema.js';
 import { insertApplication, insertCall } from '../review/test-fixtures.js';
 import { CODE_A, CODE_B, createTestApp, DIALECTS, type TestApp } from '../test/harness.js';
 
-describe.each(DIALECTS)('the awards’ totals the database keeps (migration 0018) on %s', (dialect) => {
+describe.each(DIALECTS)('the awards’ totals the database keeps, by measure and by enterprise (migration 0018), on %s', (dialect) => {
   let t: TestApp;
   const calls: string[] = [];
   const apps: string[] = [];
@@ -31,6 +31,28 @@ describe.each(DIALECTS)('the awards’ totals the database keeps (migration 0018
       .execute();
     const norm = (rows: { call_id: string; year: number; measure: string; status: string; n: unknown; amount: unknown }[]) =>
       rows.map((r) => [r.call_id, Number(r.year), r.measure, r.status, Number(r.n), Number(r.amount)]);
+    const enterprisesKept = await t.ctx.db
+      .selectFrom('award_enterprise_totals')
+      .select(['call_id', 'credit_code', 'allocated', 'paid'])
+      .where((eb) => eb.or([eb('allocated', '!=', 0), eb('paid', '!=', 0)]))
+      .orderBy('call_id')
+      .orderBy('credit_code')
+      .execute();
+    const enterprisesCounted = await t.ctx.db
+      .selectFrom('awards')
+      .select((eb) => [
+        'call_id',
+        'credit_code',
+        eb.fn.sum<number>('amount').as('allocated'),
+        eb.fn.sum<number>(eb.case().when('status', '=', 'paid').then(eb.ref('amount')).else(0).end()).as('paid'),
+      ])
+      .groupBy(['call_id', 'credit_code'])
+      .orderBy('call_id')
+      .orderBy('credit_code')
+      .execute();
+    const byEnterprise = (rows: { call_id: string; credit_code: string; allocated: unknown; paid: unknown }[]) =>
+      rows.map((r) => [r.call_id, r.credit_code, Number(r.allocated), Number(r.paid)]);
+    expect(byEnterprise(enterprisesKept)).toEqual(byEnterprise(enterprisesCounted));
     return { kept: norm(kept), counted: norm(counted) };
   };
   const award = (i: number, status: AwardStatus = 'committed') => ({

@@ -26,6 +26,7 @@ export interface Database {
   notices: NoticesTable;
   notice_versions: NoticeVersionsTable;
   award_totals: AwardTotalsTable;
+  award_enterprise_totals: AwardEnterpriseTotalsTable;
   notice_lines: NoticeLinesTable;
   notice_enterprises: NoticeEnterprisesTable;
   notice_version_heads: NoticeVersionHeadsTable;
@@ -227,6 +228,14 @@ export interface AwardTotalsTable {
   status: AwardStatus;
   n: number;
   amount: number;
+}
+
+/** Each enterprise's allocated and paid sums in a call (migration 0018), kept by the triggers of award_totals. */
+export interface AwardEnterpriseTotalsTable {
+  call_id: string;
+  credit_code: string;
+  allocated: number;
+  paid: number;
 }
 
 /**
