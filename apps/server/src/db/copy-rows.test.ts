@@ -69,3 +69,17 @@ describe.skipIf(!DIALECTS.includes('postgres'))('COPY rows on the transaction’
     expect(await read(300, 399)).toEqual([]);
   });
 });
+
+describe('COPY rows on SQLite', () => {
+  it('declines, and insertRows inserts in multi-row statements', async () => {
+    const t = await createTestApp('sqlite');
+    try {
+      await sql`create table copy_probe (n integer, a text)`.execute(t.ctx.db);
+      expect(await t.ctx.db.transaction().execute((trx) => copyRows(trx, 'copy_probe', ['n', 'a'], [{ n: 1, a: 'x' }]))).toBe(false);
+      await t.ctx.db.transaction().execute((trx) => insertRows(trx as never, 'copy_probe' as never, [{ n: 2, a: 'tab\there' }] as never));
+      expect((await sql<{ n: number; a: string }>`select n, a from copy_probe`.execute(t.ctx.db)).rows).toEqual([{ n: 2, a: 'tab\there' }]);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type QueryExecutorProvider, sql } from 'kysely';
+import { PostgresAdapter, type QueryExecutorProvider, sql } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
@@ -43,8 +43,8 @@ const CHUNK = 1 << 16;
  * Writes `rows` into `table` with COPY … FROM STDIN on the connection of `trx`, a Kysely
  * transaction on PostgreSQL: in the transaction, streamed in chunks, the fastest way in (the
  * server writes whole pages of rows at a time). Every row has `columns`, as the table names
- * them. Returns false, having written nothing, when the connection is not one this process
- * tracks (the caller then inserts another way).
+ * them. Returns false, having written nothing, on SQLite, outside a transaction, or when the
+ * connection is not one this process tracks (the caller then inserts another way).
  */
 export async function copyRows(
   trx: QueryExecutorProvider & { readonly isTransaction: boolean },
@@ -52,7 +52,7 @@ export async function copyRows(
   columns: readonly string[],
   rows: Iterable<Readonly<Record<string, unknown>>>,
 ): Promise<boolean> {
-  if (!trx.isTransaction) return false;
+  if (!trx.isTransaction || !(trx.getExecutor().adapter instanceof PostgresAdapter)) return false;
   const { rows: found } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
   const client = clients.get(Number(found[0]?.pid));
   if (!client) return false;

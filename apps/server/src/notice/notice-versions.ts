@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { NoticeContent, NoticeEnterpriseTotal, NoticeLine } from '@ftai/api';
 import type { Kysely } from 'kysely';
 import { type AuditHead, readAuditHead } from '../audit/read-audit-head.js';
+import { copyRows } from '../db/copy-rows.js';
 import { batches, insertRows } from '../db/insert-rows.js';
 import type { Database, NoticeVersionOrigin } from '../db/schema.js';
 import { sha256 } from '../ids.js';
@@ -91,10 +92,10 @@ export async function insertNoticeVersion(db: Kysely<Database>, v: NewNoticeVers
 }
 
 /**
- * Stores a version's lines, enterprise totals and header as rows (migration 0014), in multi-row
- * inserts, beside its content_json: what pages of the notice, its export and the list of notices
- * read. Call it with the version, in the same transaction; `content` is exactly what
- * content_json holds.
+ * Stores a version's lines, enterprise totals and header as rows (migration 0014): what pages of
+ * the notice, its export, the list of notices and a correction read. By COPY on PostgreSQL,
+ * multi-row inserts on SQLite. Call it with the version, in the same transaction; `content` is
+ * what the version's digest covers.
  */
 export async function storeNoticeRows(db: Kysely<Database>, noticeId: string, version: number, content: NoticeContent): Promise<void> {
   const { lines, enterprises, ...head } = content;
@@ -109,32 +110,39 @@ export async function storeNoticeRows(db: Kysely<Database>, noticeId: string, ve
       total: content.total,
     })
     .execute();
-  // Mapped a slice at a time: no second array of every line as a row.
-  let position = 0;
-  for (const slice of batches(lines, LINE_SLICE)) {
-    await insertRows(
-      db,
-      'notice_lines',
-      slice.map((l: NoticeLine) => ({
-        notice_id: noticeId,
-        version,
-        position: ++position,
-        application_id: l.applicationId,
-        credit_code: l.creditCode,
-        enterprise_name: l.enterpriseName,
-        measure: l.measure,
-        measure_name: l.measureName,
-        citation: l.citation,
-        subject: l.subject,
-        subject_text: l.subjectText,
-        amount: l.amount,
-      })),
-    );
+  const lineRow = (l: NoticeLine, position: number) => ({
+    notice_id: noticeId,
+    version,
+    position,
+    application_id: l.applicationId,
+    credit_code: l.creditCode,
+    enterprise_name: l.enterpriseName,
+    measure: l.measure,
+    measure_name: l.measureName,
+    citation: l.citation,
+    subject: l.subject,
+    subject_text: l.subjectText,
+    amount: l.amount,
+  });
+  // Mapped as they are written: no second array of every line as a row. On PostgreSQL one COPY
+  // of them all; else a slice at a time.
+  const first = lines[0];
+  function* lineRows() {
+    for (let i = 0; i < lines.length; i++) yield lineRow(lines[i] as NoticeLine, i + 1);
+  }
+  if (first && !(await copyRows(db, 'notice_lines', Object.keys(lineRow(first, 1)), lineRows()))) {
+    let position = 0;
+    for (const slice of batches(lines, LINE_SLICE))
+      await insertRows(
+        db,
+        'notice_lines',
+        slice.map((l) => lineRow(l, ++position)),
+      );
   }
   // An enterprise's place is its first line's.
-  const first = new Map<string, number>();
+  const places = new Map<string, number>();
   lines.forEach((l, i) => {
-    if (!first.has(l.creditCode)) first.set(l.creditCode, i + 1);
+    if (!places.has(l.creditCode)) places.set(l.creditCode, i + 1);
   });
   for (const slice of batches(enterprises, LINE_SLICE)) {
     await insertRows(
@@ -144,7 +152,7 @@ export async function storeNoticeRows(db: Kysely<Database>, noticeId: string, ve
         notice_id: noticeId,
         version,
         credit_code: e.creditCode,
-        position: first.get(e.creditCode) ?? 0,
+        position: places.get(e.creditCode) ?? 0,
         name: e.name,
         application_ids_json: JSON.stringify(e.applicationIds),
         total: e.total,
