@@ -1,5 +1,5 @@
 import type { Ledger, LedgerQuery } from '@ftai/api';
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { type KeysetOrder, keysetPage, type PageRequest } from '../http/keyset.js';
 import { containsText, startsWithText } from './search-text.js';
@@ -56,17 +56,15 @@ export async function listLedger(db: Kysely<Database>, filter: LedgerFilter): Pr
   };
   // Counted and summed: from the kept totals, a few rows (migration 0018); for one enterprise, over
   // its awards (its index); for a search, over what it finds, which needs the enterprises' names.
+  const counted = (eb: ExpressionBuilder<Database & { w: Database['awards'] }, 'w'>) => [
+    eb.fn.countAll<number | string | bigint>().as('n'),
+    eb.fn.sum<number | string | bigint | null>('w.amount').as('amount'),
+  ];
   const totals = (
     text !== undefined
-      ? q.select((eb) => [
-          eb.fn.countAll<number | string | bigint>().as('n'),
-          eb.fn.sum<number | string | bigint | null>('w.amount').as('amount'),
-        ])
+      ? q.select(counted)
       : filter.creditCode !== undefined
-        ? awards.select((eb) => [
-            eb.fn.countAll<number | string | bigint>().as('n'),
-            eb.fn.sum<number | string | bigint | null>('w.amount').as('amount'),
-          ])
+        ? awards.select(counted)
         : kept.select((eb) => [
             eb.fn.sum<number | string | bigint | null>('w.n').as('n'),
             eb.fn.sum<number | string | bigint | null>('w.amount').as('amount'),
