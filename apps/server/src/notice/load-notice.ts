@@ -50,7 +50,7 @@ export function noticeLinesQuery(
   return query;
 }
 
-const LINE_COLUMNS = [
+export const LINE_COLUMNS = [
   'position',
   'application_id',
   'credit_code',

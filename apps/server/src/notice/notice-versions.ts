@@ -6,6 +6,7 @@ import { copyRows } from '../db/copy-rows.js';
 import { batches, insertRows } from '../db/insert-rows.js';
 import type { Database, NoticeVersionOrigin } from '../db/schema.js';
 import { sha256 } from '../ids.js';
+import { entryOf, LINE_COLUMNS } from './load-notice.js';
 
 /**
  * A notice's content as one JSON text, and the SHA-256 of exactly that text. Only migration 0005
@@ -186,17 +187,7 @@ export async function readStoredNoticeContent(db: Kysely<Database>, noticeId: st
     .executeTakeFirstOrThrow();
   const lines = await db
     .selectFrom('notice_lines')
-    .select([
-      'application_id',
-      'enterprise_name',
-      'credit_code',
-      'measure',
-      'measure_name',
-      'citation',
-      'subject',
-      'subject_text',
-      'amount',
-    ])
+    .select([...LINE_COLUMNS])
     .where('notice_id', '=', noticeId)
     .where('version', '=', version)
     .orderBy('position')
@@ -212,17 +203,11 @@ export async function readStoredNoticeContent(db: Kysely<Database>, noticeId: st
   // In the order of NoticeContent's keys, as it was written.
   return {
     ...rest,
-    lines: lines.map((l) => ({
-      applicationId: l.application_id,
-      enterpriseName: l.enterprise_name,
-      creditCode: l.credit_code,
-      measure: l.measure,
-      measureName: l.measure_name,
-      citation: l.citation,
-      subject: l.subject,
-      subjectText: l.subject_text,
-      amount: Number(l.amount),
-    })),
+    // A line as the API shows it, without its number: the fields in the order they were written.
+    lines: lines.map((r) => {
+      const { no: _no, ...line } = entryOf(r);
+      return line;
+    }),
     enterprises: enterprises.map((e) => ({
       creditCode: e.credit_code,
       name: e.name,

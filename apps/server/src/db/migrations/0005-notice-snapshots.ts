@@ -8,6 +8,13 @@ import type { Database } from '../schema.js';
 /** The name this migration is registered under; its audit entry names it too. */
 export const NOTICE_SNAPSHOT_MIGRATION = '0005-notice-snapshots';
 
+/** SQLite's guards of notice_versions: no INSERT OR REPLACE of a stored version, no UPDATE, no DELETE (0017 puts them back on its rebuilt table). */
+export const NOTICE_VERSION_GUARDS_SQLITE = [
+  "create trigger notice_versions_no_replace before insert on notice_versions when exists (select 1 from notice_versions v where v.notice_id = new.notice_id and v.version = new.version) begin select raise(abort, 'notice_versions is append-only'); end",
+  "create trigger notice_versions_no_update before update on notice_versions begin select raise(abort, 'notice_versions is append-only'); end",
+  "create trigger notice_versions_no_delete before delete on notice_versions begin select raise(abort, 'notice_versions is append-only'); end",
+] as const;
+
 /**
  * Notices are snapshots: `notice_versions` holds what each version of a notice shows (version 1
  * the publication, later ones corrections), written once; the database refuses updates and
@@ -41,15 +48,7 @@ export function noticeSnapshots(dialect: Dialect, now: () => Date): Migration {
       // REPLACE (which deletes the row it replaces without firing delete triggers), on PostgreSQL
       // a TRUNCATE.
       if (dialect === 'sqlite') {
-        await sql`create trigger notice_versions_no_replace before insert on notice_versions when exists (select 1 from notice_versions v where v.notice_id = new.notice_id and v.version = new.version) begin select raise(abort, 'notice_versions is append-only'); end`.execute(
-          db,
-        );
-        await sql`create trigger notice_versions_no_update before update on notice_versions begin select raise(abort, 'notice_versions is append-only'); end`.execute(
-          db,
-        );
-        await sql`create trigger notice_versions_no_delete before delete on notice_versions begin select raise(abort, 'notice_versions is append-only'); end`.execute(
-          db,
-        );
+        for (const guard of NOTICE_VERSION_GUARDS_SQLITE) await sql.raw(guard).execute(db);
       } else {
         await sql`create function notice_versions_append_only() returns trigger language plpgsql as $$ begin raise exception 'notice_versions is append-only'; end $$`.execute(
           db,

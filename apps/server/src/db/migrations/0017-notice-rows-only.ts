@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, sql } from 'kysely';
 import type { Dialect } from '../database.js';
+import { NOTICE_VERSION_GUARDS_SQLITE } from './0005-notice-snapshots.js';
 
 /**
  * A version of a notice is stored once: as its head, lines and enterprises (rows, migration 0014),
@@ -42,15 +43,7 @@ export function noticeRowsOnly(dialect: Dialect): Migration {
         await sql`drop table notice_versions`.execute(trx);
         await sql`alter table notice_versions_0017 rename to notice_versions`.execute(trx);
         // The guards of migration 0005, as they were.
-        await sql`create trigger notice_versions_no_replace before insert on notice_versions when exists (select 1 from notice_versions v where v.notice_id = new.notice_id and v.version = new.version) begin select raise(abort, 'notice_versions is append-only'); end`.execute(
-          trx,
-        );
-        await sql`create trigger notice_versions_no_update before update on notice_versions begin select raise(abort, 'notice_versions is append-only'); end`.execute(
-          trx,
-        );
-        await sql`create trigger notice_versions_no_delete before delete on notice_versions begin select raise(abort, 'notice_versions is append-only'); end`.execute(
-          trx,
-        );
+        for (const guard of NOTICE_VERSION_GUARDS_SQLITE) await sql.raw(guard).execute(trx);
       };
       // Kysely runs SQLite's migrations outside a transaction.
       if (db.isTransaction) await rebuild(db);
