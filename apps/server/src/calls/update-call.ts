@@ -31,7 +31,7 @@ export async function updateCall(ctx: AppContext, officer: CurrentUser, callId: 
 
     if (change.totalBudget !== undefined || change.articleBudgets !== undefined) {
       const awards = await trx
-        .selectFrom('award_totals')
+        .selectFrom('awards')
         .select((eb) => ['measure', eb.fn.sum<number | string>('amount').as('amount')])
         .where('call_id', '=', callId)
         .groupBy('measure')
