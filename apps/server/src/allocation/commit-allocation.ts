@@ -99,23 +99,25 @@ export async function commitAllocation(
     }
     // The awards by COPY (insertRows), then the items' allocated amounts, each column one array
     // parameter; the items keep room on their pages (migration 0016), so the update is heap-only.
-    await insertRows(
-      trx,
-      'awards',
-      paid.map(([applicationId, measure, subject, amount, creditCode], i) => ({
-        id: ids[i] as string,
-        credit_code: creditCode,
-        measure,
-        subject,
-        year: plan.year,
-        amount,
-        call_id: callId,
-        application_id: applicationId,
-        status: 'committed' as const,
-        created_at: at,
-        paid_at: null,
-      })),
-    );
+    function* awardRows() {
+      for (let i = 0; i < paid.length; i++) {
+        const [applicationId, measure, subject, amount, creditCode] = paid[i] as PaidItem;
+        yield {
+          id: ids[i] as string,
+          credit_code: creditCode,
+          measure,
+          subject,
+          year: plan.year,
+          amount,
+          call_id: callId,
+          application_id: applicationId,
+          status: 'committed' as const,
+          created_at: at,
+          paid_at: null,
+        };
+      }
+    }
+    await insertRows(trx, 'awards', awardRows());
     for (let i = 0; i < paid.length; i += UNNEST_BATCH) {
       const batch = paid.slice(i, i + UNNEST_BATCH);
       await sql`

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import type { NoticeContent, NoticeEnterpriseTotal, NoticeLine } from '@ftai/api';
 import type { Kysely } from 'kysely';
 import { type AuditHead, readAuditHead } from '../audit/read-audit-head.js';
-import { copyRows } from '../db/copy-rows.js';
-import { batches, insertRows } from '../db/insert-rows.js';
+import { insertRows } from '../db/insert-rows.js';
 import type { Database, NoticeVersionOrigin } from '../db/schema.js';
 import { sha256 } from '../ids.js';
 import { entryOf, LINE_COLUMNS } from './load-notice.js';
@@ -111,45 +110,35 @@ export async function storeNoticeRows(db: Kysely<Database>, noticeId: string, ve
       total: content.total,
     })
     .execute();
-  const lineRow = (l: NoticeLine, position: number) => ({
-    notice_id: noticeId,
-    version,
-    position,
-    application_id: l.applicationId,
-    credit_code: l.creditCode,
-    enterprise_name: l.enterpriseName,
-    measure: l.measure,
-    measure_name: l.measureName,
-    citation: l.citation,
-    subject: l.subject,
-    subject_text: l.subjectText,
-    amount: l.amount,
-  });
-  // Mapped as they are written: no second array of every line as a row. On PostgreSQL one COPY
-  // of them all; else a slice at a time.
-  const first = lines[0];
+  // Mapped as they are written (a generator): no second array of every line as a row.
   function* lineRows() {
-    for (let i = 0; i < lines.length; i++) yield lineRow(lines[i] as NoticeLine, i + 1);
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i] as NoticeLine;
+      yield {
+        notice_id: noticeId,
+        version,
+        position: i + 1,
+        application_id: l.applicationId,
+        credit_code: l.creditCode,
+        enterprise_name: l.enterpriseName,
+        measure: l.measure,
+        measure_name: l.measureName,
+        citation: l.citation,
+        subject: l.subject,
+        subject_text: l.subjectText,
+        amount: l.amount,
+      };
+    }
   }
-  if (first && !(await copyRows(db, 'notice_lines', Object.keys(lineRow(first, 1)), lineRows()))) {
-    let position = 0;
-    for (const slice of batches(lines, LINE_SLICE))
-      await insertRows(
-        db,
-        'notice_lines',
-        slice.map((l) => lineRow(l, ++position)),
-      );
-  }
+  await insertRows(db, 'notice_lines', lineRows());
   // An enterprise's place is its first line's.
   const places = new Map<string, number>();
   lines.forEach((l, i) => {
     if (!places.has(l.creditCode)) places.set(l.creditCode, i + 1);
   });
-  for (const slice of batches(enterprises, LINE_SLICE)) {
-    await insertRows(
-      db,
-      'notice_enterprises',
-      slice.map((e: NoticeEnterpriseTotal) => ({
+  function* enterpriseRows() {
+    for (const e of enterprises as readonly NoticeEnterpriseTotal[]) {
+      yield {
         notice_id: noticeId,
         version,
         credit_code: e.creditCode,
@@ -157,13 +146,11 @@ export async function storeNoticeRows(db: Kysely<Database>, noticeId: string, ve
         name: e.name,
         application_ids_json: JSON.stringify(e.applicationIds),
         total: e.total,
-      })),
-    );
+      };
+    }
   }
+  await insertRows(db, 'notice_enterprises', enterpriseRows());
 }
-
-/** Lines mapped to rows at a time (a multiple of both insert batches). */
-const LINE_SLICE = 20_000;
 
 /**
  * A stored version's whole content: its content_json where a migration kept one (0005), else
