@@ -22,36 +22,15 @@ const zero = (): { requested: number; approved: number; allocated: number; paid:
  */
 export async function budgetDashboard(db: Kysely<Database>, callId: string): Promise<BudgetDashboard> {
   // The figures are independent reads: on PostgreSQL each has a connection of the pool and they
-  // run side by side (SQLite has one connection and runs them in turn). Each reads an index that
-  // holds every column it needs (migrations 0008, 0015), or the awards' totals (0018).
+  // run side by side (SQLite has one connection and runs them in turn). Each reads a few rows of
+  // the totals the database keeps (migrations 0018, 0019), whatever the size of the call.
   const [call, articleBudgets, byStatus, itemFigures, awardFigures, topAwards] = await Promise.all([
     db.selectFrom('calls').selectAll().where('id', '=', callId).executeTakeFirst(),
     db.selectFrom('call_budgets').select(['article', 'budget']).where('call_id', '=', callId).execute(),
-    // The counts and the sums asked and approved by status, in one pass over the index of (call,
-    // status, amount asked, id, amount approved).
-    db
-      .selectFrom('applications')
-      .select((eb) => [
-        'status',
-        eb.fn.countAll<number | string | bigint>().as('n'),
-        eb.fn.sum<number | string | bigint | null>('engine_total').as('requested'),
-        eb.fn.sum<number | string | bigint | null>('approved_total').as('approved'),
-      ])
-      .where('call_id', '=', callId)
-      .groupBy('status')
-      .execute(),
-    db
-      .selectFrom('application_items as i')
-      .innerJoin('applications as a', 'a.id', 'i.application_id')
-      .select((eb) => [
-        'i.measure',
-        eb.fn.sum<number>('i.engine_amount').as('requested'),
-        eb.fn.coalesce(eb.fn.sum<number>('i.approved_amount'), eb.lit(0)).as('approved'),
-      ])
-      .where('a.call_id', '=', callId)
-      .where('a.status', '!=', 'draft')
-      .groupBy('i.measure')
-      .execute(),
+    // The counts and the sums asked and approved by status, and the items' sums by measure: the
+    // totals the database keeps (migration 0019).
+    db.selectFrom('application_totals').select(['status', 'n', 'requested', 'approved']).where('call_id', '=', callId).execute(),
+    db.selectFrom('application_item_totals').select(['measure', 'requested', 'approved']).where('call_id', '=', callId).execute(),
     // Allocated and paid by measure: the awards' totals the database keeps (migration 0018).
     db
       .selectFrom('award_totals')
@@ -115,13 +94,13 @@ export async function budgetDashboard(db: Kysely<Database>, callId: string): Pro
   });
 
   const counts = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
-  // A draft asks for nothing yet; every later status, returned and rejected included, was asked.
+  // A draft asks for nothing yet (its total is kept as 0); every later status, returned and
+  // rejected included, was asked.
   const applicationTotals = { requested: 0, approved: 0 };
   for (const r of byStatus) {
     counts[r.status] = Number(r.n);
-    if (r.status === 'draft') continue;
-    applicationTotals.requested += Number(r.requested ?? 0);
-    applicationTotals.approved += Number(r.approved ?? 0);
+    applicationTotals.requested += Number(r.requested);
+    applicationTotals.approved += Number(r.approved);
   }
 
   const totalBudget = Number(call.total_budget);

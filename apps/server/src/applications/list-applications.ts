@@ -68,12 +68,27 @@ async function visibleApplications(source: ListSource, user: CurrentUser, filter
 }
 
 /**
+ * The totals the database keeps by call and status (migration 0019), when they are the answer: for
+ * a user who sees every application (officers, admins) and no filter but the call and the status.
+ * Else undefined: the figures are counted over the list itself.
+ */
+function keptTotals(db: Kysely<Database>, user: CurrentUser, filters: Filters) {
+  if (user.role === 'applicant' || user.role === 'reviewer') return undefined;
+  if (filters.creditCode !== undefined || filters.q?.trim()) return undefined;
+  let query = db.selectFrom('application_totals');
+  if (filters.callId !== undefined) query = query.where('call_id', '=', filters.callId);
+  if (filters.status !== undefined) query = query.where('status', '=', filters.status);
+  return query;
+}
+
+/**
  * A page of the applications `user` may see: filtered, searched, sorted and paged by the database
  * (newest first unless asked otherwise), with the total the filters match.
  */
 export async function listApplications(source: ListSource, user: CurrentUser, filters: ApplicationListQuery): Promise<ApplicationList> {
   const sort = filters.sort ?? 'created';
   const order: KeysetOrder = { sort, ...SORT_KEYS[sort], id: 'applications.id', order: filters.order ?? 'desc' };
+  const kept = keptTotals(source.db, user, filters);
   const { rows, page } = await keysetPage(
     await visibleApplications(source, user, filters),
     order,
@@ -90,6 +105,12 @@ export async function listApplications(source: ListSource, user: CurrentUser, fi
           return [r.score === null ? -1 : Number(r.score), r.id];
       }
     },
+    kept &&
+      (() =>
+        kept
+          .select((eb) => eb.fn.sum<number | string | bigint | null>('n').as('n'))
+          .executeTakeFirst()
+          .then((r) => Number(r?.n ?? 0))),
   );
   return { applications: rows.map(toSummary), page };
 }
@@ -103,16 +124,27 @@ export async function countApplications(
   user: CurrentUser,
   filters: ApplicationCountsQuery,
 ): Promise<ApplicationCounts> {
-  const rows = await (await visibleApplications(source, user, filters))
-    .clearSelect()
-    .select((eb) => [
-      'applications.status',
-      sql<number | string | bigint>`count(*)`.as('n'),
-      eb.fn.sum<number | string | bigint | null>('applications.engine_total').as('requested'),
-      eb.fn.sum<number | string | bigint | null>('applications.approved_total').as('approved'),
-    ])
-    .groupBy('applications.status')
-    .execute();
+  const kept = keptTotals(source.db, user, filters);
+  const rows = kept
+    ? await kept
+        .select((eb) => [
+          'status',
+          eb.fn.sum<number | string | bigint>('n').as('n'),
+          eb.fn.sum<number | string | bigint | null>('requested').as('requested'),
+          eb.fn.sum<number | string | bigint | null>('approved').as('approved'),
+        ])
+        .groupBy('status')
+        .execute()
+    : await (await visibleApplications(source, user, filters))
+        .clearSelect()
+        .select((eb) => [
+          'applications.status',
+          sql<number | string | bigint>`count(*)`.as('n'),
+          eb.fn.sum<number | string | bigint | null>('applications.engine_total').as('requested'),
+          eb.fn.sum<number | string | bigint | null>('applications.approved_total').as('approved'),
+        ])
+        .groupBy('applications.status')
+        .execute();
   const counts = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
   let total = 0;
   let requested = 0;

@@ -18,6 +18,7 @@ import { readTuning } from './migrations/0015-read-tuning.js';
 import { writeTuning } from './migrations/0016-write-tuning.js';
 import { noticeRowsOnly } from './migrations/0017-notice-rows-only.js';
 import { awardTotals } from './migrations/0018-award-totals.js';
+import { applicationTotals } from './migrations/0019-application-totals.js';
 import type { Database } from './schema.js';
 
 export interface MigrateOptions {
@@ -48,6 +49,7 @@ function migrations(dialect: Dialect, now: () => Date): Record<string, Migration
     '0016-write-tuning': writeTuning(dialect),
     '0017-notice-rows-only': noticeRowsOnly(dialect),
     '0018-award-totals': awardTotals(dialect),
+    '0019-application-totals': applicationTotals(dialect),
   };
 }
 

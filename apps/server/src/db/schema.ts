@@ -27,6 +27,8 @@ export interface Database {
   notice_versions: NoticeVersionsTable;
   award_totals: AwardTotalsTable;
   award_enterprise_totals: AwardEnterpriseTotalsTable;
+  application_totals: ApplicationTotalsTable;
+  application_item_totals: ApplicationItemTotalsTable;
   notice_lines: NoticeLinesTable;
   notice_enterprises: NoticeEnterprisesTable;
   notice_version_heads: NoticeVersionHeadsTable;
@@ -236,6 +238,26 @@ export interface AwardEnterpriseTotalsTable {
   credit_code: string;
   allocated: number;
   paid: number;
+}
+
+/**
+ * The applications' count, amount asked (a draft's counts 0) and amount approved by call and
+ * status (migration 0019), kept by triggers on `applications`: read, never written by the application.
+ */
+export interface ApplicationTotalsTable {
+  call_id: string;
+  status: ApplicationStatus;
+  n: number;
+  requested: number;
+  approved: number;
+}
+
+/** The items' amounts asked and approved by call and measure (migration 0019), kept by triggers on `application_items`. */
+export interface ApplicationItemTotalsTable {
+  call_id: string;
+  measure: string;
+  requested: number;
+  approved: number;
 }
 
 /**

@@ -89,7 +89,8 @@ export async function insertApplication(ctx: AppContext, a: FixtureApplication):
       notice_id: null,
     })
     .execute();
-  for (const item of a.items) {
+  // A draft has no items yet: submission writes them (and nothing returns an application to draft).
+  for (const item of a.status === 'draft' ? [] : a.items) {
     const measure = measures.find((m) => m.id === item.measure);
     if (!measure) throw new Error(`fixture: no measure ${item.measure}`);
     await ctx.db
