@@ -19,6 +19,7 @@ import { writeTuning } from './migrations/0016-write-tuning.js';
 import { noticeRowsOnly } from './migrations/0017-notice-rows-only.js';
 import { awardTotals } from './migrations/0018-award-totals.js';
 import { applicationTotals } from './migrations/0019-application-totals.js';
+import { statusOffIndexes } from './migrations/0020-status-off-indexes.js';
 import type { Database } from './schema.js';
 
 export interface MigrateOptions {
@@ -50,6 +51,7 @@ function migrations(dialect: Dialect, now: () => Date): Record<string, Migration
     '0017-notice-rows-only': noticeRowsOnly(dialect),
     '0018-award-totals': awardTotals(dialect),
     '0019-application-totals': applicationTotals(dialect),
+    '0020-status-off-indexes': statusOffIndexes(dialect),
   };
 }
 
