@@ -229,16 +229,6 @@ export async function planAllocation(db: Kysely<Database>, callId: string, metho
   const result = allocateAmounts(allocationItems, budget, method);
 
   // The items come back in key order, so each application's items are in (measure, subject) order.
-  const digest = createHash('sha256').update(JSON.stringify([callId, method, budget]));
-  // The digest's lines go in a few thousand at a time: one update per item costs more than the hash.
-  let lines: string[] = [];
-  const line = (text: string) => {
-    lines.push(text);
-    if (lines.length === 4096) {
-      digest.update(lines.join(''));
-      lines = [];
-    }
-  };
   let awards = 0;
   let approved = 0;
   const count = result.sorted.length;
@@ -270,7 +260,6 @@ export async function planAllocation(db: Kysely<Database>, callId: string, metho
     a.allocated += allocated;
     approved += item.approved;
     if (allocated > 0) awards += 1;
-    line(`\n${item.key}\t${item.approved}\t${item.score ?? ''}\t${item.order}\t${allocated}`);
   }
   const planned: PlanApplication[] = [...applications.values()].map(({ row, approved, allocated, itemsFrom, itemsTo }) => ({
     applicationId: row.id,
@@ -284,9 +273,17 @@ export async function planAllocation(db: Kysely<Database>, callId: string, metho
     itemsTo,
   }));
   planned.sort((x, y) => compareAt(x, y.submittedAt ?? '', y.applicationId));
-  // Applications without an item still change what a commit writes (allocated 0).
-  for (const p of planned) if (p.itemsTo === p.itemsFrom) line(`\n${p.applicationId}`);
-  digest.update(lines.join(''));
+  // The plan's digest: the call, the method and the budget; every application (its score and
+  // submission time, which order it, and the range of its items; one without items still
+  // changes what a commit writes); every item's measure and subject; the articles, the amounts
+  // approved and allocated as the arrays hold them. Column by column: no string per item.
+  const digest = createHash('sha256').update(JSON.stringify([callId, method, budget]));
+  digest.update(JSON.stringify(planned.map((p) => [p.applicationId, p.score, p.submittedAt, p.itemsFrom, p.itemsTo])));
+  digest.update(JSON.stringify(items.measure));
+  digest.update(JSON.stringify(items.subject));
+  for (const column of [items.article, items.approved, items.allocated]) {
+    digest.update(new Uint8Array(column.buffer, column.byteOffset, column.byteLength));
+  }
 
   return {
     callId,
