@@ -6,7 +6,6 @@ import {
   type ApplicationListQuery,
   type ApplicationSort,
   type ApplicationStatus,
-  PAGE_LIMIT_DEFAULT,
 } from '@ftai/api';
 import { type Kysely, sql } from 'kysely';
 import type { CurrentUser } from '../auth/current-user.js';
@@ -97,7 +96,7 @@ export async function listApplications(source: ListSource, user: CurrentUser, fi
   // A status no application of the call is in: answered from the totals, without walking the
   // call's rows for it (no index holds the status, migration 0020).
   if (total && filters.status !== undefined && filters.after === undefined && (await total) === 0) {
-    return { applications: [], page: { limit: filters.limit ?? PAGE_LIMIT_DEFAULT, next: null, total: 0 } };
+    return { applications: [], page: { limit: filters.limit, next: null, total: 0 } };
   }
   const { rows, page } = await keysetPage(
     await visibleApplications(source, user, filters),
