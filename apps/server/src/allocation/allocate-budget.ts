@@ -220,10 +220,10 @@ function apportionLargestRemainder(scope: readonly number[], amounts: number[], 
   const ranked = new Int32Array(n);
   for (let i = 0; i < n; i++) ranked[i] = i;
   // All remainders share the denominator Σ weights, so comparing numerators compares the
-  // fractional parts exactly. Then the larger weight, the earlier order, the smaller key.
+  // fractional parts exactly (safe integers: their difference is exact). Then the larger weight, the earlier order, the smaller key.
   ranked.sort(
     (a, b) =>
-      compareDescending(remainders[a] as number | bigint, remainders[b] as number | bigint) ||
+      (remainders[b] as number) - (remainders[a] as number) ||
       (weights[b] as number) - (weights[a] as number) ||
       (orderRanks[positions[a] as number] as number) - (orderRanks[positions[b] as number] as number) ||
       (positions[a] as number) - (positions[b] as number),
@@ -246,7 +246,15 @@ function apportionLargestRemainder(scope: readonly number[], amounts: number[], 
  * lookup is reused.
  */
 function ranksOf(values: readonly string[]): Int32Array {
-  const distinct = [...new Set(values)].sort();
+  // Only the first of each run of equal neighbours goes into the set.
+  const seen = new Set<string>();
+  let last: string | undefined;
+  for (const value of values) {
+    if (value === last) continue;
+    seen.add(value);
+    last = value;
+  }
+  const distinct = [...seen].sort();
   const rankOf = new Map<string, number>();
   for (let i = 0; i < distinct.length; i++) rankOf.set(distinct[i] as string, i);
   const ranks = new Int32Array(values.length);
@@ -287,15 +295,20 @@ function remaindersInNumbers(weights: Float64Array, floors: Float64Array, limit:
   return remainders;
 }
 
-function remaindersInBigInt(weights: Float64Array, floors: Float64Array, limit: number, total: number): bigint[] {
+/**
+ * limit × weight may pass 2^53: the products in BigInt. The quotients (at most the weight) and the
+ * remainders (below Σ weights, at most the sum of the approved amounts, which validateItems keeps
+ * safe) are safe integers, so they go back as numbers, exactly, and are ranked as numbers.
+ */
+function remaindersInBigInt(weights: Float64Array, floors: Float64Array, limit: number, total: number): Float64Array {
   const target = BigInt(limit);
   const denominator = BigInt(total);
-  const remainders: bigint[] = new Array(weights.length);
+  const remainders = new Float64Array(weights.length);
   for (let i = 0; i < weights.length; i++) {
     const product = target * BigInt(weights[i] as number);
     // BigInt division truncates, which is floor for non-negative operands.
     floors[i] = Number(product / denominator);
-    remainders[i] = product % denominator;
+    remainders[i] = Number(product % denominator);
   }
   return remainders;
 }
@@ -326,10 +339,6 @@ function compareByScore(a: AllocationItem, b: AllocationItem): number {
 /** Code-unit order: the same on every machine, unlike localeCompare. */
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function compareDescending(a: number | bigint, b: number | bigint): number {
-  return a > b ? -1 : a < b ? 1 : 0;
 }
 
 function sumOf(scope: readonly number[], amounts: readonly number[]): number {
