@@ -6,6 +6,7 @@ import {
   type ApplicationListQuery,
   type ApplicationSort,
   type ApplicationStatus,
+  actsAs,
 } from '@ftai/api';
 import { type Kysely, sql } from 'kysely';
 import type { CurrentUser } from '../auth/current-user.js';
@@ -73,7 +74,7 @@ async function visibleApplications(source: ListSource, user: CurrentUser, filter
  * Else undefined: the figures are counted over the list itself.
  */
 function keptTotals(db: Kysely<Database>, user: CurrentUser, filters: Filters) {
-  if (user.role === 'applicant' || user.role === 'reviewer') return undefined;
+  if (actsAs(user.role) !== 'officer') return undefined;
   if (filters.creditCode !== undefined || filters.q?.trim()) return undefined;
   let query = db.selectFrom('application_totals');
   if (filters.callId !== undefined) query = query.where('call_id', '=', filters.callId);
