@@ -379,13 +379,6 @@ export function keepPlan(db: Kysely<Database>, plan: Plan): void {
   }
 }
 
-/** Drops the plans kept for the call: a commit made them stale, and a plan of 100,000 applications holds tens of megabytes. */
-export function forgetPlans(db: Kysely<Database>, callId: string): void {
-  const plans = kept.get(db);
-  if (!plans) return;
-  for (const [id, { plan }] of plans) if (plan.callId === callId) plans.delete(id);
-}
-
 /**
  * The plan of `method` for the call: the kept one when `planId` names it, otherwise computed now;
  * a `planId` the call's data no longer gives is refused (409) rather than answered with another plan.

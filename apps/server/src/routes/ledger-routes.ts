@@ -25,7 +25,7 @@ import { budgetDashboard } from '../allocation/budget-dashboard.js';
 import { commitAllocation } from '../allocation/commit-allocation.js';
 import { applicationsOfAllocation, loadAllocationRecord, pageOfAllocation } from '../allocation/committed-allocation-pages.js';
 import { exportAllocationXlsx, pagesOf, XLSX_MIME } from '../allocation/export-allocation-xlsx.js';
-import { forgetPlans, keepPlan, loadPlan, pageOfPlan, planAllocation, previewOf } from '../allocation/plan-allocation.js';
+import { keepPlan, loadPlan, pageOfPlan, planAllocation, previewOf } from '../allocation/plan-allocation.js';
 import { requireRole, requireUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import { refreshStatistics, vacuumSoon } from '../db/refresh-statistics.js';
@@ -143,8 +143,6 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           status: 201,
           body: await commitAllocation(trx, ctx.dialect, officer, req.params.id, req.body.method, at, req.body.planId),
         }));
-        // The call's plans no longer hold (their applications are allocated now).
-        forgetPlans(ctx.db, req.params.id);
         // The ledger's pages and the dashboard read the new awards at once.
         await refreshStatistics(ctx.db, ctx.dialect, ['awards']);
         vacuumSoon(ctx.db, ctx.dialect, ['awards', 'applications', 'application_items'], (error) =>
