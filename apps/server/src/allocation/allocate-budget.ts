@@ -220,7 +220,8 @@ function apportionLargestRemainder(scope: readonly number[], amounts: number[], 
   const ranked = new Int32Array(n);
   for (let i = 0; i < n; i++) ranked[i] = i;
   // All remainders share the denominator Σ weights, so comparing numerators compares the
-  // fractional parts exactly (safe integers: their difference is exact). Then the larger weight, the earlier order, the smaller key.
+  // fractional parts exactly (safe integers: their difference is exact). Then the larger weight,
+  // the earlier order, the smaller key.
   ranked.sort(
     (a, b) =>
       (remainders[b] as number) - (remainders[a] as number) ||
@@ -242,8 +243,8 @@ function apportionLargestRemainder(scope: readonly number[], amounts: number[], 
 /**
  * Each string's rank in code-unit order, equal strings sharing one: comparing ranks compares the
  * strings. Array.prototype.sort without a comparator orders strings by UTF-16 code units, as
- * compareStrings does; neighbours often repeat (an application's items are adjacent), so the last
- * lookup is reused.
+ * compareStrings does; neighbours often repeat (an application's items are adjacent), so each run
+ * of equal neighbours is put in the set and looked up once.
  */
 function ranksOf(values: readonly string[]): Int32Array {
   // Only the first of each run of equal neighbours goes into the set.
