@@ -84,7 +84,12 @@ const ARTICLE_LIST = ARTICLE_NUMBERS.join(', ');
  *   article the policy does not have, a duplicate key, a non-finite score or an unknown method.
  */
 export function allocateBudget(items: readonly AllocationItem[], budget: AllocationBudget, method: AllocationMethod): AllocationResult {
-  const { sorted, amounts, ...figures } = allocateAmounts(items, budget, method);
+  if (method !== 'proportional' && method !== 'score') {
+    throw new RangeError(`method must be 'proportional' or 'score', got ${String(method)}`);
+  }
+  validateBudget(budget);
+  const { sorted, columns } = inKeyOrder(items);
+  const { amounts, ...figures } = allocateInKeyOrder(columns, budget, method);
   const allocatedItems: AllocatedItem[] = sorted.map((item, index) => ({
     key: item.key,
     applicationId: item.applicationId,
@@ -97,96 +102,104 @@ export function allocateBudget(items: readonly AllocationItem[], budget: Allocat
   return { method, items: allocatedItems, ...figures };
 }
 
-/** What allocateBudget computes, without an object per item: the items in key order and their amounts by position. */
-export interface AllocatedAmounts<T extends AllocationItem = AllocationItem> extends Omit<AllocationResult, 'method' | 'items'> {
-  /** The caller's items (the same objects), sorted by key. */
-  readonly sorted: readonly T[];
-  /** The amount allocated to each item of `sorted`, by position. */
-  readonly amounts: readonly number[];
+/**
+ * Items in key order, column by column: position i holds the i-th item by key, so the position is
+ * the key's rank. What a caller with many items (a plan of 270,000) gives allocateInKeyOrder
+ * instead of an object per item.
+ */
+export interface KeyOrderedItems {
+  /** The article (条) of each item. */
+  readonly article: Int32Array;
+  /** Whole yuan approved. */
+  readonly approved: Float64Array;
+  /** The review score; NaN where there is none (null in AllocationItem). */
+  readonly score: Float64Array;
+  /** The rank of each item's `order` among the items' (equal orders, equal ranks; smaller, earlier). */
+  readonly orderRank: Int32Array;
+}
+
+/** What allocateInKeyOrder computes: the amount of each item by position, and the figures. */
+export interface AllocatedInKeyOrder extends Omit<AllocationResult, 'method' | 'items'> {
+  readonly amounts: Float64Array;
 }
 
 /**
- * allocateBudget's work for callers that hold many items (a plan of 270,000): the same rule, the
- * same checks and the same amounts, as an array beside the sorted items instead of new objects.
+ * allocateBudget's rule over items already in key order, column by column: the same amounts, with
+ * no object, string or comparison of strings per item. The ties allocateBudget breaks by `order`
+ * and then `key` are broken by `orderRank` and then the position.
+ *
+ * @throws RangeError naming the column and position for a non-integer or negative amount, an
+ *   article the policy does not have, a score that is infinite, columns of different lengths, or an
+ *   unknown method; naming the budget's field for a bad budget.
  */
-export function allocateAmounts<T extends AllocationItem>(
-  items: readonly T[],
-  budget: AllocationBudget,
-  method: AllocationMethod,
-): AllocatedAmounts<T> {
+export function allocateInKeyOrder(items: KeyOrderedItems, budget: AllocationBudget, method: AllocationMethod): AllocatedInKeyOrder {
   if (method !== 'proportional' && method !== 'score') {
     throw new RangeError(`method must be 'proportional' or 'score', got ${String(method)}`);
   }
   const articleBudgets = validateBudget(budget);
-  validateItems(items);
-
-  // Work in key order so that nothing below can depend on the order the caller passed. Amounts
-  // are held by position in that order: scopes are lists of positions, no lookups by key.
-  const sorted = [...items].sort((a, b) => compareStrings(a.key, b.key));
-  checkDuplicateKeys(items, sorted);
-  const amounts = sorted.map((item) => item.approved);
-  const everything = sorted.map((_, index) => index);
+  validateColumns(items);
+  const { article, approved } = items;
+  const n = approved.length;
+  const amounts = Float64Array.from(approved);
   let isOversubscribed = false;
-  // The rank of each item's `order` among all of them, computed once when a proportional scope needs it.
-  let orderRanks: Int32Array | undefined;
-  const ranks = () => {
-    orderRanks ??= ranksOf(sorted.map((item) => item.order));
-    return orderRanks;
-  };
 
   // Article budgets first: an article's own budget caps it whatever the rest of the call does.
-  for (const [article, articleBudget] of articleBudgets) {
-    const scope = everything.filter((index) => sorted[index]?.article === article);
+  for (const [number, articleBudget] of articleBudgets) {
+    let size = 0;
+    for (let i = 0; i < n; i++) if (article[i] === number) size++;
+    const scope = new Int32Array(size);
+    for (let i = 0, j = 0; i < n; i++) if (article[i] === number) scope[j++] = i;
     if (sumOf(scope, amounts) > articleBudget) {
       isOversubscribed = true;
-      reduceScope(sorted, scope, amounts, articleBudget, method, ranks);
+      reduceScope(items, scope, amounts, articleBudget, method);
     }
   }
   // Then the total, over what the articles left; amounts only ever go down.
+  const everything = new Int32Array(n);
+  for (let i = 0; i < n; i++) everything[i] = i;
   if (sumOf(everything, amounts) > budget.total) {
     isOversubscribed = true;
-    reduceScope(sorted, everything, amounts, budget.total, method, ranks);
+    reduceScope(items, everything, amounts, budget.total, method);
   }
 
   const byArticle: Record<number, { budget: number | null; approved: number; allocated: number }> = {};
-  const articles = [...new Set<number>([...articleBudgets.keys(), ...sorted.map((item) => item.article)])].sort((a, b) => a - b);
-  for (const article of articles) byArticle[article] = { budget: articleBudgets.get(article) ?? null, approved: 0, allocated: 0 };
+  const articles = [...new Set<number>([...articleBudgets.keys(), ...new Set(article)])].sort((a, b) => a - b);
+  for (const number of articles) byArticle[number] = { budget: articleBudgets.get(number) ?? null, approved: 0, allocated: 0 };
   let total = 0;
-  for (let index = 0; index < sorted.length; index++) {
-    const item = sorted[index] as AllocationItem;
-    const allocated = amounts[index] ?? 0;
-    const figures = byArticle[item.article] as { approved: number; allocated: number };
-    figures.approved += item.approved;
-    figures.allocated += allocated;
-    total += allocated;
+  for (let i = 0; i < n; i++) {
+    const figures = byArticle[article[i] as number] as { approved: number; allocated: number };
+    figures.approved += approved[i] as number;
+    figures.allocated += amounts[i] as number;
+    total += amounts[i] as number;
   }
+  return { amounts, total, oversubscribed: isOversubscribed, byArticle };
+}
 
-  return { sorted, amounts, total, oversubscribed: isOversubscribed, byArticle };
+/** The columns of allocateInKeyOrder for items in any order: sorted by key, checked, their orders ranked. */
+function inKeyOrder<T extends AllocationItem>(items: readonly T[]): { sorted: T[]; columns: KeyOrderedItems } {
+  validateItems(items);
+  const sorted = [...items].sort((a, b) => compareStrings(a.key, b.key));
+  checkDuplicateKeys(items, sorted);
+  const n = sorted.length;
+  const columns = {
+    article: new Int32Array(n),
+    approved: new Float64Array(n),
+    score: new Float64Array(n),
+    orderRank: ranksOf(sorted.map((item) => item.order)),
+  };
+  for (let i = 0; i < n; i++) {
+    const item = sorted[i] as T;
+    columns.article[i] = item.article;
+    columns.approved[i] = item.approved;
+    columns.score[i] = item.score ?? Number.NaN;
+  }
+  return { sorted, columns };
 }
 
 /** Brings the scope's amounts down to exactly `limit`; the caller has checked that they exceed it. */
-function reduceScope(
-  items: readonly AllocationItem[],
-  scope: readonly number[],
-  amounts: number[],
-  limit: number,
-  method: AllocationMethod,
-  orderRanks: () => Int32Array,
-): void {
-  if (method === 'proportional') {
-    apportionLargestRemainder(scope, amounts, limit, orderRanks());
-    return;
-  }
-  const claims: Claim[] = scope.map((index) => ({ index, item: items[index] as AllocationItem, weight: amounts[index] ?? 0 }));
-  fundByScore(claims, amounts, limit);
-}
-
-interface Claim {
-  /** The item's position in key order. */
-  readonly index: number;
-  readonly item: AllocationItem;
-  /** The amount the item holds before this step. */
-  readonly weight: number;
+function reduceScope(items: KeyOrderedItems, scope: Int32Array, amounts: Float64Array, limit: number, method: AllocationMethod): void {
+  if (method === 'proportional') apportionLargestRemainder(scope, amounts, limit, items.orderRank);
+  else fundByScore(items, scope, amounts, limit);
 }
 
 /**
@@ -195,10 +208,10 @@ interface Claim {
  * below its weight. Exact: in safe integers while limit × weight stays below 2^53, in BigInt past it.
  *
  * For 270,000 items of a call the shares are held in typed arrays by position and ranked by
- * sorting positions: no object per share, and each comparison reads numbers (`orderRanks`, by key
+ * sorting positions: no object per share, and each comparison reads numbers (`orderRanks`, by
  * position, ranks the `order` strings; the key order is the position itself).
  */
-function apportionLargestRemainder(scope: readonly number[], amounts: number[], limit: number, orderRanks: Int32Array): void {
+function apportionLargestRemainder(scope: Int32Array, amounts: Float64Array, limit: number, orderRanks: Int32Array): void {
   const n = scope.length;
   const weights = new Float64Array(n);
   const positions = new Int32Array(n);
@@ -315,26 +328,27 @@ function remaindersInBigInt(weights: Float64Array, floors: Float64Array, limit: 
 }
 
 /**
- * Funds claims in full by rank until `limit` runs out; the claim at the boundary gets the rest,
- * later claims nothing. A smaller claim further down is not moved up to use a gap.
+ * Funds the scope's items in full by rank (higher score first, none last, then the earlier order,
+ * then the smaller key: the position) until `limit` runs out; the item at the boundary gets the
+ * rest, later items nothing. A smaller claim further down is not moved up to use a gap.
  */
-function fundByScore(claims: readonly Claim[], amounts: number[], limit: number): void {
-  const ranked = [...claims].sort((a, b) => compareByScore(a.item, b.item));
+function fundByScore(items: KeyOrderedItems, scope: Int32Array, amounts: Float64Array, limit: number): void {
+  const { score, orderRank } = items;
+  const ranked = Int32Array.from(scope).sort((a, b) => {
+    const sa = score[a] as number;
+    const sb = score[b] as number;
+    const noneA = Number.isNaN(sa);
+    const noneB = Number.isNaN(sb);
+    if (noneA !== noneB) return noneA ? 1 : -1;
+    if (!noneA && sa !== sb) return sa > sb ? -1 : 1;
+    return (orderRank[a] as number) - (orderRank[b] as number) || a - b;
+  });
   let left = limit;
-  for (const claim of ranked) {
-    const amount = Math.min(claim.weight, left);
+  for (const index of ranked) {
+    const amount = Math.min(amounts[index] as number, left);
     left -= amount;
-    amounts[claim.index] = amount;
+    amounts[index] = amount;
   }
-}
-
-function compareByScore(a: AllocationItem, b: AllocationItem): number {
-  if (a.score !== b.score) {
-    if (a.score === null) return 1;
-    if (b.score === null) return -1;
-    return a.score > b.score ? -1 : 1;
-  }
-  return compareStrings(a.order, b.order) || compareStrings(a.key, b.key);
 }
 
 /** Code-unit order: the same on every machine, unlike localeCompare. */
@@ -342,9 +356,9 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function sumOf(scope: readonly number[], amounts: readonly number[]): number {
+function sumOf(scope: Int32Array, amounts: Float64Array): number {
   let sum = 0;
-  for (const index of scope) sum += amounts[index] ?? 0;
+  for (const index of scope) sum += amounts[index] as number;
   return sum;
 }
 
@@ -415,4 +429,32 @@ function validateItems(items: readonly AllocationItem[]): void {
       throw new RangeError(`${at(index)}.approved brings the sum of approved amounts past ${Number.MAX_SAFE_INTEGER} yuan`);
     }
   });
+}
+
+/** allocateInKeyOrder's check of its columns, by column and position. */
+function validateColumns(items: KeyOrderedItems): void {
+  const { article, approved, score, orderRank } = items;
+  const n = approved.length;
+  if (article.length !== n || score.length !== n || orderRank.length !== n) {
+    throw new RangeError(
+      `items: the columns must be as long as approved (${n}), got article ${article.length}, score ${score.length}, orderRank ${orderRank.length}`,
+    );
+  }
+  let approvedSum = 0;
+  for (let i = 0; i < n; i++) {
+    if (!isArticle(article[i])) {
+      throw new RangeError(`items.article[${i}] must be an article of the policy (${ARTICLE_LIST}), got ${String(article[i])}`);
+    }
+    const amount = approved[i] as number;
+    if (!isWholeYuan(amount)) {
+      throw new RangeError(`items.approved[${i}] must be a whole, non-negative, safe number of yuan, got ${String(amount)}`);
+    }
+    if (score[i] === Number.POSITIVE_INFINITY || score[i] === Number.NEGATIVE_INFINITY) {
+      throw new RangeError(`items.score[${i}] must be a finite number or NaN (none), got ${String(score[i])}`);
+    }
+    approvedSum += amount;
+    if (!Number.isSafeInteger(approvedSum)) {
+      throw new RangeError(`items.approved[${i}] brings the sum of approved amounts past ${Number.MAX_SAFE_INTEGER} yuan`);
+    }
+  }
 }

@@ -48,7 +48,7 @@ export async function commitAllocation(
   if (dialect === 'postgres') lock = lock.forUpdate();
   if (!(await lock.executeTakeFirst())) throw notFound('call');
 
-  const plan = await planAllocation(trx, callId, method);
+  const plan = await planAllocation(trx, dialect, callId, method);
   if (plan.applications.length === 0) {
     throw conflict('FTAI_ERR_CONFLICT', 'nothing to allocate: no approved application of this call is waiting for an allocation');
   }

@@ -73,7 +73,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req) => {
         requireRole(req, 'officer');
-        const plan = await planAllocation(ctx.db, req.params.id, req.body.method);
+        const plan = await planAllocation(ctx.db, ctx.dialect, req.params.id, req.body.method);
         keepPlan(ctx.db, plan);
         return previewOf(plan);
       },
@@ -94,7 +94,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req) => {
         requireRole(req, 'officer');
         const q = req.query;
-        const plan = await loadPlan(ctx.db, req.params.id, q.method, q.plan);
+        const plan = await loadPlan(ctx.db, ctx.dialect, req.params.id, q.method, q.plan);
         return { planId: plan.planId, ...pageOfPlan(plan, { limit: q.limit, after: q.after }) };
       },
     );
@@ -112,7 +112,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         requireRole(req, 'officer');
-        const plan = await loadPlan(ctx.db, req.params.id, req.query.method, req.query.plan);
+        const plan = await loadPlan(ctx.db, ctx.dialect, req.params.id, req.query.method, req.query.plan);
         const head = { ...plan, allocationId: null, committedAt: null };
         return sendWorkbook(
           reply,
