@@ -36,6 +36,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** false: the route takes no CSRF token (public, or sign-in). */
     csrf?: boolean;
+    /** true: the route works on a whole call (memory/release-memory.ts gives its memory back after). */
+    wholeCall?: boolean;
   }
 }
 
@@ -131,6 +133,16 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.addHook('onRequest', (req, reply, done) => {
     if (SAFE_METHODS.has(req.method) || req.routeOptions.config?.csrf === false || !req.user) return done();
     app.csrfProtection(req, reply, done);
+  });
+  // Whole-call work starts on a collected heap, and once its answer has gone (a workbook streamed
+  // to its end) its memory is given back when no more such work follows (memory/release-memory.ts).
+  app.addHook('preHandler', (req, _reply, done) => {
+    if (req.routeOptions.config?.wholeCall === true) ctx.memory.wholeCallWorkStarts();
+    done();
+  });
+  app.addHook('onResponse', (req, _reply, done) => {
+    if (req.routeOptions.config?.wholeCall === true) ctx.memory.wholeCallWorkDone();
+    done();
   });
 
   await app.register(healthRoutes(ctx));

@@ -5,6 +5,7 @@ import type { ServerConfig } from './config.js';
 import type { Dialect } from './db/database.js';
 import type { Database } from './db/schema.js';
 import { MatchJobRunner } from './matching/match-job-runner.js';
+import { type MemoryRelease, memoryRelease } from './memory/release-memory.js';
 import type { BlobStore } from './storage/blob-store.js';
 import { openBlobStore } from './storage/open-blob-store.js';
 
@@ -29,6 +30,8 @@ export interface AppContext {
    * closes the database closes it too (`blobs.close()`).
    */
   readonly blobs: BlobStore;
+  /** Gives back the memory whole-call work leaves, once it has been quiet a while (memory/release-memory.ts). */
+  readonly memory: MemoryRelease;
 }
 
 export function createContext(db: Kysely<Database>, dialect: Dialect, config: ServerConfig): AppContext {
@@ -44,6 +47,7 @@ export function createContext(db: Kysely<Database>, dialect: Dialect, config: Se
     // Anchors the audit head once the transaction has committed.
     tx: (work) => auditedTransaction(db, work),
     blobs: openBlobStore(config, db, dialect),
+    memory: memoryRelease(config.releaseMemoryMs),
   };
   // The runner works with the context it belongs to: its clock, its transactions, its data folder.
   return { ...base, matchJobs: new MatchJobRunner(base) };

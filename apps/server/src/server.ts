@@ -36,6 +36,7 @@ export async function startServer(options: ConfigOptions = {}): Promise<RunningS
   const close = () =>
     (closing ??= (async () => {
       markDraining(ctx);
+      ctx.memory.close();
       try {
         await Promise.all([app ? closeApp(app, config.drainSeconds * 1000) : undefined, ctx.matchJobs.close()]);
       } finally {

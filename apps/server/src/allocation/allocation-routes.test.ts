@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApplicationStatus } from '../db/schema.js';
 import { type FixtureItem, insertApplication, insertCall } from '../review/test-fixtures.js';
 import { type Client, CODE_A, CODE_B, createTestApp, DIALECTS, type TestApp } from '../test/harness.js';
@@ -263,6 +263,27 @@ describe.each(DIALECTS)('budget allocation on %s', (dialect) => {
     const preview = (await officer.post(`/api/v1/calls/${callId}/allocation/preview`, { method: 'proportional' })).json();
     expect(preview.applications.map((a: PlannedApplication) => a.applicationId)).toEqual([waiting]);
     expect(preview.summary).toMatchObject({ applications: 1, items: 1, approved: 200_000, allocated: 200_000 });
+  });
+
+  it('gives the memory back after a preview and a commit, not after a page or a refusal', async () => {
+    const { callId } = await oversubscribedCall({ a: null, b: null });
+    const done = vi.spyOn(t.ctx.memory, 'wholeCallWorkDone');
+    const starts = vi.spyOn(t.ctx.memory, 'wholeCallWorkStarts');
+    try {
+      expect((await officer.post(`/api/v1/calls/${callId}/allocation/preview`, { method: 'proportional' })).statusCode).toBe(200);
+      expect(done).toHaveBeenCalledTimes(1);
+      expect((await officer.get(`/api/v1/calls/${callId}/dashboard`)).statusCode).toBe(200);
+      expect(done).toHaveBeenCalledTimes(1);
+      expect((await officer.post(`/api/v1/calls/${callId}/allocation/commit`, { method: 'proportional' })).statusCode).toBe(201);
+      expect(done).toHaveBeenCalledTimes(2);
+      // A refusal is answered as well, and its request did what it did: whatever the status, once more.
+      expect((await officer.post(`/api/v1/calls/${callId}/allocation/commit`, { method: 'proportional' })).statusCode).toBe(409);
+      expect(done).toHaveBeenCalledTimes(3);
+      expect(starts).toHaveBeenCalledTimes(3);
+    } finally {
+      done.mockRestore();
+      starts.mockRestore();
+    }
   });
 
   it('refuses bad input and unknown calls', async () => {

@@ -60,6 +60,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/v1/calls/:id/allocation/preview',
       {
+        config: { wholeCall: true },
         schema: {
           summary: 'Preview the budget allocation of the approved awards (officer); nothing is written',
           description:
@@ -102,6 +103,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/v1/calls/:id/allocation/export.xlsx',
       {
+        config: { wholeCall: true },
         schema: {
           summary: 'The whole allocation plan as an .xlsx workbook, streamed (officer)',
           tags: ['allocation'],
@@ -125,6 +127,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/v1/calls/:id/allocation/commit',
       {
+        config: { wholeCall: true },
         schema: {
           summary: 'Commit the budget allocation: allocated amounts and awards (officer; Idempotency-Key honoured)',
           description:
@@ -173,6 +176,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/v1/allocations/:id/export.xlsx',
       {
+        config: { wholeCall: true },
         schema: {
           summary: 'A committed allocation as an .xlsx workbook, streamed from the ledger (officer)',
           tags: ['allocation'],

@@ -103,6 +103,7 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/v1/calls/:id/notice',
       {
+        config: { wholeCall: true },
         schema: {
           summary: "Publish the call's allocated awards for public notice (officer)",
           tags: ['notices'],
@@ -226,6 +227,7 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/v1/notices/:id/versions/:version/export.xlsx',
       {
+        config: { wholeCall: true },
         schema: {
           summary: 'One version of the notice as an .xlsx workbook (public)',
           tags: ['notices'],
@@ -239,6 +241,7 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/v1/notices/:id/revisions',
       {
+        config: { wholeCall: true },
         schema: {
           summary: 'Correct a published notice (更正公告): a new version from the records as they stand, with the reason (officer)',
           tags: ['notices'],
@@ -269,6 +272,7 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/v1/notices/:id/export.xlsx',
       {
+        config: { wholeCall: true },
         schema: {
           summary: 'The notice as an .xlsx workbook (public)',
           tags: ['notices'],
