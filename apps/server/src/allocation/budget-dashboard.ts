@@ -39,16 +39,25 @@ export async function budgetDashboard(db: Kysely<Database>, callId: string): Pro
       .groupBy(['measure', 'status'])
       .execute(),
     // The enterprises with most allocated, from their totals the database keeps (migration 0018);
-    // only these ten are named.
+    // only these ten are named: the ten first, then their names. (Joined before the limit, and
+    // with the statistics a commit has just outdated, PostgreSQL looked up the names of all
+    // 80,000: 440 ms at 100,000 applications, 36 ms so.)
     db
-      .selectFrom('award_enterprise_totals as t')
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('award_enterprise_totals')
+          .select(['credit_code', 'allocated', 'paid'])
+          .where('call_id', '=', callId)
+          .where('allocated', '>', 0)
+          .orderBy('allocated', 'desc')
+          .orderBy('credit_code')
+          .limit(TOP)
+          .as('t'),
+      )
       .leftJoin('enterprises as e', 'e.credit_code', 't.credit_code')
       .select(['t.credit_code', 'e.name', 't.allocated', 't.paid'])
-      .where('t.call_id', '=', callId)
-      .where('t.allocated', '>', 0)
       .orderBy('t.allocated', 'desc')
       .orderBy('t.credit_code')
-      .limit(TOP)
       .execute(),
   ]);
   if (!call) throw notFound('call');
