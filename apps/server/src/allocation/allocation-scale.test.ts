@@ -263,6 +263,16 @@ describe.each(DIALECTS)('allocation of a large call on %s', (dialect) => {
     expect(book.totalRow[12]).toBe(preview.summary.allocated);
     expect(book.figures.get('方案校验值（SHA-256）')).toBe(preview.planId);
     expect(book.figures.get('分配金额合计（元）')).toBe(preview.summary.allocated);
+    // The amounts keep their format and the texts none (each column's one style, shared by its cells).
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet(ALLOCATION_SHEET);
+    expect([sheet?.getCell('K2').numFmt, sheet?.getCell('L2').numFmt, sheet?.getCell(`L${expected.length + 1}`).numFmt]).toEqual([
+      '#,##0',
+      '#,##0',
+      '#,##0',
+    ]);
+    expect(sheet?.getCell('B2').numFmt).toBeUndefined();
   });
 
   it('commits in batches what the preview showed, with a small audit entry and key, and pages and exports it', async () => {

@@ -4,6 +4,7 @@ import type { AllocationMethod, AllocationSummary, BudgetFigures, PlannedApplica
 import { safeCellText } from '@ftai/match';
 import { measures } from '@ftai/policy-fengtai';
 import ExcelJS from 'exceljs';
+import { shareCellStyles } from '../http/shared-cell-styles.js';
 import { type Plan, withItems } from './plan-allocation.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -82,6 +83,8 @@ export function exportAllocationXlsx(head: AllocationHead, pages: AsyncIterable<
     sheet.columns = ALLOCATION_COLUMNS.map((c) => ({ ...c }));
     sheet.getColumn('approved').numFmt = '#,##0';
     sheet.getColumn('allocated').numFmt = '#,##0';
+    // One style object per column, which every cell of it takes (shareCellStyles).
+    const styles = ALLOCATION_COLUMNS.map((_, i) => ({ ...sheet.getColumn(i + 1).style }));
     let no = 0;
     for await (const page of pages) {
       for (const a of page) {
@@ -94,19 +97,18 @@ export function exportAllocationXlsx(head: AllocationHead, pages: AsyncIterable<
           score: a.score,
           submittedAt: a.submittedAt ?? '',
         };
-        if (a.items.length === 0) sheet.addRow({ ...base, approved: 0, allocated: 0 }).commit();
+        if (a.items.length === 0) shareCellStyles(sheet.addRow({ ...base, approved: 0, allocated: 0 }), styles).commit();
         for (const i of a.items) {
-          sheet
-            .addRow({
-              ...base,
-              measure: i.measure,
-              measureName: nameOf.get(i.measure) ?? '',
-              subject: safeCellText(i.subject),
-              article: i.article,
-              approved: i.approved,
-              allocated: i.allocated,
-            })
-            .commit();
+          const row = sheet.addRow({
+            ...base,
+            measure: i.measure,
+            measureName: nameOf.get(i.measure) ?? '',
+            subject: safeCellText(i.subject),
+            article: i.article,
+            approved: i.approved,
+            allocated: i.allocated,
+          });
+          shareCellStyles(row, styles).commit();
         }
       }
       // Let the reader catch up before the next page is read.

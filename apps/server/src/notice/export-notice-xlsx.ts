@@ -5,6 +5,7 @@ import { safeCellText } from '@ftai/match';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { shareCellStyles } from '../http/shared-cell-styles.js';
 import { noticeLinesQuery } from './load-notice.js';
 import { chineseDate } from './render-notice-html.js';
 
@@ -25,6 +26,9 @@ const COLUMNS = [
   { header: '金额（元）', key: 'amount', width: 16, style: { numFmt: '#,##0' } },
   { header: '申请编号', key: 'applicationId', width: 38 },
 ] as const;
+
+/** One style object per column, which every line's cell of that column takes (shareCellStyles). */
+const COLUMN_STYLES: readonly Partial<ExcelJS.Style>[] = COLUMNS.map((c) => ('style' in c ? c.style : {}));
 
 /**
  * Lets the zip catch up before the next batch: yields to the event loop (SQLite answers without
@@ -68,18 +72,17 @@ export async function exportNoticeXlsx(db: Kysely<Database>, n: Notice, out: Wri
       .limit(EXPORT_BATCH)
       .execute();
     for (const l of rows) {
-      sheet
-        .addRow({
-          no: Number(l.position),
-          enterpriseName: text(l.enterprise_name),
-          creditCode: text(l.credit_code),
-          measure: text(l.measure_name),
-          citation: text(l.citation),
-          subject: text(l.subject_text),
-          amount: Number(l.amount),
-          applicationId: text(l.application_id),
-        })
-        .commit();
+      const row = sheet.addRow({
+        no: Number(l.position),
+        enterpriseName: text(l.enterprise_name),
+        creditCode: text(l.credit_code),
+        measure: text(l.measure_name),
+        citation: text(l.citation),
+        subject: text(l.subject_text),
+        amount: Number(l.amount),
+        applicationId: text(l.application_id),
+      });
+      shareCellStyles(row, COLUMN_STYLES).commit();
     }
     const last = rows.at(-1);
     if (!last || rows.length < EXPORT_BATCH) break;
