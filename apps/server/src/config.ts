@@ -90,8 +90,8 @@ export interface ServerConfig {
   /**
    * Milliseconds without whole-call work (allocation preview and commit, notice publication,
    * workbooks of a whole call) after which the server collects its garbage in full and gives the
-   * memory back (FTAI_RELEASE_MEMORY_MS, 200; 0: never; memory/release-memory.ts). Work that comes
-   * sooner collects before it starts instead.
+   * memory back (FTAI_RELEASE_MEMORY_MS, 1: right after the answer; 0: never;
+   * memory/release-memory.ts). Work that comes sooner collects before it starts instead.
    */
   readonly releaseMemoryMs: number;
 }
@@ -158,6 +158,6 @@ export function loadConfig(options: ConfigOptions = {}): ServerConfig {
     sharedRateLimits: options.sharedRateLimits ?? true,
     maxDraftsPerCall: options.maxDraftsPerCall ?? (int('FTAI_MAX_DRAFTS', 0) || 20),
     drainSeconds: options.drainSeconds ?? int('FTAI_DRAIN_SECONDS', 30),
-    releaseMemoryMs: options.releaseMemoryMs ?? int('FTAI_RELEASE_MEMORY_MS', 200),
+    releaseMemoryMs: options.releaseMemoryMs ?? int('FTAI_RELEASE_MEMORY_MS', 1),
   };
 }

@@ -134,10 +134,17 @@ describe.each(DIALECTS)('budget allocation on %s', (dialect) => {
         ],
       },
     ]);
-    // A preview writes nothing.
+    // A preview writes nothing; its plan is kept for its pages.
     expect(await t.ctx.db.selectFrom('awards').select('id').where('call_id', '=', callId).execute()).toEqual([]);
+    const planPage = `/api/v1/calls/${callId}/allocation/applications?method=proportional&plan=${body.planId}`;
+    expect((await officer.get(planPage)).json().applications).toHaveLength(2);
 
     const commit = await officer.post(`/api/v1/calls/${callId}/allocation/commit`, { method: 'proportional' });
+    // The commit let go of the kept plan, which it made stale: its pages are refused, not shown as
+    // if nothing had been allocated.
+    const stale = await officer.get(planPage);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toContain('preview again');
     expect(commit.statusCode).toBe(201);
     expect(commit.json().summary).toEqual(body.summary);
     expect(commit.json().planId).toBe(body.planId);

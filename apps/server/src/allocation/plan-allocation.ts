@@ -407,6 +407,16 @@ export function keepPlan(db: Kysely<Database>, plan: Plan): void {
 }
 
 /**
+ * Lets go of the plans kept for the call: an allocation being committed makes them stale (their
+ * pages would be refused as changed), and a plan of 100,000 applications holds about 100 MB.
+ */
+export function forgetPlans(db: Kysely<Database>, callId: string): void {
+  const plans = kept.get(db);
+  if (!plans) return;
+  for (const [id, { plan }] of plans) if (plan.callId === callId) plans.delete(id);
+}
+
+/**
  * The plan of `method` for the call: the kept one when `planId` names it, otherwise computed now;
  * a `planId` the call's data no longer gives is refused (409) rather than answered with another plan.
  */

@@ -25,7 +25,7 @@ import { budgetDashboard } from '../allocation/budget-dashboard.js';
 import { commitAllocation } from '../allocation/commit-allocation.js';
 import { applicationsOfAllocation, loadAllocationRecord, pageOfAllocation } from '../allocation/committed-allocation-pages.js';
 import { exportAllocationXlsx, pagesOf, XLSX_MIME } from '../allocation/export-allocation-xlsx.js';
-import { keepPlan, loadPlan, pageOfPlan, planAllocation, previewOf } from '../allocation/plan-allocation.js';
+import { forgetPlans, keepPlan, loadPlan, pageOfPlan, planAllocation, previewOf } from '../allocation/plan-allocation.js';
 import { requireRole, requireUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import { refreshStatistics, vacuumSoon } from '../db/refresh-statistics.js';
@@ -142,6 +142,8 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => {
         const officer = requireRole(req, 'officer');
         const at = ctx.now();
+        // Before the commit plans afresh: the previews' plans would only add to its memory.
+        forgetPlans(ctx.db, req.params.id);
         const result = await idempotent(ctx, req, officer.id, async (trx) => ({
           status: 201,
           body: await commitAllocation(trx, ctx.dialect, officer, req.params.id, req.body.method, at, req.body.planId),
