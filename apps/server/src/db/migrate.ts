@@ -20,6 +20,7 @@ import { noticeRowsOnly } from './migrations/0017-notice-rows-only.js';
 import { awardTotals } from './migrations/0018-award-totals.js';
 import { applicationTotals } from './migrations/0019-application-totals.js';
 import { statusOffIndexes } from './migrations/0020-status-off-indexes.js';
+import { awardApplicationCall } from './migrations/0021-award-application-call.js';
 import type { Database } from './schema.js';
 
 export interface MigrateOptions {
@@ -52,6 +53,7 @@ function migrations(dialect: Dialect, now: () => Date): Record<string, Migration
     '0018-award-totals': awardTotals(dialect),
     '0019-application-totals': applicationTotals(dialect),
     '0020-status-off-indexes': statusOffIndexes(dialect),
+    '0021-award-application-call': awardApplicationCall(dialect),
   };
 }
 
