@@ -99,7 +99,8 @@ describe.each(DIALECTS)('the awards’ totals the database keeps, by measure and
     expect(now.kept).toEqual(now.counted);
     expect(now.kept.reduce((s, r) => s + (r[4] as number), 0)).toBe(13);
 
-    // Status moves (finalise, pay), an amount corrected, an award moved to another call.
+    // Status moves (finalise, pay), an amount corrected, an award moved to another call (with an
+    // application of that call: an award's call is its application's, migration 0021).
     await t.ctx.db
       .updateTable('awards')
       .set({ status: 'final' })
@@ -109,7 +110,7 @@ describe.each(DIALECTS)('the awards’ totals the database keeps, by measure and
     await t.ctx.db.updateTable('awards').set({ amount: 1 }).where('id', '=', 'w3').execute();
     await t.ctx.db
       .updateTable('awards')
-      .set({ call_id: calls[0] as string, year: 2025 })
+      .set({ call_id: calls[0] as string, application_id: apps[0] as string, year: 2025 })
       .where('id', '=', 'w5')
       .execute();
     // An update that changes nothing the totals group by.
