@@ -26,7 +26,13 @@ describe.each(DIALECTS)("an award's call is its application's call (%s)", (diale
     t = await createTestApp(dialect);
     callId = await insertCall(t.ctx, { year: 2026, totalBudget: 1_000_000, createdBy: t.users.officer });
     otherCallId = await insertCall(t.ctx, { year: 2026, totalBudget: 1_000_000, createdBy: t.users.officer });
-    applicationId = await insertApplication(t.ctx, { callId, creditCode: CODE_A, status: 'approved', items: [], createdBy: t.users.applicantA });
+    applicationId = await insertApplication(t.ctx, {
+      callId,
+      creditCode: CODE_A,
+      status: 'approved',
+      items: [],
+      createdBy: t.users.applicantA,
+    });
   });
   afterAll(async () => {
     await t?.close();
