@@ -89,7 +89,10 @@ export function AllocationPage() {
       setCommitted(c);
       setPlan(null);
       message.success(t('allocation.committed', { awards: c.awards }));
-      await queryClient.invalidateQueries({ queryKey: ['officer'] });
+      // The preview's plan is spent: its pages are not asked for again (the server refuses them as
+      // changed once the allocation is committed); everything else of the console is read afresh.
+      queryClient.removeQueries({ queryKey: ['officer', 'allocation-plan'] });
+      await queryClient.invalidateQueries({ queryKey: ['officer'], predicate: (q) => q.queryKey[1] !== 'allocation-plan' });
     },
   });
 
