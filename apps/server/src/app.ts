@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+import { constants as zlib } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyHelmet from '@fastify/helmet';
@@ -88,6 +90,16 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: ctx.config.secureCookies ? { maxAge: 31_536_000 } : false,
   });
+  // Answers compressed for clients that accept it (brotli, else gzip): JSON, the notice page, the
+  // JSON Lines downloads, streamed or not. Brotli at quality 4, which costs about what gzip does;
+  // the web app's files are compressed once at the highest level when built and sent as they are
+  // (preCompressed below), and workbooks (already zip files) go as they are.
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   // The token is an HMAC of the session's id and a secret cookie drawn anew at sign-in: it is good
   // for that session only (auth-routes.ts).
   await app.register(fastifyCsrf, {
@@ -163,7 +175,25 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
   // The web app: its files, and index.html for any page it routes itself (/portal/…).
   // wildcard: files are looked up per request, so a rebuilt app is served without a restart.
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: true, index: 'index.html' });
+  // preCompressed: the .br or .gz the build wrote beside each file, as the client accepts.
+  // The files under assets/ are named by their content's hash: cached for a year and never asked
+  // again; everything else (index.html, which names them) is asked again each time (no-cache, with
+  // its ETag: a 304 when unchanged), so that a new release is seen at the next load.
+  if (hasWeb) {
+    const assets = `${sep}assets${sep}`;
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: true,
+      index: 'index.html',
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', path.includes(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        // The same address answers brotli, gzip or plain: caches on the way keep them apart.
+        res.setHeader('vary', 'accept-encoding');
+      },
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     if (hasWeb && req.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) return reply.sendFile('index.html');
