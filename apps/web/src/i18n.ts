@@ -1,31 +1,48 @@
 import i18n from 'i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import { calculator } from './locales/calculator';
 import { common } from './locales/common';
-import { officer } from './locales/officer';
-import { policy } from './locales/policy';
-import { portal } from './locales/portal';
-import { review } from './locales/review';
 
 export type Lang = 'zh' | 'en';
-const namespaces = { common, policy, calculator, portal, review, officer };
 const STORE = 'ftai.lang';
+
+/**
+ * The texts of each area, fetched with the area: the frame and the home page need only `common`,
+ * which comes with the app; a page that asks for another namespace (useTranslation('officer'))
+ * waits for it under the nearest Suspense, as it waits for its own code.
+ */
+const areas: Record<string, () => Promise<Record<Lang, object>>> = {
+  policy: () => import('./locales/policy').then((m) => m.policy),
+  calculator: () => import('./locales/calculator').then((m) => m.calculator),
+  portal: () => import('./locales/portal').then((m) => m.portal),
+  review: () => import('./locales/review').then((m) => m.review),
+  officer: () => import('./locales/officer').then((m) => m.officer),
+};
 
 function initialLang(): Lang {
   const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORE) : null;
   return saved === 'en' ? 'en' : 'zh';
 }
 
-void i18n.use(initReactI18next).init({
-  resources: {
-    zh: Object.fromEntries(Object.entries(namespaces).map(([k, v]) => [k, v.zh])),
-    en: Object.fromEntries(Object.entries(namespaces).map(([k, v]) => [k, v.en])),
-  },
-  lng: initialLang(),
-  fallbackLng: 'zh',
-  defaultNS: 'common',
-  interpolation: { escapeValue: false },
-});
+void i18n
+  .use(
+    resourcesToBackend(async (lang: string, ns: string) => {
+      const load = areas[ns];
+      if (!load) throw new Error(`no texts for namespace ${ns}`);
+      return (await load())[lang === 'en' ? 'en' : 'zh'];
+    }),
+  )
+  .use(initReactI18next)
+  .init({
+    resources: { zh: { common: common.zh }, en: { common: common.en } },
+    // The other namespaces come from the backend above, when first asked for.
+    partialBundledLanguages: true,
+    ns: ['common'],
+    lng: initialLang(),
+    fallbackLng: 'zh',
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+  });
 
 export function setLang(lang: Lang): void {
   localStorage.setItem(STORE, lang);

@@ -1,8 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import { StrictMode } from 'react';
+import type { Locale } from 'antd/es/locale';
+// The ES module, not antd/locale/zh_CN (which requires the CommonJS build of the same texts).
+import zhCN from 'antd/es/locale/zh_CN';
+import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
@@ -12,10 +13,20 @@ import './i18n';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
+/** antd's own English texts, fetched only when a visitor switches to English. */
+function useAntdLocale(lang: string): Locale {
+  const [enUS, setEnUS] = useState<Locale>();
+  useEffect(() => {
+    if (lang === 'en' && !enUS) void import('antd/es/locale/en_US').then((m) => setEnUS(m.default));
+  }, [lang, enUS]);
+  return lang === 'en' && enUS ? enUS : zhCN;
+}
+
 function Root() {
   const { i18n } = useTranslation();
+  const locale = useAntdLocale(i18n.language);
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+    <ConfigProvider locale={locale} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <AuthProvider>

@@ -1,32 +1,20 @@
-import { BarChart } from 'echarts/charts';
-import { DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/esm/core';
+import type { EChartsCoreOption } from 'echarts/core';
+import { lazy, Suspense } from 'react';
 
-// Tree-shaken ECharts: the bar charts, axes, tooltips, legends and zoom the app draws.
-echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, CanvasRenderer, SVGRenderer]);
+export type EChartOption = EChartsCoreOption;
 
-export type EChartOption = echarts.EChartsCoreOption;
+const EChartCore = lazy(() => import('./EChartCore'));
 
 /**
- * One chart (echarts-for-react over tree-shaken ECharts), resized with its box and redrawn when
- * `option` changes. `label` is the text alternative for screen readers.
+ * One chart, `height` pixels high; `label` is its text alternative for screen readers. ECharts
+ * (about 180 KB compressed) is a chunk of its own, fetched when the first chart is shown: the
+ * pages without a chart, and every public page, never load it. Until it arrives the chart's box
+ * keeps its place, so that nothing below it moves.
  */
-export function EChart({
-  option,
-  height,
-  label,
-  renderer = 'svg',
-}: {
-  option: EChartOption;
-  height: number;
-  label: string;
-  renderer?: 'svg' | 'canvas';
-}) {
+export function EChart(props: { option: EChartOption; height: number; label: string }) {
   return (
-    <div role="img" aria-label={label}>
-      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height, width: '100%' }} opts={{ renderer }} />
-    </div>
+    <Suspense fallback={<div role="img" aria-label={props.label} aria-busy="true" style={{ height: props.height, width: '100%' }} />}>
+      <EChartCore {...props} />
+    </Suspense>
   );
 }

@@ -9,20 +9,40 @@ import {
   ThunderboltOutlined,
 } from '@ant-design/icons';
 import { Grid, Layout, Menu, Spin } from 'antd';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
-import { AllocationPage } from './AllocationPage';
-import { ApplicationPage } from './ApplicationPage';
-import { AuditPage } from './AuditPage';
-import { CallsPage } from './CallsPage';
-import { MatchJobsPage } from './MatchJobsPage';
-import { NoticesAdminPage } from './NoticesAdminPage';
-import { OtherAwardsPage } from './OtherAwardsPage';
-import { QueuePage } from './QueuePage';
+import { lazyWithPreload, named } from '../../lib/lazy-with-preload';
 
-// The dashboard carries ECharts: loaded when opened, so the rest of the app does not wait for it.
-const DashboardPage = lazy(() => import('./DashboardPage'));
+// Each page of the console is a chunk of its own (the dashboard's charts, the queue's tables, the
+// application's review forms): the page an address opens is fetched at once, the others when opened.
+const DashboardPage = lazyWithPreload(() => import('./DashboardPage'));
+const QueuePage = lazyWithPreload(() => import('./QueuePage').then(named('QueuePage')));
+const ApplicationPage = lazyWithPreload(() => import('./ApplicationPage').then(named('ApplicationPage')));
+const CallsPage = lazyWithPreload(() => import('./CallsPage').then(named('CallsPage')));
+const AllocationPage = lazyWithPreload(() => import('./AllocationPage').then(named('AllocationPage')));
+const NoticesAdminPage = lazyWithPreload(() => import('./NoticesAdminPage').then(named('NoticesAdminPage')));
+const OtherAwardsPage = lazyWithPreload(() => import('./OtherAwardsPage').then(named('OtherAwardsPage')));
+const MatchJobsPage = lazyWithPreload(() => import('./MatchJobsPage').then(named('MatchJobsPage')));
+const AuditPage = lazyWithPreload(() => import('./AuditPage').then(named('AuditPage')));
+
+/** The page of an address under /officer, to fetch as soon as the console's own code is here. */
+function pageOf(path: string) {
+  const [, , section = '', id] = path.split('/');
+  if (section === 'applications') return id ? ApplicationPage : QueuePage;
+  const bySection = {
+    '': DashboardPage,
+    dashboard: DashboardPage,
+    calls: CallsPage,
+    allocation: AllocationPage,
+    notices: NoticesAdminPage,
+    'other-awards': OtherAwardsPage,
+    match: MatchJobsPage,
+    audit: AuditPage,
+  } as const;
+  return bySection[section as keyof typeof bySection];
+}
+if (typeof window !== 'undefined') void pageOf(window.location.pathname)?.preload();
 
 const SECTIONS = [
   { key: 'dashboard', icon: <BarChartOutlined /> },
