@@ -165,6 +165,10 @@ describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
       .first()
       .click();
     const total = page.getByLabel('年度总预算');
+    // A total below an article's budget (article 1: 2,000,000) is refused in place, before any request.
+    await total.fill('1000000');
+    await page.getByTestId('call-save').click();
+    await page.getByText('单条预算不得超过年度总预算1,000,000元').first().waitFor();
     await total.fill('16000000');
     await page.getByTestId('call-save').click();
     await page.getByText(/^已保存/).waitFor();
@@ -228,6 +232,42 @@ describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
     await noticePage.waitForLoadState();
     expect(await noticePage.content()).toContain('公示');
     await noticePage.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('refuses to allocate 0 yuan to an approved item unless the officer says why (不予安排)', async () => {
+    // One more approval after the budget is spent: the demo's last applications under review.
+    const officer = await apiAs(server, 'officer', DEMO);
+    const { applications } = await officer.get<{ applications: { id: string }[] }>('/api/v1/applications?status=under_review&limit=1');
+    const id = applications[0]?.id as string;
+    const view = await officer.get<{ items: { measure: string; subject: string | null; engineAmount: number }[] }>(
+      `/api/v1/applications/${id}`,
+    );
+    await officer.post(`/api/v1/applications/${id}/approve`, {
+      items: view.items.map((it) => ({ measure: it.measure, subject: it.subject, amount: it.engineAmount })),
+      note: '经专家评审通过',
+    });
+
+    await page.getByRole('navigation').getByRole('link', { name: '预算分配' }).click();
+    await page.getByTestId('preview').click();
+    await page.getByTestId('allocated-sum').waitFor();
+    expect(Number(await page.getByTestId('budget-left').getAttribute('data-value'))).toBe(0);
+    await page.getByTestId('commit').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/本次分配0元，将以“不予安排”列入公示/).waitFor();
+    // No reason, no commit: the button waits for one (the server would refuse it, 409).
+    const commitButton = dialog.getByRole('button', { name: '提交分配' });
+    await dialog.getByText('请填写不予安排的理由（至少2个字）').waitFor();
+    expect(await commitButton.isDisabled()).toBe(true);
+    await dialog.getByTestId('not-funded-reason').fill('年度预算已分配完毕，本年度不予安排');
+    expect(await commitButton.isEnabled()).toBe(true);
+    await shot(page, 'allocation-not-funded');
+    await commitButton.click();
+    await page.getByTestId('committed').waitFor();
+    const audit = await officer.get<{ entries: { after: { notFunded?: { items: number; reason: string } } | null }[] }>(
+      '/api/v1/audit?action=allocation.commit&limit=1',
+    );
+    expect(audit.entries[0]?.after?.notFunded?.reason).toBe('年度预算已分配完毕，本年度不予安排');
     expect(errors).toEqual([]);
   });
 

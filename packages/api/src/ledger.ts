@@ -24,6 +24,12 @@ export const allocationBodySchema = z.strictObject({
     .string()
     .regex(/^[0-9a-f]{64}$/, { error: 'expected the planId of a preview (64 hexadecimal characters)' })
     .optional(),
+  /**
+   * Commit only: why approved items are left at 0 yuan this year (不予安排), required when the plan
+   * allocates 0 to any item approved above 0 (the budget left cannot reach it); recorded with the
+   * allocation and in the audit log. Without it such a commit is refused (409 FTAI_ERR_NOT_FUNDED).
+   */
+  notFundedReason: z.string().trim().min(2, { error: 'expected a reason of at least 2 characters' }).max(500).optional(),
 });
 export type AllocationBody = z.output<typeof allocationBodySchema>;
 

@@ -199,6 +199,32 @@ describe.each(DIALECTS)('budget allocation on %s', (dialect) => {
     expect(next.committed).toEqual({ total: 1_000_000, perArticle: { 1: 272_727, 2: 454_546, 6: 272_727 } });
     expect(next.budget).toEqual({ total: 0, perArticle: { 1: 27_273 } });
     expect(allocatedByKey(next)).toEqual({ [`${late}|1|`]: 0 });
+
+    // Committing that would allocate the late item 0 yuan: refused unless the officer says why.
+    const unexplained = await officer.post(`/api/v1/calls/${callId}/allocation/commit`, { method: 'proportional', planId: next.planId });
+    expect(unexplained.statusCode).toBe(409);
+    expect(unexplained.json().code).toBe('FTAI_ERR_NOT_FUNDED');
+    expect(unexplained.json().issues.map((i: { path: string }) => i.path)).toEqual(['notFundedReason']);
+    expect(unexplained.json().error).toContain('1 approved item(s) would be allocated 0 yuan');
+    const lateRow = () =>
+      t.ctx.db.selectFrom('applications').select(['allocated_total', 'allocation_id']).where('id', '=', late).executeTakeFirstOrThrow();
+    expect(await lateRow()).toEqual({ allocated_total: null, allocation_id: null });
+    const tooShort = await officer.post(`/api/v1/calls/${callId}/allocation/commit`, { method: 'proportional', notFundedReason: ' ' });
+    expect(tooShort.statusCode).toBe(400);
+
+    const reason = '年度预算已分配完毕，本年度不予安排';
+    const stated = await officer.post(`/api/v1/calls/${callId}/allocation/commit`, {
+      method: 'proportional',
+      planId: next.planId,
+      notFundedReason: reason,
+    });
+    expect(stated.statusCode, stated.body).toBe(201);
+    const id = stated.json().allocationId;
+    expect(Number((await lateRow()).allocated_total)).toBe(0);
+    const record = await t.ctx.db.selectFrom('allocations').select('result_json').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(JSON.parse(record.result_json).notFunded).toEqual({ items: 1, reason });
+    const entry = await t.ctx.db.selectFrom('audit_log').select('after_json').where('entity_id', '=', id).executeTakeFirstOrThrow();
+    expect(JSON.parse(entry.after_json ?? '{}').notFunded).toEqual({ items: 1, reason });
   });
 
   it('allocates by score: highest first, the last funded item takes what is left', async () => {

@@ -5,13 +5,30 @@ import type { CurrentUser } from '../auth/current-user.js';
 import type { Dialect } from '../db/database.js';
 import { insertRows } from '../db/insert-rows.js';
 import type { Database } from '../db/schema.js';
-import { conflict, notFound } from '../errors.js';
+import { conflict, HttpError, notFound } from '../errors.js';
 import { ascendingIds, newId } from '../ids.js';
 import type { AllocationMethod } from './allocate-budget.js';
 import { type PlanApplication, planAllocation, planChanged, previewOf } from './plan-allocation.js';
 
 /** An item that receives money: application, measure, subject, amount, the enterprise's credit code. */
 type PaidItem = readonly [string, string, string, number, string];
+
+const yuan = (n: number) => n.toLocaleString('en-US');
+
+/** 409: the plan leaves approved items at 0 and the commit gives no reason (notFundedReason). */
+export const notFundedWithoutReason = (items: number, left: number) =>
+  new HttpError(
+    409,
+    'FTAI_ERR_NOT_FUNDED',
+    `${items} approved item(s) would be allocated 0 yuan (the budget left is ${yuan(left)} yuan): state why they are not funded this year (不予安排), or change the budgets, and commit again`,
+    [
+      {
+        path: 'notFundedReason',
+        code: 'FTAI_ERR_NOT_FUNDED',
+        message: `expected the reason why ${items} approved item(s) are allocated 0 yuan this year`,
+      },
+    ],
+  );
 
 /** Rows per multi-row statement: a few hundred, far below either database's bind limit. */
 const BATCH = 400;
@@ -41,6 +58,7 @@ export async function commitAllocation(
   method: AllocationMethod,
   at: string,
   planId?: string,
+  notFundedReason?: string,
 ): Promise<CommittedAllocation> {
   // Commits of one call queue on PostgreSQL, so that each sees what the one before it committed
   // and the budget left is never spent twice. SQLite runs one writer at a time anyway.
@@ -53,6 +71,11 @@ export async function commitAllocation(
     throw conflict('FTAI_ERR_CONFLICT', 'nothing to allocate: no approved application of this call is waiting for an allocation');
   }
   if (planId !== undefined && plan.planId !== planId) throw planChanged();
+  // An item approved above 0 that the budget left cannot reach is allocated 0 only when the officer
+  // says so, and why (不予安排): it then goes to public notice at 0, which no one can take back.
+  const notFunded = plan.summary.items - plan.summary.awards;
+  if (notFunded > 0 && !notFundedReason) throw notFundedWithoutReason(notFunded, plan.budget.total);
+  const notFundedRecord = notFunded > 0 ? { items: notFunded, reason: notFundedReason as string } : null;
 
   const allocationId = newId();
   await trx
@@ -62,7 +85,7 @@ export async function commitAllocation(
       call_id: callId,
       method,
       // The figures and the digest; the amounts themselves are on the items and the awards.
-      result_json: JSON.stringify({ planId: plan.planId, budget: plan.budget, summary: plan.summary }),
+      result_json: JSON.stringify({ planId: plan.planId, budget: plan.budget, summary: plan.summary, notFunded: notFundedRecord }),
       total: plan.summary.allocated,
       committed_by: officer.id,
       committed_at: at,
@@ -190,6 +213,7 @@ export async function commitAllocation(
         applications: plan.summary.applications,
         items: plan.summary.items,
         awards: paid.length,
+        notFunded: notFundedRecord,
       },
     },
     at,

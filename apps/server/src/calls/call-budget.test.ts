@@ -38,6 +38,48 @@ describe.each(DIALECTS)('a call’s budgets against what is allocated on %s', (d
     await t.close();
   });
 
+  it('refuses an article budget above the total, at creation and after, naming both figures', async () => {
+    const created = await officer.post('/api/v1/calls', {
+      year: 2026,
+      title: '超出总额的条款预算',
+      opensOn: '2027-03-01',
+      closesOn: '2027-04-30',
+      totalBudget: 13_000_000,
+      articleBudgets: { '1': 20_000_000, '6': 1_000_000 },
+    });
+    expect(created.statusCode).toBe(400);
+    expect(created.json().code).toBe('FTAI_ERR_BUDGET_ABOVE_TOTAL');
+    expect(created.json().issues).toEqual([
+      {
+        path: 'articleBudgets.1',
+        code: 'FTAI_ERR_BUDGET_ABOVE_TOTAL',
+        message: "expected at most 13,000,000 yuan, the call's total budget; got 20,000,000 for article 1",
+      },
+    ]);
+    expect(await t.ctx.db.selectFrom('calls').select('id').where('title', '=', '超出总额的条款预算').execute()).toEqual([]);
+
+    // This call: 5,000,000 in total, article 1 2,000,000. A total below article 1's budget, and an
+    // article above the total as it stays, are refused alike; nothing is written or audited.
+    const lower = await officer.patch(`/api/v1/calls/${callId}`, { totalBudget: 1_500_000 });
+    expect(lower.statusCode).toBe(400);
+    expect(lower.json().issues).toEqual([
+      {
+        path: 'articleBudgets.1',
+        code: 'FTAI_ERR_BUDGET_ABOVE_TOTAL',
+        message: "expected at most 1,500,000 yuan, the call's total budget; got 2,000,000 for article 1",
+      },
+    ]);
+    const higher = await officer.patch(`/api/v1/calls/${callId}`, { articleBudgets: { '1': 2_000_000, '6': 6_000_000 } });
+    expect(higher.statusCode).toBe(400);
+    expect(higher.json().issues.map((i: Issue) => i.path)).toEqual(['articleBudgets.6']);
+    const call = (await officer.get(`/api/v1/calls/${callId}`)).json();
+    expect({ total: call.totalBudget, articles: call.articleBudgets }).toEqual({
+      total: 5_000_000,
+      articles: { 1: 2_000_000, 6: 1_000_000 },
+    });
+    expect(await callUpdates()).toEqual([]);
+  });
+
   it('refuses a total budget below what the call’s awards already hold, naming the amount', async () => {
     const res = await officer.patch(`/api/v1/calls/${callId}`, { totalBudget: 1_000_000 });
     expect(res.statusCode).toBe(409);

@@ -4,6 +4,7 @@ import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { newId } from '../ids.js';
+import { refuseArticleBudgetsAboveTotal } from './article-budgets.js';
 import { loadCall } from './load-call.js';
 
 /**
@@ -11,6 +12,7 @@ import { loadCall } from './load-call.js';
  * budget and the articles' budgets, open at once. Audited (`call.create`) in the same transaction.
  */
 export async function createCall(ctx: AppContext, officer: CurrentUser, call: CreateCallBody): Promise<Call> {
+  refuseArticleBudgetsAboveTotal(call.totalBudget, call.articleBudgets ?? {});
   const id = newId();
   const at = ctx.now();
   await ctx.tx(async (trx) => {

@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import { type FieldIssue, fieldError, HttpError, notFound } from '../errors.js';
+import { refuseArticleBudgetsAboveTotal } from './article-budgets.js';
 import { loadCall } from './load-call.js';
 
 const yuan = (n: number) => n.toLocaleString('en-US');
@@ -70,6 +71,8 @@ export async function updateCall(ctx: AppContext, officer: CurrentUser, callId: 
           issues,
         );
       }
+      // The budgets the call will have: the articles' within the total, as at its creation.
+      refuseArticleBudgetsAboveTotal(change.totalBudget ?? before.totalBudget, change.articleBudgets ?? before.articleBudgets);
     }
 
     await trx

@@ -29,7 +29,15 @@ export function callRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/api/v1/calls',
-      { schema: { summary: 'Open a call (officer)', tags: ['calls'], body: createCallBodySchema, response: { 201: callSchema } } },
+      {
+        schema: {
+          summary: 'Open a call (officer)',
+          description: 'An article budget above the total budget is refused: 400 FTAI_ERR_BUDGET_ABOVE_TOTAL, naming both figures.',
+          tags: ['calls'],
+          body: createCallBodySchema,
+          response: { 201: callSchema },
+        },
+      },
       async (req, reply) => {
         const officer = requireRole(req, 'officer');
         const call = await createCall(ctx, officer, req.body);
@@ -43,7 +51,8 @@ export function callRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           summary: 'Change a call (officer)',
           description:
-            'A budget (`totalBudget`, `articleBudgets.N`) below what committed awards of the call (of that article) already hold is refused: 409 FTAI_ERR_BUDGET_BELOW_ALLOCATED, naming the amount allocated.',
+            'A budget (`totalBudget`, `articleBudgets.N`) below what committed awards of the call (of that article) already hold is refused: 409 FTAI_ERR_BUDGET_BELOW_ALLOCATED, naming the amount allocated. ' +
+            'An article budget above the total budget (as changed, or as it stays) is refused: 400 FTAI_ERR_BUDGET_ABOVE_TOTAL, naming both figures.',
           tags: ['calls'],
           params: callIdParamsSchema,
           body: updateCallBodySchema,

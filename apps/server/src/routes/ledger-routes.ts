@@ -146,7 +146,16 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         forgetPlans(ctx.db, req.params.id);
         const result = await idempotent(ctx, req, officer.id, async (trx) => ({
           status: 201,
-          body: await commitAllocation(trx, ctx.dialect, officer, req.params.id, req.body.method, at, req.body.planId),
+          body: await commitAllocation(
+            trx,
+            ctx.dialect,
+            officer,
+            req.params.id,
+            req.body.method,
+            at,
+            req.body.planId,
+            req.body.notFundedReason,
+          ),
         }));
         // The ledger's pages and the dashboard read the new awards at once.
         await refreshStatistics(ctx.db, ctx.dialect, ['awards']);

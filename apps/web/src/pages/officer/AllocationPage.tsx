@@ -11,6 +11,7 @@ import {
   Empty,
   Flex,
   Grid,
+  Input,
   Progress,
   Radio,
   Row,
@@ -78,11 +79,11 @@ export function AllocationPage() {
     },
   });
   const commit = useMutation({
-    mutationFn: () =>
+    mutationFn: (notFundedReason?: string) =>
       api.post<CommittedAllocation>(
         `/api/v1/calls/${call?.id}/allocation/commit`,
         // The plan shown: if the call's data changed since, nothing is written and the officer previews again.
-        { method, planId: plan?.planId },
+        { method, planId: plan?.planId, ...(notFundedReason !== undefined && { notFundedReason }) },
         { idempotencyKey: commitKey },
       ),
     onSuccess: async (c) => {
@@ -103,14 +104,46 @@ export function AllocationPage() {
   };
   const summary = plan ? summariseAllocation(plan) : null;
 
-  const confirmCommit = () =>
-    modal.confirm({
+  // Items approved above 0 that this plan leaves at 0 yuan: the server commits them only with the
+  // officer's reason (不予安排), which the dialog asks for.
+  const notFunded = plan ? plan.summary.items - plan.summary.awards : 0;
+  const confirmCommit = () => {
+    let reason = '';
+    const ready = () => notFunded === 0 || reason.trim().length >= 2;
+    const dialog = modal.confirm({
       title: t('allocation.confirmTitle'),
-      content: summary && t('allocation.confirmText', { count: summary.applications, amount: formatYuan(summary.allocated) }),
+      width: 520,
+      content: (
+        <>
+          {summary && <p>{t('allocation.confirmText', { count: summary.applications, amount: formatYuan(summary.allocated) })}</p>}
+          {notFunded > 0 && (
+            <>
+              <Alert type="warning" showIcon title={t('allocation.notFundedWarning', { items: notFunded })} style={{ marginBottom: 8 }} />
+              <Input.TextArea
+                aria-label={t('allocation.notFundedReason')}
+                placeholder={t('allocation.notFundedPlaceholder')}
+                maxLength={500}
+                autoSize={{ minRows: 2, maxRows: 5 }}
+                onChange={(e) => {
+                  reason = e.target.value;
+                  // The commit waits for the reason: the server would refuse it without one.
+                  dialog.update({ okButtonProps: { disabled: !ready() } });
+                }}
+                data-testid="not-funded-reason"
+              />
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('allocation.notFundedRequired')}
+              </Typography.Text>
+            </>
+          )}
+        </>
+      ),
       okText: t('allocation.commit'),
+      okButtonProps: { disabled: !ready() },
       cancelText: t('cancel', { ns: 'common' }),
-      onOk: () => commit.mutateAsync().catch(() => undefined),
+      onOk: () => commit.mutateAsync(notFunded > 0 ? reason.trim() : undefined).catch(() => undefined),
     });
+  };
 
   const columns: ColumnsType<PlannedRow> = [
     {

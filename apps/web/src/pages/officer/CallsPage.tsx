@@ -260,7 +260,19 @@ function CallDrawer({ editing, onClose }: { editing: Call | 'new' | null; onClos
               <Form.Item
                 name={['articleBudgets', String(a.article)]}
                 label={articleShortLabel(a)}
-                rules={[{ type: 'integer', min: 0, max: MAX_YUAN, message: t('calls.rule.yuan') }]}
+                dependencies={['totalBudget']}
+                rules={[
+                  { type: 'integer', min: 0, max: MAX_YUAN, message: t('calls.rule.yuan') },
+                  // An article is a part of the total: the server refuses more (FTAI_ERR_BUDGET_ABOVE_TOTAL).
+                  ({ getFieldValue }) => ({
+                    validator: (_, v: number | null | undefined) => {
+                      const limit = getFieldValue('totalBudget') as number | null | undefined;
+                      return typeof v !== 'number' || typeof limit !== 'number' || v <= limit
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(t('calls.rule.articleAboveTotal', { total: formatYuan(limit) })));
+                    },
+                  }),
+                ]}
               >
                 <YuanInput max={MAX_YUAN} placeholder={t('calls.noOwnBudget')} />
               </Form.Item>
