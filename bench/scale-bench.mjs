@@ -14,13 +14,13 @@
 // FTAI_TEST_DATABASE_URL; default postgres://postgres@127.0.0.1:5432/postgres).
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createContext, loadConfig, migrateToLatest, openAuditLog, openDatabase } from '@ftai/server';
 import pg from 'pg';
+import { freePort } from './free-port.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'packages/cli/bin/ftai.js');
@@ -149,17 +149,6 @@ const ms = (x) =>
 const mib = (bytes) => `${Math.round(bytes / 1048576)} MiB`;
 const fmtN = (n) => n.toLocaleString('en-US');
 const log = (...a) => process.stderr.write(`${a.join(' ')}\n`);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** The server's peak resident set (VmHWM) and current one (VmRSS), in bytes. */
 function memoryOf(pid) {

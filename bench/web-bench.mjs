@@ -13,12 +13,12 @@
 // It needs the web app built (apps/web/dist) and Chromium at /usr/bin/chromium (or FTAI_CHROMIUM).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { freePort } from './free-port.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'packages/cli/bin/ftai.js');
@@ -61,17 +61,6 @@ const median = (xs) => {
 };
 const ms = (x) => (x === undefined ? '–' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${Math.round(x)} ms`);
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** `ftai db seed-demo` into a fresh data folder, then `ftai serve` on it; resolves once /healthz answers. */
 async function startServer() {
