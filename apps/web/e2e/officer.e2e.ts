@@ -252,6 +252,11 @@ describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
     await page.getByTestId('preview').click();
     await page.getByTestId('allocated-sum').waitFor();
     expect(Number(await page.getByTestId('budget-left').getAttribute('data-value'))).toBe(0);
+    // Each page has its own title.
+    expect(await page.title()).toBe('预算分配 · 丰台AI政策通');
+    // With nothing left in all, nothing is left in any article either.
+    await page.getByText('本条可分配0元').first().waitFor();
+    expect(await page.getByText(/本条可分配[1-9]/).count()).toBe(0);
     await page.getByTestId('commit').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText(/本次分配0元，将以“不予安排”列入公示/).waitFor();

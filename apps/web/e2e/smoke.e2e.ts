@@ -18,9 +18,16 @@ describe.skipIf(!HAS_CHROMIUM)('the web app shell', () => {
     await page.goto(server.url);
     await page.getByRole('link', { name: '丰台AI政策通' }).waitFor();
     await page.getByText('政策计算器').first().waitFor();
+    // One h1, and the product's name as the home page's title.
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.title()).toBe('丰台AI政策通');
     await screenshot(page, 'home');
     await page.getByTestId('lang-switch').click();
     await page.getByText('Calculator').first().waitFor();
+    await expect.poll(() => page.title()).toBe('Fengtai AI Policy');
+    // Another page, its own title.
+    await page.getByRole('link', { name: 'Calculator' }).first().click();
+    await expect.poll(() => page.title()).toBe('Calculator · Fengtai AI Policy');
     expect(errors).toEqual([]);
   });
 

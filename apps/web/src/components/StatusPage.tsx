@@ -1,6 +1,7 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { usePageTitle } from '../lib/use-page-title';
 
 /**
  * A page that says no (403) or not found (404), with the way home. Loaded on demand (see
@@ -8,6 +9,7 @@ import { useNavigate } from 'react-router';
  * pages people do find have no use for.
  */
 export default function StatusPage({ status }: { status: 403 | 404 }) {
+  usePageTitle(status === 403 ? 'forbidden' : 'notFound');
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (

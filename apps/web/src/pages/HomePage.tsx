@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api/client';
 import { Money } from '../components/Money';
+import { usePageTitle } from '../lib/use-page-title';
 
 /**
  * A box in the look of antd's Card, without it: Card brings its tabs, which the first page every
@@ -43,6 +44,7 @@ function Box({ title, children, style }: { title?: ReactNode; children: ReactNod
 
 /** The landing page: what ftai does, the way in for each kind of user, the open calls. */
 export function HomePage() {
+  usePageTitle();
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const calls = useQuery({ queryKey: ['calls'], queryFn: () => api.get<CallList>('/api/v1/calls') });

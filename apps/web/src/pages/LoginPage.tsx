@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { useAuth } from '../auth/auth-context';
+import { usePageTitle } from '../lib/use-page-title';
 
 const HOME: Record<string, string> = { applicant: '/portal', reviewer: '/review', officer: '/officer', admin: '/officer' };
 
 export function LoginPage() {
+  usePageTitle('login');
   const { t } = useTranslation();
   const { login } = useAuth();
   const navigate = useNavigate();

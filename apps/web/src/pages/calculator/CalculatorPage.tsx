@@ -9,6 +9,7 @@ import { type Facts, type Topic, withTopicOf } from '../../components/facts-edit
 import { issueText } from '../../components/facts-editor/issue-text';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { formatTime } from '../../lib/format';
+import { usePageTitle } from '../../lib/use-page-title';
 import {
   buildRequest,
   type CalcRequest,
@@ -62,6 +63,7 @@ function clearErrors(form: FormInstance): void {
  * request can be downloaded as contract JSON, loaded back, and the answer printed as a report.
  */
 export function CalculatorPage() {
+  usePageTitle('nav.calculator');
   const { t, i18n } = useTranslation('calculator');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const { message } = App.useApp();

@@ -27,6 +27,7 @@ import { api } from '../../api/client';
 import { Money } from '../../components/Money';
 import { ServerPager } from '../../components/ServerPager';
 import { formatDate, formatYuan } from '../../lib/format';
+import { usePageTitle } from '../../lib/use-page-title';
 import { useServerPage } from '../../lib/use-server-page';
 import { ObjectionModal } from './ObjectionModal';
 
@@ -259,6 +260,7 @@ function NoticeCard({ notice, onObject }: { notice: NoticeSummary; onObject: () 
 
 /** 公示公告: published notices, each with its page, its .xlsx, and objections while open. */
 export function NoticesPage() {
+  usePageTitle('nav.notices');
   const { t } = useTranslation('policy');
   const { t: tc } = useTranslation();
   const notices = useServerPage(['notices'], '/api/v1/notices', {}, (url) => api.get<NoticeList>(url), 10);

@@ -385,7 +385,9 @@ function ArticleUseList({ rows, total }: { rows: readonly ArticleUse[]; total: n
   return (
     <Flex vertical gap={10}>
       {rows.map((r) => {
-        const cap = r.budget ?? null;
+        // What the article can still receive: its own budget left, but never more than the total left
+        // (an article's budget is a part of the total: with 0 left in all, 0 is left in each).
+        const cap = r.budget === null ? null : Math.min(r.budget, total);
         return (
           <div key={r.article}>
             <Flex justify="space-between" wrap gap={4}>

@@ -13,6 +13,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { lazyWithPreload, named } from '../../lib/lazy-with-preload';
+import { usePageTitle } from '../../lib/use-page-title';
 
 // Each page of the console is a chunk of its own (the dashboard's charts, the queue's tables, the
 // application's review forms): the page an address opens is fetched at once, the others when opened.
@@ -66,6 +67,7 @@ export function OfficerRoutes() {
   const screens = Grid.useBreakpoint();
   const isWide = screens.lg ?? true;
   const section = location.pathname.split('/')[2] || 'dashboard';
+  usePageTitle(SECTIONS.some((s) => s.key === section) ? `nav.${section}` : 'nav.dashboard', 'officer');
   const call = new URLSearchParams(location.search).get('call');
   const carry = call ? `?call=${encodeURIComponent(call)}` : '';
   const items = SECTIONS.map((s) => ({

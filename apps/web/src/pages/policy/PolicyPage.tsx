@@ -27,6 +27,7 @@ import { articleHeading } from '../../api/article-label';
 import { api } from '../../api/client';
 import { useCatalogue } from '../../api/use-catalogue';
 import { formatDate } from '../../lib/format';
+import { usePageTitle } from '../../lib/use-page-title';
 import { Highlight } from './Highlight';
 import { MeasureDetail } from './MeasureDetail';
 import { PolicyText } from './PolicyText';
@@ -79,6 +80,7 @@ function MeasureLabel({ m, terms }: { m: MeasureInfo; terms: readonly string[] }
  * parameters — searchable; and the full text of the policy.
  */
 export function PolicyPage() {
+  usePageTitle('nav.policy');
   const { t, i18n } = useTranslation('policy');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const navigate = useNavigate();

@@ -2,6 +2,7 @@ import { AppstoreOutlined, BankOutlined, TrophyOutlined } from '@ant-design/icon
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { usePageTitle } from '../../lib/use-page-title';
 import { ApplicationPage } from './ApplicationPage';
 import { AwardsPage } from './AwardsPage';
 import { PortalDashboard } from './PortalDashboard';
@@ -9,6 +10,7 @@ import { ProfilePage } from './ProfilePage';
 
 /** The enterprise portal (企业服务), for applicants: nested under /portal. */
 export function PortalRoutes() {
+  usePageTitle('nav.portal');
   return (
     <div>
       <PortalNav />
