@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,8 +117,63 @@ export async function launchBrowser(): Promise<E2EBrowser> {
   };
 }
 
-/** Saves a full-page screenshot to e2e/screenshots/NAME.png. */
+/** axe-core's browser build, injected into the page under test. */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/**
+ * Checks the page as it is now with axe-core (WCAG 2 A and AA rules and axe's best practices) and
+ * fails on any serious or critical violation, naming each rule, how many elements and the first
+ * few of them. Every screenshot of the suite runs it first: each page of each role, at desktop
+ * and at phone width, in the states the tests bring it to.
+ */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE);
+  // Transitions (a field's message fading in) finish first: the page as it stays, not half-drawn.
+  // Endless ones (a spinner, an active progress bar) are left alone, and none is waited for long.
+  await page.evaluate(() => {
+    type Animation = { finished: Promise<unknown>; effect: { getTiming(): { iterations: number } } | null };
+    const animations = (globalThis as unknown as { document: { getAnimations(): Animation[] } }).document
+      .getAnimations()
+      .filter((a) => a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY);
+    return Promise.race([
+      Promise.all(animations.map((a) => a.finished.catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 1500)),
+    ]);
+  });
+  const violations = await page.evaluate(
+    async () =>
+      (
+        await (globalThis as unknown as { axe: { run(context: unknown): Promise<{ violations: AxeViolation[] }> } }).axe.run({
+          // Ant Design's Select keeps a hidden copy of its options for screen readers (role listbox,
+          // id …_list) that carries no name of its own: the select's combobox, which is named (its
+          // label or aria-label) and points to it, is what a screen reader announces.
+          exclude: [['[role="listbox"][id$="_list"]']],
+        })
+      ).violations,
+  );
+  const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (grave.length > 0) {
+    const list = grave.map(
+      (v) =>
+        `${v.id} (${v.impact}, ${v.nodes.length}×): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => String(n.target[0]))
+          .join(' | ')}`,
+    );
+    throw new Error(`accessibility of ${name}: ${grave.length} serious or critical violation(s)\n${list.join('\n')}`);
+  }
+}
+
+/** Checks the page's accessibility (expectAccessible), then saves a full-page screenshot to e2e/screenshots/NAME.png. */
 export async function screenshot(page: Page, name: string): Promise<string> {
+  await expectAccessible(page, name);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });

@@ -88,7 +88,7 @@ export function HomePage() {
           <Col xs={24} sm={12} lg={6} key={tile.to}>
             <Link to={tile.to}>
               <Box style={{ height: '100%' }}>
-                <div style={{ fontSize: 28, color: '#1677ff' }}>{tile.icon}</div>
+                <div style={{ fontSize: 28, color: '#0958d9' }}>{tile.icon}</div>
                 <Typography.Title level={2} style={{ fontSize: 20 }}>
                   {tile.title}
                 </Typography.Title>

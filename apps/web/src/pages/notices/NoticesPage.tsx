@@ -188,7 +188,7 @@ function NoticeCard({ notice, onObject }: { notice: NoticeSummary; onObject: () 
           <Statistic
             title={t('notices.window')}
             value={t('notices.until', { d: formatDate(notice.objectionsUntil, lang) })}
-            styles={{ content: { fontSize: 18, color: notice.isOpenForObjections ? '#1677ff' : undefined } }}
+            styles={{ content: { fontSize: 18, color: notice.isOpenForObjections ? '#0958d9' : undefined } }}
           />
         </Col>
         <Col xs={12} md={4}>

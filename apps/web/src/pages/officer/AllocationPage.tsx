@@ -169,7 +169,9 @@ export function AllocationPage() {
       key: 'share',
       width: 140,
       responsive: ['md'],
-      render: (_, a) => <Progress percent={percentOf(a.allocated, a.approved) ?? 0} size="small" strokeColor="#fa8c16" />,
+      render: (_, a) => (
+        <Progress aria-label={t('allocation.share')} percent={percentOf(a.allocated, a.approved) ?? 0} size="small" strokeColor="#fa8c16" />
+      ),
     },
   ];
 
@@ -283,7 +285,7 @@ export function AllocationPage() {
                           title={t('allocation.allocatedSum')}
                           value={summary.allocated}
                           formatter={(v) => formatYuan(Number(v))}
-                          styles={{ content: { color: '#d46b08' } }}
+                          styles={{ content: { color: '#ad4e00' } }}
                         />
                       </span>
                       <Typography.Text type={summary.isFull ? 'success' : 'warning'} style={{ fontSize: 12 }}>
@@ -403,7 +405,13 @@ function ArticleUseList({ rows, total }: { rows: readonly ArticleUse[]; total: n
                 <Tag color="purple">{t('allocation.ownBudget', { amount: formatYuan(cap) })}</Tag>
               )}
             </Flex>
-            <Progress percent={percentOf(r.allocated, cap ?? total) ?? 0} size="small" strokeColor="#fa8c16" showInfo={false} />
+            <Progress
+              aria-label={articleOf.get(r.article)?.citation ?? String(r.article)}
+              percent={percentOf(r.allocated, cap ?? total) ?? 0}
+              size="small"
+              strokeColor="#fa8c16"
+              showInfo={false}
+            />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('allocation.articleLine', { approved: formatYuan(r.approved), allocated: formatYuan(r.allocated) })}
             </Typography.Text>

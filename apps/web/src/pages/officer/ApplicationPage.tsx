@@ -276,7 +276,7 @@ function TimelineCard({ application: a }: { application: ApplicationView }) {
                 {e.from && <span>→</span>}
                 <ApplicationStatusTag status={e.to} />
               </Space>
-              <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+              <div style={{ fontSize: 12, color: '#595959' }}>
                 {e.actor} · {t(`role.${e.role}`, { ns: 'common', defaultValue: e.role })}
               </div>
               {e.note && <div style={{ fontSize: 13 }}>{e.note}</div>}

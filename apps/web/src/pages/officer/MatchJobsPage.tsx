@@ -101,6 +101,7 @@ export function MatchJobsPage() {
     return (
       <div style={{ minWidth: 160, maxWidth: 280 }}>
         <Progress
+          aria-label={t('match.rows', { done: formatYuan(j.rowsDone), total: j.rowsTotal === null ? '?' : formatYuan(j.rowsTotal) })}
           percent={p ?? 0}
           size="small"
           status={j.status === 'failed' ? 'exception' : j.status === 'done' ? 'success' : isActive(j) ? 'active' : 'normal'}

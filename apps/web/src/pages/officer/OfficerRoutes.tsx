@@ -111,14 +111,22 @@ export function OfficerRoutes() {
           </nav>
         </Layout.Sider>
       )}
-      <Layout.Content style={{ minWidth: 0 }}>
+      {/* A plain box, not Layout.Content: that is a <main>, and the app's frame has the one main. */}
+      <div style={{ flex: 'auto', minWidth: 0 }}>
         {!isWide && (
           <nav aria-label={t('nav.label')}>
-            <Menu mode="horizontal" selectedKeys={[section]} items={items} style={{ marginBottom: 12, borderRadius: 8 }} />
+            {/* Scrolled sideways, not folded into "…": antd's folded items stay focusable while hidden from screen readers. */}
+            <Menu
+              mode="horizontal"
+              disabledOverflow
+              selectedKeys={[section]}
+              items={items}
+              style={{ marginBottom: 12, borderRadius: 8, overflowX: 'auto', flexWrap: 'nowrap' }}
+            />
           </nav>
         )}
         {pages}
-      </Layout.Content>
+      </div>
     </Layout>
   );
 }

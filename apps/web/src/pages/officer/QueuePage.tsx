@@ -146,10 +146,11 @@ export function QueuePage() {
     },
   ];
 
-  const tabs = [
-    { key: '', label: <TabLabel text={t('queue.all')} count={counts.all} /> },
-    ...QUEUE_STATUSES.map((s) => ({ key: s, label: <TabLabel text={t(`status.${s}`, { ns: 'common' })} count={counts[s]} /> })),
+  const statuses = [
+    { key: '', text: t('queue.all'), count: counts.all },
+    ...QUEUE_STATUSES.map((s) => ({ key: s, text: t(`status.${s}`, { ns: 'common' }), count: counts[s] })),
   ];
+  const tabs = statuses.map((s) => ({ key: s.key, label: <TabLabel text={s.text} count={s.count} /> }));
 
   return (
     <div>
@@ -175,7 +176,20 @@ export function QueuePage() {
         }
       />
       <Card size="small" styles={{ body: { paddingTop: 0 } }}>
-        <Tabs activeKey={status ?? ''} items={tabs} onChange={(k) => setParam('status', k || undefined)} data-testid="status-tabs" />
+        {screens.md ? (
+          <Tabs activeKey={status ?? ''} items={tabs} onChange={(k) => setParam('status', k || undefined)} data-testid="status-tabs" />
+        ) : (
+          // On a phone the statuses do not fit as tabs (antd folds them behind a button inside the tab
+          // list, which screen readers cannot use): one select instead.
+          <Select<string>
+            aria-label={t('queue.status')}
+            value={status ?? ''}
+            options={statuses.map((s) => ({ value: s.key, label: `${s.text}（${s.count}）` }))}
+            onChange={(k) => setParam('status', k || undefined)}
+            style={{ width: '100%', marginBlock: 12 }}
+            data-testid="status-select"
+          />
+        )}
         <QueryState
           isLoading={calls.isLoading || applications.isLoading}
           error={calls.error ?? applications.error}
@@ -219,42 +233,45 @@ export function QueuePage() {
                 dataSource={rows}
                 loading={applications.isFetching}
                 renderItem={(a) => (
-                  <Card size="small" style={{ marginBottom: 8 }}>
-                    <Flex justify="space-between" align="start" gap={8}>
-                      <div style={{ minWidth: 0 }}>
-                        <Link to={`/officer/applications/${a.id}`} style={{ fontWeight: 600 }}>
-                          {a.enterpriseName ?? a.creditCode}
-                        </Link>
-                        <div>
-                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                            {a.creditCode}
-                          </Typography.Text>
+                  // Each card in its list item: a list holds items, not cards.
+                  <List.Item style={{ padding: 0, borderBlockEnd: 'none' }}>
+                    <Card size="small" style={{ marginBottom: 8, width: '100%' }}>
+                      <Flex justify="space-between" align="start" gap={8}>
+                        <div style={{ minWidth: 0 }}>
+                          <Link to={`/officer/applications/${a.id}`} style={{ fontWeight: 600 }}>
+                            {a.enterpriseName ?? a.creditCode}
+                          </Link>
+                          <div>
+                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                              {a.creditCode}
+                            </Typography.Text>
+                          </div>
                         </div>
-                      </div>
-                      <ApplicationStatusTag status={a.status} />
-                    </Flex>
-                    <Flex justify="space-between" wrap gap={4} style={{ marginTop: 8, fontSize: 13 }}>
-                      <span>
-                        {t('figure.requested')} <Money value={a.engineTotal} strong />
-                      </span>
-                      {a.allocatedTotal !== null ? (
+                        <ApplicationStatusTag status={a.status} />
+                      </Flex>
+                      <Flex justify="space-between" wrap gap={4} style={{ marginTop: 8, fontSize: 13 }}>
                         <span>
-                          {t('figure.allocated')} <Money value={a.allocatedTotal} strong />
+                          {t('figure.requested')} <Money value={a.engineTotal} strong />
                         </span>
-                      ) : a.approvedTotal !== null ? (
-                        <span>
-                          {t('figure.approved')} <Money value={a.approvedTotal} strong />
-                        </span>
-                      ) : (
-                        <span>
-                          {t('queue.score')} {a.score ?? '—'}
-                        </span>
-                      )}
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {formatTime(a.submittedAt)}
-                      </Typography.Text>
-                    </Flex>
-                  </Card>
+                        {a.allocatedTotal !== null ? (
+                          <span>
+                            {t('figure.allocated')} <Money value={a.allocatedTotal} strong />
+                          </span>
+                        ) : a.approvedTotal !== null ? (
+                          <span>
+                            {t('figure.approved')} <Money value={a.approvedTotal} strong />
+                          </span>
+                        ) : (
+                          <span>
+                            {t('queue.score')} {a.score ?? '—'}
+                          </span>
+                        )}
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {formatTime(a.submittedAt)}
+                        </Typography.Text>
+                      </Flex>
+                    </Card>
+                  </List.Item>
                 )}
               />
             </>
@@ -270,7 +287,7 @@ function TabLabel({ text, count }: { text: string; count: number }) {
   return (
     <Space size={6}>
       <span>{text}</span>
-      <Badge count={count} showZero color={count > 0 ? '#1677ff' : '#d9d9d9'} size="small" overflowCount={999} />
+      <Badge count={count} showZero color={count > 0 ? '#0958d9' : '#595959'} size="small" overflowCount={999} />
     </Space>
   );
 }

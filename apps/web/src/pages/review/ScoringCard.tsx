@@ -92,7 +92,7 @@ export function ScoringCard({ assignment, rubric }: { assignment: Assignment; ru
         <div>
           <Typography.Text type="secondary">{t('score.total')}</Typography.Text>
           <div style={{ fontSize: 24, fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>
-            {total} <span style={{ fontSize: 14, fontWeight: 400, color: '#888' }}>/ {rubric.max}</span>
+            {total} <span style={{ fontSize: 14, fontWeight: 400, color: '#595959' }}>/ {rubric.max}</span>
           </div>
         </div>
       </div>
@@ -171,6 +171,7 @@ function ScoreInput({
           disabled={disabled}
           marks={{ 0: '0', [max]: String(max) }}
           aria-label={label}
+          ariaLabelForHandle={label}
         />
       </Col>
       <Col flex="none">

@@ -90,7 +90,7 @@ export function ApprovalForm({ application }: { application: ApplicationView }) 
             </Tag>
           </Tooltip>
         )}
-        {m && <div style={{ fontSize: 12, color: '#8c8c8c', maxWidth: 380 }}>{m.summary}</div>}
+        {m && <div style={{ fontSize: 12, color: '#595959', maxWidth: 380 }}>{m.summary}</div>}
       </div>
     );
   };
