@@ -7,13 +7,12 @@ import { insertRows } from '../db/insert-rows.js';
 import type { Database } from '../db/schema.js';
 import { conflict, HttpError, notFound } from '../errors.js';
 import { ascendingIds, newId } from '../ids.js';
+import { yuan } from '../yuan-text.js';
 import type { AllocationMethod } from './allocate-budget.js';
 import { type PlanApplication, planAllocation, planChanged, previewOf } from './plan-allocation.js';
 
 /** An item that receives money: application, measure, subject, amount, the enterprise's credit code. */
 type PaidItem = readonly [string, string, string, number, string];
-
-const yuan = (n: number) => n.toLocaleString('en-US');
 
 /** 409: the plan leaves approved items at 0 and the commit gives no reason (notFundedReason). */
 export const notFundedWithoutReason = (items: number, left: number) =>

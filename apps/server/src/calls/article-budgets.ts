@@ -1,6 +1,5 @@
 import { type FieldIssue, HttpError } from '../errors.js';
-
-const yuan = (n: number) => n.toLocaleString('en-US');
+import { yuan } from '../yuan-text.js';
 
 /**
  * An article's budget is a part of the call's total (相关支持额度受年度总额控制): no article may be

@@ -4,10 +4,10 @@ import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import { type FieldIssue, fieldError, HttpError, notFound } from '../errors.js';
+import { yuan } from '../yuan-text.js';
 import { refuseArticleBudgetsAboveTotal } from './article-budgets.js';
 import { loadCall } from './load-call.js';
 
-const yuan = (n: number) => n.toLocaleString('en-US');
 const articleOf = new Map<string, number>(measures.map((m) => [m.id, m.article]));
 
 /**

@@ -5,13 +5,13 @@ import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import { badRequest, type FieldIssue, HttpError, notFound } from '../errors.js';
+import { yuan } from '../yuan-text.js';
 
 /** Items per UPDATE: 3 parameters each, far below SQLite's 32,766 and PostgreSQL's 65,535. */
 const UPDATE_CHUNK = 1000;
 /** Subjects named in a hint: enough to see the pattern, never thousands. */
 const HINTED = 5;
 
-const yuan = (n: number) => n.toLocaleString('en-US');
 const describe = (measure: string, subject: string) => (subject === '' ? `measure ${measure}` : `measure ${measure} subject ${subject}`);
 
 /**
