@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { RequireRole } from './auth/RequireRole';
 import { LazyStatusPage } from './components/LazyStatusPage';
-import i18n from './i18n';
+import i18n, { AREA_NAMESPACES } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { lazyWithPreload, named } from './lib/lazy-with-preload';
 import { HomePage } from './pages/HomePage';
@@ -13,11 +13,10 @@ import { HomePage } from './pages/HomePage';
  * is: a page then never waits for texts in the middle of its work, where a component that
  * suspended would be drawn anew and lose what was typed in it. The home page needs none of them.
  */
-const AREA_TEXTS = ['policy', 'calculator', 'portal', 'review', 'officer'];
 const withTexts =
   <T,>(load: () => Promise<T>) =>
   () =>
-    Promise.all([load(), i18n.loadNamespaces(AREA_TEXTS)]).then(([m]) => m);
+    Promise.all([load(), i18n.loadNamespaces(AREA_NAMESPACES)]).then(([m]) => m);
 
 // Each area is a chunk of its own, fetched when it is first opened: the home page carries none of
 // them, a visitor of the public pages never loads the consoles, an applicant never the officer's.

@@ -19,6 +19,9 @@ const areas: Record<string, () => Promise<Record<Lang, object>>> = {
   officer: () => import('./locales/officer').then((m) => m.officer),
 };
 
+/** Every namespace but `common`: what the areas' pages read, fetched with the first area opened (App.tsx). */
+export const AREA_NAMESPACES = Object.keys(areas);
+
 function initialLang(): Lang {
   const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORE) : null;
   return saved === 'en' ? 'en' : 'zh';
