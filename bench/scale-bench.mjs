@@ -2,7 +2,8 @@
 // City-scale benchmark (npm run bench:scale; bench/README.md): for each database and each N, seeds
 // one call of N applications with the bulk seeder (apps/server/src/demo/seed-scale.ts), starts
 // `ftai serve` in its own process on that database, signs in as the officer over HTTP and times the
-// officer's operations (median and p95 of --reps calls; the state changes once), then reads the
+// officer's operations (median and p95 of --reps calls after three untimed ones; the state changes
+// once; each operation starts with the database at rest), then reads the
 // server's peak RSS (VmHWM) and the database's size. Prints a table, the growth ratios and the
 // targets of issue 13 as PASS or MISS.
 //
@@ -186,6 +187,26 @@ async function freshPostgres(n, template) {
       await c.end();
       return Number(rows[0].size);
     },
+    /** Waits until no VACUUM or ANALYZE runs on this database (up to 5 min); the ms waited. */
+    atRest: async () => {
+      const c = new pg.Client({ connectionString: url.toString() });
+      await c.connect();
+      const t0 = performance.now();
+      try {
+        for (;;) {
+          const { rows } = await c.query(
+            `select count(*)::int as n from pg_stat_activity
+              where datname = current_database() and pid <> pg_backend_pid() and state = 'active'
+                and (query ilike 'vacuum%' or query ilike 'analyze%' or backend_type = 'autovacuum worker')`,
+          );
+          if (rows[0].n === 0 || performance.now() - t0 > 300_000) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      } finally {
+        await c.end();
+      }
+      return performance.now() - t0;
+    },
     drop: async () => {
       const c = new pg.Client({ connectionString: PG_BASE });
       await c.connect();
@@ -293,13 +314,14 @@ async function startServer(dataDir, databaseUrl) {
 }
 
 /** Times every operation against a running server; returns { [op.id]: { samples, bytes, status, unpaged } }. */
-async function measure(server, seeded) {
+async function measure(server, seeded, atRest = async () => 0) {
   const officer = new Officer(server.base);
   await officer.login(seeded.officer.username, seeded.officer.password);
   // Twenty approved applications from across the call, to read one by one.
   const state = { callId: seeded.callId, ids: seeded.sampleIds };
   const results = {};
   let rssBeforeExport;
+  let wrote = false;
   let exportPeakRss;
   for (const op of OPERATIONS) {
     const times = op.times ?? reps;
@@ -311,13 +333,23 @@ async function measure(server, seeded) {
       exportPeakRss = resetPeak(server.pid) ? null : undefined;
     }
     let spent = 0;
-    // Reads repeated many times get one call first that is not timed (code paths compiled, caches warm).
+    // Each operation starts with the database at rest: after a commit or a publication the server
+    // starts a VACUUM of the tables it wrote (docs/PLATFORM.md), which would otherwise share the two
+    // cores with whatever is timed next. How long it ran is printed.
+    if (wrote) {
+      r.waitedMs = await atRest();
+      wrote = false;
+      if (r.waitedMs >= 100) log(`  (waited ${ms(r.waitedMs)} for the server's VACUUM to end)`);
+    }
+    // Reads repeated many times get three calls first that are not timed (code paths compiled, caches warm).
     if (times >= 5 && !op.method && !op.rssBefore) {
       const path = op.path(state, 0);
-      const warm = await officer.request('GET', op.page ? `${path}${path.includes('?') ? '&' : '?'}limit=${PAGE}` : path, {
-        anonymous: op.public,
-      });
-      r.unpaged = op.page === true && warm.status === 400;
+      for (let w = 0; w < 3; w++) {
+        const warm = await officer.request('GET', op.page ? `${path}${path.includes('?') ? '&' : '?'}limit=${PAGE}` : path, {
+          anonymous: op.public,
+        });
+        r.unpaged = op.page === true && warm.status === 400;
+      }
     }
     for (let i = 0; i < times; i++) {
       let path = op.path(state, i);
@@ -349,6 +381,7 @@ async function measure(server, seeded) {
     const med = r.samples.length ? quantile(r.samples, 0.5) : undefined;
     log(`  ${op.label}: median ${ms(med)} p95 ${ms(r.samples.length ? quantile(r.samples, 0.95) : undefined)} (${r.samples.length} calls)`);
     if (op.id !== 'publish' && op.id !== 'commit') continue;
+    wrote = true;
     if (r.samples.length === 0) break; // what follows needs it
   }
   const memory = memoryOf(server.pid);
@@ -407,7 +440,7 @@ async function runOne(dialect, n) {
         `(${fmtN(seeded.approvedTotal)} yuan for a budget of ${fmtN(seeded.totalBudget)}), ${fmtN(seeded.auditEntries)} audit entries`,
     );
     server = await startServer(dataDir, database?.url);
-    const run = await measure(server, seeded);
+    const run = await measure(server, seeded, database?.atRest);
     await server.stop();
     const file = join(dataDir, 'ftai.sqlite');
     const dbBytes = database
