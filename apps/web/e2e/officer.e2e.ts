@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, type E2EBrowser, type E2EServer, HAS_CHROMIUM, launchBrowser, screenshot, startServer } from './harness.js';
@@ -321,7 +323,8 @@ describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
 
   it('shows the audit log with diffs and verifies the chain', async () => {
     await page.getByRole('navigation').getByRole('link', { name: '审计日志' }).click();
-    const rows = page.getByTestId('audit-table').locator('.ant-table-tbody tr.ant-table-row');
+    // The log's own rows, not those of an entry's diff table opened below it.
+    const rows = page.getByTestId('audit-table').locator('tr.ant-table-row:not(.ant-table-expanded-row tr)');
     await expect.poll(() => rows.count()).toBe(20);
     // The newest entry is the import just made.
     expect(await rows.first().textContent()).toContain('导入他项政策奖励');
@@ -333,18 +336,63 @@ describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
     await expect.poll(async () => Number(await rows.first().locator('td').nth(1).textContent())).toBe(newest - 20);
     await page.getByRole('button', { name: /上一页/ }).click();
     await expect.poll(async () => Number(await rows.first().locator('td').nth(1).textContent())).toBe(newest);
-    // Filtered by the server: the operator's imports only.
+    // Who and which, by name: the operator with their role, the record by its name.
+    expect(await rows.first().textContent()).toContain('主管部门');
+    // Filtered by the server: the operator's imports only — the demo's (12 days ago) and today's.
+    const officer = await apiAs(server, 'officer', DEMO);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    type Log = { entries: { seq: number }[]; page: { total: number } };
+    const imports = await officer.get<Log>('/api/v1/audit?action=other-policy-awards.import&limit=50');
+    const todays = await officer.get<Log>(`/api/v1/audit?action=other-policy-awards.import&from=${today}&to=${today}&limit=50`);
+    expect(todays.page.total).toBeGreaterThan(0);
+    expect(todays.page.total).toBeLessThan(imports.page.total);
     await page.getByTestId('action-filter').click();
     // The list is virtual: typed, the option is the first of the few left.
     await page.keyboard.type('导入他项');
     await pick(page, '导入他项政策奖励');
-    await expect.poll(() => rows.count()).toBeLessThan(20);
+    await expect.poll(() => rows.count()).toBe(imports.page.total);
     expect(await rows.first().textContent()).toContain('导入他项政策奖励');
+    // And of today only (Beijing): the date range typed into its two fields.
+    const from = page.getByPlaceholder('开始日期');
+    const to = page.getByPlaceholder('结束日期');
+    await from.click();
+    await from.fill(today);
+    await from.press('Enter');
+    await to.fill(today);
+    await to.press('Enter');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => rows.count()).toBe(todays.page.total);
+    const shown: number[] = [];
+    for (let i = 0; i < todays.page.total; i++) shown.push(Number(await rows.nth(i).locator('td').nth(1).textContent()));
+    expect(shown).toEqual(todays.entries.map((e) => e.seq));
+
+    // The workbook holds the rows filtered, and only them, in Chinese.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('审计日志');
+    if (!sheet) throw new Error('no sheet 审计日志');
+    const [y, m, d] = today.split('-').map(Number);
+    expect(String(sheet.getRow(1).getCell(1).value)).toContain(`${y}年${m}月${d}日`);
+    expect(String(sheet.getRow(1).getCell(1).value)).toContain('操作：导入他项政策奖励');
+    expect(sheet.getRow(3).getCell(1).value).toBe('序号');
+    const exported: unknown[][] = [];
+    for (let r = 4; r < sheet.rowCount; r++) exported.push((sheet.getRow(r).values as unknown[]).slice(1));
+    expect(exported.map((r) => r[1])).toEqual(todays.entries.map((e) => e.seq));
+    expect(exported.map((r) => [r[3], r[4], r[5]])).toEqual(todays.entries.map(() => ['科信局 王科长', '主管部门', '导入他项政策奖励']));
+    expect(sheet.getRow(sheet.rowCount).getCell(1).value).toBe(`共${todays.page.total}条记录`);
+
+    // The chain checked: its head and the anchor file with the head it last holds.
     await page.getByTestId('verify').click();
     await page
       .getByTestId('verify-result')
       .getByText(/哈希链完整/)
       .waitFor();
+    const facts = await page.getByTestId('verify-facts').textContent();
+    expect(facts).toMatch(/链头第\d+条记录，校验值[0-9a-f]{16}…/);
+    expect(facts).toContain('锚点文件');
+    expect(facts).toMatch(/最近锚点第\d+条记录/);
     await shot(page, 'audit');
     expect(unexpected(errors, 400)).toEqual([]);
   });

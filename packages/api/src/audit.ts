@@ -1,6 +1,7 @@
 // Request and response schemas of the audit log routes (apps/server/src/routes/audit-routes.ts).
 import { z } from 'zod';
 import { pageInfoSchema, pageQueryShape } from './page.js';
+import { ROLES } from './statuses.js';
 
 const int = z.number().int();
 
@@ -23,6 +24,13 @@ export const auditQuerySchema = z.strictObject({
 });
 export type AuditQuery = z.output<typeof auditQuerySchema>;
 
+/**
+ * GET /api/v1/audit/export.xlsx: the list's filters, every entry they match (no page), newest
+ * first unless `order=asc`.
+ */
+export const auditExportQuerySchema = auditQuerySchema.omit({ limit: true, after: true });
+export type AuditExportQuery = z.output<typeof auditExportQuerySchema>;
+
 /** One entry of the audit log: who did what to which record, the record before and after, and the entry's chained hash. */
 export const auditEntrySchema = z.object({
   seq: int,
@@ -35,6 +43,16 @@ export const auditEntrySchema = z.object({
   before: z.unknown(),
   after: z.unknown(),
   hash: z.string(),
+  /** The operator's name as the platform shows it (the user's display name); null for the system and the public. */
+  actorName: z.string().nullable().optional(),
+  /** The operator's role; null for the system and the public. */
+  actorRole: z.enum(ROLES).nullable().optional(),
+  /**
+   * The record as people name it: an application by its enterprise's name, a call by its title, a
+   * notice by its title, a user by their display name, an enterprise by its name; null for other
+   * records and for one no longer on record. `entityId` stays the record's number.
+   */
+  entityLabel: z.string().nullable().optional(),
 });
 export type AuditEntry = z.output<typeof auditEntrySchema>;
 

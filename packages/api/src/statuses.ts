@@ -17,6 +17,19 @@
 export const ROLES = ['applicant', 'reviewer', 'officer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The roles as the web app's menus and tags and the audit workbook name them. */
+export const ROLE_LABELS: Readonly<Record<Role, { readonly zh: string; readonly en: string }>> = {
+  applicant: { zh: '申报企业', en: 'Applicant' },
+  reviewer: { zh: '评审专家', en: 'Reviewer' },
+  officer: { zh: '主管部门', en: 'Officer' },
+  admin: { zh: '系统管理员', en: 'Administrator' },
+};
+
+/** The roles' names in one language: the web locale's `role`. */
+export function roleLabels(lang: 'zh' | 'en'): Record<Role, string> {
+  return Object.fromEntries(ROLES.map((r) => [r, ROLE_LABELS[r][lang]])) as Record<Role, string>;
+}
+
 /** The role a user acts in: an administrator acts as an officer, every other role as itself. */
 export type ActingRole = Exclude<Role, 'admin'>;
 

@@ -9,6 +9,9 @@ interface Entry {
   action: string;
   entity: string;
   entityId: string;
+  actorName?: string | null;
+  actorRole?: string | null;
+  entityLabel?: string | null;
 }
 interface Page {
   entries: Entry[];
@@ -119,6 +122,22 @@ describe.each(DIALECTS)('audit log pages on %s', (dialect) => {
     ]);
     expect(users.page).toMatchObject({ total: 2, next: null });
     expect(await get('action=no.such')).toEqual({ entries: [], page: { limit: 50, next: null, total: 0 } });
+  });
+
+  it('names each operator and role, and each record that has a name (export-audit-xlsx.test.ts: every kind)', async () => {
+    const page = await get('to=2027-03-12&order=asc');
+    expect(page.entries.map((e) => [e.actorName, e.actorRole])).toEqual(
+      WRITTEN.map((w) => (w.who === 'admin' ? ['admin', 'admin'] : ['officer', 'officer'])),
+    );
+    // C-1, U-1…: no such call or user, so no name; the number stays.
+    expect(page.entries.map((e) => e.entityLabel)).toEqual(WRITTEN.map(() => null));
+    expect(page.entries.map((e) => e.entityId)).toEqual(WRITTEN.map((w) => w.entityId));
+    // The harness's users: written by no one (the system), each named by its display name.
+    const users = await get('from=2027-03-13&entity=user&order=asc');
+    expect(users.entries.slice(0, 2).map((e) => [e.actorName, e.actorRole, e.entityLabel])).toEqual([
+      [null, null, 'admin'],
+      [null, null, 'officer'],
+    ]);
   });
 
   it('refuses a bad date, a range backwards, and a cursor of another list', async () => {

@@ -1,8 +1,9 @@
 import type { AuditEntry, AuditQuery, PageInfo } from '@ftai/api';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { AuditLogTable, Database } from '../db/schema.js';
 import { fieldError } from '../errors.js';
 import { keysetPage } from '../http/keyset.js';
+import { describeAuditEntries } from './describe-audit-entries.js';
 
 const DAY_MS = 86_400_000;
 
@@ -11,14 +12,21 @@ export function beijingDayStart(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00+08:00`)).toISOString();
 }
 
-/**
- * A page of the audit log, newest first unless `order=asc`: the entries of the Beijing dates
- * `from`–`to`, of one operator, action or entity, as asked. The log's own key (`seq`) orders and
- * pages it; each filter has an index of (filter, seq) (migration 0009).
- */
-export async function listAuditEntries(db: Kysely<Database>, query: AuditQuery): Promise<{ entries: AuditEntry[]; page: PageInfo }> {
+/** The filters of the audit log: Beijing dates, operator, action, record type and record. */
+export type AuditFilters = Pick<AuditQuery, 'from' | 'to' | 'actorId' | 'action' | 'entity' | 'entityId'>;
+
+/** Refuses what the query schema cannot see: a date range that ends before it starts. */
+export function checkAuditFilters(query: AuditFilters): void {
   if (query.from !== undefined && query.to !== undefined && query.from > query.to)
     throw fieldError('query.to', `expected a date on or after from (${query.from})`);
+}
+
+/**
+ * The entries the filters match, every column, unordered: the list and the workbook (export-audit-xlsx.ts)
+ * order and page it by the log's own key (`seq`). Each filter has an index of (filter, seq) (migration 0009).
+ */
+export function auditEntriesQuery(db: Kysely<Database>, query: AuditFilters) {
+  checkAuditFilters(query);
   let q = db.selectFrom('audit_log').selectAll();
   if (query.from !== undefined) q = q.where('at', '>=', beijingDayStart(query.from));
   if (query.to !== undefined) q = q.where('at', '<', new Date(Date.parse(beijingDayStart(query.to)) + DAY_MS).toISOString());
@@ -26,8 +34,33 @@ export async function listAuditEntries(db: Kysely<Database>, query: AuditQuery):
   if (query.action !== undefined) q = q.where('action', '=', query.action);
   if (query.entity) q = q.where('entity', '=', query.entity);
   if (query.entityId) q = q.where('entity_id', '=', query.entityId);
+  return q;
+}
+
+/** A stored entry as the API answers it, before its names are looked up (describe-audit-entries.ts). */
+export function auditEntryOf(r: Selectable<AuditLogTable>): AuditEntry {
+  return {
+    seq: Number(r.seq),
+    at: r.at,
+    actorId: r.actor_id,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    before: r.before_json === null ? null : JSON.parse(r.before_json),
+    after: r.after_json === null ? null : JSON.parse(r.after_json),
+    hash: r.hash,
+  };
+}
+
+/**
+ * A page of the audit log, newest first unless `order=asc`: the entries of the Beijing dates
+ * `from`–`to`, of one operator, action or entity, as asked, each with the operator's name and
+ * role and the record's readable name (one query per kind of record on the page, not per entry).
+ * The log's own key (`seq`) orders and pages it.
+ */
+export async function listAuditEntries(db: Kysely<Database>, query: AuditQuery): Promise<{ entries: AuditEntry[]; page: PageInfo }> {
   const { rows, page } = await keysetPage(
-    q,
+    auditEntriesQuery(db, query),
     // seq is unique: it is the sort key and the tie-breaker both.
     { sort: 'seq', key: 'audit_log.seq', id: 'audit_log.seq', order: query.order ?? 'desc' },
     query,
@@ -44,18 +77,7 @@ export async function listAuditEntries(db: Kysely<Database>, query: AuditQuery):
             .then((r) => Number(r?.last ?? 0))
       : undefined,
   );
-  const entries = rows.map((r) => ({
-    seq: Number(r.seq),
-    at: r.at,
-    actorId: r.actor_id,
-    action: r.action,
-    entity: r.entity,
-    entityId: r.entity_id,
-    before: r.before_json === null ? null : JSON.parse(r.before_json),
-    after: r.after_json === null ? null : JSON.parse(r.after_json),
-    hash: r.hash,
-  }));
-  return { entries, page };
+  return { entries: await describeAuditEntries(db, rows.map(auditEntryOf)), page };
 }
 
 function unfiltered(query: AuditQuery): boolean {

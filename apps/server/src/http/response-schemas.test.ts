@@ -38,6 +38,8 @@ const FILE_ROUTES = new Set([
   // A budget allocation as a workbook: the previewed plan, and a committed allocation.
   'GET /api/v1/calls/:id/allocation/export.xlsx',
   'GET /api/v1/allocations/:id/export.xlsx',
+  // The audit log's entries as a workbook (.xlsx), as filtered.
+  'GET /api/v1/audit/export.xlsx',
   // An attached file as it was uploaded (PDF, PNG, JPEG, WebP).
   'GET /api/v1/attachments/:id',
 ]);

@@ -1,4 +1,4 @@
-import { APPLICATION_STATUSES, type ApplicationStatus, statusLabel } from '@ftai/api/statuses';
+import { APPLICATION_STATUSES, type ApplicationStatus, roleLabels, statusLabel } from '@ftai/api/statuses';
 
 /** The application statuses' labels, from @ftai/api's STATUS_TABLE: `status.under_review` → 专家评审. */
 function statusLabels(lang: 'zh' | 'en'): Record<ApplicationStatus, string> {
@@ -40,7 +40,8 @@ export const common = {
     notFound: '页面不存在',
     forbidden: '没有权限访问此页面',
     backHome: '返回首页',
-    role: { applicant: '申报企业', reviewer: '评审专家', officer: '主管部门', admin: '系统管理员' },
+    /** From @ftai/api's ROLE_LABELS (the audit workbook names the roles the same way). */
+    role: roleLabels('zh'),
     status: statusLabels('zh'),
     resultStatus: {
       granted: '予以支持',
@@ -110,7 +111,7 @@ export const common = {
     notFound: 'Page not found',
     forbidden: 'You may not open this page',
     backHome: 'Back home',
-    role: { applicant: 'Applicant', reviewer: 'Reviewer', officer: 'Officer', admin: 'Administrator' },
+    role: roleLabels('en'),
     status: statusLabels('en'),
     resultStatus: {
       granted: 'Granted',

@@ -1,7 +1,9 @@
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { AuditEntry, AuditVerification } from '@ftai/api';
+import { type DiffRow, diffJson, showValue } from '@ftai/api/audit-diff';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, auditActionKey } from '@ftai/api/audit-labels';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Input, List, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Descriptions, Input, List, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -9,34 +11,24 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ServerPager } from '../../components/ServerPager';
 import { formatTime } from '../../lib/format';
-import { officer } from '../../locales/officer';
-import { type DiffRow, diffJson, showValue } from './lib/audit-diff';
+import { auditExportUrl } from './lib/audit-export';
 import { useUsers } from './officer-api';
 import { errorMessage, PageHeader, QueryState } from './parts';
 import { type AuditFilters, useAuditPage } from './records-api';
 
 const PAGE = 20;
 const DATE = 'YYYY-MM-DD';
-/** The actions the log names (those with a label; the select also finds them by their label). */
-const ACTIONS = Object.keys(officer.zh.audit.actions).map((k) => k.replace(/_/g, '.'));
-const ENTITIES = [
-  'application',
-  'call',
-  'review_assignment',
-  'allocation',
-  'notice',
-  'objection',
-  'other_policy_award_batch',
-  'match_job',
-  'enterprise',
-  'user',
-];
+/** The actions the log names (@ftai/api's AUDIT_ACTIONS; the select also finds them by their label). */
+const ACTIONS = Object.keys(AUDIT_ACTIONS);
+const ENTITIES = Object.keys(AUDIT_ENTITIES);
 const KIND_COLORS = { added: 'green', removed: 'red', changed: 'blue' } as const;
 
 /**
- * The audit log (审计日志): every state change, newest first, with who did it and what changed
- * (a leaf-by-leaf diff, and the raw JSON); filtered by Beijing dates, operator, action and entity
- * and paged by the server; and a check of the hash chain that names each broken entry.
+ * The audit log (审计日志): every state change, newest first, with who did it (name and role),
+ * to which record (by its name, its number to copy) and what changed (a leaf-by-leaf diff, and the
+ * raw JSON); filtered by Beijing dates, operator, action and entity and paged by the server; the
+ * filtered entries as a workbook (导出Excel); and a check of the hash chain that names each broken
+ * entry and shows the chain's head and its anchor.
  */
 export function AuditPage() {
   const { t } = useTranslation('officer');
@@ -48,17 +40,16 @@ export function AuditPage() {
   const verify = useMutation({ mutationFn: () => api.get<AuditVerification>('/api/v1/audit/verify') });
   /** A change of filter: the pages start again from the newest (useServerPage). */
   const filter = (change: AuditFilters) => setFilters((f) => ({ ...f, ...change }));
-  const actionLabel = (a: string) => t(`audit.actions.${a.replace(/\./g, '_')}`, { defaultValue: a });
+  const actionLabel = (a: string) => t(`audit.actions.${auditActionKey(a)}`, { defaultValue: a });
 
   const columns: ColumnsType<AuditEntry> = [
     { title: '#', dataIndex: 'seq', width: 70 },
     { title: t('audit.at'), dataIndex: 'at', width: 150, render: (v: string) => formatTime(v), responsive: ['sm'] },
     {
       title: t('audit.actor'),
-      dataIndex: 'actorId',
+      key: 'actor',
       responsive: ['md'],
-      render: (v: string | null) =>
-        v === null ? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text> : (names.get(v) ?? v),
+      render: (_, e) => <Actor entry={e} names={names} />,
     },
     {
       title: t('audit.action'),
@@ -79,9 +70,12 @@ export function AuditPage() {
       render: (_, e) => (
         <div>
           <Tag>{t(`audit.entities.${e.entity}`, { defaultValue: e.entity })}</Tag>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable={{ text: e.entityId }}>
-            {e.entityId.slice(0, 8)}
-          </Typography.Text>
+          {e.entityLabel && <span data-testid="entity-label">{e.entityLabel}</span>}
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable={{ text: e.entityId }}>
+              {t('audit.id', { id: e.entityId.slice(0, 8) })}
+            </Typography.Text>
+          </div>
         </div>
       ),
     },
@@ -93,9 +87,20 @@ export function AuditPage() {
         title={t('audit.heading')}
         subtitle={t('audit.subtitle')}
         extra={
-          <Button icon={<SafetyCertificateOutlined />} onClick={() => verify.mutate()} loading={verify.isPending} data-testid="verify">
-            {t('audit.verify')}
-          </Button>
+          <>
+            <Button
+              icon={<DownloadOutlined />}
+              href={auditExportUrl(filters)}
+              download
+              title={t('audit.exportHelp')}
+              data-testid="audit-export"
+            >
+              {t('audit.export')}
+            </Button>
+            <Button icon={<SafetyCertificateOutlined />} onClick={() => verify.mutate()} loading={verify.isPending} data-testid="verify">
+              {t('audit.verify')}
+            </Button>
+          </>
         }
       />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -176,7 +181,7 @@ export function AuditPage() {
               pagination={false}
               loading={audit.isFetching}
               expandable={{
-                expandedRowRender: (e) => <EntryDetail entry={e} actor={e.actorId ? (names.get(e.actorId) ?? e.actorId) : null} />,
+                expandedRowRender: (e) => <EntryDetail entry={e} names={names} />,
               }}
               data-testid="audit-table"
             />
@@ -188,11 +193,87 @@ export function AuditPage() {
   );
 }
 
+/** Who made the change: the operator's name and role; the system, or the public for an objection. */
+function Actor({ entry, names }: { entry: AuditEntry; names: ReadonlyMap<string, string> }) {
+  const { t } = useTranslation('officer');
+  if (entry.actorId === null)
+    return <Typography.Text type="secondary">{entry.entity === 'objection' ? t('audit.public') : t('audit.system')}</Typography.Text>;
+  return (
+    <span>
+      {entry.actorName ?? names.get(entry.actorId) ?? entry.actorId}
+      {entry.actorRole && (
+        <Tag style={{ marginInlineStart: 6 }} data-testid="actor-role">
+          {t(`role.${entry.actorRole}`, { ns: 'common' })}
+        </Tag>
+      )}
+    </span>
+  );
+}
+
+/** The chain as checked: its head, the key it is signed with, and the anchor file with the head it last held. */
+function ChainFacts({ result }: { result: AuditVerification }) {
+  const { t } = useTranslation('officer');
+  const last = result.anchors?.last ?? null;
+  const items = [
+    {
+      key: 'head',
+      label: t('audit.verification.head'),
+      children:
+        result.headHash === null
+          ? t('audit.verification.noHead')
+          : t('audit.verification.headValue', { seq: result.headSeq, hash: result.headHash.slice(0, 16) }),
+    },
+    {
+      key: 'key',
+      label: t('audit.verification.key'),
+      children:
+        result.keyId === null ? (
+          t('audit.verification.noKey')
+        ) : (
+          <span>
+            <Typography.Text code>{result.keyId}</Typography.Text>
+            {result.keyedFrom !== null && t('audit.verification.keyedFrom', { seq: result.keyedFrom })}
+          </span>
+        ),
+    },
+    {
+      key: 'anchorFile',
+      label: t('audit.verification.anchorFile'),
+      children:
+        result.anchors === null ? (
+          t('audit.verification.noAnchorFile')
+        ) : (
+          <span>
+            <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
+              {result.anchors.file}
+            </Typography.Text>
+            {t('audit.verification.anchorCount', { count: result.anchors.count })}
+          </span>
+        ),
+    },
+    {
+      key: 'lastAnchor',
+      label: t('audit.verification.lastAnchor'),
+      children:
+        last === null
+          ? t('audit.verification.noAnchor')
+          : t('audit.verification.lastAnchorValue', { seq: last.seq, hash: last.hash.slice(0, 16), at: formatTime(last.at) }),
+    },
+  ];
+  return <Descriptions size="small" column={{ xs: 1, md: 2 }} items={items} data-testid="verify-facts" style={{ marginTop: 8 }} />;
+}
+
 function Verification({ result }: { result: AuditVerification }) {
   const { t } = useTranslation('officer');
   if (result.ok) {
     return (
-      <Alert type="success" showIcon data-testid="verify-result" title={t('audit.ok', { entries: result.entries, head: result.headSeq })} />
+      <Alert
+        type="success"
+        showIcon
+        data-testid="verify-result"
+        title={t('audit.ok', { entries: result.entries, head: result.headSeq })}
+        description={<ChainFacts result={result} />}
+      />
     );
   }
   return (
@@ -202,21 +283,24 @@ function Verification({ result }: { result: AuditVerification }) {
       data-testid="verify-result"
       title={t('audit.broken', { count: result.problems.length, entries: result.entries })}
       description={
-        <List
-          size="small"
-          dataSource={[...result.problems]}
-          renderItem={(p) => (
-            <List.Item>
-              <Typography.Text strong>#{p.seq}</Typography.Text> {p.problem}
-            </List.Item>
-          )}
-        />
+        <>
+          <List
+            size="small"
+            dataSource={[...result.problems]}
+            renderItem={(p) => (
+              <List.Item>
+                <Typography.Text strong>#{p.seq}</Typography.Text> {p.problem}
+              </List.Item>
+            )}
+          />
+          <ChainFacts result={result} />
+        </>
       }
     />
   );
 }
 
-function EntryDetail({ entry, actor }: { entry: AuditEntry; actor: string | null }) {
+function EntryDetail({ entry, names }: { entry: AuditEntry; names: ReadonlyMap<string, string> }) {
   const { t } = useTranslation('officer');
   const [raw, setRaw] = useState(false);
   const rows = diffJson(entry.before, entry.after);
@@ -238,7 +322,10 @@ function EntryDetail({ entry, actor }: { entry: AuditEntry; actor: string | null
   return (
     <div>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        {formatTime(entry.at)} · {actor ?? t('audit.system')} · {entry.entity} {entry.entityId} · hash {entry.hash.slice(0, 16)}…
+        {formatTime(entry.at)} · <Actor entry={entry} names={names} /> ·{' '}
+        {t(`audit.entities.${entry.entity}`, { defaultValue: entry.entity })}
+        {entry.entityLabel && <> · {entry.entityLabel}</>} · {t('audit.id', { id: entry.entityId })} ·{' '}
+        {t('audit.hash', { hash: entry.hash.slice(0, 16) })}
       </Typography.Paragraph>
       {rows.length > 0 ? (
         <Table<DiffRow> size="small" rowKey="path" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 'max-content' }} />

@@ -1,3 +1,9 @@
+/**
+ * What an audit entry changed, leaf by leaf: the audit page's diff table (apps/web) and the audit
+ * workbook's summary of each change (apps/server audit/summarise-audit-change.ts) read the same
+ * diff. No imports: the browser loads it as it is (`@ftai/api/audit-diff`).
+ */
+
 export type DiffKind = 'added' | 'removed' | 'changed';
 
 export interface DiffRow {

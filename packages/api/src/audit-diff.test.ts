@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffJson, flatten, showValue } from './audit-diff';
+import { diffJson, flatten, showValue } from './audit-diff.js';
 
 describe('the audit entry diff', () => {
   it('flattens objects and arrays to leaf paths', () => {
