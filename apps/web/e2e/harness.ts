@@ -117,6 +117,9 @@ export async function launchBrowser(): Promise<E2EBrowser> {
   };
 }
 
+/** The rules on a page's structure that fail the suite whatever axe's impact says. */
+const STRUCTURE = new Set(['page-has-heading-one', 'landmark-one-main', 'landmark-no-duplicate-main', 'landmark-main-is-top-level']);
+
 /** axe-core's browser build, injected into the page under test. */
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -129,9 +132,10 @@ interface AxeViolation {
 
 /**
  * Checks the page as it is now with axe-core (WCAG 2 A and AA rules and axe's best practices) and
- * fails on any serious or critical violation, naming each rule, how many elements and the first
- * few of them. Every screenshot of the suite runs it first: each page of each role, at desktop
- * and at phone width, in the states the tests bring it to.
+ * fails on any serious or critical violation, and on a page without one h1 or without one main
+ * landmark, naming each rule, how many elements and the first few of them. Every screenshot of
+ * the suite runs it first: each page of each role, at desktop and at phone width, in the states
+ * the tests bring it to.
  */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE);
@@ -158,7 +162,11 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
         })
       ).violations,
   );
-  const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  // Serious and critical ones, and whatever their impact those that say the page has no h1 or not
+  // one main landmark (issue 12: one h1 and proper landmarks on every page).
+  const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical' || STRUCTURE.has(v.id));
+  const h1s = await page.locator('h1:visible').count();
+  if (h1s > 1) grave.push({ id: 'one-h1', impact: 'moderate', help: `one h1 per page, found ${h1s}`, nodes: [{ target: ['h1'] }] });
   if (grave.length > 0) {
     const list = grave.map(
       (v) =>

@@ -2,6 +2,7 @@ import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { usePageTitle } from '../lib/use-page-title';
+import { PlainHeading } from './PlainHeading';
 
 /**
  * A page that says no (403) or not found (404), with the way home. Loaded on demand (see
@@ -15,7 +16,7 @@ export default function StatusPage({ status }: { status: 403 | 404 }) {
   return (
     <Result
       status={status === 403 ? '403' : '404'}
-      title={String(status)}
+      title={<PlainHeading>{status}</PlainHeading>}
       subTitle={t(status === 403 ? 'forbidden' : 'notFound')}
       extra={
         <Button type="primary" onClick={() => navigate('/')}>

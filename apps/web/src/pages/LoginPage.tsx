@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { useAuth } from '../auth/auth-context';
+import { PlainHeading } from '../components/PlainHeading';
 import { usePageTitle } from '../lib/use-page-title';
 
 const HOME: Record<string, string> = { applicant: '/portal', reviewer: '/review', officer: '/officer', admin: '/officer' };
@@ -32,7 +33,7 @@ export function LoginPage() {
   };
 
   return (
-    <Card title={t('loginTitle')} style={{ maxWidth: 420, margin: '48px auto' }}>
+    <Card title={<PlainHeading>{t('loginTitle')}</PlainHeading>} style={{ maxWidth: 420, margin: '48px auto' }}>
       {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} data-testid="login-error" />}
       <Form layout="vertical" onFinish={onFinish} requiredMark={false}>
         <Form.Item name="username" label={t('username')} rules={[{ required: true }]}>

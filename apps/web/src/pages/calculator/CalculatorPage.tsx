@@ -282,7 +282,7 @@ export function CalculatorPage() {
       <div className="ftai-no-print">
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-start', justifyContent: 'space-between' }}>
           <div style={{ flex: '1 1 420px' }}>
-            <Typography.Title level={2} style={{ marginTop: 0, marginBottom: 4 }}>
+            <Typography.Title level={1} style={{ marginTop: 0, marginBottom: 4, fontSize: 30 }}>
               {t('title')}
             </Typography.Title>
             <Typography.Paragraph type="secondary" style={{ marginBottom: 16 }}>

@@ -267,7 +267,7 @@ export function NoticesPage() {
   const [objecting, setObjecting] = useState<NoticeSummary | null>(null);
   return (
     <div>
-      <Typography.Title level={2} style={{ marginTop: 0, marginBottom: 4 }}>
+      <Typography.Title level={1} style={{ marginTop: 0, marginBottom: 4, fontSize: 30 }}>
         {t('notices.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('notices.subtitle')}</Typography.Paragraph>

@@ -85,7 +85,7 @@ function Summary({ application: a }: { application: ApplicationView }) {
     <Card size="small">
       <Flex justify="space-between" align="start" wrap gap={8}>
         <div style={{ minWidth: 0 }}>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="application-title">
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }} data-testid="application-title">
             {a.enterpriseName ?? a.creditCode}
           </Typography.Title>
           <Typography.Text type="secondary" copyable={{ text: a.creditCode }}>

@@ -11,7 +11,7 @@ export function PageHeader({ title, subtitle, extra }: { title: ReactNode; subti
   return (
     <Flex wrap justify="space-between" align="center" gap={12} style={{ marginBottom: 16 }}>
       <div style={{ minWidth: 0, flex: '1 1 280px' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
           {title}
         </Typography.Title>
         {subtitle && <Typography.Text type="secondary">{subtitle}</Typography.Text>}

@@ -209,7 +209,7 @@ export function PolicyPage() {
     <div>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, justifyContent: 'space-between', alignItems: 'flex-start' }}>
         <div style={{ flex: '1 1 480px' }}>
-          <Typography.Title level={2} style={{ marginTop: 0, marginBottom: 4 }}>
+          <Typography.Title level={1} style={{ marginTop: 0, marginBottom: 4, fontSize: 30 }}>
             {t('title')}
           </Typography.Title>
           <Typography.Paragraph style={{ marginBottom: 8, fontSize: 15 }}>《{t('fullTitle')}》</Typography.Paragraph>

@@ -54,7 +54,7 @@ function ApplicationHeader({ app }: { app: ApplicationView }) {
         style={{ marginBottom: 8 }}
       />
       <Space wrap align="center" size={[12, 4]}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
           {app.call?.title ?? t('app.breadcrumb')}
         </Typography.Title>
         <span data-testid="application-status">

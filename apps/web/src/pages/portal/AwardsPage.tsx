@@ -77,7 +77,7 @@ export function AwardsPage() {
 
   return (
     <div data-testid="awards-page">
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24 }}>
         {t('awards.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('awards.intro')}</Typography.Paragraph>

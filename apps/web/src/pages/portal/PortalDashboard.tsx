@@ -31,7 +31,7 @@ export function PortalDashboard() {
 
   return (
     <div data-testid="portal-dashboard">
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24 }}>
         {t('dashboard.title')}
       </Typography.Title>
       {enterprise.isError && <LoadFailed error={enterprise.error} onRetry={() => void enterprise.refetch()} />}

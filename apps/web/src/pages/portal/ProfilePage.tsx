@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type FieldIssue } from '../../api/client';
 import { LoadFailed } from '../../components/LoadFailed';
+import { PlainHeading } from '../../components/PlainHeading';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { formatTime } from '../../lib/format';
 import { GENERAL_FLAGS, TYPE_FLAGS } from './EnterpriseFlags';
@@ -64,7 +65,7 @@ export function ProfilePage() {
   );
 
   return (
-    <Card title={t('profile.title')} style={{ maxWidth: 880, margin: '0 auto' }} data-testid="profile-page">
+    <Card title={<PlainHeading>{t('profile.title')}</PlainHeading>} style={{ maxWidth: 880, margin: '0 auto' }} data-testid="profile-page">
       {enterprise.isLoading || !enterprise.data ? (
         <Skeleton active />
       ) : (

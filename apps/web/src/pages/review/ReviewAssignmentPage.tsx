@@ -57,7 +57,7 @@ export function ReviewAssignmentPage() {
         style={{ marginBottom: 8 }}
       />
       <Space wrap align="center" size={[12, 4]}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
           {assignment.application.enterpriseName}
         </Typography.Title>
         <ApplicationStatusTag status={assignment.application.status} />

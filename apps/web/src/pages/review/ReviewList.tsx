@@ -90,7 +90,7 @@ export function ReviewList() {
 
   return (
     <div data-testid="review-list">
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24 }}>
         {t('list.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('list.intro')}</Typography.Paragraph>
