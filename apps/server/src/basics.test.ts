@@ -106,6 +106,9 @@ describe.each(DIALECTS)('basics on %s', (dialect) => {
     const policy = (await t.anonymous().get('/api/v1/policy')).json();
     expect(policy.inForce).toEqual({ from: '2025-10-30', to: '2028-12-31' });
     expect(policy.text).toContain('第一条 加大人工智能算力供给');
+    // Where each article's heading ends: the text runs it into what follows.
+    expect(policy.headings[1]).toEqual({ article: 2, title: '支持人工智能大模型研发' });
+    expect(policy.headings).toHaveLength(10);
     const res = await t.anonymous().get('/api/v1/measures?lang=en&year=2026');
     const m = res.json().measures;
     expect(m.map((x: { id: string }) => x.id)).toEqual(MEASURE_IDS);

@@ -113,6 +113,18 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     await page.getByRole('tab', { name: '政策原文' }).click();
     await page.getByTestId('policy-text').getByText('第十条').waitFor();
     expect(await page.getByTestId('policy-text').locator('mark').count()).toBeGreaterThan(0);
+    // As published: each article's heading and each numbered item on a line of its own, the
+    // punctuation full-width, nothing in English.
+    const text = page.getByTestId('policy-text');
+    expect(await text.locator('[data-article="第二条"]').textContent()).toBe('第二条\u3000支持人工智能大模型研发');
+    const item = text.locator('.ant-typography').filter({ hasText: /^（1）支持大模型合规备案/ });
+    expect(await item.textContent()).toBe('（1）支持大模型合规备案对通过国家生成式人工智能备案的大模型，一次性给予研发企业最高50万元支持；工业大模型最高支持60万元。');
+    const all = (await text.textContent()) ?? '';
+    expect(all).toContain('印发通知：北京市丰台区科学技术和信息化局关于印发');
+    expect(all).toContain('2025年10月30日');
+    expect(all).not.toMatch(/[,;()]|full text|issuer|The notice/);
+    await page.getByTestId('policy-search').locator('input').fill('');
+    await screenshot(page, 'policy-text');
     expect(errors).toEqual([]);
   });
 

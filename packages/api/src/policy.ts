@@ -20,7 +20,15 @@ export type PolicyId = z.output<typeof policyIdSchema>;
 /** GET /api/v1/policy: the policy, its term and its full text (政策原文, Markdown). */
 export const policyDocumentSchema = policyIdSchema.extend({
   inForce: z.object({ from: calendarDateSchema, to: calendarDateSchema }),
-  text: z.string(),
+  text: z.string().meta({ description: 'The full text as the policy package holds it (Markdown).' }),
+  headings: z
+    .array(
+      z.object({
+        article: z.int().meta({ description: '1 for 第一条.' }),
+        title: z.string().meta({ description: 'The heading as the text gives it, in Chinese (加大人工智能算力供给).' }),
+      }),
+    )
+    .meta({ description: 'Each article’s heading: where it ends in the text, which runs it into what follows.' }),
 });
 export type PolicyDocument = z.output<typeof policyDocumentSchema>;
 

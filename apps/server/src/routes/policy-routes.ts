@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { catalogueSchema, type MeasureInfo, measuresQuerySchema, policyDocumentSchema } from '@ftai/api';
-import { articleCatalogue, catalogue, ENTERPRISE_MEASURE_IDS, fengtaiPolicy, POLICY_ID, POLICY_VERSION } from '@ftai/policy-fengtai';
+import {
+  ARTICLES,
+  articleCatalogue,
+  catalogue,
+  ENTERPRISE_MEASURE_IDS,
+  fengtaiPolicy,
+  POLICY_ID,
+  POLICY_VERSION,
+} from '@ftai/policy-fengtai';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isMilestoneMeasure, milestoneTiers } from '../ledger/milestone-tiers.js';
 
@@ -43,7 +51,13 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: policyDocumentSchema },
       },
     },
-    async () => ({ id: POLICY_ID, version: POLICY_VERSION, inForce: fengtaiPolicy.inForce, text: policyText }),
+    async () => ({
+      id: POLICY_ID,
+      version: POLICY_VERSION,
+      inForce: fengtaiPolicy.inForce,
+      text: policyText,
+      headings: ARTICLES.map((a) => ({ article: a.article, title: a.title.zh })),
+    }),
   );
   app.get(
     '/api/v1/measures',

@@ -8,6 +8,11 @@ export const policy = {
     current: '现行有效',
     version: '政策版本：{{v}}',
     tabs: { catalogue: '措施目录', text: '政策原文' },
+    fullText: {
+      issuance: '印发通知：',
+      source: '本文件为政府规范性文件（依《中华人民共和国著作权法》第五条，不适用该法保护），是本平台各项措施引用的原文。',
+      body: '正文',
+    },
     search: '搜索条款、名称、原文、摘要或规则，如“算力”“第六条第（2）项”“孵化器”',
     searchLabel: '搜索措施',
     found: '找到{{n}}项',
@@ -104,6 +109,12 @@ export const policy = {
     current: 'In force',
     version: 'version {{v}}',
     tabs: { catalogue: 'Measures', text: 'Full text' },
+    fullText: {
+      issuance: 'Issued by the notice: ',
+      source:
+        'This is the official text of a government normative document (not subject to copyright under Article 5 of the PRC Copyright Law). It is the source that every measure in the platform cites.',
+      body: 'Full text',
+    },
     search: 'Search clause, name, text, summary or rule, e.g. "compute", "Article 6(2)", "incubator"',
     searchLabel: 'Search measures',
     found: '{{n}} found',

@@ -259,7 +259,7 @@ export function PolicyPage() {
                     extra={<Button onClick={() => void doc.refetch()}>{t('retry', { ns: 'common' })}</Button>}
                   />
                 )}
-                {doc.data && <PolicyText text={doc.data.text} terms={terms} />}
+                {doc.data && <PolicyText text={doc.data.text} headings={doc.data.headings} terms={terms} />}
               </Card>
             ),
           },
