@@ -118,7 +118,9 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     const text = page.getByTestId('policy-text');
     expect(await text.locator('[data-article="第二条"]').textContent()).toBe('第二条\u3000支持人工智能大模型研发');
     const item = text.locator('.ant-typography').filter({ hasText: /^（1）支持大模型合规备案/ });
-    expect(await item.textContent()).toBe('（1）支持大模型合规备案对通过国家生成式人工智能备案的大模型，一次性给予研发企业最高50万元支持；工业大模型最高支持60万元。');
+    expect(await item.textContent()).toBe(
+      '（1）支持大模型合规备案对通过国家生成式人工智能备案的大模型，一次性给予研发企业最高50万元支持；工业大模型最高支持60万元。',
+    );
     const all = (await text.textContent()) ?? '';
     expect(all).toContain('印发通知：北京市丰台区科学技术和信息化局关于印发');
     expect(all).toContain('2025年10月30日');
@@ -259,6 +261,16 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     await page.getByTestId('topic-revenue').click();
     await page.getByTestId('topic-models').click();
     await page.getByTestId('calc-next').click();
+    // Nothing is changed silently: a negative amount and one beyond the largest stay as typed,
+    // and the field says what is wrong, in Chinese.
+    await fill(page, 'fact-revenue', '-5');
+    await page.getByTestId('calc-next').click();
+    await page.locator('#facts_revenue_help').getByText('金额不能为负数').waitFor();
+    expect(await page.getByTestId('fact-revenue').inputValue()).toBe('-5');
+    await fill(page, 'fact-revenue', '123456789012345678');
+    await page.getByTestId('calc-next').click();
+    await page.locator('#facts_revenue_help').getByText('金额不能超过9,999,999,999,999.99元').waitFor();
+    expect(await page.getByTestId('fact-revenue').inputValue()).toBe('123,456,789,012,345,678');
     // Last year's revenue is left out (a figure not given is never read as 0).
     await fill(page, 'fact-revenue', '120000000');
     await fill(page, 'fact-priorMaxRevenue', '60000000');
@@ -312,7 +324,7 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     ).toBe('予以支持');
     expect(await page.getByTestId('calc-incomplete').count()).toBe(0);
     expect(besides400(errors)).toEqual([]);
-    expect(errors.length).toBe(1); // the refusal provoked above
+    expect(errors.length).toBe(3); // the three refusals provoked above (a negative amount, a huge one, a filing without id)
   });
 
   it('asks 5.1’s tier for its history, 0 for support in kind, and another policy’s award by subject or measure', async () => {

@@ -1,4 +1,4 @@
-import { type Fen, isCalendarDate, parseRate, parseYuanToFen, type Rate } from '@ftai/engine';
+import { type Fen, isCalendarDate, MAX_YUAN, parseRate, parseYuanToFen, type Rate } from '@ftai/engine';
 import { z } from 'zod';
 import { ENTERPRISE_MEASURE_IDS } from '../policy.js';
 import { creditCodeProblem } from './credit-code.js';
@@ -26,14 +26,33 @@ const MAX_ITEMS = 1000;
 export const moneySchema = z.unknown().transform((value, ctx): Fen => {
   const fen = parseYuanToFen(value);
   if (fen === null) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `expected a non-negative amount in yuan with at most 2 decimals (a number or a decimal string), got ${show(value)}`,
-    });
+    ctx.addIssue({ code: 'custom', message: moneyProblem(value) });
     return z.NEVER;
   }
   return fen;
 });
+
+/** The largest amount, as the messages write it. */
+const MAX_AMOUNT_TEXT = `${MAX_YUAN.toLocaleString('en-US')}.99`;
+
+/**
+ * Why a value is not an amount, saying what was wrong where it can tell: a negative number, more
+ * than 2 decimals, more than MAX_AMOUNT_TEXT yuan (said as typed, not rounded), else the general rule.
+ */
+function moneyProblem(value: unknown): string {
+  const text =
+    typeof value === 'number' ? (Number.isFinite(value) ? String(value) : null) : typeof value === 'string' ? value.trim() : null;
+  const m = text === null ? null : /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (m) {
+    const [, sign, whole = '', frac = ''] = m;
+    if (sign === '-' && /[1-9]/.test(whole + frac)) return `expected a non-negative amount in yuan, got ${show(value)}`;
+    if (whole.replace(/^0+(?=\d)/, '').length > 13) return `expected an amount of at most ${MAX_AMOUNT_TEXT} yuan, got ${show(value)}`;
+    if (frac.length > 2) return `expected a non-negative amount in yuan with at most 2 decimals (fen), got ${show(value)}`;
+  }
+  if (typeof value === 'number' && Number.isFinite(value) && value > MAX_YUAN)
+    return `expected an amount of at most ${MAX_AMOUNT_TEXT} yuan, got ${show(value)}`;
+  return `expected a non-negative amount in yuan with at most 2 decimals (a number or a decimal string), got ${show(value)}`;
+}
 
 /** A growth rate from -1 to 10 (a number or a decimal or percent string), exactly; null when it is none. */
 export function parseGrowthRate(value: unknown): Rate | null {

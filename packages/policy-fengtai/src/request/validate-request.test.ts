@@ -204,6 +204,18 @@ describe('wrong types → FTAI_ERR_INVALID_FIELD, not "missing"', () => {
     { path: 'enterprise.aiPartnerProgram', parts: { enterprise: { aiPartnerProgram: 1 } }, says: 'expected true or false' },
     { path: 'enterprise.name', parts: { enterprise: { name: 42 } }, says: 'expected a text' },
     { path: 'facts.computeSpend', parts: { facts: { computeSpend: true } }, says: 'expected a non-negative amount' },
+    { path: 'facts.computeSpend', parts: { facts: { computeSpend: -5 } }, says: 'expected a non-negative amount in yuan, got -5' },
+    {
+      path: 'facts.computeSpend',
+      parts: { facts: { computeSpend: '123456789012345678' } },
+      says: 'expected an amount of at most 9,999,999,999,999.99 yuan, got "123456789012345678"',
+    },
+    {
+      path: 'facts.computeSpend',
+      parts: { facts: { computeSpend: 1e21 } },
+      says: 'expected an amount of at most 9,999,999,999,999.99 yuan',
+    },
+    { path: 'facts.computeSpend', parts: { facts: { computeSpend: '1.234' } }, says: 'with at most 2 decimals (fen), got "1.234"' },
     { path: 'facts.computeSpend', parts: { facts: { computeSpend: null } }, says: 'got null' },
     { path: 'facts.modelFilings', parts: { facts: { modelFilings: {} } }, says: 'expected a list' },
     { path: 'facts.modelFilings[0]', parts: { facts: { modelFilings: ['M-1'] } }, says: 'expected an object' },
@@ -253,24 +265,26 @@ describe('wrong types → FTAI_ERR_INVALID_FIELD, not "missing"', () => {
 });
 
 describe('money', () => {
+  const general = 'expected a non-negative amount in yuan with at most 2 decimals';
   it.each([
-    { name: 'negative', value: -1 },
-    { name: 'negative fen', value: -0.01 },
-    { name: 'a negative string', value: '-5' },
-    { name: '3 decimals', value: 1.001 },
-    { name: '3 decimals as a string', value: '1.001' },
-    { name: '3 decimals of zeros as a string', value: '1.000' },
-    { name: 'binary fraction noise', value: 0.1 + 0.2 },
-    { name: 'exponent', value: '1e6' },
-    { name: 'a comma', value: '1,000' },
-    { name: 'blank', value: '' },
-    { name: 'a leading plus', value: '+5' },
-    { name: 'not finite', value: Number.POSITIVE_INFINITY },
-    { name: 'NaN', value: Number.NaN },
-    { name: 'too large', value: 10000000000000 },
-  ])('$name is refused', ({ value }) => {
+    { name: 'negative', value: -1, says: 'expected a non-negative amount in yuan, got -1' },
+    { name: 'negative fen', value: -0.01, says: 'expected a non-negative amount in yuan, got -0.01' },
+    { name: 'a negative string', value: '-5', says: 'expected a non-negative amount in yuan, got "-5"' },
+    { name: '3 decimals', value: 1.001, says: `${general} (fen), got 1.001` },
+    { name: '3 decimals as a string', value: '1.001', says: `${general} (fen)` },
+    { name: '3 decimals of zeros as a string', value: '1.000', says: `${general} (fen)` },
+    { name: 'binary fraction noise', value: 0.1 + 0.2, says: `${general} (fen)` },
+    { name: 'exponent', value: '1e6', says: general },
+    { name: 'a comma', value: '1,000', says: general },
+    { name: 'blank', value: '', says: general },
+    { name: 'a leading plus', value: '+5', says: general },
+    { name: 'not finite', value: Number.POSITIVE_INFINITY, says: general },
+    { name: 'NaN', value: Number.NaN, says: general },
+    { name: 'too large', value: 10000000000000, says: 'expected an amount of at most 9,999,999,999,999.99 yuan, got 10000000000000' },
+    { name: 'too large, as typed', value: '99999999999999999999', says: 'at most 9,999,999,999,999.99 yuan, got "99999999999999999999"' },
+  ])('$name is refused: $says', ({ value, says }) => {
     const issue = expectRefused({ facts: { computeSpend: value } }, 'facts.computeSpend');
-    expect(issue.message).toContain('expected a non-negative amount in yuan with at most 2 decimals');
+    expect(issue.message).toContain(says);
   });
 
   it.each([

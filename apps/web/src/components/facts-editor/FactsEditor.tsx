@@ -324,7 +324,7 @@ function ScalarItem({
     case 'count':
       return (
         <Form.Item name={name} label={label} rules={rules} extra={extra} style={style}>
-          <InputNumber<number> min={0} precision={0} style={{ width: '100%' }} data-testid={testId} />
+          <InputNumber<number> style={{ width: '100%' }} data-testid={testId} />
         </Form.Item>
       );
     case 'rate':
@@ -338,7 +338,7 @@ function ScalarItem({
           getValueProps={(v: unknown) => ({ value: typeof v === 'number' ? shiftDecimal(v, 2) : v })}
           normalize={(v: unknown) => (typeof v === 'number' ? shiftDecimal(v, -2) : undefined)}
         >
-          <InputNumber<number> min={-100} max={1000} step={0.1} style={{ width: '100%' }} suffix="%" data-testid={testId} />
+          <InputNumber<number> step={0.1} style={{ width: '100%' }} suffix="%" data-testid={testId} />
         </Form.Item>
       );
     case 'bool':

@@ -9,16 +9,20 @@ export function groupThousands(v: string | number | undefined): string {
   return frac === undefined ? grouped : `${grouped}.${frac}`;
 }
 
-/** An amount in yuan: never negative, at most 2 decimals (fen), thousands separators, "元" after. */
-export function MoneyInput(props: InputNumberProps<number>) {
+/**
+ * An amount in yuan, kept as the text typed (`stringMode`: a long number is not rounded), with
+ * thousands separators and "元" after. Nothing is changed silently: a negative amount, a third
+ * decimal or more than 9,999,999,999,999.99 yuan stays as typed and the field says what is wrong
+ * (the API's message, in Chinese by issue-text.ts).
+ */
+export function MoneyInput(props: InputNumberProps<string>) {
   const { i18n } = useTranslation();
   return (
-    <InputNumber<number>
-      min={0}
-      precision={2}
+    <InputNumber<string>
+      stringMode
       style={{ width: '100%' }}
       formatter={(v) => groupThousands(v)}
-      parser={(v) => (v === undefined || v.trim() === '' ? (undefined as unknown as number) : Number(v.replace(/,/g, '')))}
+      parser={(v) => (v === undefined ? '' : v.replace(/[,\s]/g, ''))}
       suffix={i18n.language === 'en' ? 'yuan' : '元'}
       {...props}
     />

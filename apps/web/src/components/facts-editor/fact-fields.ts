@@ -218,11 +218,18 @@ function isEmpty(value: unknown): boolean {
 
 /**
  * A money value as a number of yuan with at most 2 decimals (half up on the decimal digits, never
- * through `x * 100`): 1234567.891 → 1234567.89; "1000.5" → 1000.5. Not a number: undefined.
+ * through `x * 100`): 1234567.891 → 1234567.89; "1000.5" → 1000.5; more than 13 digits of yuan
+ * stay the text typed ("123456789012345678"). Not a number: undefined.
  */
-export function toMoney(value: unknown): number | undefined {
+export function toMoney(value: unknown): number | string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return roundDecimalString(String(value));
-  if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return roundDecimalString(value.trim());
+  if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) {
+    const text = value.trim();
+    // Past 15 digits a number would round what was typed: the text goes as typed, and the API
+    // says what is wrong with it (more than 9,999,999,999,999.99 yuan).
+    if ((text.replace(/^-?0*/, '').split('.')[0] ?? '').length > 13) return text;
+    return roundDecimalString(text);
+  }
   return undefined;
 }
 

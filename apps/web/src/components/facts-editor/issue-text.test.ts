@@ -14,6 +14,13 @@ describe('API field messages in Chinese', () => {
     ['unknown field typo: expected only the fields the contract defines here', '未知字段typo：不属于计算请求格式'],
     ['expected the tier measure 5.1 granted, one of revenue-1b, revenue-500m, got null', '请选择已获支持的档位'],
     ['expected 0: measure 5.4 is support in kind, got 1000', '实物支持，金额应为0'],
+    ['expected a non-negative amount in yuan, got -5', '金额不能为负数'],
+    ['expected an amount of at most 9,999,999,999,999.99 yuan, got "123456789012345678"', '金额不能超过9,999,999,999,999.99元'],
+    ['expected a non-negative amount in yuan with at most 2 decimals (fen), got "1.234"', '金额最多两位小数（精确到分）'],
+    [
+      'expected a non-negative amount in yuan with at most 2 decimals (a number or a decimal string), got true',
+      '金额应为不小于0的数，最多两位小数',
+    ],
     [
       'expected either subject (the id of the project, model, product … it supported) or measure (one of 1, 2.2, for support to the enterprise as a whole), got neither',
       '请填写支持对象或对应本措施事项，二者选一',

@@ -101,6 +101,10 @@ describe('money, rates and cleaning', () => {
     [2.675, 2.68],
     ['1000.50', 1000.5],
     [' 42 ', 42],
+    ['-5', -5],
+    ['9999999999999.99', 9999999999999.99],
+    // Beyond 13 digits of yuan a number would round what was typed: the text goes to the API as typed.
+    ['123456789012345678', '123456789012345678'],
     ['abc', undefined],
     [Number.NaN, undefined],
     [null, undefined],

@@ -38,8 +38,8 @@ export interface HistoryRow {
   year?: number;
   /** Empty or null: an enterprise-level measure. For 5.1, the tier (`revenue-100m` …). */
   subject?: string | null;
-  /** Ignored for support in kind (5.4): its history carries amount 0. */
-  amount?: number;
+  /** Ignored for support in kind (5.4): its history carries amount 0. Text past 13 digits (toMoney). */
+  amount?: number | string;
 }
 
 /** What another district policy's award names: the object it supported, or a measure of this policy. */
@@ -52,7 +52,8 @@ export interface OtherAwardRow {
   subject?: string;
   /** One of ENTERPRISE_MEASURE_IDS: support to the enterprise as a whole (对应本措施事项). */
   measure?: string;
-  amount?: number;
+  /** Yuan; the text as typed past 13 digits (toMoney). */
+  amount?: number | string;
 }
 
 export interface CalcState {
@@ -70,8 +71,8 @@ export interface CalcRequest {
   year: number;
   enterprise: Record<string, string | boolean>;
   facts?: Facts;
-  history?: { measure: string; year: number; subject: string | null; amount: number }[];
-  otherPolicyAwards?: ({ policy: string; amount: number } & ({ subject: string } | { measure: string }))[];
+  history?: { measure: string; year: number; subject: string | null; amount: number | string }[];
+  otherPolicyAwards?: ({ policy: string; amount: number | string } & ({ subject: string } | { measure: string }))[];
 }
 
 /** The policy's first and last year of new support. */

@@ -12,8 +12,11 @@ type Names = ReadonlyMap<string, Pick<MeasureInfo, 'citation' | 'name'>>;
 
 const number2 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
-/** 1234567.8 → "1,234,567.8" (yuan, fen kept). */
-export const formatAmount = (v: number): string => number2.format(v);
+/**
+ * 1234567.8 → "1,234,567.8" (yuan, fen kept); a decimal text as it is, digit for digit
+ * (Intl.NumberFormat reads a string as an exact decimal).
+ */
+export const formatAmount = (v: number | string): string => number2.format(v as number);
 
 /** A value of the contract as a reader sees it: money with separators, yes/no, labels of enumerations. */
 export function showValue(field: ScalarField, value: unknown, lang: Lang): string {
