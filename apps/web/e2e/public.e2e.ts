@@ -489,6 +489,21 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     expect(await versions.getByRole('link', { name: '公示全文' }).nth(0).getAttribute('href')).toBe(`/notices/${notice.id}/versions/1`);
     await card.locator('.ant-motion-collapse').waitFor({ state: 'detached' });
     await screenshot(page, 'notices-correction');
+
+    // With a call open (the demo's, which assesses last year), the calculator starts with the
+    // year the call assesses and says so; a year outside the policy's years is warned about.
+    const { calls: listed } = await officer.get<{ calls: { year: number; isAccepting: boolean }[] }>('/api/v1/calls');
+    const open = listed.find((c) => c.isAccepting);
+    expect(open?.year).toBe(new Date().getFullYear() - 1);
+    await page.goto(`${server.url}/calculator`);
+    await page.getByTestId('calc-year-call').waitFor();
+    expect(await page.getByTestId('calc-year').inputValue()).toBe(String(open?.year));
+    expect(await page.getByTestId('calc-year-call').textContent()).toContain(`评估${open?.year}年度数据`);
+    await fill(page, 'calc-year', '2030');
+    expect(await page.getByTestId('calc-year-outside').textContent()).toBe(
+      '2030年度不在本政策支持年度（2025年至2028年）内，测算结果仅供参考。',
+    );
+    expect(await page.getByTestId('calc-year-call').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { DownloadOutlined, EditOutlined, PrinterOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
-import type { Answer } from '@ftai/api';
+import type { Answer, CallList } from '@ftai/api';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, type FormInstance, Grid, Space, Spin, Steps, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -84,6 +85,16 @@ export function CalculatorPage() {
   const [focus, setFocus] = useState<{ path: string; seq: number } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const enterprise = Form.useWatch('enterprise', enterpriseForm) ?? initial.enterprise;
+  // The call open today: the calculator starts with the year it assesses (a call of 2026 assesses
+  // 2025), unless the year was already chosen or a request loaded.
+  const calls = useQuery({ queryKey: ['calls'], queryFn: () => api.get<CallList>('/api/v1/calls'), staleTime: 60_000 });
+  const openCall = calls.data?.calls.find((c) => c.isAccepting);
+  const yearChosen = useRef(false);
+  useEffect(() => {
+    if (openCall === undefined || yearChosen.current || enterpriseForm.isFieldTouched('year')) return;
+    yearChosen.current = true;
+    enterpriseForm.setFieldValue('year', openCall.year);
+  }, [openCall, enterpriseForm]);
 
   const collect = useCallback((): CalcState => {
     const a = enterpriseForm.getFieldsValue(true) as Partial<EnterpriseValues>;
@@ -99,6 +110,7 @@ export function CalculatorPage() {
   }, [enterpriseForm, historyForm, topics, facts]);
 
   const fill = (s: CalcState) => {
+    yearChosen.current = true;
     enterpriseForm.resetFields();
     enterpriseForm.setFields([
       { name: 'year', value: s.year, errors: [] },
@@ -261,7 +273,7 @@ export function CalculatorPage() {
   };
 
   const restart = () => {
-    fill(emptyState());
+    fill(emptyState(openCall?.year));
     setComputed(null);
     setStep(0);
     setReached(0);
@@ -352,7 +364,11 @@ export function CalculatorPage() {
           <Spin spinning={busy !== null} description={busy === 'calc' ? t('calculating') : t('checking')}>
             <div style={{ marginTop: 24, minHeight: 200 }}>
               <div hidden={step !== 0}>
-                <EnterpriseStep form={enterpriseForm} initial={{ year: initial.year, enterprise: initial.enterprise }} />
+                <EnterpriseStep
+                  form={enterpriseForm}
+                  initial={{ year: initial.year, enterprise: initial.enterprise }}
+                  openCall={openCall}
+                />
               </div>
               <div hidden={step !== 1}>
                 <TopicsStep value={topics} onChange={setTopics} enterprise={enterprise} />

@@ -1,6 +1,6 @@
 import { Alert, Checkbox, Col, Form, type FormInstance, Input, InputNumber, Radio, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type EnterpriseState, failsGeneralConditions } from './calc-state';
+import { type EnterpriseState, FIRST_YEAR, failsGeneralConditions, LAST_YEAR } from './calc-state';
 
 export interface EnterpriseValues {
   year: number;
@@ -11,9 +11,21 @@ const GENERAL = ['registeredInFengtai', 'taxResidentInFengtai', 'seriousDishones
 const STATUS = ['aiPartnerProgram', 'industrialAI', 'startup'] as const;
 
 /** Step 1: the assessment year, who the enterprise is, the general conditions and its status. */
-export function EnterpriseStep({ form, initial }: { form: FormInstance<EnterpriseValues>; initial: EnterpriseValues }) {
+export function EnterpriseStep({
+  form,
+  initial,
+  openCall,
+}: {
+  form: FormInstance<EnterpriseValues>;
+  initial: EnterpriseValues;
+  /** The call open today, whose assessment year the step starts with. */
+  openCall?: { year: number; title: string } | undefined;
+}) {
   const { t } = useTranslation('calculator');
   const enterprise = Form.useWatch('enterprise', form) as EnterpriseState | undefined;
+  const year = Form.useWatch('year', form) as number | undefined;
+  // Any year may be assessed; outside the policy's years of support the result is only indicative.
+  const outside = typeof year === 'number' && (year < FIRST_YEAR || year > LAST_YEAR);
   const fails = failsGeneralConditions(enterprise ?? {});
   return (
     <Form form={form} name="enterprise" layout="vertical" initialValues={initial} requiredMark="optional">
@@ -33,6 +45,20 @@ export function EnterpriseStep({ form, initial }: { form: FormInstance<Enterpris
           >
             <InputNumber<number> precision={0} style={{ width: '100%' }} data-testid="calc-year" />
           </Form.Item>
+          {openCall && openCall.year === year && (
+            <Typography.Paragraph type="secondary" style={{ marginTop: -16, fontSize: 13 }} data-testid="calc-year-call">
+              {t('enterprise.openCallYear', { title: openCall.title, year: openCall.year })}
+            </Typography.Paragraph>
+          )}
+          {outside && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginTop: -8, marginBottom: 16 }}
+              message={t('enterprise.yearOutside', { year, first: FIRST_YEAR, last: LAST_YEAR })}
+              data-testid="calc-year-outside"
+            />
+          )}
         </Col>
         <Col xs={24} md={9}>
           <Form.Item
