@@ -452,9 +452,29 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     await card.locator('.ant-motion-collapse').waitFor({ state: 'detached' });
     await screenshot(page, 'notices');
 
-    // The server renders the notice page itself.
+    // The server renders the notice page itself; the call's second notice is titled as such.
     const html = await fetch(`${server.url}/notices/${notice.id}`);
     expect(html.headers.get('content-type')).toContain('text/html');
+    expect(await card.textContent()).toContain('拟支持名单公示（第二批）');
+
+    // On a phone the notice fits the screen (each line a block, not a 600 px table), and a
+    // citizen objects through the form on the page and gets a receipt number.
+    const phone = await browser.page({ width: 390, height: 844 });
+    await phone.page.goto(`${server.url}/notices/${notice.id}`);
+    expect(await phone.page.locator('h1').textContent()).toMatch(/拟支持名单公示（第二批）$/);
+    expect(await phone.page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await phone.page.getByRole('button', { name: '提交异议' }).click();
+    // The browser asks for the required fields first; sent empty anyway, the server says so in Chinese.
+    expect(await phone.page.locator('#objection-name:invalid').count()).toBe(1);
+    await phone.page.getByLabel('姓名或单位名称').fill('李四');
+    await phone.page.getByLabel('联系电话或电子邮箱').fill('13900000000');
+    await phone.page.getByLabel('异议内容及理由').fill('该企业的算力合同与发票金额不一致，请核实。');
+    await screenshot(phone.page, 'notice-page-phone');
+    await phone.page.getByRole('button', { name: '提交异议' }).click();
+    await phone.page.getByRole('heading', { name: '异议受理回执' }).waitFor();
+    const receiptId = (await phone.page.locator('#receipt-id').textContent()) ?? '';
+    await screenshot(phone.page, 'objection-receipt');
+    await phone.context.close();
 
     // An objection: required fields first, then sent.
     await page.getByTestId(`object-${notice.id}`).click();
@@ -466,8 +486,9 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     await dialog.getByLabel('异议内容及理由').fill('该企业的研发费用数据与公开年报不符，请核实。');
     await dialog.getByRole('button', { name: /提交异议/ }).click();
     await page.getByText(/异议已提交，受理编号/).waitFor();
-    const { objections } = await officer.get<{ objections: { name: string }[] }>(`/api/v1/notices/${notice.id}/objections`);
+    const { objections } = await officer.get<{ objections: { id: string; name: string }[] }>(`/api/v1/notices/${notice.id}/objections`);
     expect(objections.map((o) => o.name)).toContain('张三');
+    expect(objections.find((o) => o.id === receiptId)?.name).toBe('李四');
 
     // The audit chain head is on the card; a correction (更正公告) shows as such, with both versions.
     expect(await card.getByText('审计链校验值').count()).toBe(1);

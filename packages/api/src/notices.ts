@@ -14,6 +14,14 @@ export const noticeIdParamsSchema = z.strictObject({
 });
 export type NoticeIdParams = z.output<typeof noticeIdParamsSchema>;
 
+/** GET /notices/:id/objections/:objectionId: the receipt of an objection to the notice. */
+export const objectionReceiptParamsSchema = noticeIdParamsSchema.extend({
+  objectionId: z.string().min(1, { error: 'expected the receipt number of an objection' }).max(100, {
+    error: 'expected the receipt number of an objection',
+  }),
+});
+export type ObjectionReceiptParams = z.output<typeof objectionReceiptParamsSchema>;
+
 /** A notice and one of its versions in the path: 1 the publication, 2 its first correction … */
 export const noticeVersionParamsSchema = noticeIdParamsSchema.extend({
   version: z.coerce
@@ -88,6 +96,29 @@ export type PayApplicationBody = z.output<typeof payApplicationBodySchema>;
 /** The call a notice publishes. */
 export const noticeCallSchema = z.object({ id: z.string(), year: int, title: z.string() });
 export type NoticeCall = z.output<typeof noticeCallSchema>;
+
+const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一; from 100 on, the digits (the batches of one call never get there). */
+export function chineseNumber(n: number): string {
+  if (n < 10) return CHINESE_DIGITS[n] ?? String(n);
+  if (n < 100) {
+    const tens = Math.floor(n / 10);
+    const ones = n % 10;
+    return `${tens === 1 ? '' : CHINESE_DIGITS[tens]}十${ones === 0 ? '' : CHINESE_DIGITS[ones]}`;
+  }
+  return String(n);
+}
+
+/**
+ * A notice's title, unique to its call and batch: the call's title and 拟支持名单公示, and from the
+ * call's second notice on, the batch (（第二批）); a correction adds （第1次更正） where it is shown.
+ *
+ * @example noticeTitle('2026年度丰台区人工智能产业支持措施申报', 2) // '2026年度丰台区人工智能产业支持措施申报拟支持名单公示（第二批）'
+ */
+export function noticeTitle(callTitle: string, batch: number): string {
+  return `${callTitle}拟支持名单公示${batch > 1 ? `（第${chineseNumber(batch)}批）` : ''}`;
+}
 
 /** The audit chain's head (sequence number and hash) printed on a version of a notice (审计链校验值). */
 export const noticeAuditHeadSchema = z.object({ seq: int, hash: z.string() });
@@ -224,6 +255,10 @@ export const noticeSchema = noticeContentSchema
   .extend(noticeVersionSummarySchema.shape)
   .extend({
     id: z.string(),
+    /** Which of its call's notices it is, by publication: 1 for the first. */
+    batch: int,
+    /** Its title, unique to its call and batch (noticeTitle). */
+    title: z.string(),
     /** How many corrections this version is: 0 for the publication. */
     correction: int,
     latestVersion: int,
@@ -260,6 +295,10 @@ export type NoticeReadiness = z.output<typeof noticeReadinessSchema>;
 export const noticeSummarySchema = z.object({
   id: z.string(),
   call: noticeCallSchema,
+  /** Which of its call's notices it is, by publication: 1 for the first. */
+  batch: int,
+  /** Its title, unique to its call and batch (noticeTitle). */
+  title: z.string(),
   publishedAt: z.string(),
   publishedOn: z.string(),
   objectionsUntil: z.string(),

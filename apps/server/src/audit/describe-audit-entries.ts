@@ -1,6 +1,7 @@
-import type { AuditEntry, Role } from '@ftai/api';
+import { type AuditEntry, noticeTitle, type Role } from '@ftai/api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { noticeBatches } from '../notice/notice-batch.js';
 
 /** Who an entry's operator is: the user's display name and role. */
 export interface AuditActor {
@@ -26,7 +27,7 @@ const isNamed = (entity: string): entity is Named => (NAMED as readonly string[]
  * is and what each record is called: one query for the users (operators and user records both) and
  * one per other kind of record present, whatever the number of entries. An application is named by
  * its enterprise (its number is its id, `entityId`); a notice by its title, as its page and
- * workbook title it (the call's title + 拟支持名单公示).
+ * workbook title it (noticeTitle: the call's title, 拟支持名单公示, from the second on its batch).
  */
 export async function auditNames(
   db: Kysely<Database>,
@@ -72,12 +73,13 @@ export async function auditNames(
     ids.enterprise.size === 0
       ? []
       : await db.selectFrom('enterprises').select(['credit_code', 'name']).where('credit_code', 'in', list('enterprise')).execute();
+  const batches = await noticeBatches(db, list('notice'));
   const actors = new Map(users.map((u) => [u.id, { name: u.display_name, role: u.role }]));
   const labels: Record<Named, Map<string, string>> = {
     user: new Map(users.map((u) => [u.id, u.display_name])),
     application: new Map(applications.map((a) => [a.id, a.name ?? a.credit_code])),
     call: new Map(calls.map((c) => [c.id, c.title])),
-    notice: new Map(notices.map((n) => [n.id, `${n.title}拟支持名单公示`])),
+    notice: new Map(notices.map((n) => [n.id, noticeTitle(n.title, batches.get(n.id) ?? 1)])),
     enterprise: new Map(enterprises.map((e) => [e.credit_code, e.name])),
   };
   return {

@@ -102,7 +102,7 @@ export async function exportNoticeXlsx(db: Kysely<Database>, n: Notice, out: Wri
   info.getRow(1).font = { bold: true };
   info.getRow(1).commit();
   const rows: [string, string][] = [
-    ['公示名称', `${n.call.title}拟支持名单公示`],
+    ['公示名称', n.title],
     ['发布单位', n.issuer],
     ['发布日期', chineseDate(n.publishedOn)],
     ['异议受理截止日期', `${chineseDate(n.objectionsUntil)}（含当日）`],

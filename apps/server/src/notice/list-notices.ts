@@ -1,8 +1,9 @@
-import type { NoticeListQuery, NoticeSummary, PageInfo } from '@ftai/api';
+import { type NoticeListQuery, type NoticeSummary, noticeTitle, type PageInfo } from '@ftai/api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { keysetPage } from '../http/keyset.js';
 import type { NoticeHead } from './load-notice.js';
+import { noticeBatches } from './notice-batch.js';
 import { beijingDate } from './notice-content.js';
 
 /**
@@ -45,11 +46,18 @@ export async function listNotices(
     { ...(query.limit !== undefined && { limit: query.limit }), ...(query.after !== undefined && { after: query.after }) },
     (r) => [r.published_at, r.id],
   );
+  const batches = await noticeBatches(
+    db,
+    rows.map((r) => r.id),
+  );
   const notices = rows.map((r): NoticeSummary => {
     const head = JSON.parse(r.head_json) as NoticeHead;
+    const batch = batches.get(r.id) ?? 1;
     return {
       id: r.id,
       call: head.call,
+      batch,
+      title: noticeTitle(head.call.title, batch),
       publishedAt: head.publishedAt,
       publishedOn: head.publishedOn,
       objectionsUntil: head.objectionsUntil,

@@ -1,9 +1,10 @@
 import type { Notice, NoticeContent, NoticeEnterpriseTotal, NoticeEntry, NoticePageInfo, NoticeVersionSummary } from '@ftai/api';
-import { PAGE_LIMIT_DEFAULT } from '@ftai/api';
+import { noticeTitle, PAGE_LIMIT_DEFAULT } from '@ftai/api';
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { fieldError } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../http/keyset.js';
+import { noticeBatches } from './notice-batch.js';
 import { beijingDate } from './notice-content.js';
 
 /** A page of a notice's lines: after a line, or before one, searched or not. */
@@ -203,8 +204,11 @@ export async function loadNotice(
   const { lines, page: info } = await noticeLinesPage(db, id, summary.version, lineCount, page);
   // The window is the notice's (a correction may reopen it), the same as the latest version prints.
   const window = await db.selectFrom('notices').select('objections_until').where('id', '=', id).executeTakeFirstOrThrow();
+  const batch = (await noticeBatches(db, [id])).get(id) ?? 1;
   return {
     id,
+    batch,
+    title: noticeTitle(content.call.title, batch),
     ...content,
     ...summary,
     correction: summary.version - 1,

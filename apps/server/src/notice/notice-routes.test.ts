@@ -164,6 +164,8 @@ describe.each(DIALECTS)('public notice, objections, final and paid on %s', (dial
       {
         id: noticeId,
         call: { id: seeded.callId, year: 2026, title: '2027年度人工智能科技创新和产业创新融合发展支持资金申报' },
+        batch: 1,
+        title: '2027年度人工智能科技创新和产业创新融合发展支持资金申报拟支持名单公示',
         publishedAt: '2027-03-15T02:00:00.000Z',
         publishedOn: '2027-03-15',
         objectionsUntil: '2027-03-22',
@@ -193,22 +195,28 @@ describe.each(DIALECTS)('public notice, objections, final and paid on %s', (dial
       expect(html).toContain('拟支持名单公示</title>');
       for (const th of ['序号', '企业名称', '统一社会信用代码', '支持事项', '条款', '支持对象', '金额（元）'])
         expect(html).toContain(`<th>${th}</th>`);
-      expect(html).toContain('<td class="n">800,000</td>');
-      expect(html).toContain('<td class="n">480,000</td>');
-      expect(html).toContain('<td class="n">1,930,000</td>');
-      expect(html).toContain('<td>应用场景建设项目</td><td>第六条第（2）项</td><td>SC-1</td>');
-      expect(html).toContain('<td>主营业务收入首次达到规模</td><td>第五条第（1）项</td><td>“5000万元”档</td>');
+      expect(html).toContain('<td class="n" data-label="金额（元）">800,000</td>');
+      expect(html).toContain('<td class="n" data-label="金额（元）">480,000</td>');
+      expect(html).toContain('<td class="n" data-label="合计金额（元）">1,930,000</td>');
+      expect(html).toContain(
+        '<td data-label="支持事项">应用场景建设项目</td><td data-label="条款">第六条第（2）项</td><td data-label="支持对象">SC-1</td>',
+      );
+      expect(html).toContain(
+        '<td data-label="支持事项">主营业务收入首次达到规模</td><td data-label="条款">第五条第（1）项</td><td data-label="支持对象">“5000万元”档</td>',
+      );
       // Official style (CHINESE.md): full-width punctuation, dates as the text writes them, no internal ids.
       expect(html).toContain('经申报、审核与评审，2026年度拟支持名单公示如下。');
       expect(html).toContain('发布日期：2027年3月15日。公示期自2027年3月15日起至2027年3月22日止（含当日）。');
       expect(html).toContain('合计（2家企业，5项）');
       expect(html).not.toMatch(/2027-03-2\d|6\.2a|revenue-50m/);
       expect(html).not.toMatch(/[\u4e00-\u9fff][,:;()]|[,:;()][\u4e00-\u9fff]/);
-      expect(html).toContain(`POST /api/v1/notices/${noticeId}/objections`);
+      // Objections through a form on the page (no script), not by sending JSON.
+      expect(html).toContain(`<form class="objection" method="post" action="/notices/${noticeId}/objections">`);
+      expect(html).not.toContain('/api/v1/notices');
       expect(html).not.toContain('<script');
       // The notice is what was published: the name as it was then.
       expect(html).not.toContain('alert');
-      expect(html).toContain(`<td>${NAME_B}</td>`);
+      expect(html).toContain(`<td data-label="企业名称">${NAME_B}</td>`);
       expect(html).toContain('发布单位：北京市丰台区科学技术和信息化局。');
       expect(html).toContain('<h2>审计链校验值</h2>');
       expect(res.headers['content-security-policy']).toContain("default-src 'none'");
@@ -284,6 +292,57 @@ describe.each(DIALECTS)('public notice, objections, final and paid on %s', (dial
     expect(recorded.every((a) => a.actor_id === null)).toBe(true);
   });
 
+  it('takes an objection through the form on the notice page, keeps what was typed on a refusal, and gives a receipt', async () => {
+    const form = (fields: Record<string, string>) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/notices/${noticeId}/objections`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams(fields).toString(),
+      });
+    // Left empty: the form again, in Chinese, with what was typed kept.
+    const refused = await form({ name: '  ', contact: '13800000000', text: '数据存疑<b>' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers['content-type']).toContain('text/html');
+    expect(refused.body).toContain('<span class="error" id="objection-name-error">请填写姓名或单位名称</span>');
+    expect(refused.body).toContain('value="13800000000"');
+    expect(refused.body).toContain('>数据存疑&lt;b&gt;</textarea>');
+    // An application not on the notice: said at its field.
+    const stranger = await form({ name: '王五', contact: 'w@example.com', text: '意见', applicationId: pending });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.body).toContain('申请编号不在本公告中，请核对后填写，或留空。');
+    const before = await t.ctx.db.selectFrom('objections').select('id').execute();
+
+    // (On the notice as a whole: the later tests count the objections against each application.)
+    const sent = await form({ name: '赵七', contact: '13900000000', text: '该企业算力合同与发票金额不一致。' });
+    expect(sent.statusCode).toBe(303);
+    const location = sent.headers.location as string;
+    const id = location.split('/').at(-1) ?? '';
+    expect(location).toBe(`/notices/${noticeId}/objections/${id}`);
+    const stored = await t.ctx.db.selectFrom('objections').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ notice_id: noticeId, application_id: null, name: '赵七', contact: '13900000000' });
+    expect(await t.ctx.db.selectFrom('objections').select('id').execute()).toHaveLength(before.length + 1);
+    const audited = (await auditActions()).filter((a) => a.action === 'objection.record' && a.entity_id === id);
+    expect(audited).toHaveLength(1);
+
+    const receipt = await t.anonymous().get(location);
+    expect(receipt.statusCode).toBe(200);
+    expect(receipt.body).toContain('<h1>异议受理回执</h1>');
+    expect(receipt.body).toContain(`受理编号：<code id="receipt-id">${id}</code>`);
+    expect(receipt.body).toContain('收到时间：2027年3月15日10:01（北京时间）');
+    // Nothing the objector wrote is on it: anyone with the address can open it.
+    expect(receipt.body).not.toMatch(/赵七|13900000000|发票/);
+    expect((await t.anonymous().get(`/notices/${noticeId}/objections/nope`)).statusCode).toBe(404);
+    // The JSON API takes JSON only: a form post there is refused.
+    const asForm = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/notices/${noticeId}/objections`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'name=a&contact=b&text=c',
+    });
+    expect(asForm.statusCode).toBe(415);
+  });
+
   it('refuses to finalize while the window is open, and objections once it has closed', async () => {
     // 2027-03-22 18:00 in Beijing: the last day of the window.
     t.clock.set('2027-03-22T10:00:00Z');
@@ -306,6 +365,18 @@ describe.each(DIALECTS)('public notice, objections, final and paid on %s', (dial
     expect(late.statusCode).toBe(409);
     expect(late.json().error).toContain('closed on 2027-03-22');
     expect((await t.anonymous().get(`/api/v1/notices/${noticeId}`)).json().isOpenForObjections).toBe(false);
+    // The page's form is gone, and a form posted anyway is answered in Chinese.
+    const page = (await t.anonymous().get(`/notices/${noticeId}`)).body;
+    expect(page).toContain('公示期已于2027年3月22日结束，不再受理异议。');
+    expect(page).not.toContain('<form class="objection"');
+    const lateForm = await t.app.inject({
+      method: 'POST',
+      url: `/notices/${noticeId}/objections`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ name: '赵六', contact: 'z', text: '晚了' }).toString(),
+    });
+    expect(lateForm.statusCode).toBe(409);
+    expect(lateForm.body).toContain('公示期已于2027年3月22日结束，不再受理异议。');
     expect(await statusOf(seeded.appB)).toBe('public_notice');
   });
 

@@ -28,7 +28,7 @@ function linkOf(html: string, rel: 'next' | 'prev'): string | undefined {
 
 /** The numbers (序号) of the rows of a notice page's main table. */
 function rowNumbers(html: string): number[] {
-  return [...html.matchAll(/<tr><td class="n">(\d+)<\/td><td>/g)].map((m) => Number(m[1]));
+  return [...html.matchAll(/<tr><td class="n" data-label="序号">(\d+)<\/td>/g)].map((m) => Number(m[1]));
 }
 
 describe.each(DIALECTS)('a notice of a thousand applications, set-based and paged, on %s', (dialect) => {
@@ -196,8 +196,10 @@ describe.each(DIALECTS)('a notice of a thousand applications, set-based and page
     expect(linkOf(back.body, 'prev')).toBeUndefined();
     // The enterprises of the page, with their totals on the whole notice.
     expect(first.body).toContain('下表列示本页所列企业在本公告中的合计金额');
-    expect(first.body).toContain(`<td>${bulkEnterpriseName(50)}</td><td>${bulkCreditCode(50)}</td>`);
-    expect(first.body).not.toContain(`<td>${bulkEnterpriseName(51)}</td><td>${bulkCreditCode(51)}</td>`);
+    const enterprise = (i: number) =>
+      `<td data-label="企业名称">${bulkEnterpriseName(i)}</td><td data-label="统一社会信用代码">${bulkCreditCode(i)}</td>`;
+    expect(first.body).toContain(enterprise(50));
+    expect(first.body).not.toContain(enterprise(51));
 
     const found = await t.anonymous().get(`/notices/${noticeId}?q=${encodeURIComponent('0777号')}`);
     expect(rowNumbers(found.body)).toEqual([1553, 1554]);

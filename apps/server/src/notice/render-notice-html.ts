@@ -1,4 +1,5 @@
 import type { Notice, NoticeChange } from '@ftai/api';
+import { objectionFormHtml } from './objection-form.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -24,8 +25,23 @@ code{font-size:.9em;word-break:break-all}
 .superseded{border:2px solid #c00;padding:.5rem 1rem;color:#900}
 form.search{margin:1rem 0}form.search input{padding:.2rem .4rem;width:16rem;max-width:60%}
 nav.pager{display:flex;gap:1rem;justify-content:space-between;flex-wrap:wrap}
-@media print{form.search,nav.pager a{display:none}}
+form.objection label{display:block;font-weight:bold}
+form.objection input,form.objection textarea{width:100%;box-sizing:border-box;padding:.4rem;font:inherit}
+form.objection button{padding:.4rem 1.5rem;font:inherit}
+.error{display:block;color:#a8071a}
+@media print{form.search,form.objection,nav.pager a{display:none}}
 @media print{body{margin:0;max-width:none}.how{page-break-inside:avoid}}
+@media (max-width:40rem){
+body{margin:1rem auto}
+table.rows thead{display:none}
+table.rows,table.rows tbody,table.rows tfoot,table.rows tr,table.rows td{display:block;width:auto}
+table.rows tr{border:1px solid #888;margin-bottom:.6rem}
+table.rows td{border:none;border-bottom:1px solid #ddd;text-align:left}
+table.rows td:last-child{border-bottom:none}
+table.rows td[data-label]::before{content:attr(data-label)"：";font-weight:bold}
+table.rows td.n{text-align:left}
+form.search input{width:100%;max-width:none;box-sizing:border-box}
+}
 `;
 
 /** A calendar date as the policy text writes dates: 2027-03-05 → 2027年3月5日. */
@@ -65,20 +81,22 @@ function pageHref(links: NoticePageLinks, cursor: { after?: string; before?: str
  */
 export function renderNoticeHtml(n: Notice, links: NoticePageLinks = { path: `/notices/${encodeURIComponent(n.id)}` }): string {
   const e = escapeHtml;
-  const title = `${n.call.title}拟支持名单公示${n.correction > 0 ? `（第${n.correction}次更正）` : ''}`;
+  const title = `${n.title}${n.correction > 0 ? `（第${n.correction}次更正）` : ''}`;
   const rows = n.lines
     .map(
       (l) =>
-        `<tr><td class="n">${l.no}</td><td>${e(l.enterpriseName)}</td><td>${e(l.creditCode)}</td>` +
-        `<td>${e(l.measureName)}</td><td>${e(l.citation)}</td><td>${e(l.subjectText)}</td>` +
-        `<td class="n">${formatYuan(l.amount)}</td></tr>`,
+        `<tr><td class="n" data-label="序号">${l.no}</td><td data-label="企业名称">${e(l.enterpriseName)}</td>` +
+        `<td data-label="统一社会信用代码">${e(l.creditCode)}</td><td data-label="支持事项">${e(l.measureName)}</td>` +
+        `<td data-label="条款">${e(l.citation)}</td><td data-label="支持对象">${e(l.subjectText)}</td>` +
+        `<td class="n" data-label="金额（元）">${formatYuan(l.amount)}</td></tr>`,
     )
     .join('\n');
   const perEnterprise = n.enterprises
     .map(
       (x) =>
-        `<tr><td>${e(x.name)}</td><td>${e(x.creditCode)}</td><td>${x.applicationIds.map(e).join('<br>')}</td>` +
-        `<td class="n">${formatYuan(x.total)}</td></tr>`,
+        `<tr><td data-label="企业名称">${e(x.name)}</td><td data-label="统一社会信用代码">${e(x.creditCode)}</td>` +
+        `<td data-label="申请编号">${x.applicationIds.map(e).join('<br>')}</td>` +
+        `<td class="n" data-label="金额（元）">${formatYuan(x.total)}</td></tr>`,
     )
     .join('\n');
   const isWhole = n.page.total === n.lineCount && n.lines.length === n.lineCount;
@@ -97,7 +115,6 @@ ${found}`;
       }${n.page.next ? `<a rel="next" href="${e(pageHref(links, { after: n.page.next }))}">下一页</a>` : ''}</span></nav>
 `;
   const workbookHref = `/api/v1/notices/${encodeURIComponent(n.id)}/versions/${n.version}/export.xlsx`;
-  const objectionUrl = `/api/v1/notices/${encodeURIComponent(n.id)}/objections`;
   const until = e(chineseDate(n.objectionsUntil));
   const window = n.isOpenForObjections
     ? `公示期自${e(chineseDate(n.publishedOn))}起至${until}止（含当日）。`
@@ -140,28 +157,33 @@ ${changesTable(n.changes)}
 <style>${STYLE}</style>
 </head>
 <body>
+<main>
 ${superseded}<h1>${e(title)}</h1>
 <p>根据《丰台区支持人工智能科技创新和产业创新融合发展的若干措施》，经申报、审核与评审，${e(String(n.call.year))}年度拟支持名单公示如下。</p>
 <p>发布单位：${e(n.issuer)}。${dates}${window}</p>
-${legacy}${correction}${search}${pager}<table>
+${legacy}${correction}${search}${pager}<table class="rows">
 <thead><tr><th>序号</th><th>企业名称</th><th>统一社会信用代码</th><th>支持事项</th><th>条款</th><th>支持对象</th><th>金额（元）</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
-<tfoot><tr><td colspan="6">合计（${n.enterpriseCount}家企业，${n.lineCount}项）</td><td class="n">${formatYuan(n.total)}</td></tr></tfoot>
+<tfoot><tr><td colspan="6">合计（${n.enterpriseCount}家企业，${n.lineCount}项）</td><td class="n" data-label="合计金额（元）">${formatYuan(n.total)}</td></tr></tfoot>
 </table>
 ${pager}<h2>按企业汇总</h2>
 ${isWhole ? '' : `<p>下表列示本页所列企业在本公告中的合计金额；全部名单见本公告的<a href="${e(workbookHref)}">Excel文件</a>。</p>\n`}
-<table>
+<table class="rows">
 <thead><tr><th>企业名称</th><th>统一社会信用代码</th><th>申请编号</th><th>金额（元）</th></tr></thead>
 <tbody>
 ${perEnterprise}
 </tbody>
 </table>
-<div class="how">
+<div class="how" id="objection">
 <h2>异议方式</h2>
-<p>对公示内容有异议的，请在公示期内（${until}前，含当日）提出，写明姓名、联系方式、异议内容，并可注明所涉申请编号。</p>
-<p>提交方式：向<code>POST ${e(objectionUrl)}</code>发送JSON格式的异议<code>{"name": "姓名", "contact": "联系方式", "text": "异议内容", "applicationId": "申请编号（可选）"}</code>。</p>
+${
+  n.isOpenForObjections
+    ? `<p>对公示内容有异议的，请在公示期内（${until}前，含当日）通过下表提出，写明姓名或单位名称、联系方式和异议内容及理由；涉及具体申请的，可填写申请编号。提交后即显示受理编号。</p>
+${objectionFormHtml(n.id)}`
+    : `<p>公示期已于${until}结束，不再受理异议。</p>`
+}
 </div>
 <h2>历次版本</h2>
 <ul>
@@ -172,6 +194,7 @@ ${versions}
 <p>本版本发布时，平台审计记录第${n.auditHead.seq}条的校验值为：<code>${e(n.auditHead.hash)}</code>。本版本公告内容的校验值（SHA-256）为：<code>${e(n.contentSha256)}</code>。</p>
 <p>平台对每项操作留存审计记录，每条记录的校验值涵盖本条内容及前一条记录的校验值，本版本的发布记录载明公告内容的校验值。公众可留存上述校验值，日后与平台审计记录核对：校验值一致，即本公告发布以来相关记录未被改动。</p>
 </div>
+</main>
 </body>
 </html>
 `;

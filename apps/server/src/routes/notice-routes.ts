@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import fastifyFormbody from '@fastify/formbody';
 import {
   applicationAwardsSchema,
   finaliseApplicationBodySchema,
@@ -14,13 +15,15 @@ import {
   noticeVersionParamsSchema,
   objectionBodySchema,
   objectionListSchema,
+  objectionReceiptParamsSchema,
   objectionReceiptSchema,
   payApplicationBodySchema,
   publishNoticeBodySchema,
 } from '@ftai/api';
 import type { FastifyReply } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { requireRole } from '../auth/current-user.js';
 import { loadApplicationAwards } from '../awards/application-awards.js';
 import { finaliseApplication } from '../awards/finalise-application.js';
@@ -28,13 +31,20 @@ import { payApplication } from '../awards/pay-application.js';
 import type { AppContext } from '../context.js';
 import { refreshStatistics, vacuumSoon } from '../db/refresh-statistics.js';
 import type { Database } from '../db/schema.js';
-import { notFound } from '../errors.js';
+import { HttpError, notFound } from '../errors.js';
 import { fileAnswer } from '../http/file-answer.js';
 import { idempotent } from '../http/idempotency.js';
 import { exportNoticeXlsx, XLSX_MIME } from '../notice/export-notice-xlsx.js';
 import { listNotices } from '../notice/list-notices.js';
 import { listObjections } from '../notice/list-objections.js';
 import { loadNotice, type NoticePageRequest } from '../notice/load-notice.js';
+import {
+  checkObjectionForm,
+  objectionClosedPage,
+  objectionFormPage,
+  objectionFormValues,
+  objectionReceiptPage,
+} from '../notice/objection-form.js';
 import { noticeReadiness, publishNotice } from '../notice/publish-notice.js';
 import { recordObjection } from '../notice/record-objection.js';
 import { type NoticePageLinks, renderNoticeHtml } from '../notice/render-notice-html.js';
@@ -281,6 +291,92 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => workbook(await notice(req.params.id, undefined, ctx.db, { limit: 1 }), reply),
+    );
+
+    // The notice page's own objection form (no script): a plain form post, answered with a page.
+    // Its body parser is this plugin's only: the API takes JSON and nothing else.
+    await app.register(async (plugin) => {
+      const forms = plugin.withTypeProvider<ZodTypeProvider>();
+      await forms.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
+      forms.post(
+        '/notices/:id/objections',
+        {
+          // Anyone may object, signed in or not: no CSRF token, but a rate limit per address.
+          config: { csrf: false, rateLimit: { max: 20, timeWindow: 60_000 } },
+          schema: {
+            summary: 'Object to a notice through the form on its page; answers with the receipt (303) or the form again (public)',
+            tags: ['notices'],
+            params: noticeIdParamsSchema,
+            response: {
+              303: z
+                .null()
+                .meta({ description: 'Received: on to the receipt page (Location: /notices/:id/objections/:objectionId), no body' }),
+              400: pageAnswer,
+              409: pageAnswer,
+            },
+          },
+        },
+        async (req, reply) => {
+          const n = await notice(req.params.id);
+          const values = objectionFormValues(req.body);
+          const html = (status: 400 | 409, body: string) =>
+            reply
+              .code(status)
+              .type(HTML)
+              .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+              .send(body);
+          if (!n.isOpenForObjections) return html(409, objectionClosedPage(n));
+          const errors = checkObjectionForm(values);
+          if (Object.keys(errors).length > 0) return html(400, objectionFormPage(n, values, errors));
+          try {
+            const receipt = await ctx.tx((trx) =>
+              recordObjection(trx, {
+                noticeId: n.id,
+                name: values.name,
+                contact: values.contact,
+                text: values.text,
+                applicationId: values.applicationId === '' ? undefined : values.applicationId,
+                at: ctx.now(),
+                today: ctx.today(),
+              }),
+            );
+            return reply.redirect(`/notices/${encodeURIComponent(n.id)}/objections/${receipt.id}`, 303);
+          } catch (error) {
+            if (error instanceof HttpError && error.statusCode === 400)
+              return html(400, objectionFormPage(n, values, { applicationId: '申请编号不在本公告中，请核对后填写，或留空。' }));
+            if (error instanceof HttpError && error.statusCode === 409) return html(409, objectionClosedPage(n));
+            throw error;
+          }
+        },
+      );
+    });
+
+    app.get(
+      '/notices/:id/objections/:objectionId',
+      {
+        schema: {
+          summary:
+            'The receipt of an objection (异议受理回执): its number, when it came and the notice, nothing the objector wrote (public)',
+          tags: ['notices'],
+          params: objectionReceiptParamsSchema,
+          response: { 200: pageAnswer },
+        },
+      },
+      async (req, reply) => {
+        const n = await notice(req.params.id);
+        const o = await ctx.db
+          .selectFrom('objections')
+          .select(['id', 'at'])
+          .where('id', '=', req.params.objectionId)
+          .where('notice_id', '=', n.id)
+          .executeTakeFirst();
+        if (!o) throw notFound('objection');
+        reply
+          .type(HTML)
+          .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+          .header('x-content-type-options', 'nosniff');
+        return objectionReceiptPage(n, o);
+      },
     );
 
     app.post(

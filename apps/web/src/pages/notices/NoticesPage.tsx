@@ -167,7 +167,7 @@ function NoticeCard({ notice, onObject }: { notice: NoticeSummary; onObject: () 
   return (
     <Card
       data-testid={`notice-${notice.id}`}
-      title={<span style={{ whiteSpace: 'normal' }}>{notice.call.title}</span>}
+      title={<span style={{ whiteSpace: 'normal' }}>{notice.title}</span>}
       extra={
         <Space size={4} wrap>
           {notice.version > 1 && <Tag color="warning">{name(notice.version)}</Tag>}

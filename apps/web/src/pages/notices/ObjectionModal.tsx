@@ -75,7 +75,7 @@ export function ObjectionModal({ notice, onClose }: { notice: NoticeSummary; onC
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        title={notice.call.title}
+        title={notice.title}
         description={t('notices.objectHelp', { d: formatDate(notice.objectionsUntil, lang) })}
       />
       {problem && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={problem} />}

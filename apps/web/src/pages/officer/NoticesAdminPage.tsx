@@ -77,7 +77,7 @@ export function NoticesAdminPage() {
         <div>
           <div>{n.publishedOn}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {n.call.title}
+            {n.title}
           </Typography.Text>
         </div>
       ),
@@ -140,7 +140,7 @@ export function NoticesAdminPage() {
                 renderItem={(n) => (
                   <Card size="small" style={{ marginBottom: 8 }} title={n.publishedOn} extra={<Money value={n.total} strong />}>
                     <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-                      <Typography.Text type="secondary">{n.call.title}</Typography.Text>
+                      <Typography.Text type="secondary">{n.title}</Typography.Text>
                       <span>{t('notices.size', { lines: n.count, enterprises: n.enterprises })}</span>
                       {versionOf(n)}
                       {windowOf(n)}
