@@ -37,6 +37,16 @@ export type AllocationBody = z.output<typeof allocationBodySchema>;
 export const budgetFiguresSchema = z.object({ total: int, perArticle: z.record(z.string(), int) });
 export type BudgetFigures = z.output<typeof budgetFiguresSchema>;
 
+/** A budget that can bind: an article's own budget (单列预算), or the call's total (年度总额控制). */
+export const budgetScopeSchema = z.enum(['article', 'total']);
+export type BudgetScope = z.output<typeof budgetScopeSchema>;
+
+/**
+ * A ratio shown as a percentage: 2 decimals, rounded half up from the exact fraction (never from a
+ * float of the amounts), e.g. "72.00".
+ */
+const percent = z.string().regex(/^\d+\.\d{2}$/);
+
 /** One approved item (measure, subject) of a planned application and what the allocation gives it. */
 export const plannedItemSchema = z.object({
   measure: z.string(),
@@ -45,6 +55,12 @@ export const plannedItemSchema = z.object({
   article: int,
   approved: int,
   allocated: int,
+  /** allocated / approved as a percentage ("72.00"); null when approved is 0. */
+  percent: percent.nullable(),
+  /** Yuan it received by largest remainder (+1 元 per step that gave one: 0, 1 or 2); null when unknown (an allocation committed before this was kept). */
+  remainderYuan: int.nullable(),
+  /** The budgets that scaled it, in the order applied (article step, then total); null when unknown. */
+  scaledBy: z.array(budgetScopeSchema).nullable(),
 });
 export type PlannedItem = z.output<typeof plannedItemSchema>;
 
@@ -57,6 +73,10 @@ export const plannedApplicationSchema = z.object({
   submittedAt: z.string().nullable(),
   approved: int,
   allocated: int,
+  /** allocated / approved as a percentage ("72.00"); null when approved is 0. */
+  percent: percent.nullable(),
+  /** Yuan its items received by largest remainder; null when unknown. */
+  remainderYuan: int.nullable(),
   /** Its items approved above 0, by measure and subject. */
   items: z.array(plannedItemSchema),
 });
@@ -64,6 +84,48 @@ export type PlannedApplication = z.output<typeof plannedApplicationSchema>;
 
 /** Allocated over approved, rounded to 4 decimals, for display only (null when nothing was approved). */
 const ratio = z.number().nullable();
+
+/** An exact ratio: numerator / denominator in lowest terms (whole numbers), and its percentage. */
+export const exactRatioSchema = z.object({ numerator: int, denominator: int, percent });
+export type ExactRatio = z.output<typeof exactRatioSchema>;
+
+/**
+ * A budget that bound, in the order applied: each article budget exceeded by its items' approved
+ * amounts, then the total if what the articles left still exceeds it. Proportional: every item it
+ * scales gets `ratio` of its amount before the step (floored to the yuan, then the largest
+ * remainders +1 元), so an item of a bound article that the total scales too gets the product of the two.
+ */
+export const allocationBindingSchema = z.object({
+  scope: budgetScopeSchema,
+  /** The article (1 … 10) for an article budget; null for the total. */
+  article: int.nullable(),
+  /** What the budget holds for this allocation, whole yuan. */
+  budget: int,
+  /** The sum it scales: the article's approved amounts, or, for the total, the amounts the article step left. */
+  scaled: int,
+  /** budget / scaled. */
+  ratio: exactRatioSchema,
+  /** An article's ratio times the total's when the total binds too (what its items get of their approved amounts); null otherwise. */
+  combinedPercent: percent.nullable(),
+  /** Items it scales (more than 0 yuan before the step). */
+  items: int,
+  /** Yuan given one each by largest remainder (proportional; 0 by score). */
+  remainderYuan: int,
+});
+export type AllocationBinding = z.output<typeof allocationBindingSchema>;
+
+/** Who received a largest-remainder yuan: the item and its application. */
+export const remainderRecipientSchema = z.object({
+  applicationId: z.string(),
+  creditCode: z.string(),
+  enterpriseName: z.string(),
+  measure: z.string(),
+  subject: z.string(),
+});
+export type RemainderRecipient = z.output<typeof remainderRecipientSchema>;
+
+/** How many recipients a binding names; the pages flag every one (remainderYuan of an item). */
+export const REMAINDER_NAMED = 10;
 
 /** What the allocation gives, in figures: counts, sums, whether a budget binds, and the use of each article. */
 export const allocationSummarySchema = z.object({
@@ -79,7 +141,28 @@ export const allocationSummarySchema = z.object({
   /** True when some budget binds, i.e. when some item gets less than it was approved. */
   oversubscribed: z.boolean(),
   /** By article number: every article that has items or a budget (its budget left, or null). */
-  byArticle: z.record(z.string(), z.object({ budget: int.nullable(), approved: int, allocated: int, ratio })),
+  byArticle: z.record(
+    z.string(),
+    z.object({
+      budget: int.nullable(),
+      approved: int,
+      allocated: int,
+      ratio,
+      /**
+       * What the article can really receive in this allocation: its budget left, but when the total
+       * binds what the total leaves it (its allocation), and never more than the total left; null
+       * without a budget of its own.
+       */
+      available: int.nullable(),
+    }),
+  ),
+  /** The budgets that bound, articles by number, then the total: the ratios the page states. */
+  bindings: z.array(
+    allocationBindingSchema.extend({
+      /** The first REMAINDER_NAMED items (by application id) that received a largest-remainder yuan; `remainderYuan` counts them all. */
+      remainderItems: z.array(remainderRecipientSchema),
+    }),
+  ),
 });
 export type AllocationSummary = z.output<typeof allocationSummarySchema>;
 
@@ -294,3 +377,18 @@ export type OtherAward = z.output<typeof otherAwardSchema>;
 /** GET /api/v1/other-policy-awards: a page of the awards, and the sum of every award the filters match (not only this page's). */
 export const otherAwardListSchema = z.object({ awards: z.array(otherAwardSchema), total: int, page: pageInfoSchema });
 export type OtherAwardList = z.output<typeof otherAwardListSchema>;
+
+/**
+ * How an enterprise's application was allocated (GET /api/v1/applications/:id, once committed):
+ * the budgets that bound its items and, item by item, approved → allocated with the ratio and any
+ * largest-remainder yuan. Other enterprises are not named.
+ */
+export const applicationAllocationSchema = z.object({
+  allocationId: z.string(),
+  method: allocationMethodSchema,
+  committedAt: z.string(),
+  /** The bindings that scaled an item of this application, in the order applied. */
+  bindings: z.array(allocationBindingSchema),
+  items: z.array(plannedItemSchema),
+});
+export type ApplicationAllocation = z.output<typeof applicationAllocationSchema>;

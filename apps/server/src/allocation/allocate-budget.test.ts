@@ -8,6 +8,8 @@ import {
   type AllocationResult,
   allocateBudget,
 } from './allocate-budget.js';
+import { percentText } from './allocation-ratio.js';
+import { explainAllocatedItem, type StoredStep } from './explain-allocated-item.js';
 
 /** A number no article of the policy has. */
 const AFTER_LAST = Math.max(...ARTICLE_NUMBERS) + 1;
@@ -158,8 +160,28 @@ describe('allocateBudget, proportional (largest remainder, whole yuan)', () => {
     const input = [item('b', 2, 10, 7, 'o2'), item('a', 1, 20, null, 'o1')];
     const result = allocateBudget(input, TOTAL_ONLY(15), 'proportional');
     expect(result.items).toEqual([
-      { key: 'a', applicationId: 'app-a', article: 1, approved: 20, score: null, order: 'o1', allocated: 10 },
-      { key: 'b', applicationId: 'app-b', article: 2, approved: 10, score: 7, order: 'o2', allocated: 5 },
+      {
+        key: 'a',
+        applicationId: 'app-a',
+        article: 1,
+        approved: 20,
+        score: null,
+        order: 'o1',
+        allocated: 10,
+        remainderYuan: 0,
+        scaledBy: ['total'],
+      },
+      {
+        key: 'b',
+        applicationId: 'app-b',
+        article: 2,
+        approved: 10,
+        score: 7,
+        order: 'o2',
+        allocated: 5,
+        remainderYuan: 0,
+        scaledBy: ['total'],
+      },
     ]);
   });
 
@@ -170,6 +192,7 @@ describe('allocateBudget, proportional (largest remainder, whole yuan)', () => {
       total: 0,
       oversubscribed: false,
       byArticle: { 3: { budget: 5, approved: 0, allocated: 0 } },
+      steps: [],
     });
   });
 });
@@ -532,6 +555,115 @@ describe('allocateBudget, score: a prefix of the ranking is funded', () => {
         for (const i of ranked) {
           if (isCut) expect(i.allocated).toBe(0);
           else if (i.allocated < i.approved) isCut = true;
+        }
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('allocateBudget: the ratios it applies and the yuan it gives by largest remainder', () => {
+  /** Each item's allocated / approved as the page shows it. */
+  const percents = (result: AllocationResult) => Object.fromEntries(result.items.map((i) => [i.key, percentText(i.allocated, i.approved)]));
+
+  it('article 3 binds at 80%, then the total at 90%: article 3 items get 72%, the others 90%', () => {
+    const result = allocateBudget(
+      [item('a', 3, 100_000), item('b', 3, 150_000), item('c', 5, 200_000)],
+      // Article 3: 250,000 approved, 200,000 budget → 80%. After it 80,000 + 120,000 + 200,000 = 400,000 for 360,000 → 90%.
+      { total: 360_000, perArticle: { 3: 200_000 } },
+      'proportional',
+    );
+    expect(allocated(result)).toEqual({ a: 72_000, b: 108_000, c: 180_000 });
+    expect(percents(result)).toEqual({ a: '72.00', b: '72.00', c: '90.00' });
+    expect(result.steps.map(({ cutoff: _, ...step }) => step)).toEqual([
+      { scope: 'article', article: 3, budget: 200_000, scaled: 250_000, items: 2, remainderYuan: 0 },
+      { scope: 'total', article: null, budget: 360_000, scaled: 400_000, items: 3, remainderYuan: 0 },
+    ]);
+    expect(percentText(200_000, 250_000)).toBe('80.00');
+    expect(percentText(360_000, 400_000)).toBe('90.00');
+    expect(result.items.map((i) => [i.key, i.scaledBy, i.remainderYuan])).toEqual([
+      ['a', ['article', 'total'], 0],
+      ['b', ['article', 'total'], 0],
+      ['c', ['total'], 0],
+    ]);
+  });
+
+  it('flags the items that received a largest-remainder yuan, and counts them per step', () => {
+    // 100 over 3 × 50: 33.33 each, floors 99, the 1 yuan left to the earliest order (all else equal): a.
+    const result = allocateBudget([item('a', 1, 50), item('b', 1, 50), item('c', 2, 50)], TOTAL_ONLY(100), 'proportional');
+    expect(allocated(result)).toEqual({ a: 34, b: 33, c: 33 });
+    expect(result.items.map((i) => i.remainderYuan)).toEqual([1, 0, 0]);
+    expect(percents(result)).toEqual({ a: '68.00', b: '66.00', c: '66.00' });
+    expect(result.steps).toEqual([
+      {
+        scope: 'total',
+        article: null,
+        budget: 100,
+        scaled: 150,
+        items: 3,
+        remainderYuan: 1,
+        cutoff: { remainder: 50, weight: 50, position: 0 },
+      },
+    ]);
+  });
+
+  it('gives one item a yuan in each step: +2 元, scaled by both', () => {
+    // Article 3: x and y of 1 yuan for 1 → x (earlier). Total: x 1 and z 1 for 1 → x again.
+    const result = allocateBudget([item('x', 3, 1), item('y', 3, 1), item('z', 5, 1)], { total: 1, perArticle: { 3: 1 } }, 'proportional');
+    expect(allocated(result)).toEqual({ x: 1, y: 0, z: 0 });
+    expect(result.items.map((i) => [i.key, i.remainderYuan, i.scaledBy])).toEqual([
+      ['x', 2, ['article', 'total']],
+      ['y', 0, ['article']],
+      ['z', 0, ['total']],
+    ]);
+    expect(result.steps.map((step) => [step.scope, step.items, step.remainderYuan])).toEqual([
+      ['article', 2, 1],
+      ['total', 2, 1],
+    ]);
+  });
+
+  it('gives no remainder yuan by score', () => {
+    const result = allocateBudget([item('a', 1, 50, 90), item('b', 1, 50, 80)], TOTAL_ONLY(70), 'score');
+    expect(allocated(result)).toEqual({ a: 50, b: 20 });
+    expect(result.items.map((i) => i.remainderYuan)).toEqual([0, 0]);
+    expect(result.steps).toEqual([{ scope: 'total', article: null, budget: 70, scaled: 100, items: 2, remainderYuan: 0, cutoff: null }]);
+  });
+
+  it('sums the remainder yuan of a step to budget − Σ floors, each to an item it scales', () => {
+    fc.assert(
+      fc.property(callArb, (call) => {
+        const result = allocateBudget(call.items, call.budget, 'proportional');
+        for (const step of result.steps) {
+          const bit = step.scope;
+          const received = result.items.filter((i) => i.scaledBy.includes(bit) && (bit === 'total' || i.article === step.article));
+          expect(received.length).toBe(step.items);
+          expect(step.remainderYuan).toBeLessThanOrEqual(step.items);
+        }
+        expect(sum(result.items.map((i) => i.remainderYuan))).toBe(sum(result.steps.map((step) => step.remainderYuan)));
+      }),
+      RUNS,
+    );
+  });
+
+  it('explains any item again from the steps alone (what a committed allocation keeps)', () => {
+    fc.assert(
+      fc.property(callArb, (call) => {
+        const result = allocateBudget(call.items, call.budget, 'proportional');
+        // The cutoff's position is the item's rank by key: the stored step names its order and key.
+        const steps: StoredStep[] = result.steps.map((step) => {
+          const at = step.cutoff === null ? undefined : result.items[step.cutoff.position];
+          return {
+            scope: step.scope,
+            article: step.article,
+            budget: step.budget,
+            scaled: step.scaled,
+            cutoff:
+              step.cutoff && at ? { remainder: step.cutoff.remainder, weight: step.cutoff.weight, order: at.order, key: at.key } : null,
+          };
+        });
+        for (const i of result.items) {
+          const explained = explainAllocatedItem(i, steps, 'proportional');
+          expect([i.key, explained.remainderYuan, explained.scaledBy]).toEqual([i.key, i.remainderYuan, i.scaledBy]);
         }
       }),
       RUNS,

@@ -32,8 +32,39 @@ export interface AllocationBudget {
   readonly perArticle: Readonly<Record<number, number>>;
 }
 
+/** A budget that can bind: an article's own budget (单列预算), or the call's total (年度总额控制). */
+export type BudgetScope = 'article' | 'total';
+
 export interface AllocatedItem extends AllocationItem {
   readonly allocated: number;
+  /** Yuan this item received by largest remainder (+1 元 per step: 0, 1, or 2 when both its article and the total bind). */
+  readonly remainderYuan: number;
+  /** The budgets that scaled this item down, article step first: [], ['article'], ['total'] or both. */
+  readonly scaledBy: readonly BudgetScope[];
+}
+
+/**
+ * One budget that bound, in the order applied (articles by number, then the total): it scaled
+ * `scaled` yuan down to `budget` yuan, i.e. by the exact ratio budget / scaled.
+ */
+export interface AllocationStep {
+  readonly scope: BudgetScope;
+  /** The article whose budget this is; null for the total. */
+  readonly article: number | null;
+  /** Whole yuan the budget holds (what is left of it for this allocation). */
+  readonly budget: number;
+  /** Whole yuan it scales: the approved amounts of the article, or for the total what the article step left. */
+  readonly scaled: number;
+  /** Items it scales (those with more than 0 yuan before the step). */
+  readonly items: number;
+  /** Yuan given one each by largest remainder (proportional); 0 for score. */
+  readonly remainderYuan: number;
+  /**
+   * The last item (by position) to receive a largest-remainder yuan, with its remainder (the
+   * numerator over `scaled`) and weight: any item of the step ranked at or before it received one,
+   * which explains a committed item later without the others. Null when no yuan was left over.
+   */
+  readonly cutoff: { readonly remainder: number; readonly weight: number; readonly position: number } | null;
 }
 
 export interface AllocationResult {
@@ -46,6 +77,8 @@ export interface AllocationResult {
   readonly oversubscribed: boolean;
   /** Every article that has items or a budget. */
   readonly byArticle: Readonly<Record<number, { readonly budget: number | null; readonly approved: number; readonly allocated: number }>>;
+  /** The budgets that bound, article budgets by number, then the total. */
+  readonly steps: readonly AllocationStep[];
 }
 
 /** The policy's articles, for messages: 1, 2, … 10. */
@@ -90,6 +123,7 @@ export function allocateBudget(items: readonly AllocationItem[], budget: Allocat
   validateBudget(budget);
   const { sorted, columns } = inKeyOrder(items);
   const { amounts, ...figures } = allocateInKeyOrder(columns, budget, method);
+  const { remainderYuan: _yuan, scaledBy: _scaled, ...rest } = figures;
   const allocatedItems: AllocatedItem[] = sorted.map((item, index) => ({
     key: item.key,
     applicationId: item.applicationId,
@@ -98,8 +132,25 @@ export function allocateBudget(items: readonly AllocationItem[], budget: Allocat
     score: item.score,
     order: item.order,
     allocated: amounts[index] ?? 0,
+    remainderYuan: yuanCount(figures.remainderYuan[index] ?? 0),
+    scaledBy: scopesOf(figures.scaledBy[index] ?? 0),
   }));
-  return { method, items: allocatedItems, ...figures };
+  return { method, items: allocatedItems, ...rest };
+}
+
+/** Bits of AllocatedInKeyOrder's per-item columns: the article step, the total step. */
+export const ARTICLE_STEP = 1;
+export const TOTAL_STEP = 2;
+
+/** Yuan received by largest remainder, from the bits of `remainderYuan`: one per step. */
+export const yuanCount = (bits: number): number => (bits & ARTICLE_STEP ? 1 : 0) + (bits & TOTAL_STEP ? 1 : 0);
+
+/** The scopes that scaled an item, from the bits of `scaledBy`, article step first. */
+export function scopesOf(bits: number): BudgetScope[] {
+  const scopes: BudgetScope[] = [];
+  if (bits & ARTICLE_STEP) scopes.push('article');
+  if (bits & TOTAL_STEP) scopes.push('total');
+  return scopes;
 }
 
 /**
@@ -121,6 +172,10 @@ export interface KeyOrderedItems {
 /** What allocateInKeyOrder computes: the amount of each item by position, and the figures. */
 export interface AllocatedInKeyOrder extends Omit<AllocationResult, 'method' | 'items'> {
   readonly amounts: Float64Array;
+  /** By position, the steps in which the item received a largest-remainder yuan (ARTICLE_STEP | TOTAL_STEP). */
+  readonly remainderYuan: Uint8Array;
+  /** By position, the steps that scaled the item (ARTICLE_STEP | TOTAL_STEP). */
+  readonly scaledBy: Uint8Array;
 }
 
 /**
@@ -141,7 +196,37 @@ export function allocateInKeyOrder(items: KeyOrderedItems, budget: AllocationBud
   const { article, approved } = items;
   const n = approved.length;
   const amounts = Float64Array.from(approved);
+  const remainderYuan = new Uint8Array(n);
+  const scaledBy = new Uint8Array(n);
+  const steps: AllocationStep[] = [];
   let isOversubscribed = false;
+  // One step: the scope's amounts down to `limit`, with what the step did recorded.
+  const reduce = (scope: Int32Array, limit: number, bit: number, articleNumber: number | null) => {
+    isOversubscribed = true;
+    let scaled = 0;
+    let count = 0;
+    for (const i of scope) {
+      const weight = amounts[i] as number;
+      scaled += weight;
+      if (weight > 0) {
+        count++;
+        scaledBy[i] = (scaledBy[i] as number) | bit;
+      }
+    }
+    let given: Given = { recipients: new Int32Array(0), cutoff: null };
+    if (method === 'proportional') given = apportionLargestRemainder(scope, amounts, limit, items.orderRank);
+    else fundByScore(items, scope, amounts, limit);
+    for (const position of given.recipients) remainderYuan[position] = (remainderYuan[position] as number) | bit;
+    steps.push({
+      scope: articleNumber === null ? 'total' : 'article',
+      article: articleNumber,
+      budget: limit,
+      scaled,
+      items: count,
+      remainderYuan: given.recipients.length,
+      cutoff: given.cutoff,
+    });
+  };
 
   // Article budgets first: an article's own budget caps it whatever the rest of the call does.
   for (const [number, articleBudget] of articleBudgets) {
@@ -149,18 +234,12 @@ export function allocateInKeyOrder(items: KeyOrderedItems, budget: AllocationBud
     for (let i = 0; i < n; i++) if (article[i] === number) size++;
     const scope = new Int32Array(size);
     for (let i = 0, j = 0; i < n; i++) if (article[i] === number) scope[j++] = i;
-    if (sumOf(scope, amounts) > articleBudget) {
-      isOversubscribed = true;
-      reduceScope(items, scope, amounts, articleBudget, method);
-    }
+    if (sumOf(scope, amounts) > articleBudget) reduce(scope, articleBudget, ARTICLE_STEP, number);
   }
   // Then the total, over what the articles left; amounts only ever go down.
   const everything = new Int32Array(n);
   for (let i = 0; i < n; i++) everything[i] = i;
-  if (sumOf(everything, amounts) > budget.total) {
-    isOversubscribed = true;
-    reduceScope(items, everything, amounts, budget.total, method);
-  }
+  if (sumOf(everything, amounts) > budget.total) reduce(everything, budget.total, TOTAL_STEP, null);
 
   const byArticle: Record<number, { budget: number | null; approved: number; allocated: number }> = {};
   const articles = [...new Set<number>([...articleBudgets.keys(), ...new Set(article)])].sort((a, b) => a - b);
@@ -172,7 +251,7 @@ export function allocateInKeyOrder(items: KeyOrderedItems, budget: AllocationBud
     figures.allocated += amounts[i] as number;
     total += amounts[i] as number;
   }
-  return { amounts, total, oversubscribed: isOversubscribed, byArticle };
+  return { amounts, total, oversubscribed: isOversubscribed, byArticle, steps, remainderYuan, scaledBy };
 }
 
 /** The columns of allocateInKeyOrder for items in any order: sorted by key, checked, their orders ranked. */
@@ -196,10 +275,11 @@ function inKeyOrder<T extends AllocationItem>(items: readonly T[]): { sorted: T[
   return { sorted, columns };
 }
 
-/** Brings the scope's amounts down to exactly `limit`; the caller has checked that they exceed it. */
-function reduceScope(items: KeyOrderedItems, scope: Int32Array, amounts: Float64Array, limit: number, method: AllocationMethod): void {
-  if (method === 'proportional') apportionLargestRemainder(scope, amounts, limit, items.orderRank);
-  else fundByScore(items, scope, amounts, limit);
+/** What a largest-remainder step gave beyond the floors: the yuan, their recipients in rank order, the last of them. */
+interface Given {
+  /** Positions of the items that received a yuan, one each. */
+  readonly recipients: Int32Array;
+  readonly cutoff: AllocationStep['cutoff'];
 }
 
 /**
@@ -211,7 +291,7 @@ function reduceScope(items: KeyOrderedItems, scope: Int32Array, amounts: Float64
  * sorting positions: no object per share, and each comparison reads numbers (`orderRanks`, by
  * position, ranks the `order` strings; the key order is the position itself).
  */
-function apportionLargestRemainder(scope: Int32Array, amounts: Float64Array, limit: number, orderRanks: Int32Array): void {
+function apportionLargestRemainder(scope: Int32Array, amounts: Float64Array, limit: number, orderRanks: Int32Array): Given {
   const n = scope.length;
   const weights = new Float64Array(n);
   const positions = new Int32Array(n);
@@ -246,11 +326,17 @@ function apportionLargestRemainder(scope: Int32Array, amounts: Float64Array, lim
   // the yuan reach only items whose exact share was not already whole.
   let leftover = limit;
   for (let i = 0; i < n; i++) leftover -= floors[i] as number;
+  const yuan = leftover;
+  const recipients = ranked.subarray(0, yuan).map((i) => positions[i] as number);
   for (const i of ranked) {
     const extra = leftover > 0 ? 1 : 0;
     leftover -= extra;
     amounts[positions[i] as number] = (floors[i] as number) + extra;
   }
+  const last = yuan > 0 ? (ranked[yuan - 1] as number) : -1;
+  const cutoff =
+    last < 0 ? null : { remainder: remainders[last] as number, weight: weights[last] as number, position: positions[last] as number };
+  return { recipients, cutoff };
 }
 
 /**

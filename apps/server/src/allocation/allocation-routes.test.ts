@@ -79,6 +79,17 @@ describe.each(DIALECTS)('budget allocation on %s', (dialect) => {
 
   it('allocates proportionally, article budget first, then the total, to the yuan', async () => {
     const { callId, a, b } = await oversubscribedCall({ a: 80, b: 90 });
+    const ITEM_A1 = {
+      measure: '1',
+      subject: '',
+      article: 1,
+      approved: 400_000,
+      allocated: 181_818,
+      percent: '45.45',
+      remainderYuan: 0,
+      scaledBy: ['article', 'total'],
+    };
+    const ITEM_A2 = { measure: '2.1', subject: 'M-1', article: 2, approved: 500_000, allocated: 454_546 };
     const preview = await officer.post(`/api/v1/calls/${callId}/allocation/preview`, { method: 'proportional' });
     expect(preview.statusCode).toBe(200);
     const body = preview.json();
@@ -102,7 +113,42 @@ describe.each(DIALECTS)('budget allocation on %s', (dialect) => {
       ratio: 0.7143,
       oversubscribed: true,
     });
-    expect(body.summary.byArticle['1']).toEqual({ budget: 300_000, approved: 600_000, allocated: 272_727, ratio: 0.4545 });
+    // What article 1 can really receive once the total binds: its allocation, not its 300,000.
+    expect(body.summary.byArticle['1']).toEqual({
+      budget: 300_000,
+      approved: 600_000,
+      allocated: 272_727,
+      ratio: 0.4545,
+      available: 272_727,
+    });
+    // One ratio per budget that binds, stated as applied: article 1 at 1/2, then the total at 10/11;
+    // article 1's items get the product, 45.45%. The one remainder yuan went to A's 2.1, named.
+    expect(body.summary.bindings).toEqual([
+      {
+        scope: 'article',
+        article: 1,
+        budget: 300_000,
+        scaled: 600_000,
+        ratio: { numerator: 1, denominator: 2, percent: '50.00' },
+        combinedPercent: '45.45',
+        items: 2,
+        remainderYuan: 0,
+        remainderItems: [],
+      },
+      {
+        scope: 'total',
+        article: null,
+        budget: 1_000_000,
+        scaled: 1_100_000,
+        ratio: { numerator: 10, denominator: 11, percent: '90.91' },
+        combinedPercent: null,
+        items: 4,
+        remainderYuan: 1,
+        remainderItems: [
+          { applicationId: a, creditCode: CODE_A, enterpriseName: '北京测试甲智能科技有限公司', measure: '2.1', subject: 'M-1' },
+        ],
+      },
+    ]);
     expect(body.page).toEqual({ limit: 50, next: null, total: 2 });
     expect(body.planId).toMatch(/^[0-9a-f]{64}$/);
     expect(body.budget).toEqual({ total: 1_000_000, perArticle: { 1: 300_000 } });
@@ -115,10 +161,9 @@ describe.each(DIALECTS)('budget allocation on %s', (dialect) => {
         submittedAt: '2027-03-10T01:00:00.000Z',
         approved: 900_000,
         allocated: 636_364,
-        items: [
-          { measure: '1', subject: '', article: 1, approved: 400_000, allocated: 181_818 },
-          { measure: '2.1', subject: 'M-1', article: 2, approved: 500_000, allocated: 454_546 },
-        ],
+        percent: '70.71',
+        remainderYuan: 1,
+        items: [ITEM_A1, { ...ITEM_A2, percent: '90.91', remainderYuan: 1, scaledBy: ['total'] }],
       },
       {
         applicationId: b,
@@ -128,9 +173,29 @@ describe.each(DIALECTS)('budget allocation on %s', (dialect) => {
         submittedAt: '2027-03-11T01:00:00.000Z',
         approved: 500_000,
         allocated: 363_636,
+        percent: '72.73',
+        remainderYuan: 0,
         items: [
-          { measure: '1', subject: '', article: 1, approved: 200_000, allocated: 90_909 },
-          { measure: '6.2a', subject: 'SC-1', article: 6, approved: 300_000, allocated: 272_727 },
+          {
+            measure: '1',
+            subject: '',
+            article: 1,
+            approved: 200_000,
+            allocated: 90_909,
+            percent: '45.45',
+            remainderYuan: 0,
+            scaledBy: ['article', 'total'],
+          },
+          {
+            measure: '6.2a',
+            subject: 'SC-1',
+            article: 6,
+            approved: 300_000,
+            allocated: 272_727,
+            percent: '90.91',
+            remainderYuan: 0,
+            scaledBy: ['total'],
+          },
         ],
       },
     ]);
@@ -150,6 +215,22 @@ describe.each(DIALECTS)('budget allocation on %s', (dialect) => {
     expect(commit.json().planId).toBe(body.planId);
     expect(commit.json().applications).toEqual(body.applications);
     expect(commit.json().awards).toBe(4);
+    // The committed allocation's pages explain each item as the preview did, from the steps it kept.
+    const committedPage = await officer.get(`/api/v1/allocations/${commit.json().allocationId}/applications`);
+    expect(committedPage.json().applications).toEqual(body.applications);
+    // The enterprise sees the same on its application: the budgets that bound its items, each
+    // item's ratio and its +1 元, and no other enterprise.
+    const own = await applicant.get(`/api/v1/applications/${a}`);
+    expect(own.statusCode).toBe(200);
+    expect(own.json().allocation).toMatchObject({
+      allocationId: commit.json().allocationId,
+      method: 'proportional',
+      bindings: body.summary.bindings.map(({ remainderItems: _, ...binding }: { remainderItems: unknown }) => binding),
+      items: [
+        { ...ITEM_A1, subject: '' },
+        { ...ITEM_A2, percent: '90.91', remainderYuan: 1, scaledBy: ['total'] },
+      ],
+    });
 
     const items = await t.ctx.db
       .selectFrom('application_items')

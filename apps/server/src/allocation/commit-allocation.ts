@@ -84,7 +84,14 @@ export async function commitAllocation(
       call_id: callId,
       method,
       // The figures and the digest; the amounts themselves are on the items and the awards.
-      result_json: JSON.stringify({ planId: plan.planId, budget: plan.budget, summary: plan.summary, notFunded: notFundedRecord }),
+      // The steps (with their cutoffs) explain each item's ratio and +1 元 later, to the officer and the enterprise.
+      result_json: JSON.stringify({
+        planId: plan.planId,
+        budget: plan.budget,
+        summary: plan.summary,
+        steps: plan.steps,
+        notFunded: notFundedRecord,
+      }),
       total: plan.summary.allocated,
       committed_by: officer.id,
       committed_at: at,

@@ -2,9 +2,10 @@ import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import type { AllocationMethod, AllocationSummary, BudgetFigures, PlannedApplication } from '@ftai/api';
 import { safeCellText } from '@ftai/match';
-import { measures } from '@ftai/policy-fengtai';
+import { ARTICLES, measures } from '@ftai/policy-fengtai';
 import ExcelJS from 'exceljs';
 import { shareCellStyles } from '../http/shared-cell-styles.js';
+import { yuan } from '../yuan-text.js';
 import { type Plan, withItems } from './plan-allocation.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -36,7 +37,22 @@ export const ALLOCATION_COLUMNS = [
   { header: '条款', key: 'article', width: 8 },
   { header: '审定金额（元）', key: 'approved', width: 16 },
   { header: '分配金额（元）', key: 'allocated', width: 16 },
+  { header: '分配比例', key: 'percent', width: 12 },
+  { header: '最大余额法加1元（元）', key: 'remainderYuan', width: 20 },
 ] as const;
+
+const citationOf = new Map(ARTICLES.map((a) => [a.article, a.citation.zh]));
+
+/** A binding as the summary sheet states it: 第三条单列预算 | 200,000元÷审定250,000元＝4/5（80.00%），按此比例调减2项，… */
+function bindingText(b: AllocationSummary['bindings'][number]): [string, string] {
+  const what = b.scope === 'total' ? '年度总额控制' : `${citationOf.get(b.article ?? 0) ?? `第${b.article}条`}单列预算`;
+  const base = b.scope === 'total' ? '分条款调减后' : '审定';
+  const combined = b.combinedPercent === null ? '' : `；再经年度总额控制，合计为审定金额的${b.combinedPercent}%`;
+  return [
+    what,
+    `${yuan(b.budget)}元÷${base}${yuan(b.scaled)}元＝${b.ratio.numerator}/${b.ratio.denominator}（${b.ratio.percent}%），按此比例调减${b.items}项，其中${b.remainderYuan}项按最大余额法各加1元${combined}`,
+  ];
+}
 
 const nameOf = new Map(measures.map((m) => [m.id, m.name.zh]));
 const METHOD_NAMES: Record<AllocationMethod, string> = { proportional: '按比例分配（最大余额法，取整到元）', score: '按评审得分从高到低' };
@@ -76,6 +92,8 @@ export function exportAllocationXlsx(head: AllocationHead, pages: AsyncIterable<
     for (const [article, f] of Object.entries(s.byArticle)) {
       rows.push([`第${article}条 预算/审定/分配（元）`, `${f.budget ?? '无单独预算'} / ${f.approved} / ${f.allocated}`]);
     }
+    // The rule as applied: article budgets first, then the total over what they left.
+    for (const binding of s.bindings ?? []) rows.push(bindingText(binding));
     for (const [item, value] of rows) info.addRow({ item, value: typeof value === 'string' ? safeCellText(value) : value }).commit();
     info.commit();
 
@@ -107,6 +125,8 @@ export function exportAllocationXlsx(head: AllocationHead, pages: AsyncIterable<
             article: i.article,
             approved: i.approved,
             allocated: i.allocated,
+            percent: i.percent === null ? '' : `${i.percent}%`,
+            remainderYuan: i.remainderYuan ?? '',
           });
           shareCellStyles(row, styles).commit();
         }

@@ -1,12 +1,23 @@
 import { createHash } from 'node:crypto';
 import type { AllocationPlan, AllocationSummary, BudgetFigures, PageInfo, PlannedApplication, PlannedItem } from '@ftai/api';
-import { PAGE_LIMIT_DEFAULT } from '@ftai/api';
+import { PAGE_LIMIT_DEFAULT, REMAINDER_NAMED } from '@ftai/api';
 import { type ExpressionBuilder, type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { conflict, notFound } from '../errors.js';
 import { decodeCursor, encodeCursor, type PageRequest } from '../http/keyset.js';
-import { type AllocationMethod, allocateInKeyOrder, type KeyOrderedItems } from './allocate-budget.js';
+import {
+  type AllocatedInKeyOrder,
+  type AllocationMethod,
+  ARTICLE_STEP,
+  allocateInKeyOrder,
+  type KeyOrderedItems,
+  scopesOf,
+  TOTAL_STEP,
+  yuanCount,
+} from './allocate-budget.js';
+import { percentText, reduced } from './allocation-ratio.js';
+import type { StoredStep } from './explain-allocated-item.js';
 
 /** The sort of every page of a plan or a committed allocation: submission time, then id. */
 export const PLAN_SORT = 'submitted';
@@ -21,6 +32,8 @@ export interface Plan {
   readonly committed: BudgetFigures;
   readonly budget: BudgetFigures;
   readonly summary: AllocationSummary;
+  /** The budgets that bound, as a commit keeps them: with each step's cutoff, to explain an item later. */
+  readonly steps: readonly StoredStep[];
   /**
    * Every application waiting, by submission time then id, with the range of its items in
    * `items`: what the commit writes. plannedItems gives one's items as the API shows them.
@@ -31,7 +44,7 @@ export interface Plan {
 }
 
 /** An application of a plan; its items are those of `items` from `itemsFrom` up to `itemsTo` (excluded). */
-export interface PlanApplication extends Omit<PlannedApplication, 'items'> {
+export interface PlanApplication extends Omit<PlannedApplication, 'items' | 'percent' | 'remainderYuan'> {
   readonly itemsFrom: number;
   readonly itemsTo: number;
 }
@@ -46,11 +59,15 @@ export interface PlanItems {
   readonly article: Int32Array;
   readonly approved: Float64Array;
   readonly allocated: Float64Array;
+  /** The steps that gave each item a largest-remainder yuan (ARTICLE_STEP | TOTAL_STEP bits). */
+  readonly remainderYuan: Uint8Array;
+  /** The steps that scaled each item (the same bits). */
+  readonly scaledBy: Uint8Array;
 }
 
 /** The items of one application of the plan, by measure and subject, as the API shows them. */
 export function plannedItems(plan: Plan, a: PlanApplication): PlannedItem[] {
-  const { measure, subject, article, approved, allocated } = plan.items;
+  const { measure, subject, article, approved, allocated, remainderYuan, scaledBy } = plan.items;
   const items: PlannedItem[] = [];
   for (let i = a.itemsFrom; i < a.itemsTo; i++) {
     items.push({
@@ -59,6 +76,9 @@ export function plannedItems(plan: Plan, a: PlanApplication): PlannedItem[] {
       article: article[i] as number,
       approved: approved[i] as number,
       allocated: allocated[i] as number,
+      percent: percentText(allocated[i] as number, approved[i] as number),
+      remainderYuan: yuanCount(remainderYuan[i] as number),
+      scaledBy: scopesOf(scaledBy[i] as number),
     });
   }
   return items;
@@ -66,16 +86,21 @@ export function plannedItems(plan: Plan, a: PlanApplication): PlannedItem[] {
 
 /** Applications of the plan with their items, as the API shows them. */
 export function withItems(plan: Plan, applications: readonly PlanApplication[]): PlannedApplication[] {
-  return applications.map((a) => ({
-    applicationId: a.applicationId,
-    creditCode: a.creditCode,
-    enterpriseName: a.enterpriseName,
-    score: a.score,
-    submittedAt: a.submittedAt,
-    approved: a.approved,
-    allocated: a.allocated,
-    items: plannedItems(plan, a),
-  }));
+  return applications.map((a) => {
+    const items = plannedItems(plan, a);
+    return {
+      applicationId: a.applicationId,
+      creditCode: a.creditCode,
+      enterpriseName: a.enterpriseName,
+      score: a.score,
+      submittedAt: a.submittedAt,
+      approved: a.approved,
+      allocated: a.allocated,
+      percent: percentText(a.allocated, a.approved),
+      remainderYuan: items.reduce((sum, i) => sum + (i.remainderYuan ?? 0), 0),
+      items,
+    };
+  });
 }
 
 /** An application waiting: [id, credit code, enterprise name, score, submitted at]. */
@@ -272,7 +297,16 @@ export async function planAllocation(db: Kysely<Database>, dialect: Dialect, cal
     itemsTo[r] = at;
   }
   const result = allocateInKeyOrder(columns, budget, method);
-  const items: PlanItems = { measure, subject, article: columns.article, approved: columns.approved, allocated: result.amounts };
+  const totalBinds = result.steps.some((step) => step.scope === 'total');
+  const items: PlanItems = {
+    measure,
+    subject,
+    article: columns.article,
+    approved: columns.approved,
+    allocated: result.amounts,
+    remainderYuan: result.remainderYuan,
+    scaledBy: result.scaledBy,
+  };
 
   let awards = 0;
   let approved = 0;
@@ -299,6 +333,10 @@ export async function planAllocation(db: Kysely<Database>, dialect: Dialect, cal
       itemsTo: itemsTo[r] as number,
     };
   }
+  // Who owns each item (by key order), to name and rank the items that received a remainder yuan.
+  const ownerOf = new Int32Array(itemCount);
+  for (let r = 0; r < count; r++) ownerOf.fill(r, itemsFrom[r] as number, itemsTo[r] as number);
+  const { bindings, steps } = bindingsOf(result, items, (i) => planned[ownerOf[i] as number] as PlanApplication);
   planned.sort((x, y) => compareAt(x, y.submittedAt ?? '', y.applicationId));
   // The plan's digest: the call, the method and the budget; every application (its score and
   // submission time, which order it, and the range of its items; one without items still
@@ -329,9 +367,14 @@ export async function planAllocation(db: Kysely<Database>, dialect: Dialect, cal
       ratio: ratioOf(result.total, approved),
       oversubscribed: result.oversubscribed,
       byArticle: Object.fromEntries(
-        Object.entries(result.byArticle).map(([article, f]) => [article, { ...f, ratio: ratioOf(f.allocated, f.approved) }]),
+        Object.entries(result.byArticle).map(([article, f]) => [
+          article,
+          { ...f, ratio: ratioOf(f.allocated, f.approved), available: availableTo(f, budget.total, totalBinds) },
+        ]),
       ),
+      bindings,
     },
+    steps,
     applications: planned,
     items,
   };
@@ -352,6 +395,78 @@ export function previewOf(plan: Plan, limit?: number): AllocationPlan {
     applications,
     page,
   };
+}
+
+/**
+ * What an article with a budget of its own can really receive: when the total binds, what the
+ * total step leaves it (its allocation: the total is then spent to the yuan); otherwise its budget
+ * left, never more than the total left. Null without a budget of its own.
+ */
+function availableTo(article: { budget: number | null; allocated: number }, total: number, totalBinds: boolean): number | null {
+  if (article.budget === null) return null;
+  return totalBinds ? article.allocated : Math.min(article.budget, total);
+}
+
+/**
+ * The steps that bound, as the summary states them (exact ratio, its percentage, the items and
+ * the remainder yuan, the first recipients named) and as a commit keeps them (with the cutoffs
+ * as order and key strings). O(n) per step.
+ */
+function bindingsOf(
+  result: AllocatedInKeyOrder,
+  items: PlanItems,
+  ownerAt: (position: number) => PlanApplication,
+): { bindings: AllocationSummary['bindings']; steps: StoredStep[] } {
+  const total = result.steps.find((step) => step.scope === 'total');
+  const orderOf = (a: PlanApplication) => `${a.submittedAt ?? ''}|${a.applicationId}`;
+  const keyAt = (i: number, a: PlanApplication) => `${a.applicationId}|${items.measure[i]}|${items.subject[i]}`;
+  const bindings: AllocationSummary['bindings'] = [];
+  const steps: StoredStep[] = [];
+  for (const step of result.steps) {
+    const bit = step.scope === 'total' ? TOTAL_STEP : ARTICLE_STEP;
+    const remainderItems: AllocationSummary['bindings'][number]['remainderItems'] = [];
+    for (let i = 0; i < items.remainderYuan.length && remainderItems.length < REMAINDER_NAMED; i++) {
+      if (!((items.remainderYuan[i] as number) & bit)) continue;
+      if (step.scope === 'article' && items.article[i] !== step.article) continue;
+      const a = ownerAt(i);
+      remainderItems.push({
+        applicationId: a.applicationId,
+        creditCode: a.creditCode,
+        enterpriseName: a.enterpriseName,
+        measure: items.measure[i] as string,
+        subject: items.subject[i] as string,
+      });
+    }
+    const ratio = reduced(step.budget, step.scaled);
+    bindings.push({
+      scope: step.scope,
+      article: step.article,
+      budget: step.budget,
+      scaled: step.scaled,
+      ratio: { ...ratio, percent: percentText(step.budget, step.scaled) as string },
+      // 第X条 then 年度总额控制: the product of the two exact ratios.
+      combinedPercent:
+        step.scope === 'article' && total
+          ? percentText(BigInt(step.budget) * BigInt(total.budget), BigInt(step.scaled) * BigInt(total.scaled))
+          : null,
+      items: step.items,
+      remainderYuan: step.remainderYuan,
+      remainderItems,
+    });
+    const at = step.cutoff?.position;
+    const owner = at === undefined ? null : ownerAt(at);
+    steps.push({
+      scope: step.scope,
+      article: step.article,
+      budget: step.budget,
+      scaled: step.scaled,
+      cutoff:
+        step.cutoff && owner && at !== undefined
+          ? { remainder: step.cutoff.remainder, weight: step.cutoff.weight, order: orderOf(owner), key: keyAt(at, owner) }
+          : null,
+    });
+  }
+  return { bindings, steps };
 }
 
 /** Allocated over approved, 4 decimals, for display; the amounts themselves stay exact. */

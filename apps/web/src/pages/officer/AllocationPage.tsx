@@ -1,5 +1,5 @@
 import { CalculatorOutlined, CheckCircleOutlined, DownloadOutlined } from '@ant-design/icons';
-import type { AllocationMethod, AllocationPlan, CommittedAllocation, PlannedApplicationPage } from '@ftai/api';
+import type { AllocationMethod, AllocationPlan, CommittedAllocation, PlannedApplicationPage, PlannedItem } from '@ftai/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -29,9 +29,10 @@ import { api, newIdempotencyKey } from '../../api/client';
 import { useArticleIndex } from '../../api/use-catalogue';
 import { Money } from '../../components/Money';
 import { ServerPager } from '../../components/ServerPager';
+import { type ArticleName, bindingSentence, scaledByText } from '../../lib/allocation-rule';
 import { formatTime, formatYuan } from '../../lib/format';
 import { useServerPage } from '../../lib/use-server-page';
-import { type ArticleUse, articleUse, planPages, summariseAllocation, workbookUrl } from './lib/allocation-summary';
+import { type ArticleUse, articleUse, committedPages, planPages, summariseAllocation, workbookUrl } from './lib/allocation-summary';
 import { percentOf } from './lib/yuan';
 import { CallSelect, errorMessage, PageHeader, QueryState } from './parts';
 import { useSelectedCall } from './use-selected-call';
@@ -60,14 +61,18 @@ export function AllocationPage() {
   // One key per previewed plan: a retried commit of the same plan is answered once.
   const [commitKey, setCommitKey] = useState(newIdempotencyKey);
 
-  const pages = plan ? planPages(plan) : null;
+  const articleOf = useArticleIndex();
+  const articleName: ArticleName = (n) => articleOf.get(n)?.citation ?? String(n);
+  // What the page shows: the plan previewed, or, once committed, the allocation as the ledger holds it.
+  const shown: AllocationPlan | null = plan ?? committed;
+  const pages = plan ? planPages(plan) : committed ? committedPages(committed) : null;
   const rows = useServerPage<PlannedApplicationPage>(
-    ['officer', 'allocation-plan', plan?.planId ?? ''],
+    plan ? ['officer', 'allocation-plan', plan.planId] : ['officer', 'allocation-committed', committed?.allocationId ?? ''],
     pages?.path ?? '',
     pages?.params ?? {},
     (url) => api.get<PlannedApplicationPage>(url),
     PAGE_SIZE,
-    plan !== null,
+    shown !== null,
   );
 
   const preview = useMutation({
@@ -102,7 +107,7 @@ export function AllocationPage() {
     setPlan(null);
     setCommitted(null);
   };
-  const summary = plan ? summariseAllocation(plan) : null;
+  const summary = shown ? summariseAllocation(shown) : null;
 
   // Items approved above 0 that this plan leaves at 0 yuan: the server commits them only with the
   // officer's reason (不予安排), which the dialog asks for.
@@ -167,11 +172,9 @@ export function AllocationPage() {
     {
       title: t('allocation.share'),
       key: 'share',
-      width: 140,
+      align: 'right',
       responsive: ['md'],
-      render: (_, a) => (
-        <Progress aria-label={t('allocation.share')} percent={percentOf(a.allocated, a.approved) ?? 0} size="small" strokeColor="#fa8c16" />
-      ),
+      render: (_, a) => <RatioCell application={a} />,
     },
   ];
 
@@ -237,9 +240,9 @@ export function AllocationPage() {
               }
             />
           )}
-          {plan &&
+          {shown &&
             summary &&
-            (plan.summary.applications === 0 ? (
+            (shown.summary.applications === 0 ? (
               <Card size="small">
                 <Empty description={t('allocation.nothing')} />
               </Card>
@@ -250,11 +253,11 @@ export function AllocationPage() {
                     <Card size="small">
                       <Statistic
                         title={t('allocation.callBudget')}
-                        value={plan.callBudget.total}
+                        value={shown.callBudget.total}
                         formatter={(v) => formatYuan(Number(v))}
                       />
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t('allocation.committedBefore', { amount: formatYuan(plan.committed.total) })}
+                        {t('allocation.committedBefore', { amount: formatYuan(shown.committed.total) })}
                       </Typography.Text>
                     </Card>
                   </Col>
@@ -300,15 +303,24 @@ export function AllocationPage() {
                   type={summary.isOversubscribed ? 'warning' : 'success'}
                   showIcon
                   data-testid="oversubscribed"
-                  title={summary.isOversubscribed ? t('allocation.oversubscribed') : t('allocation.enough')}
+                  title={
+                    committed && !plan
+                      ? t('allocation.committedRule')
+                      : summary.isOversubscribed
+                        ? t('allocation.oversubscribed')
+                        : t('allocation.enough')
+                  }
                   description={
-                    summary.isOversubscribed
-                      ? t(`allocation.oversubscribedText.${plan.method}`, {
+                    summary.isOversubscribed ? (
+                      <RuleStatement
+                        plan={shown}
+                        articleName={articleName}
+                        lead={t(`allocation.oversubscribedText.${shown.method}`, {
                           approved: formatYuan(summary.approved),
                           budget: formatYuan(summary.budget),
-                          percent: percentOf(summary.allocated, summary.approved) ?? 0,
-                        })
-                      : undefined
+                        })}
+                      />
+                    ) : undefined
                   }
                 />
                 <Row gutter={[16, 16]}>
@@ -317,7 +329,7 @@ export function AllocationPage() {
                       title={t('allocation.byApplication')}
                       size="small"
                       extra={
-                        <Button size="small" icon={<DownloadOutlined />} href={workbookUrl(plan)} download data-testid="plan-download">
+                        <Button size="small" icon={<DownloadOutlined />} href={workbookUrl(shown)} download data-testid="plan-download">
                           {t('allocation.download')}
                         </Button>
                       }
@@ -326,21 +338,27 @@ export function AllocationPage() {
                         rowKey="applicationId"
                         size="small"
                         columns={columns}
-                        dataSource={[...(rows.data?.applications ?? plan.applications.slice(0, PAGE_SIZE))]}
+                        dataSource={[...(rows.data?.applications ?? shown.applications.slice(0, PAGE_SIZE))]}
                         loading={rows.isFetching}
                         pagination={false}
+                        expandable={{
+                          expandedRowRender: (a) => <ItemsTable items={a.items} articleName={articleName} />,
+                          rowExpandable: (a) => a.items.length > 0,
+                        }}
                         summary={() => (
                           <Table.Summary.Row>
-                            <Table.Summary.Cell index={0} colSpan={screens.xxl ? 3 : screens.sm ? 2 : 1}>
+                            {/* The expand buttons' column. */}
+                            <Table.Summary.Cell index={0} />
+                            <Table.Summary.Cell index={1} colSpan={screens.xxl ? 3 : screens.sm ? 2 : 1}>
                               <Typography.Text strong>{t('allocation.planTotal', { count: summary.applications })}</Typography.Text>
                             </Table.Summary.Cell>
-                            <Table.Summary.Cell index={1} align="right">
+                            <Table.Summary.Cell index={2} align="right">
                               <Money value={summary.approved} strong />
                             </Table.Summary.Cell>
-                            <Table.Summary.Cell index={2} align="right">
+                            <Table.Summary.Cell index={3} align="right">
                               <Money value={summary.allocated} strong />
                             </Table.Summary.Cell>
-                            {screens.md && <Table.Summary.Cell index={3} />}
+                            {screens.md && <Table.Summary.Cell index={4} />}
                           </Table.Summary.Row>
                         )}
                       />
@@ -349,25 +367,27 @@ export function AllocationPage() {
                   </Col>
                   <Col xs={24} xl={9}>
                     <Card title={t('allocation.byArticle')} size="small">
-                      <ArticleUseList rows={articleUse(plan)} total={plan.budget.total} />
+                      <ArticleUseList rows={articleUse(shown)} total={shown.budget.total} />
                     </Card>
                   </Col>
                 </Row>
-                <Card size="small">
-                  <Flex justify="space-between" align="center" wrap gap={12}>
-                    <Descriptions
-                      size="small"
-                      column={{ xs: 1, sm: 2 }}
-                      items={[
-                        { key: 'm', label: t('allocation.method'), children: t(`allocation.${plan.method}`) },
-                        { key: 's', label: t('allocation.allocatedSum'), children: <Money value={summary.allocated} strong /> },
-                      ]}
-                    />
-                    <Button type="primary" size="large" loading={commit.isPending} onClick={confirmCommit} data-testid="commit">
-                      {t('allocation.commit')}
-                    </Button>
-                  </Flex>
-                </Card>
+                {plan && (
+                  <Card size="small">
+                    <Flex justify="space-between" align="center" wrap gap={12}>
+                      <Descriptions
+                        size="small"
+                        column={{ xs: 1, sm: 2 }}
+                        items={[
+                          { key: 'm', label: t('allocation.method'), children: t(`allocation.${plan.method}`) },
+                          { key: 's', label: t('allocation.allocatedSum'), children: <Money value={summary.allocated} strong /> },
+                        ]}
+                      />
+                      <Button type="primary" size="large" loading={commit.isPending} onClick={confirmCommit} data-testid="commit">
+                        {t('allocation.commit')}
+                      </Button>
+                    </Flex>
+                  </Card>
+                )}
               </>
             ))}
           {!plan && !committed && !preview.isPending && (
@@ -387,9 +407,9 @@ function ArticleUseList({ rows, total }: { rows: readonly ArticleUse[]; total: n
   return (
     <Flex vertical gap={10}>
       {rows.map((r) => {
-        // What the article can still receive: its own budget left, but never more than the total left
-        // (an article's budget is a part of the total: with 0 left in all, 0 is left in each).
-        const cap = r.budget === null ? null : Math.min(r.budget, total);
+        // What the article can really receive (the server's figure): its own budget left, never more
+        // than the total left, and once the total binds what the total step leaves it.
+        const cap = r.available;
         return (
           <div key={r.article}>
             <Flex justify="space-between" wrap gap={4}>
@@ -419,5 +439,114 @@ function ArticleUseList({ rows, total }: { rows: readonly ArticleUse[]; total: n
         );
       })}
     </Flex>
+  );
+}
+
+/**
+ * The rule as this allocation applied it: the method's steps in a sentence, then one line per
+ * budget that bound (article budgets by number, then the total) with its exact ratio, the product
+ * for an article the total binds too, and the yuan given by largest remainder.
+ */
+function RuleStatement({ plan, lead, articleName }: { plan: AllocationPlan; lead: string; articleName: ArticleName }) {
+  const { t } = useTranslation('common');
+  const { bindings } = plan.summary;
+  return (
+    <div data-testid="allocation-rule">
+      <Typography.Paragraph style={{ marginBottom: 4 }}>{lead}</Typography.Paragraph>
+      <ul style={{ margin: '0 0 4px', paddingInlineStart: 20 }}>
+        {bindings.map((b) => (
+          <li
+            key={`${b.scope}-${b.article ?? ''}`}
+            data-testid={b.scope === 'total' ? 'binding-total' : `binding-article-${b.article}`}
+            data-percent={b.ratio.percent}
+            data-combined={b.combinedPercent ?? ''}
+          >
+            {bindingSentence(t, b, bindings, plan.method, articleName)}
+          </li>
+        ))}
+      </ul>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t(`allocationRule.${plan.method}`)}
+      </Typography.Text>
+    </div>
+  );
+}
+
+/** +N 元 given by largest remainder, with what it means on hover. */
+function PlusYuan({ count }: { count: number | null }) {
+  const { t } = useTranslation('common');
+  if (!count) return null;
+  return (
+    <Tag
+      color="blue"
+      title={t('allocationRule.plusYuanHelp', { count })}
+      style={{ marginInlineEnd: 0, marginInlineStart: 4 }}
+      data-testid="plus-yuan"
+    >
+      {t('allocationRule.plusYuan', { count })}
+    </Tag>
+  );
+}
+
+/**
+ * An application's ratio, allocated ÷ approved as the server computed it (2 decimals); with items
+ * at different ratios (an article budget binds some), each item's below it.
+ */
+function RatioCell({ application: a }: { application: PlannedRow }) {
+  const isMixed = a.items.length > 1 && a.items.some((i) => i.percent !== a.items[0]?.percent);
+  return (
+    <div>
+      <span data-testid="row-ratio" data-percent={a.percent ?? ''}>
+        {a.percent === null ? '—' : `${a.percent}%`}
+      </span>
+      {!isMixed && <PlusYuan count={a.remainderYuan} />}
+      {isMixed &&
+        a.items.map((i) => (
+          <div key={`${i.measure}|${i.subject}`}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {i.measure}：{i.percent}%
+            </Typography.Text>
+            <PlusYuan count={i.remainderYuan} />
+          </div>
+        ))}
+    </div>
+  );
+}
+
+/** An application's items: approved, allocated, the ratio, what scaled it and any remainder yuan. */
+function ItemsTable({ items, articleName }: { items: readonly PlannedItem[]; articleName: ArticleName }) {
+  const { t } = useTranslation('officer');
+  const { t: tc } = useTranslation('common');
+  const columns: ColumnsType<PlannedItem> = [
+    {
+      title: t('allocation.item'),
+      key: 'measure',
+      render: (_, i) => (i.subject ? `${i.measure}（${i.subject}）` : i.measure),
+    },
+    {
+      title: t('allocation.article'),
+      dataIndex: 'article',
+      render: (n: number) => <span style={{ whiteSpace: 'nowrap' }}>{articleName(n)}</span>,
+    },
+    { title: t('figure.approved'), dataIndex: 'approved', align: 'right', render: (v: number) => <Money value={v} /> },
+    { title: t('figure.allocated'), dataIndex: 'allocated', align: 'right', render: (v: number) => <Money value={v} strong /> },
+    {
+      title: t('allocation.share'),
+      key: 'percent',
+      align: 'right',
+      render: (_, i) => <span data-testid="item-ratio">{i.percent === null ? '—' : `${i.percent}%`}</span>,
+    },
+    { title: t('allocation.scaledBy'), key: 'scaledBy', render: (_, i) => scaledByText(tc, i, articleName) },
+    { title: t('allocation.remainderYuan'), key: 'remainder', render: (_, i) => <PlusYuan count={i.remainderYuan} /> },
+  ];
+  return (
+    <Table<PlannedItem>
+      size="small"
+      rowKey={(i) => `${i.measure}|${i.subject}`}
+      columns={columns}
+      dataSource={[...items]}
+      pagination={false}
+      aria-label={t('allocation.items')}
+    />
   );
 }

@@ -1,6 +1,6 @@
 import type { AllocationPlan } from '@ftai/api';
 import { describe, expect, it } from 'vitest';
-import { articleUse, planPages, summariseAllocation, workbookUrl } from './allocation-summary';
+import { articleUse, committedPages, planPages, summariseAllocation, workbookUrl } from './allocation-summary';
 
 /** A plan whose summary covers `apps` (approved, allocated); only the first of them is on the page. */
 function plan(budget: number, apps: [number, number][], oversubscribed: boolean): AllocationPlan {
@@ -23,9 +23,11 @@ function plan(budget: number, apps: [number, number][], oversubscribed: boolean)
       ratio: approved === 0 ? null : allocated / approved,
       oversubscribed,
       byArticle: {
-        '8': { budget: null, approved: 10, allocated: 5, ratio: 0.5 },
-        '1': { budget: 500, approved: 900, allocated: 500, ratio: 0.5556 },
+        '8': { budget: null, approved: 10, allocated: 5, ratio: 0.5, available: null },
+        // The total binds: article 1 can really receive what the total leaves it, not its 500.
+        '1': { budget: 500, approved: 900, allocated: 400, ratio: 0.4444, available: 400 },
       },
+      bindings: [],
     },
     applications: apps.slice(0, 1).map(([a, b], i) => ({
       applicationId: `a${i}`,
@@ -35,6 +37,8 @@ function plan(budget: number, apps: [number, number][], oversubscribed: boolean)
       submittedAt: null,
       approved: a,
       allocated: b,
+      percent: null,
+      remainderYuan: 0,
       items: [],
     })),
     page: { limit: 1, next: apps.length > 1 ? 'cursor' : null, total: apps.length },
@@ -78,6 +82,13 @@ describe('the allocation preview figures', () => {
     expect(articleUse(plan(1, [], false)).map((a) => a.article)).toEqual([1, 8]);
   });
 
+  it('shows what an article can really receive, as the server says (never its budget once the total binds)', () => {
+    expect(articleUse(plan(1, [], false)).map((a) => [a.article, a.available])).toEqual([
+      [1, 400],
+      [8, null],
+    ]);
+  });
+
   it('pages and downloads the previewed plan by its id, the committed one by the allocation', () => {
     const p = plan(1, [[1, 1]], false);
     expect(planPages(p)).toEqual({
@@ -85,8 +96,8 @@ describe('the allocation preview figures', () => {
       params: { method: 'proportional', plan: p.planId },
     });
     expect(workbookUrl(p)).toBe(`/api/v1/calls/c%2F1/allocation/export.xlsx?method=proportional&plan=${p.planId}`);
-    expect(workbookUrl({ ...p, allocationId: 'x1', committedAt: '2027-03-15T02:00:00.000Z', awards: 1 })).toBe(
-      '/api/v1/allocations/x1/export.xlsx',
-    );
+    const committed = { ...p, allocationId: 'x1', committedAt: '2027-03-15T02:00:00.000Z', awards: 1 };
+    expect(workbookUrl(committed)).toBe('/api/v1/allocations/x1/export.xlsx');
+    expect(committedPages(committed)).toEqual({ path: '/api/v1/allocations/x1/applications', params: {} });
   });
 });

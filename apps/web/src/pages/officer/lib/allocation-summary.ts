@@ -35,6 +35,8 @@ export interface ArticleUse {
   readonly article: number;
   /** The article's own budget left, or null when it has none (only the total binds). */
   readonly budget: number | null;
+  /** What it can really receive: its budget left, never more than the total left, what the total leaves it once the total binds. */
+  readonly available: number | null;
   readonly approved: number;
   readonly allocated: number;
 }
@@ -42,7 +44,14 @@ export interface ArticleUse {
 /** Per-article use, in article order, only the articles with a budget or an item. */
 export function articleUse(plan: AllocationPlan): ArticleUse[] {
   return Object.entries(plan.summary.byArticle)
-    .map(([article, f]) => ({ article: Number(article), budget: f.budget, approved: f.approved, allocated: f.allocated }))
+    .map(([article, f]) => ({
+      article: Number(article),
+      budget: f.budget,
+      // An allocation committed before the server said so: its budget, never more than the total left.
+      available: f.available ?? (f.budget === null ? null : Math.min(f.budget, plan.budget.total)),
+      approved: f.approved,
+      allocated: f.allocated,
+    }))
     .sort((a, b) => a.article - b.article);
 }
 
@@ -52,6 +61,11 @@ export function planPages(plan: AllocationPlan): { path: string; params: { metho
     path: `/api/v1/calls/${encodeURIComponent(plan.callId)}/allocation/applications`,
     params: { method: plan.method, plan: plan.planId },
   };
+}
+
+/** The pages of a committed allocation, as the ledger holds it. */
+export function committedPages(allocation: CommittedAllocation): { path: string; params: Record<string, string> } {
+  return { path: `/api/v1/allocations/${encodeURIComponent(allocation.allocationId)}/applications`, params: {} };
 }
 
 /** The whole plan as a workbook: the previewed one, or the committed allocation as the ledger holds it. */
