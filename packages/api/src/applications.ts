@@ -2,6 +2,7 @@ import { answerSchema, enterpriseSchema, factsSchema } from '@ftai/policy-fengta
 import { z } from 'zod';
 import { callSchema } from './calls.js';
 import { instantSchema, yuanSchema } from './formats.js';
+import { applicationAllocationSchema } from './ledger.js';
 import { pageInfoSchema, pageQueryShape } from './page.js';
 import { APPLICATION_STATUSES, ROLES } from './statuses.js';
 
@@ -210,6 +211,17 @@ export const storedRequestSchema = z.object({
 });
 export type StoredRequest = z.output<typeof storedRequestSchema>;
 
+/**
+ * The expert review (专家评审) an approval waits for: the completed reviews (scored by a reviewer
+ * without a tie to the enterprise) the call requires, and those done. `required` is 0 for an
+ * application without an item 经评审认定; the approval is refused while `completed` < `required`.
+ */
+export const reviewProgressSchema = z.object({
+  required: z.int().min(0),
+  completed: z.int().min(0),
+});
+export type ReviewProgress = z.output<typeof reviewProgressSchema>;
+
 /** GET /api/v1/applications/:id (and every change to one answers it): the whole application as the caller sees it. */
 export const applicationViewSchema = applicationSummarySchema.extend({
   call: callSchema.nullable(),
@@ -221,5 +233,9 @@ export const applicationViewSchema = applicationSummarySchema.extend({
   timeline: z.array(timelineEventSchema),
   attachments: z.array(attachmentSchema),
   allowedMoves: z.array(z.enum(APPLICATION_STATUSES)).meta({ description: 'Where the caller may move it next.' }),
+  reviews: reviewProgressSchema.meta({ description: 'The completed expert reviews the approval needs, and those done.' }),
+  allocation: applicationAllocationSchema
+    .nullable()
+    .meta({ description: 'How the committed allocation treated its items (ratios, bound budgets, +1 元); null before one.' }),
 });
 export type ApplicationView = z.output<typeof applicationViewSchema>;

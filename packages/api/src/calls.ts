@@ -20,6 +20,21 @@ const articleBudgets = z
   .record(z.string().regex(ARTICLE_KEY, { error: `expected an article number: ${ARTICLE_NUMBERS.join(', ')}` }), yuan)
   .optional();
 
+/** The expert reviews a call requires of an application, unless the officer sets another number. */
+export const DEFAULT_REQUIRED_REVIEWS = 1;
+/** More reviews than any panel of experts sits would only keep every application from approval. */
+export const MAX_REQUIRED_REVIEWS = 20;
+
+/**
+ * Completed expert reviews (专家评审: scored by a reviewer without a tie to the enterprise) that an
+ * application with an item 经评审认定 needs before an officer approves it; 0 approves without.
+ */
+const requiredReviews = z
+  .number({ error: `expected a whole number of reviews from 0 to ${MAX_REQUIRED_REVIEWS}` })
+  .int({ error: `expected a whole number of reviews from 0 to ${MAX_REQUIRED_REVIEWS}` })
+  .min(0, { error: `expected a whole number of reviews from 0 to ${MAX_REQUIRED_REVIEWS}` })
+  .max(MAX_REQUIRED_REVIEWS, { error: `expected a whole number of reviews from 0 to ${MAX_REQUIRED_REVIEWS}` });
+
 /** The id of a call in the path: `/api/v1/calls/:id` and the routes under it. */
 export const callIdParamsSchema = z.strictObject({ id: z.string().min(1).max(100) });
 export type CallIdParams = z.output<typeof callIdParamsSchema>;
@@ -33,6 +48,8 @@ export const createCallBodySchema = z
     closesOn: date,
     totalBudget: yuan,
     articleBudgets,
+    /** DEFAULT_REQUIRED_REVIEWS when left out. */
+    requiredReviews: requiredReviews.optional(),
   })
   .refine((c) => c.opensOn <= c.closesOn, { path: ['closesOn'], error: 'expected a date on or after opensOn' });
 export type CreateCallBody = z.output<typeof createCallBodySchema>;
@@ -44,6 +61,7 @@ export const updateCallBodySchema = z.strictObject({
   closesOn: date.optional(),
   totalBudget: yuan.optional(),
   articleBudgets,
+  requiredReviews: requiredReviews.optional(),
   status: z.enum(CALL_STATUSES, { error: `expected ${CALL_STATUSES.join(' or ')}` }).optional(),
 });
 export type UpdateCallBody = z.output<typeof updateCallBodySchema>;
@@ -62,6 +80,8 @@ export const callSchema = z.object({
   totalBudget: z.number().int(),
   /** By article number ("1" … "10"); an article without an entry has no budget of its own. */
   articleBudgets: z.record(z.string(), z.number().int()),
+  /** Completed expert reviews an application with an item 经评审认定 needs before approval (0: none). */
+  requiredReviews: z.number().int(),
   status: callStatusSchema,
   /** Open and today (Beijing) within its dates: applications can be submitted. */
   isAccepting: z.boolean(),

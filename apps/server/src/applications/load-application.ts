@@ -1,10 +1,12 @@
 import type { Answer, ApplicationView } from '@ftai/api';
 import { MEASURE_IDS } from '@ftai/policy-fengtai';
 import type { Kysely } from 'kysely';
+import { applicationAllocation } from '../allocation/application-allocation.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import { loadCall } from '../calls/load-call.js';
 import type { Database } from '../db/schema.js';
 import { notFound } from '../errors.js';
+import { reviewProgress } from '../review/review-progress.js';
 import { allowedMoves } from './allowed-moves.js';
 import { selectSummaries, toSummary } from './application-summary.js';
 import { parseStoredRequest } from './check-application-input.js';
@@ -47,5 +49,7 @@ export async function loadApplication(db: Kysely<Database>, id: string, viewer: 
     timeline: await loadTimeline(db, id),
     attachments: await listAttachments(db, id),
     allowedMoves: allowedMoves(summary.status, viewer, summary),
+    reviews: await reviewProgress(db, id),
+    allocation: await applicationAllocation(db, id, items),
   };
 }

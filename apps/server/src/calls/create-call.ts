@@ -9,7 +9,8 @@ import { loadCall } from './load-call.js';
 
 /**
  * An officer opens an annual call (按年度征集申报) for assessment year `year`: its dates, its total
- * budget and the articles' budgets, open at once. Audited (`call.create`) in the same transaction.
+ * budget and the articles' budgets, the expert reviews an approval needs (DEFAULT_REQUIRED_REVIEWS
+ * unless given), open at once. Audited (`call.create`) in the same transaction.
  */
 export async function createCall(ctx: AppContext, officer: CurrentUser, call: CreateCallBody): Promise<Call> {
   refuseArticleBudgetsAboveTotal(call.totalBudget, call.articleBudgets ?? {});
@@ -25,6 +26,8 @@ export async function createCall(ctx: AppContext, officer: CurrentUser, call: Cr
         opens_on: call.opensOn,
         closes_on: call.closesOn,
         total_budget: call.totalBudget,
+        // Left out, the column's default (DEFAULT_REQUIRED_REVIEWS) applies.
+        ...(call.requiredReviews !== undefined && { required_reviews: call.requiredReviews }),
         status: 'open',
         created_by: officer.id,
         created_at: at,

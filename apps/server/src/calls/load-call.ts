@@ -1,4 +1,4 @@
-import type { Call } from '@ftai/api';
+import { type Call, DEFAULT_REQUIRED_REVIEWS } from '@ftai/api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
@@ -15,6 +15,8 @@ export async function loadCall(db: Kysely<Database>, id: string, today: string):
     closesOn: c.closes_on,
     totalBudget: Number(c.total_budget),
     articleBudgets: Object.fromEntries(budgets.map((b) => [String(b.article), Number(b.budget)])),
+    // A schema before 0022 has no column: the default it adds.
+    requiredReviews: Number(c.required_reviews ?? DEFAULT_REQUIRED_REVIEWS),
     status: c.status,
     isAccepting: c.status === 'open' && today >= c.opens_on && today <= c.closes_on,
     createdAt: c.created_at,

@@ -11,7 +11,8 @@ import { loadCall } from './load-call.js';
 const articleOf = new Map<string, number>(measures.map((m) => [m.id, m.article]));
 
 /**
- * An officer changes a call: title, dates, status, budgets. A budget is never set below what the
+ * An officer changes a call: title, dates, status, budgets, the expert reviews an approval needs
+ * (from the next approval on: approvals already given stand). A budget is never set below what the
  * call's committed awards already hold (年度总额控制): the money is promised to enterprises, and
  * the budget left for the next allocation would turn negative. The total and each article budget
  * are checked against the awards of the call and of that article.
@@ -82,6 +83,7 @@ export async function updateCall(ctx: AppContext, officer: CurrentUser, callId: 
         opens_on: opens,
         closes_on: closes,
         ...(change.totalBudget !== undefined && { total_budget: change.totalBudget }),
+        ...(change.requiredReviews !== undefined && { required_reviews: change.requiredReviews }),
         ...(change.status !== undefined && { status: change.status }),
       })
       .where('id', '=', callId)

@@ -21,6 +21,8 @@ import { awardTotals } from './migrations/0018-award-totals.js';
 import { applicationTotals } from './migrations/0019-application-totals.js';
 import { statusOffIndexes } from './migrations/0020-status-off-indexes.js';
 import { awardApplicationCall } from './migrations/0021-award-application-call.js';
+import { callRequiredReviews, REQUIRED_REVIEWS_MIGRATION } from './migrations/0022-call-required-reviews.js';
+import { enterpriseBankAccount } from './migrations/0023-enterprise-bank-account.js';
 import type { Database } from './schema.js';
 
 export interface MigrateOptions {
@@ -54,6 +56,8 @@ function migrations(dialect: Dialect, now: () => Date): Record<string, Migration
     '0019-application-totals': applicationTotals(dialect),
     '0020-status-off-indexes': statusOffIndexes(dialect),
     '0021-award-application-call': awardApplicationCall(dialect),
+    [REQUIRED_REVIEWS_MIGRATION]: callRequiredReviews(),
+    '0023-enterprise-bank-account': enterpriseBankAccount(),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ApplicationStatus, AwardStatus, CallStatus, MatchJobStatus, Role } from '@ftai/api';
+import type { Generated } from 'kysely';
 
 /** Statuses and roles are declared in @ftai/api; the database refuses any other value (migration 0007). */
 export type { ApplicationStatus, AwardStatus, CallStatus, MatchJobStatus, Role };
@@ -59,6 +60,8 @@ export interface EnterprisesTable {
   name: string;
   /** The contract's `enterprise` object (flags), as JSON. */
   profile_json: string;
+  /** The bank account for payments (收款账户: BankAccount as JSON), null until given. */
+  bank_account_json: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -104,6 +107,8 @@ export interface CallsTable {
   closes_on: string;
   total_budget: number;
   status: CallStatus;
+  /** Completed expert reviews an application with an item 经评审认定 needs before approval; 1 unless set (migration 0022). */
+  required_reviews: Generated<number>;
   created_by: string;
   created_at: string;
 }

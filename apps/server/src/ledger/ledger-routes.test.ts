@@ -344,7 +344,8 @@ describe.each(DIALECTS)('ledger on %s', (dialect) => {
     const facts2026 = { revenue: 60_000_000, previousRevenue: 40_000_000 };
     const calc2026 = await t.anonymous().post('/api/v1/calculate', { year: 2026, enterprise: enterpriseB, facts: facts2026 });
     expect(resultOf(calc2026.json(), '5.1')).toMatchObject({ subject: 'revenue-50m', status: 'granted', amount: 200_000, review: true });
-    const callId = await insertCall(t.ctx, { year: 2026, totalBudget: 5_000_000, createdBy: t.users.officer });
+    // 5.1 is decided on review: a call that approves without one (the review is not what is tested here).
+    const callId = await insertCall(t.ctx, { year: 2026, totalBudget: 5_000_000, createdBy: t.users.officer, requiredReviews: 0 });
     const appId = await insertApplication(t.ctx, {
       callId,
       creditCode: CODE_B,

@@ -6,6 +6,7 @@ import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import { badRequest, type FieldIssue, HttpError, notFound } from '../errors.js';
 import { yuan } from '../yuan-text.js';
+import { refuseApprovalWithoutReviews } from './review-progress.js';
 
 /** Items per UPDATE: 3 parameters each, far below SQLite's 32,766 and PostgreSQL's 65,535. */
 const UPDATE_CHUNK = 1000;
@@ -18,7 +19,8 @@ const describe = (measure: string, subject: string) => (subject === '' ? `measur
  * An officer approves an application under review with an amount for each of its items. The
  * engine's figure is the most the policy allows (review measures: "最高"), so an approved amount
  * can be lower, down to 0, but never higher. Every item is listed exactly once: an item left out
- * would be a decision nobody took.
+ * would be a decision nobody took. An application with an item 经评审认定 waits for the
+ * completed expert reviews its call requires (refuseApprovalWithoutReviews).
  */
 export async function approveApplication(
   ctx: AppContext,
@@ -35,6 +37,7 @@ export async function approveApplication(
       .executeTakeFirst();
     if (!app) throw notFound('application');
     assertCanMove(app.status, 'approved');
+    await refuseApprovalWithoutReviews(trx, applicationId);
     const stored = await trx
       .selectFrom('application_items')
       .select(['measure', 'subject', 'article', 'engine_amount', 'approved_amount'])

@@ -12,6 +12,7 @@ const paths = (body: { issues: Issue[] }) => body.issues.map((i) => i.path);
 const CODE_TIED = '91110106MA0000K05Q';
 const CODE_DECLARED = '91110106MA0000K07Y';
 const CODE_LATE = '91110106MA0000K095';
+const CODE_TWO_REVIEWS = '91110106MAC43G000W';
 const good = { innovation: 25, feasibility: 20, impact: 20, compliance: 10 };
 
 describe.each(DIALECTS)('review on %s', (dialect) => {
@@ -346,6 +347,10 @@ describe.each(DIALECTS)('review on %s', (dialect) => {
     const appId = await underReview(CODE_A, [{ measure: '3.1', subject: null, engineAmount: 500_000 }]);
     const a = (await officer.post(`/api/v1/applications/${appId}/assignments`, { reviewerId: t.users.reviewer1 })).json();
     await reviewer1.post(`/api/v1/assignments/${a.id}/declaration`, { noConflict: true });
+    // The call's one review is in (reviewer2's); reviewer1 has declared but not scored when the officer decides.
+    const b = (await officer.post(`/api/v1/applications/${appId}/assignments`, { reviewerId: t.users.reviewer2 })).json();
+    await reviewer2.post(`/api/v1/assignments/${b.id}/declaration`, { noConflict: true });
+    expect((await reviewer2.post(`/api/v1/assignments/${b.id}/score`, { scores: good, comment: '材料齐全' })).statusCode).toBe(200);
     const approved = await officer.post(`/api/v1/applications/${appId}/approve`, {
       items: [{ measure: '3.1', subject: null, amount: 400_000 }],
     });
@@ -353,6 +358,75 @@ describe.each(DIALECTS)('review on %s', (dialect) => {
     const late = await reviewer1.post(`/api/v1/assignments/${a.id}/score`, { scores: good, comment: '迟到的评分' });
     expect(late.statusCode).toBe(409);
     expect(late.json().error).toContain('approved');
+  });
+
+  it('waits for the reviews the call requires before approval, and counts no conflicted review', async () => {
+    const created = await officer.post('/api/v1/calls', {
+      year: 2026,
+      title: '需两份评审的批次',
+      opensOn: '2027-03-01',
+      closesOn: '2027-04-30',
+      totalBudget: 5_000_000,
+      requiredReviews: 2,
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().requiredReviews).toBe(2);
+    const twoCall = created.json().id as string;
+    const appId = await insertApplication(t.ctx, {
+      callId: twoCall,
+      creditCode: CODE_TWO_REVIEWS,
+      status: 'under_review',
+      items: [{ measure: '3.1', subject: null, engineAmount: 500_000 }],
+      createdBy: t.users.applicantA,
+    });
+    const url = `/api/v1/applications/${appId}/approve`;
+    const items = [{ measure: '3.1', subject: null, amount: 500_000 }];
+    const progress = async () => (await officer.get(`/api/v1/applications/${appId}`)).json().reviews;
+    expect(await progress()).toEqual({ required: 2, completed: 0 });
+
+    const none = await officer.post(url, { items });
+    expect(none.statusCode).toBe(409);
+    expect(none.json()).toMatchObject({ code: 'FTAI_ERR_REVIEWS_MISSING' });
+    expect(none.json().error).toContain('2 completed expert reviews');
+
+    // Two scored reviews, one of them by a reviewer whose tie to the enterprise is recorded after the score: one counts.
+    for (const [reviewer, client] of [
+      [t.users.reviewer1, reviewer1],
+      [t.users.reviewer2, reviewer2],
+    ] as const) {
+      const a = (await officer.post(`/api/v1/applications/${appId}/assignments`, { reviewerId: reviewer })).json();
+      await client.post(`/api/v1/assignments/${a.id}/declaration`, { noConflict: true });
+      expect((await client.post(`/api/v1/assignments/${a.id}/score`, { scores: good, comment: '材料齐全' })).statusCode).toBe(200);
+    }
+    expect(await progress()).toEqual({ required: 2, completed: 2 });
+    await t.ctx.db
+      .insertInto('reviewer_links')
+      .values({ reviewer_id: t.users.reviewer1, credit_code: CODE_TWO_REVIEWS, relation: '评分后发现的亲属关系', created_at: t.ctx.now() })
+      .execute();
+    expect(await progress()).toEqual({ required: 2, completed: 1 });
+    const one = await officer.post(url, { items });
+    expect(one.statusCode).toBe(409);
+    expect(one.json().error).toContain('1 is done');
+    // Nothing changed on the refused attempts.
+    expect((await officer.get(`/api/v1/applications/${appId}`)).json().status).toBe('under_review');
+
+    // The officer lowers the call's requirement to one (audited as any change to the call): the approval goes through.
+    const lowered = await officer.patch(`/api/v1/calls/${twoCall}`, { requiredReviews: 1 });
+    expect(lowered.statusCode).toBe(200);
+    expect(lowered.json().requiredReviews).toBe(1);
+    expect((await officer.post(url, { items })).statusCode).toBe(200);
+    const wrong = await officer.patch(`/api/v1/calls/${twoCall}`, { requiredReviews: 1.5 });
+    expect(wrong.statusCode).toBe(400);
+    expect(paths(wrong.json())).toEqual(['requiredReviews']);
+  });
+
+  it('needs no review for an application without an item decided on review', async () => {
+    const appId = await underReview(CODE_B, [{ measure: '1', subject: null, engineAmount: 500_000 }]);
+    expect((await officer.get(`/api/v1/applications/${appId}`)).json().reviews).toEqual({ required: 0, completed: 0 });
+    const approved = await officer.post(`/api/v1/applications/${appId}/approve`, {
+      items: [{ measure: '1', subject: null, amount: 500_000 }],
+    });
+    expect(approved.statusCode).toBe(200);
   });
 
   it('keeps the audit chain whole', async () => {

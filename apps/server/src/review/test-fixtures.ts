@@ -15,6 +15,8 @@ export interface FixtureCall {
   readonly articleBudgets?: Readonly<Record<number, number>>;
   readonly createdBy: string;
   readonly title?: string;
+  /** The completed expert reviews an approval needs; the database's default (1) when left out. */
+  readonly requiredReviews?: number;
 }
 
 export async function insertCall(ctx: AppContext, c: FixtureCall): Promise<string> {
@@ -28,6 +30,7 @@ export async function insertCall(ctx: AppContext, c: FixtureCall): Promise<strin
       opens_on: `${c.year + 1}-03-01`,
       closes_on: `${c.year + 1}-04-30`,
       total_budget: c.totalBudget,
+      ...(c.requiredReviews !== undefined && { required_reviews: c.requiredReviews }),
       status: 'open',
       created_by: c.createdBy,
       created_at: ctx.now(),

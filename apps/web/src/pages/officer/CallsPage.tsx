@@ -35,6 +35,9 @@ import { useCalls } from './officer-api';
 import { formProblem, PageHeader, QueryState, YuanInput } from './parts';
 
 const MAX_YUAN = 9_999_999_999_999;
+/** As @ftai/api DEFAULT_REQUIRED_REVIEWS and MAX_REQUIRED_REVIEWS (the web imports only its types). */
+const DEFAULT_REQUIRED_REVIEWS = 1;
+const MAX_REQUIRED_REVIEWS = 20;
 
 /** Annual calls (申报批次) with their dates and budgets: a list, and a form to open or change one. */
 export function CallsPage() {
@@ -247,6 +250,22 @@ function CallDrawer({ editing, onClose }: { editing: Call | 'new' | null; onClos
           rules={[{ required: true, type: 'integer', min: 0, max: MAX_YUAN, message: t('calls.rule.yuan') }]}
         >
           <YuanInput max={MAX_YUAN} data-testid="total-budget" />
+        </Form.Item>
+        <Form.Item
+          name="requiredReviews"
+          label={t('calls.requiredReviews')}
+          extra={t('calls.requiredReviewsHelp')}
+          rules={[
+            { type: 'integer', min: 0, max: MAX_REQUIRED_REVIEWS, message: t('calls.rule.requiredReviews', { max: MAX_REQUIRED_REVIEWS }) },
+          ]}
+        >
+          <InputNumber<number>
+            min={0}
+            max={MAX_REQUIRED_REVIEWS}
+            precision={0}
+            placeholder={String(DEFAULT_REQUIRED_REVIEWS)}
+            data-testid="required-reviews"
+          />
         </Form.Item>
         <Typography.Title level={5} style={{ marginTop: 0 }}>
           {t('calls.articleBudgets')}

@@ -1,14 +1,15 @@
-import type { ApplicationItem, ApplicationView } from '@ftai/api';
-import { Alert, Card, Col, Descriptions, Empty, Grid, Row, Space, Statistic, Table, Typography } from 'antd';
+import type { ApplicationAllocation, ApplicationItem, ApplicationView } from '@ftai/api';
+import { Alert, Card, Col, Descriptions, Empty, Grid, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { useMeasureIndex } from '../../api/use-catalogue';
+import { useArticleIndex, useMeasureIndex } from '../../api/use-catalogue';
 import { ApplicationTimeline } from '../../components/ApplicationTimeline';
 import { FactsEditor } from '../../components/facts-editor/FactsEditor';
 import { topicsOf } from '../../components/facts-editor/fact-fields';
 import { Money } from '../../components/Money';
 import { ResultsView } from '../../components/ResultsView';
-import { formatTime } from '../../lib/format';
+import { type ArticleName, itemReason } from '../../lib/allocation-rule';
+import { formatTime, formatYuan } from '../../lib/format';
 import { AttachmentsCard } from './AttachmentsCard';
 import { latestMoveTo } from './portal-logic';
 
@@ -71,7 +72,7 @@ export function ApplicationSubmittedView({ app }: { app: ApplicationView }) {
                 ]}
               />
             </Card>
-            {hasDecisions && <ItemsCard items={app.items} />}
+            {hasDecisions && <ItemsCard items={app.items} allocation={app.allocation} />}
             <Card title={t('view.result')} data-testid="stored-result">
               {app.result ? (
                 <>
@@ -102,10 +103,24 @@ export function ApplicationSubmittedView({ app }: { app: ApplicationView }) {
   );
 }
 
-/** The items the engine granted, with what the bureau approved and allocated for each. */
-function ItemsCard({ items }: { items: readonly ApplicationItem[] }) {
+/** An item's key, as the allocation names it ('' for an enterprise-level measure). */
+const itemKey = (measure: string, subject: string | null) => `${measure}|${subject ?? ''}`;
+
+/**
+ * The items the engine granted, with what the bureau approved and allocated for each; once the
+ * allocation is committed, each item's ratio and why (the budget that bound, +1 元).
+ */
+function ItemsCard({ items, allocation }: { items: readonly ApplicationItem[]; allocation: ApplicationAllocation | null }) {
   const { t, i18n } = useTranslation('portal');
+  const { t: tc } = useTranslation('common');
   const measures = useMeasureIndex();
+  const articleOf = useArticleIndex();
+  const articleName: ArticleName = (n) => articleOf.get(n)?.citation ?? String(n);
+  const allocated = new Map((allocation?.items ?? []).map((i) => [itemKey(i.measure, i.subject), i]));
+  const reasonOf = (i: ApplicationItem) => {
+    const a = allocated.get(itemKey(i.measure, i.subject));
+    return a && allocation ? itemReason(tc, a, allocation.bindings, allocation.method, articleName) : null;
+  };
   const columns: ColumnsType<ApplicationItem> = [
     {
       title: t('awards.measure'),
@@ -136,9 +151,67 @@ function ItemsCard({ items }: { items: readonly ApplicationItem[] }) {
       align: 'right',
       render: (v: number | null) => <Money value={v} />,
     },
+    ...(allocation
+      ? [
+          {
+            title: t('view.allocationRatio'),
+            key: 'ratio',
+            align: 'right' as const,
+            render: (_: unknown, i: ApplicationItem) => {
+              const a = allocated.get(itemKey(i.measure, i.subject));
+              return a?.percent ? (
+                <span data-testid="item-ratio">
+                  {a.percent}%
+                  {(a.remainderYuan ?? 0) > 0 && (
+                    <Tag color="blue" style={{ marginInlineStart: 4, marginInlineEnd: 0 }}>
+                      {tc('allocationRule.plusYuan', { count: a.remainderYuan })}
+                    </Tag>
+                  )}
+                </span>
+              ) : (
+                '—'
+              );
+            },
+          },
+        ]
+      : []),
   ];
   return (
     <Card title={t('view.items')}>
+      {allocation && allocation.items.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('view.allocation')}
+          data-testid="allocation-explanation"
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {items.map((i) => {
+                const a = allocated.get(itemKey(i.measure, i.subject));
+                if (!a) return null;
+                const m = measures.get(i.measure);
+                return (
+                  <li key={itemKey(i.measure, i.subject)}>
+                    <Typography.Text strong>
+                      {i.measure}
+                      {m ? ` ${i18n.language === 'en' ? m.citationEn : m.citationZh}` : ''}
+                    </Typography.Text>
+                    {i18n.language === 'en' ? ': ' : '：'}
+                    {tc('allocationRule.itemLine', {
+                      approved: formatYuan(a.approved),
+                      allocated: formatYuan(a.allocated),
+                      percent: a.percent ?? '—',
+                    })}
+                    {i18n.language === 'en' ? '. ' : '。'}
+                    {reasonOf(i) && `${reasonOf(i)}${tc('allocationRule.stop')}`}
+                  </li>
+                );
+              })}
+            </ul>
+          }
+        />
+      )}
       <Table<ApplicationItem>
         size="small"
         rowKey={(i) => `${i.measure}|${i.subject ?? ''}`}

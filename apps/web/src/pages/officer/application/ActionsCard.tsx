@@ -24,6 +24,8 @@ export function ActionsCard({ application, onApprove }: { application: Applicati
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<Dialog>(null);
   const moves = application.allowedMoves;
+  const { required, completed } = application.reviews;
+  const reviewsMissing = completed < required;
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['officer'] });
 
   const move = useMutation({
@@ -65,13 +67,16 @@ export function ActionsCard({ application, onApprove }: { application: Applicati
         : control === 'finalize' || control === 'pay'
           ? () => setDialog(control)
           : () => setDialog({ note: to, danger: control === 'reject' });
-    const isForward = control === 'approve' || control === 'finalize' || control === 'pay';
+    // Approval waits for the reviews the call requires (the server refuses it with FTAI_ERR_REVIEWS_MISSING).
+    const waiting = control === 'approve' && reviewsMissing;
+    const isForward = (control === 'approve' && !waiting) || control === 'finalize' || control === 'pay';
     return (
       <Button
         key={to}
         type={isForward ? 'primary' : 'default'}
         danger={control === 'reject'}
         block
+        disabled={waiting}
         onClick={open}
         data-testid={`move-${to}`}
       >
@@ -92,6 +97,14 @@ export function ActionsCard({ application, onApprove }: { application: Applicati
           <Typography.Text type="secondary">
             {t(`actions.none.${application.status}`, { defaultValue: t('actions.none.other') })}
           </Typography.Text>
+        )}
+        {moves.includes('approved') && required > 0 && (
+          <Alert
+            type={reviewsMissing ? 'warning' : 'success'}
+            showIcon
+            title={t(reviewsMissing ? 'actions.reviews.missing' : 'actions.reviews.done', { required, completed })}
+            data-testid="reviews-progress"
+          />
         )}
         {notice && (
           <Alert

@@ -32,6 +32,8 @@ export function ApprovalForm({ application }: { application: ApplicationView }) 
   const screens = Grid.useBreakpoint();
   const measures = useMeasureIndex(application.call?.year);
   const [form] = Form.useForm<Values>();
+  // Approval waits for the expert reviews the call requires (the server refuses it otherwise).
+  const waiting = application.reviews.completed < application.reviews.required;
   const [problem, setProblem] = useState<string | null>(null);
   const items = application.items;
   const lines = Form.useWatch('items', form) ?? [];
@@ -195,14 +197,23 @@ export function ApprovalForm({ application }: { application: ApplicationView }) 
           <Input.TextArea rows={2} maxLength={1000} showCount placeholder={t('approve.notePlaceholder')} />
         </Form.Item>
         {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
+        {waiting && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('actions.reviews.missing', { required: application.reviews.required, completed: application.reviews.completed })}
+          />
+        )}
         <Flex justify="end">
           <Popconfirm
+            disabled={waiting}
             title={t('approve.confirm', { amount: formatYuan(totals.approved) })}
             okText={t('confirm', { ns: 'common' })}
             cancelText={t('cancel', { ns: 'common' })}
             onConfirm={() => form.submit()}
           >
-            <Button type="primary" icon={<CheckOutlined />} loading={approve.isPending} data-testid="approve-submit">
+            <Button type="primary" icon={<CheckOutlined />} loading={approve.isPending} disabled={waiting} data-testid="approve-submit">
               {t('approve.submit')}
             </Button>
           </Popconfirm>

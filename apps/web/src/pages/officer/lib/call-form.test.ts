@@ -11,6 +11,7 @@ describe('the call form', () => {
     totalBudget: 12_000_000,
     articleBudgets: { '1': 2_000_000, '3': null, '8': 1_500_000, '10': undefined },
     status: 'closed' as const,
+    requiredReviews: 2,
   };
 
   it('sends only the articles given a budget', () => {
@@ -27,7 +28,9 @@ describe('the call form', () => {
       closesOn: '2027-03-31',
       totalBudget: 12_000_000,
       articleBudgets: { '1': 2_000_000, '8': 1_500_000 },
+      requiredReviews: 2,
     });
+    expect(createCallBody({ ...values, requiredReviews: null })).not.toHaveProperty('requiredReviews');
   });
 
   it('updates without the year (the API refuses it) and with the status', () => {
@@ -45,6 +48,7 @@ describe('the call form', () => {
       closesOn: '2027-01-15',
       totalBudget: 12_000_000,
       articleBudgets: { '1': 2_000_000 },
+      requiredReviews: 3,
       status: 'open',
       isAccepting: true,
       createdAt: '2026-10-27T00:00:00Z',

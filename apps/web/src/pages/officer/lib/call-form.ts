@@ -9,6 +9,8 @@ export interface CallFormValues {
   readonly totalBudget: number;
   readonly articleBudgets?: Readonly<Record<string, number | null | undefined>>;
   readonly status?: 'open' | 'closed';
+  /** Completed expert reviews an approval needs; the server's default (1) when left empty. */
+  readonly requiredReviews?: number | null;
 }
 
 /**
@@ -30,6 +32,7 @@ export function createCallBody(v: CallFormValues) {
     closesOn: v.closesOn,
     totalBudget: v.totalBudget,
     articleBudgets: articleBudgetsBody(v.articleBudgets),
+    ...(typeof v.requiredReviews === 'number' ? { requiredReviews: v.requiredReviews } : {}),
   };
 }
 
@@ -41,6 +44,7 @@ export function updateCallBody(v: CallFormValues) {
     closesOn: v.closesOn,
     totalBudget: v.totalBudget,
     articleBudgets: articleBudgetsBody(v.articleBudgets),
+    ...(typeof v.requiredReviews === 'number' ? { requiredReviews: v.requiredReviews } : {}),
     ...(v.status ? { status: v.status } : {}),
   };
 }
@@ -54,6 +58,7 @@ export function callFormValues(call: Call): CallFormValues {
     closesOn: call.closesOn,
     totalBudget: call.totalBudget,
     articleBudgets: { ...call.articleBudgets },
+    requiredReviews: call.requiredReviews,
     status: call.status,
   };
 }
