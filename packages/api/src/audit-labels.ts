@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = {
   'award.pay': { zh: '登记拨付', en: 'Payment recorded' },
   'call.create': { zh: '新建申报批次', en: 'Call opened' },
   'call.update': { zh: '修改申报批次', en: 'Call changed' },
+  'enterprise.bank_account': { zh: '登记收款账户', en: 'Bank account given' },
   'enterprise.update': { zh: '修改企业信息', en: 'Enterprise edited' },
   'notice.publish': { zh: '发布公示', en: 'Notice published' },
   'notice.revise': { zh: '更正公示', en: 'Notice corrected' },

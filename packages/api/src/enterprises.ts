@@ -23,6 +23,29 @@ export const enterpriseProfileSchema = z.object({
 });
 export type EnterpriseProfile = z.output<typeof enterpriseProfileSchema>;
 
+/**
+ * The enterprise's bank account for payments (收款账户), which a payment needs: the account's name
+ * (the enterprise's own, as the bank has it), the bank and branch, the account number (digits,
+ * spaces between groups dropped).
+ */
+export const bankAccountSchema = z.strictObject({
+  accountName: z
+    .string({ error: 'expected the account name (户名), the enterprise’s name' })
+    .trim()
+    .min(1, { error: 'expected the account name (户名), the enterprise’s name' })
+    .max(200, { error: 'expected at most 200 characters' }),
+  bankName: z
+    .string({ error: 'expected the bank and branch (开户银行)' })
+    .trim()
+    .min(2, { error: 'expected the bank and branch (开户银行)' })
+    .max(200, { error: 'expected at most 200 characters' }),
+  accountNo: z
+    .string({ error: 'expected the account number (银行账号): 8 to 32 digits' })
+    .transform((v) => v.replace(/[\s-]/g, ''))
+    .pipe(z.string().regex(/^\d{8,32}$/, { error: 'expected the account number (银行账号): 8 to 32 digits' })),
+});
+export type BankAccount = z.output<typeof bankAccountSchema>;
+
 /** One award of this policy to the enterprise (the ledger): committed at allocation, final after the notice, then paid. */
 export const enterpriseAwardSchema = z.object({
   measure: z.string(),
@@ -41,6 +64,8 @@ export const enterpriseViewSchema = z.object({
   creditCode: z.string(),
   name: z.string(),
   profile: enterpriseProfileSchema,
+  /** Where payments go (收款账户); null until the enterprise gives one, and a payment is refused till then. */
+  bankAccount: bankAccountSchema.nullable(),
   awards: z.array(enterpriseAwardSchema),
   updatedAt: instantSchema,
 });

@@ -3,7 +3,7 @@ import { recordTransition } from '../applications/status-machine.js';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Database } from '../db/schema.js';
-import { fieldError, notFound } from '../errors.js';
+import { conflict, fieldError, notFound } from '../errors.js';
 
 export interface PayApplication {
   readonly applicationId: string;
@@ -18,12 +18,24 @@ export interface PayApplication {
 
 /**
  * Records the payment (拨付) of a final application: final → paid, and its awards paid on
- * `paidOn`. The reference has no column of its own: it is kept in the timeline note and the audit
+ * `paidOn`, to the enterprise's bank account (收款账户), which it must have given. The reference has no column of its own: it is kept in the timeline note and the audit
  * entry.
  */
 export async function payApplication(trx: Transaction<Database>, p: PayApplication): Promise<void> {
-  const app = await trx.selectFrom('applications').select(['id']).where('id', '=', p.applicationId).executeTakeFirst();
+  const app = await trx
+    .selectFrom('applications as a')
+    .leftJoin('enterprises as e', 'e.credit_code', 'a.credit_code')
+    .select(['a.id', 'a.credit_code', 'e.bank_account_json'])
+    .where('a.id', '=', p.applicationId)
+    .executeTakeFirst();
   if (!app) throw notFound('application');
+  // Money goes to the account the enterprise gave (收款账户), which the audit entry names.
+  if (app.bank_account_json === null || app.bank_account_json === undefined)
+    throw conflict(
+      'FTAI_ERR_BANK_ACCOUNT_MISSING',
+      `the enterprise ${app.credit_code} has no bank account on record (收款账户): it gives one in its profile before payment`,
+    );
+  const bankAccount = JSON.parse(app.bank_account_json) as unknown;
   // A payment is recorded after it happened: a date ahead of today is a typing error.
   if (p.paidOn > p.today) throw fieldError('paidOn', `expected a date on or before today, ${p.today}`);
   // Nor can money leave before the awards were published (公示): 1900-01-01 is a typing error too.
@@ -47,7 +59,7 @@ export async function payApplication(trx: Transaction<Database>, p: PayApplicati
       entity: 'application',
       entityId: app.id,
       before: { awardStatus: 'final' },
-      after: { awardStatus: 'paid', awards: Number(awards.numUpdatedRows), paidOn: p.paidOn, reference: p.reference },
+      after: { awardStatus: 'paid', awards: Number(awards.numUpdatedRows), paidOn: p.paidOn, reference: p.reference, bankAccount },
     },
     p.at,
   );

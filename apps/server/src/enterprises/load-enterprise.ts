@@ -1,4 +1,4 @@
-import type { EnterpriseProfile, EnterpriseView } from '@ftai/api';
+import type { BankAccount, EnterpriseProfile, EnterpriseView } from '@ftai/api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
@@ -17,6 +17,7 @@ export async function loadEnterprise(db: Kysely<Database>, creditCode: string): 
     creditCode: e.credit_code,
     name: e.name,
     profile: JSON.parse(e.profile_json) as EnterpriseProfile,
+    bankAccount: e.bank_account_json === null ? null : (JSON.parse(e.bank_account_json) as BankAccount),
     awards: awards.map((a) => ({ ...a, subject: a.subject === '' ? null : a.subject, amount: Number(a.amount) })),
     updatedAt: e.updated_at,
   };

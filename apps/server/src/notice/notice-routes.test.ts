@@ -444,8 +444,42 @@ describe.each(DIALECTS)('public notice, objections, final and paid on %s', (dial
     expect(impossible.json().issues.map((i: { path: string }) => i.path)).toEqual(['paidOn']);
     expect((await officer.post(url, {})).statusCode).toBe(400);
 
+    // No bank account on record (收款账户): refused, nothing written, until the enterprise gives one.
+    const account = await t.ctx.db
+      .selectFrom('enterprises')
+      .select('bank_account_json')
+      .where('credit_code', '=', CODE_A)
+      .executeTakeFirstOrThrow();
+    await t.ctx.db.updateTable('enterprises').set({ bank_account_json: null }).where('credit_code', '=', CODE_A).execute();
+    const noAccount = await officer.post(url, { paidOn: '2027-03-23' });
+    expect(noAccount.statusCode).toBe(409);
+    expect(noAccount.json()).toMatchObject({
+      code: 'FTAI_ERR_BANK_ACCOUNT_MISSING',
+      error: `the enterprise ${CODE_A} has no bank account on record (收款账户): it gives one in its profile before payment`,
+    });
+    expect(await statusOf(seeded.appA)).toBe('final');
+    const given = await applicant.put('/api/v1/enterprises/me/bank-account', {
+      accountName: NAME_A,
+      bankName: '北京银行丰台支行',
+      accountNo: '0109 0000 0000 0001',
+    });
+    expect(given.statusCode).toBe(200);
+    expect(given.json().bankAccount).toEqual(JSON.parse(account.bank_account_json ?? 'null'));
+
     const paid = await officer.post(url, { paidOn: '2027-03-23', reference: 'GK-2027-0001' });
     expect(paid.statusCode).toBe(200);
+    // The audit entry names the account paid to.
+    const payEntry = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('after_json')
+      .where('action', '=', 'award.pay')
+      .where('entity_id', '=', seeded.appA)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(payEntry.after_json ?? '{}').bankAccount).toEqual({
+      accountName: NAME_A,
+      bankName: '北京银行丰台支行',
+      accountNo: '0109000000000001',
+    });
     expect(paid.json()).toMatchObject({ id: seeded.appA, status: 'paid' });
     expect(await awardsOf(seeded.appA)).toEqual([
       { measure: '1', status: 'paid', paid_at: '2027-03-23' },

@@ -1,10 +1,18 @@
-import { actsAs, enterpriseListSchema, enterpriseParamsSchema, enterpriseProfileBodySchema, enterpriseViewSchema } from '@ftai/api';
+import {
+  actsAs,
+  bankAccountSchema,
+  enterpriseListSchema,
+  enterpriseParamsSchema,
+  enterpriseProfileBodySchema,
+  enterpriseViewSchema,
+} from '@ftai/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type CurrentUser, requireUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import { canSeeEnterprise } from '../enterprises/can-see-enterprise.js';
 import { listEnterprises } from '../enterprises/list-enterprises.js';
 import { loadEnterprise } from '../enterprises/load-enterprise.js';
+import { updateBankAccount } from '../enterprises/update-bank-account.js';
 import { updateEnterpriseProfile } from '../enterprises/update-enterprise-profile.js';
 import { forbidden, notFound } from '../errors.js';
 
@@ -49,6 +57,24 @@ export function enterpriseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const user = requireUser(req);
         const creditCode = ownCreditCode(user);
         await updateEnterpriseProfile(ctx, user, creditCode, req.body);
+        return load(creditCode);
+      },
+    );
+
+    app.put(
+      '/api/v1/enterprises/me/bank-account',
+      {
+        schema: {
+          summary: 'Give the bank account for payments (收款账户), which a payment needs; its name is the enterprise’s',
+          tags: ['enterprises'],
+          body: bankAccountSchema,
+          response: { 200: enterpriseViewSchema },
+        },
+      },
+      async (req) => {
+        const user = requireUser(req);
+        const creditCode = ownCreditCode(user);
+        await updateBankAccount(ctx, user, creditCode, req.body);
         return load(creditCode);
       },
     );

@@ -9,6 +9,7 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { PlainHeading } from '../../components/PlainHeading';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { formatTime } from '../../lib/format';
+import { BankAccountCard } from './BankAccountCard';
 import { GENERAL_FLAGS, TYPE_FLAGS } from './EnterpriseFlags';
 import { useEnterprise } from './portal-queries';
 
@@ -65,73 +66,80 @@ export function ProfilePage() {
   );
 
   return (
-    <Card title={<PlainHeading>{t('profile.title')}</PlainHeading>} style={{ maxWidth: 880, margin: '0 auto' }} data-testid="profile-page">
-      {enterprise.isLoading || !enterprise.data ? (
-        <Skeleton active />
-      ) : (
-        <>
-          <Descriptions
-            size="small"
-            column={{ xs: 1, sm: 2 }}
-            items={[
-              {
-                key: 'code',
-                label: t('profile.creditCode'),
-                children: <Typography.Text copyable>{enterprise.data.creditCode}</Typography.Text>,
-              },
-              { key: 'at', label: t('profile.updatedAt'), children: formatTime(enterprise.data.updatedAt) },
-            ]}
-          />
-          <Typography.Paragraph type="secondary">{t('profile.intro')}</Typography.Paragraph>
-          {rest.length > 0 && (
-            <Alert
-              type="error"
-              showIcon
-              title={t('profile.saveFailed')}
-              description={rest.map((i) => `${i.path || '—'}: ${i.message}`).join(';')}
-              style={{ marginBottom: 16 }}
-            />
-          )}
-          {save.isError && rest.length === 0 && !form.getFieldsError().some((f) => f.errors.length > 0) && (
-            <Alert type="error" showIcon title={t('profile.saveFailed')} description={save.error.message} style={{ marginBottom: 16 }} />
-          )}
-          <Form<ProfileForm> form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-            <Form.Item
-              name="name"
-              label={t('profile.name')}
-              rules={[
-                { required: true, whitespace: true, message: t('profile.nameRequired') },
-                { max: 200, message: t('profile.nameMax') },
+    <>
+      <Card
+        title={<PlainHeading>{t('profile.title')}</PlainHeading>}
+        style={{ maxWidth: 880, margin: '0 auto' }}
+        data-testid="profile-page"
+      >
+        {enterprise.isLoading || !enterprise.data ? (
+          <Skeleton active />
+        ) : (
+          <>
+            <Descriptions
+              size="small"
+              column={{ xs: 1, sm: 2 }}
+              items={[
+                {
+                  key: 'code',
+                  label: t('profile.creditCode'),
+                  children: <Typography.Text copyable>{enterprise.data.creditCode}</Typography.Text>,
+                },
+                { key: 'at', label: t('profile.updatedAt'), children: formatTime(enterprise.data.updatedAt) },
               ]}
-            >
-              <Input maxLength={200} autoComplete="organization" />
-            </Form.Item>
-            <Divider titlePlacement="start" plain>
-              {t('profile.general')}
-            </Divider>
-            <Row gutter={24}>
-              {GENERAL_FLAGS.map((f) => (
-                <Col xs={24} md={8} key={f}>
-                  {flag(f)}
-                </Col>
-              ))}
-            </Row>
-            <Divider titlePlacement="start" plain>
-              {t('profile.types')}
-            </Divider>
-            <Row gutter={24}>
-              {TYPE_FLAGS.map((f) => (
-                <Col xs={24} md={8} key={f}>
-                  {flag(f)}
-                </Col>
-              ))}
-            </Row>
-            <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>
-              {t('profile.save')}
-            </Button>
-          </Form>
-        </>
-      )}
-    </Card>
+            />
+            <Typography.Paragraph type="secondary">{t('profile.intro')}</Typography.Paragraph>
+            {rest.length > 0 && (
+              <Alert
+                type="error"
+                showIcon
+                title={t('profile.saveFailed')}
+                description={rest.map((i) => `${i.path || '—'}: ${i.message}`).join(';')}
+                style={{ marginBottom: 16 }}
+              />
+            )}
+            {save.isError && rest.length === 0 && !form.getFieldsError().some((f) => f.errors.length > 0) && (
+              <Alert type="error" showIcon title={t('profile.saveFailed')} description={save.error.message} style={{ marginBottom: 16 }} />
+            )}
+            <Form<ProfileForm> form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+              <Form.Item
+                name="name"
+                label={t('profile.name')}
+                rules={[
+                  { required: true, whitespace: true, message: t('profile.nameRequired') },
+                  { max: 200, message: t('profile.nameMax') },
+                ]}
+              >
+                <Input maxLength={200} autoComplete="organization" />
+              </Form.Item>
+              <Divider titlePlacement="start" plain>
+                {t('profile.general')}
+              </Divider>
+              <Row gutter={24}>
+                {GENERAL_FLAGS.map((f) => (
+                  <Col xs={24} md={8} key={f}>
+                    {flag(f)}
+                  </Col>
+                ))}
+              </Row>
+              <Divider titlePlacement="start" plain>
+                {t('profile.types')}
+              </Divider>
+              <Row gutter={24}>
+                {TYPE_FLAGS.map((f) => (
+                  <Col xs={24} md={8} key={f}>
+                    {flag(f)}
+                  </Col>
+                ))}
+              </Row>
+              <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>
+                {t('profile.save')}
+              </Button>
+            </Form>
+          </>
+        )}
+      </Card>
+      {enterprise.data && <BankAccountCard enterprise={enterprise.data} />}
+    </>
   );
 }
