@@ -197,6 +197,28 @@ describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
     );
     expect(cells).toHaveLength(4);
     expect(cells.reduce((s, v) => s + v, 0)).toBe(allocated);
+    // The rule as applied: the total binds at one stated ratio, budget ÷ the sum it scales.
+    const totalLine = page.getByTestId('allocation-rule').getByTestId('binding-total');
+    const stated = (await totalLine.getAttribute('data-percent')) as string;
+    expect(stated).toMatch(/^\d+\.\d{2}$/);
+    expect(await totalLine.textContent()).toContain(`可分配预算4,000,000元`);
+    expect(await totalLine.textContent()).toContain(`＝${stated}%`);
+    // Rows whose items only the total scales show that ratio (the demo's second and fourth).
+    const rowRatios = await page.getByTestId('row-ratio').evaluateAll((els) => els.map((e) => e.getAttribute('data-percent')));
+    expect(rowRatios.filter((r) => r === stated).length).toBeGreaterThanOrEqual(1);
+    // Article 1's budget binds first: its items get its ratio times the total's, and the page says so.
+    const article1 = page.getByTestId('binding-article-1');
+    const combined = (await article1.getAttribute('data-combined')) as string;
+    expect(await article1.textContent()).toContain(`×${stated}%≈${combined}%`);
+    // The first application has an item of each kind: its rows show the ratios stated.
+    await page.locator('.ant-table-row-expand-icon').first().click();
+    const items = page.locator('.ant-table-expanded-row tr.ant-table-row');
+    const both = items.filter({ hasText: '第一条单列预算 → 年度总额控制' }).first();
+    expect(await both.getByTestId('item-ratio').textContent()).toBe(`${combined}%`);
+    const totalOnly = items.filter({ hasText: '年度总额控制' }).filter({ hasNotText: '单列预算' }).first();
+    expect(await totalOnly.getByTestId('item-ratio').textContent()).toBe(`${stated}%`);
+    // The yuan left by the floors went one each by largest remainder: flagged on the rows.
+    expect(await page.getByTestId('plus-yuan').count()).toBeGreaterThanOrEqual(1);
     await shot(page, 'allocation-preview');
 
     await page.getByTestId('commit').click();
@@ -306,6 +328,9 @@ describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
     expect(await issues.nth(0).textContent()).toContain('第3行');
     expect(await issues.nth(0).textContent()).toContain('统一社会信用代码');
     expect(await issues.nth(1).textContent()).toContain('金额（元）');
+    // The problem itself in Chinese.
+    expect(await issues.nth(0).textContent()).toContain('统一社会信用代码应为18位');
+    expect(await issues.nth(1).textContent()).toContain('金额应为整元');
 
     await csv.fill(
       [
@@ -413,8 +438,16 @@ describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
     expect(await jobs.first().textContent()).toContain('30 / 30行');
     await jobs
       .first()
-      .getByRole('link', { name: /summary\.xlsx/ })
+      .getByRole('link', { name: /匹配汇总表（Excel）/ })
       .waitFor();
+
+    // The registry template, from the page: Chinese headers and the notes sheet.
+    const [template] = await Promise.all([page.waitForEvent('download'), page.getByTestId('registry-template').click()]);
+    expect(template.suggestedFilename()).toBe('企业登记表模板.xlsx');
+    const templateBook = new ExcelJS.Workbook();
+    await templateBook.xlsx.readFile((await template.path()) as string);
+    expect(templateBook.getWorksheet('企业登记表')?.getRow(1).getCell(1).value).toBe('年度');
+    expect(templateBook.getWorksheet('填写说明')).toBeTruthy();
 
     // A registry file with a bad row: matched, the bad row counted and downloadable.
     const officer = await apiAs(server, 'officer', DEMO);
@@ -435,9 +468,27 @@ describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
     expect(await jobs.first().textContent()).toContain('名册.csv');
     await jobs
       .first()
-      .getByRole('link', { name: /errors\.jsonl/ })
+      .getByRole('link', { name: /错误明细（JSON Lines）/ })
       .waitFor();
     await shot(page, 'match');
+    // The results and the refused row as workbooks in Chinese.
+    const [results] = await Promise.all([page.waitForEvent('download'), jobs.first().getByRole('link', { name: /匹配结果（Excel）/ }).click()]);
+    expect(results.suggestedFilename()).toMatch(/^匹配结果-.+\.xlsx$/);
+    const resultsBook = new ExcelJS.Workbook();
+    await resultsBook.xlsx.readFile((await results.path()) as string);
+    const resultSheet = resultsBook.getWorksheet('匹配结果');
+    expect(resultSheet?.getRow(3).getCell(3).value).toBe(enterprises[0]?.creditCode);
+    expect(resultSheet?.getRow(3).getCell(5).value).toBe(1_000_000);
+    expect(String(resultSheet?.getRow(3).getCell(6).value)).toContain('第一条 1,000,000元');
+    expect(resultSheet?.getRow(5).getCell(2).value).toBe(4);
+    expect(String(resultSheet?.getRow(5).getCell(9).value)).toContain('统一社会信用代码');
+    const [errorsFile] = await Promise.all([page.waitForEvent('download'), jobs.first().getByRole('link', { name: /错误明细（Excel）/ }).click()]);
+    const errorsBook = new ExcelJS.Workbook();
+    await errorsBook.xlsx.readFile((await errorsFile.path()) as string);
+    const errorRow = errorsBook.getWorksheet('错误明细')?.getRow(3);
+    expect(errorRow?.getCell(2).value).toBe(4);
+    expect(String(errorRow?.getCell(3).value)).toContain('统一社会信用代码');
+    expect(String(errorRow?.getCell(5).value)).toMatch(/^统一社会信用代码/);
     // The partner-program enterprise gets 20% of 5,000,000 for compute (第一条): 1,000,000.
     await jobs
       .first()

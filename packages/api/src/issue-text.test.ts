@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueText } from './issue-text';
+import { issueText } from './issue-text.js';
 
 describe('API field messages in Chinese', () => {
   it.each([
@@ -25,6 +25,24 @@ describe('API field messages in Chinese', () => {
       'expected either subject (the id of the project, model, product … it supported) or measure (one of 1, 2.2, for support to the enterprise as a whole), got neither',
       '请填写支持对象或对应本措施事项，二者选一',
     ],
+    [
+      'a value in column AB, which has no header: expected it empty, or a header naming its field',
+      'AB列没有表头：该列应为空，或在首行填写所属字段的表头',
+    ],
+    ['expected a JSON list [{…}, …]: Unexpected token', '应为JSON列表，如[{"id": "…"}]'],
+    [
+      'given both as JSON (column "模型备案（JSON）") and in separate columns: expected one or the other',
+      '已在JSON列“模型备案（JSON）”中填写，又分列填写：两种方式只能选用一种',
+    ],
+    ['unknown column "amout"; expected creditCode (统一社会信用代码), policy (政策名称)', '未知列“amout”：请使用模板中的列名'],
+    ['missing the column year (年度)', '缺少“年度”列'],
+    ['expected 6 columns as in the header, got 5', '应与表头一样有6列，本行有5列'],
+    [
+      'expected whole yuan: the ledger keeps awards in whole yuan, and 12.50 has fen; give the amount as the other policy granted it in yuan',
+      '金额应为整元：奖励台账按整元记录',
+    ],
+    ['91110106MA0000K05Q 政策甲 S-1 2026: the same award as line 5', '与第5行为同一笔奖励'],
+    ['91110106MA0000K05Q 政策甲 S-1 2026: already imported on 2027-03-05 (batch b1)', '该笔奖励已于2027年3月5日导入'],
     ['something new the API says', 'something new the API says'],
   ])('%s → %s', (message, zh) => {
     expect(issueText(message, 'zh')).toBe(zh);

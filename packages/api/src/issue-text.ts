@@ -1,7 +1,8 @@
 /**
  * The API words its field errors in English (CALCULATION.md: "names the field and what was
- * expected"). In the Chinese interface the frequent ones read in Chinese; anything not recognised is
- * shown as the API wrote it, so nothing is ever hidden.
+ * expected"). In the Chinese interface (the web app, the match errors workbook) the frequent ones
+ * read in Chinese; anything not recognised is shown as the API wrote it, so nothing is ever hidden.
+ * Free of dependencies: the web app imports it (`@ftai/api/issue-text`) without the schemas.
  */
 const ZH: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [
@@ -14,7 +15,7 @@ const ZH: readonly [RegExp, (m: RegExpExecArray) => string][] = [
     () => '统一社会信用代码格式不正确：应为数字和大写字母（不含I、O、S、V、Z）',
   ],
   [/^missing: expected national or municipal for (\S+)/, () => '请选择级别（国家级或北京市级）'],
-  [/^missing\b|got nothing$/, () => '必填项，请填写'],
+  [/^missing\b(?! the column)|got nothing$/, () => '必填项，请填写'],
   [/expected a date that exists/, () => '日期不存在，请按YYYY-MM-DD填写'],
   [/expected a date YYYY-MM-DD/, () => '请按YYYY-MM-DD填写日期'],
   [/expected a non-negative amount in yuan, got/, () => '金额不能为负数'],
@@ -41,6 +42,32 @@ const ZH: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/expected at most ([\d,]+) items/, (m) => `最多${m[1]}项`],
   [/expected true or false/, () => '请选择是或否'],
   [/^unknown field ([^\s:]+)/, (m) => `未知字段${m[1]}：不属于计算请求格式`],
+  // The import of other policies' awards (CSV): the file, its header, its rows.
+  [/not readable as CSV/, () => '无法按CSV读取：请检查引号和分隔符'],
+  [/the file is empty/, () => '文件为空：应有表头行和至少一行奖励记录'],
+  [/expected at least one row of awards after the header/, () => '表头下应至少有一行奖励记录'],
+  [/^unknown column "([^"]*)"/, (m) => `未知列“${m[1]}”：请使用模板中的列名`],
+  [/^column \S+ \(([^)]+)\) appears twice/, (m) => `列“${m[1]}”重复`],
+  [
+    /^missing the column subject \(支持对象\) or measure/,
+    () => '缺少“支持对象”或“对应本措施事项”列：每条奖励须写明所支持的对象或本措施事项',
+  ],
+  [/^missing the column \S+ \(([^)]+)\)/, (m) => `缺少“${m[1]}”列`],
+  [/^expected (\d+) columns as in the header, got (\d+)/, (m) => `应与表头一样有${m[1]}列，本行有${m[2]}列`],
+  [/^expected the policy's name, 1 to (\d+) characters/, (m) => `请填写政策名称（1至${m[1]}个字符）`],
+  [/^expected the id of the supported object/, () => '支持对象编号过长'],
+  [/^expected either subject \(支持对象\) or measure \(对应本措施事项\), not both/, () => '“支持对象”与“对应本措施事项”只能填写其一'],
+  [/^expected a measure of this policy that supports the enterprise as a whole/, () => '应为本政策按企业支持的事项编号'],
+  [/^expected an amount in yuan such as/, () => '金额应为元，如450000或450000.00'],
+  [/^expected whole yuan/, () => '金额应为整元：奖励台账按整元记录'],
+  [/^expected an amount above 0/, () => '金额应大于0'],
+  [/: the same award as line (\d+)$/, (m) => `与第${m[1]}行为同一笔奖励`],
+  [/: already imported on (\d{4})-(\d{2})-(\d{2})/, (m) => `该笔奖励已于${m[1]}年${Number(m[2])}月${Number(m[3])}日导入`],
+  // A registry row's own cells (the matcher, before the contract is asked).
+  [/a value in column (\w+), which has no header/, (m) => `${m[1]}列没有表头：该列应为空，或在首行填写所属字段的表头`],
+  [/^expected a JSON list/, () => '应为JSON列表，如[{"id": "…"}]'],
+  [/^expected a JSON object/, () => '应为JSON对象，如{"…": …}'],
+  [/given both as JSON \(column "([^"]+)"\) and in separate columns/, (m) => `已在JSON列“${m[1]}”中填写，又分列填写：两种方式只能选用一种`],
 ];
 
 /** An API field message in the interface's language (Chinese where known, else as given). */

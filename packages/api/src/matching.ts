@@ -78,7 +78,18 @@ export const matchJobSchema = z.object({
     })
     .nullable(),
   /** Where to download the results, once done or cancelled. */
-  downloads: z.object({ results: z.string(), summary: z.string(), errors: z.string(), notify: z.string() }).nullable(),
+  downloads: z
+    .object({
+      results: z.string(),
+      /** The results as a workbook in Chinese, one row per registry row. */
+      resultsXlsx: z.string(),
+      summary: z.string(),
+      errors: z.string(),
+      /** The rows refused as a workbook in Chinese, with row, column and field. */
+      errorsXlsx: z.string(),
+      notify: z.string(),
+    })
+    .nullable(),
 });
 export type MatchJob = z.output<typeof matchJobSchema>;
 

@@ -36,4 +36,4 @@ export { type ColumnTarget, compileHeader, normaliseHeader, type RegistryMapping
 export { columnLetter, columnOf, rowToRequest } from './row-to-request.js';
 export { safeCellText, safeCellValue } from './safe-cell-text.js';
 export { MAX_SHEET_ROWS } from './summary-workbook.js';
-export { type TemplateOptions, writeTemplate } from './write-template.js';
+export { type TemplateOptions, templateWorkbook, writeTemplate } from './write-template.js';

@@ -101,6 +101,13 @@ export async function writeTemplate(file: string, options: TemplateOptions): Pro
     return;
   }
   if (!file.toLowerCase().endsWith('.xlsx')) throw new Error(`${file}: expected a template file name ending in .csv or .xlsx`);
+  await (await templateWorkbook(options)).xlsx.writeFile(file);
+}
+
+/** The template as a workbook (writeTemplate's .xlsx; the server sends it as a download). */
+export async function templateWorkbook(options: TemplateOptions): Promise<ExcelJS.Workbook> {
+  const items = options.items ?? 1;
+  const headers = registryHeader({ lang: options.lang, items });
   const zh = options.lang === 'zh';
   const fields = fieldsOf(items);
   const { default: excel } = await import('exceljs');
@@ -142,5 +149,5 @@ export async function writeTemplate(file: string, options: TemplateOptions): Pro
       ? '一行为一家企业一个年度。列表（模型备案、场景项目等）可增加编号列，如“模型备案2-编号”；也可在“模型备案（JSON）”列中填写JSON列表。详见docs/registry-columns.md。'
       : 'One row per enterprise and year. Lists take more numbered columns (modelFilings.2.id …), or JSON in a column named after the list (modelFilings). See docs/registry-columns.md.',
   ]);
-  await workbook.xlsx.writeFile(file);
+  return workbook;
 }

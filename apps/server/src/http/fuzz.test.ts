@@ -37,6 +37,10 @@ const WRITES: Record<string, { role: Role; body?: (f: Fixtures) => unknown }> = 
   },
   'POST /api/v1/users/{id}/links': { role: 'officer', body: () => ({ creditCode: CODE_A, relation: '前雇员' }) },
   'PUT /api/v1/enterprises/me': { role: 'applicantA', body: () => ({ ...example.enterprise, creditCode: undefined }) },
+  'PUT /api/v1/enterprises/me/bank-account': {
+    role: 'applicantA',
+    body: () => ({ accountName: CODE_A, bankName: '北京银行丰台支行', accountNo: '01090000000000001' }),
+  },
   'POST /api/v1/calls': {
     role: 'officer',
     body: () => ({
@@ -77,6 +81,8 @@ const WRITES: Record<string, { role: Role; body?: (f: Fixtures) => unknown }> = 
   'POST /api/v1/match-jobs': { role: 'officer', body: () => ({ source: 'platform', year: 2026 }) },
   'POST /api/v1/calls/{id}/notice': { role: 'officer', body: () => ({ objectionDays: 5 }) },
   'POST /api/v1/notices/{id}/objections': { role: 'anonymous', body: () => ({ name: '张三', contact: '13800000000', text: '异议' }) },
+  // The notice page's form (application/x-www-form-urlencoded): the fuzzer's JSON bodies meet the content-type check.
+  'POST /notices/{id}/objections': { role: 'anonymous', body: () => ({ name: '张三', contact: '13800000000', text: '异议' }) },
   'POST /api/v1/notices/{id}/revisions': { role: 'officer', body: () => ({ reason: '更正金额', objectionDays: 5 }) },
   'POST /api/v1/match-jobs/{id}/cancel': { role: 'officer' },
   'POST /api/v1/applications/{id}/attachments': { role: 'applicantA' },

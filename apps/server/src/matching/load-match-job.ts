@@ -46,7 +46,14 @@ export function matchJobView(row: MatchJobsTable, liveHere: MatchProgress | unde
     error: row.error,
     progress,
     downloads: FINISHED_WITH_RESULTS.has(row.status)
-      ? { results: `${base}/results.jsonl`, summary: `${base}/summary.xlsx`, errors: `${base}/errors.jsonl`, notify: `${base}/notify` }
+      ? {
+          results: `${base}/results.jsonl`,
+          resultsXlsx: `${base}/results.xlsx`,
+          summary: `${base}/summary.xlsx`,
+          errors: `${base}/errors.jsonl`,
+          errorsXlsx: `${base}/errors.xlsx`,
+          notify: `${base}/notify`,
+        }
       : null,
   };
 }

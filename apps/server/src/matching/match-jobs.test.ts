@@ -108,6 +108,51 @@ describe.each(DIALECTS)('match jobs on %s', (dialect) => {
     ]);
     expect(out[4]).toBe(lines(errors.body)[0]);
 
+    // The same answers as workbooks in Chinese: one row per registry row; the refused row by its row and column.
+    const resultsXlsx = await officer.get(job.downloads?.resultsXlsx ?? '');
+    expect(resultsXlsx.statusCode).toBe(200);
+    expect(resultsXlsx.headers['content-disposition']).toContain(encodeURIComponent('匹配结果'));
+    const rbook = new ExcelJS.Workbook();
+    await rbook.xlsx.load(resultsXlsx.rawPayload as unknown as ArrayBuffer);
+    const rsheet = rbook.getWorksheet('匹配结果');
+    expect(rsheet?.getRow(2).values).toEqual([
+      undefined,
+      '序号',
+      '登记表行号',
+      '统一社会信用代码',
+      '评估年度',
+      '可获支持合计（元）',
+      '予以支持的事项',
+      '需专家评审的事项',
+      '待补充信息的事项',
+      '未能计算的原因',
+    ]);
+    // Rows 3 … : the registry's rows in order, the bad one fifth.
+    const firstGranted = parsed.findIndex((a) => a.total > 0);
+    const r = rsheet?.getRow(3 + (firstGranted >= 4 ? firstGranted + 1 : firstGranted));
+    expect(r?.getCell(3).value).toBe(parsed[firstGranted]?.creditCode);
+    expect(r?.getCell(5).value).toBe(parsed[firstGranted]?.total);
+    expect(String(r?.getCell(6).value)).toMatch(/^第.+条.* [\d,]+元/);
+    const bad = rsheet?.getRow(7);
+    expect(bad?.getCell(2).value).toBe(6);
+    expect(String(bad?.getCell(9).value)).toMatch(/^算力投入（元）：金额/);
+    expect(rsheet?.getRow(3 + sample.length + 1).getCell(1).value).toBe(`共${sample.length + 1}行`);
+    const resultTotal = Array.from({ length: sample.length + 1 }, (_, i) => Number(rsheet?.getRow(3 + i).getCell(5).value ?? 0));
+    expect(resultTotal.reduce((a, b) => a + b, 0)).toBe(grand);
+
+    const errorsXlsx = await officer.get(job.downloads?.errorsXlsx ?? '');
+    expect(errorsXlsx.statusCode).toBe(200);
+    const ebook = new ExcelJS.Workbook();
+    await ebook.xlsx.load(errorsXlsx.rawPayload as unknown as ArrayBuffer);
+    const erow = ebook.getWorksheet('错误明细')?.getRow(3);
+    expect(erow?.getCell(2).value).toBe(6);
+    expect(erow?.getCell(3).value).toBe('算力投入（元）');
+    expect(erow?.getCell(4).value).toBe('facts.computeSpend');
+    // The problem in Chinese, the API's words beside it.
+    expect(String(erow?.getCell(5).value)).toMatch(/^金额/);
+    expect(String(erow?.getCell(5).value)).not.toMatch(/[A-Za-z]{3}/);
+    expect(String(erow?.getCell(6).value)).toMatch(/^expected/);
+
     const summary = await officer.get(job.downloads?.summary ?? '');
     expect(summary.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
@@ -305,6 +350,22 @@ describe.each(DIALECTS)('match jobs on %s', (dialect) => {
     expect((await officer.get('/api/v1/match-jobs/nope')).statusCode).toBe(404);
   });
 
+  it('gives the registry template to fill in, with Chinese headers and notes', async () => {
+    const res = await officer.get('/api/v1/match-jobs/template.xlsx');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('企业登记表模板.xlsx'));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('企业登记表');
+    if (!sheet) throw new Error('no sheet 企业登记表');
+    const head = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(head).toEqual(registryHeader({ lang: 'zh', items: 2 }));
+    expect(head).toContain('算力投入（元）');
+    expect(book.getWorksheet('填写说明')?.getRow(1).values).toEqual([undefined, '列', '表头', '对应字段(计算接口)', '填写内容']);
+    // For officers, as the matching page it belongs to.
+    expect((await t.anonymous().get('/api/v1/match-jobs/template.xlsx')).statusCode).toBe(401);
+  });
+
   it('is for officers and admins only', async () => {
     const res = await upload(officer, 'one.csv', csv);
     const id = (res.json() as JobView).id;
@@ -313,7 +374,17 @@ describe.each(DIALECTS)('match jobs on %s', (dialect) => {
       const c = await t.login(who);
       expect((await upload(c, 'x.csv', csv)).statusCode, who).toBe(403);
       expect((await c.post('/api/v1/match-jobs', { source: 'platform', year: 2026 })).statusCode, who).toBe(403);
-      for (const path of ['', `/${id}`, `/${id}/results.jsonl`, `/${id}/summary.xlsx`, `/${id}/errors.jsonl`, `/${id}/notify`]) {
+      for (const path of [
+        '',
+        `/${id}`,
+        `/${id}/results.jsonl`,
+        `/${id}/results.xlsx`,
+        `/${id}/summary.xlsx`,
+        `/${id}/errors.jsonl`,
+        `/${id}/errors.xlsx`,
+        `/${id}/notify`,
+        '/template.xlsx',
+      ]) {
         expect((await c.get(`/api/v1/match-jobs${path}`)).statusCode, `${who} GET ${path}`).toBe(403);
       }
       expect((await c.post(`/api/v1/match-jobs/${id}/cancel`)).statusCode, who).toBe(403);

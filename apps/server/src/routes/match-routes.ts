@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import {
   createMatchJobBodySchema,
   createMatchJobQuerySchema,
@@ -9,6 +10,7 @@ import {
   notifyPageSchema,
   notifyQuerySchema,
 } from '@ftai/api';
+import { templateWorkbook } from '@ftai/match';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireRole } from '../auth/current-user.js';
@@ -18,6 +20,7 @@ import { fileAnswer } from '../http/file-answer.js';
 import { newId } from '../ids.js';
 import { cancelMatchJob } from '../matching/cancel-match-job.js';
 import { createMatchJob } from '../matching/create-match-job.js';
+import { exportMatchErrorsXlsx, exportMatchResultsXlsx } from '../matching/export-match-xlsx.js';
 import { listMatchJobs } from '../matching/list-match-jobs.js';
 import { loadMatchJob, loadMatchJobDetail, requireFinishedMatchJob } from '../matching/load-match-job.js';
 import { discardJobInput, MATCH_FILES, type MatchFileName, openJobOutput } from '../matching/match-job-files.js';
@@ -155,6 +158,84 @@ export function matchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       download(MATCH_FILES.errors, NDJSON, (id) => `match-${id}-errors.jsonl`),
+    );
+
+    /**
+     * A job's JSON Lines file as a workbook in Chinese (results or errors), streamed: read line by
+     * line from the file store and written as it comes. Named with the job's number and file name.
+     */
+    const workbook =
+      (file: MatchFileName, name: string, write: typeof exportMatchResultsXlsx) => async (req: FastifyRequest, reply: FastifyReply) => {
+        requireRole(req, 'officer');
+        const { id } = req.params as { id: string };
+        const job = await requireFinishedMatchJob(ctx.db, id, 'its files are');
+        const body = await openJobOutput(ctx, job.id, file);
+        if (!body) throw new HttpError(404, 'FTAI_ERR_NOT_FOUND', `the match job has no ${file}`);
+        const label = job.filename ? `登记表“${job.filename}”` : '平台企业';
+        const out = new PassThrough();
+        write(body, out, label, ctx.now()).catch((error: unknown) => {
+          reply.log.error({ err: error }, 'match workbook failed');
+          out.destroy(error instanceof Error ? error : new Error(String(error)));
+        });
+        const ascii = `match-${id}-${file.replace('.jsonl', '')}.xlsx`;
+        return reply
+          .type(XLSX_MIME)
+          .header(
+            'content-disposition',
+            `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(`${name}-${id.slice(0, 8)}.xlsx`)}`,
+          )
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .send(out);
+      };
+    app.get(
+      '/api/v1/match-jobs/:id/results.xlsx',
+      {
+        config: { wholeCall: true },
+        schema: {
+          summary:
+            'The answers as a workbook in Chinese: one row per registry row, its total, the measures granted, on review and waiting for facts (officer)',
+          tags: ['matching'],
+          params: matchJobIdParamsSchema,
+          response: { 200: fileAnswer(XLSX_MIME, 'The results workbook (.xlsx), streamed') },
+        },
+      },
+      workbook(MATCH_FILES.results, '匹配结果', exportMatchResultsXlsx),
+    );
+    app.get(
+      '/api/v1/match-jobs/:id/errors.xlsx',
+      {
+        schema: {
+          summary: 'The rows refused as a workbook in Chinese: one row per problem with its registry row, column and field (officer)',
+          tags: ['matching'],
+          params: matchJobIdParamsSchema,
+          response: { 200: fileAnswer(XLSX_MIME, 'The errors workbook (.xlsx), streamed') },
+        },
+      },
+      workbook(MATCH_FILES.errors, '错误明细', exportMatchErrorsXlsx),
+    );
+    app.get(
+      '/api/v1/match-jobs/template.xlsx',
+      {
+        schema: {
+          summary:
+            'The registry template to fill in (Chinese headers, a notes sheet, drop-down lists), as `ftai template` writes it (officer)',
+          tags: ['matching'],
+          response: { 200: fileAnswer(XLSX_MIME, 'The registry template (.xlsx)') },
+        },
+      },
+      async (req: FastifyRequest, reply: FastifyReply) => {
+        requireRole(req, 'officer');
+        const buffer = await (await templateWorkbook({ lang: 'zh', items: 2 })).xlsx.writeBuffer();
+        return reply
+          .type(XLSX_MIME)
+          .header(
+            'content-disposition',
+            `attachment; filename="registry-template.xlsx"; filename*=UTF-8''${encodeURIComponent('企业登记表模板.xlsx')}`,
+          )
+          .header('x-content-type-options', 'nosniff')
+          .send(Buffer.from(buffer as ArrayBuffer));
+      },
     );
 
     app.get(

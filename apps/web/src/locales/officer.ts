@@ -67,6 +67,8 @@ export const officer = {
       opensOn: '开始日期',
       closesOn: '截止日期',
       totalBudget: '年度总预算',
+      requiredReviews: '审定前须完成的专家评审份数',
+      requiredReviewsHelp: '含“经评审认定”事项的申报，须有不少于此数的专家评审（评审专家与企业无关联）方可审定；填0则无须评审。未填为1份。',
       articleBudgets: '分条款预算',
       articleBudgetsHelp: '可选。设有预算的条款先按本条预算调减，再按年度总预算调减；未设预算的条款只受总预算约束。',
       noOwnBudget: '不单独设预算',
@@ -84,6 +86,7 @@ export const officer = {
         closesAfter: '截止日期不能早于开始日期',
         yuan: '请填写不小于0的整数金额（元）',
         articleAboveTotal: '单条预算不得超过年度总预算{{total}}元',
+        requiredReviews: '请填写0至{{max}}之间的整数',
       },
     },
     queue: {
@@ -146,6 +149,10 @@ export const officer = {
         help: '形式审查通过后，指派评审专家进行评审。',
       },
       approved: { button: '审定金额' },
+      reviews: {
+        missing: '本批次要求审定前完成{{required}}份专家评审，已完成{{completed}}份；评审完成后方可审定。',
+        done: '已完成{{completed}}份专家评审（本批次要求{{required}}份），可以审定。',
+      },
       returned: {
         button: '退回修改',
         title: '退回企业修改',
@@ -258,8 +265,8 @@ export const officer = {
       belowCeiling: '分条款预算约束，低于{{amount}}元',
       oversubscribed: '审定金额超出可分配预算，已按所选方法调减',
       oversubscribedText: {
-        proportional: '审定{{approved}}元，可分配{{budget}}元：按比例分配，平均为审定金额的{{percent}}%。',
-        score: '审定{{approved}}元，可分配{{budget}}元：按评审得分从高到低安排，整体为审定金额的{{percent}}%。',
+        proportional: '审定{{approved}}元，可分配{{budget}}元。各事项的分配比例由下列受约束的预算决定：',
+        score: '审定{{approved}}元，可分配{{budget}}元。按评审得分从高到低安排，受约束的预算如下：',
       },
       enough: '预算充足，按审定金额全额分配',
       byApplication: '各申报分配结果',
@@ -282,6 +289,12 @@ export const officer = {
       download: '下载完整分配方案',
       downloadCommitted: '下载分配结果',
       planTotal: '全部{{count}}件合计',
+      items: '逐项分配',
+      item: '支持事项',
+      article: '条款',
+      scaledBy: '调减依据',
+      remainderYuan: '最大余额法',
+      committedRule: '本次分配按以下规则执行',
     },
     notices: {
       heading: '公示管理',
@@ -458,7 +471,16 @@ export const officer = {
       measures: '可享受的支持事项',
       row: '行',
       noCreditCode: '（无信用代码）',
-      notifyMore: '此处显示前{{shown}}家，完整名单见summary.xlsx。',
+      notifyMore: '此处显示前{{shown}}家，完整名单见匹配汇总表。',
+      file: {
+        summary: '匹配汇总表（Excel）',
+        resultsXlsx: '匹配结果（Excel）',
+        resultsJsonl: '匹配结果（JSON Lines）',
+        errorsXlsx: '错误明细（Excel）',
+        errorsJsonl: '错误明细（JSON Lines）',
+      },
+      template: '下载名册模板（Excel）',
+      templateHelp: '模板首行为中文表头，“填写说明”工作表逐列说明应填内容；是否类、选项类列有下拉选项。',
       allowExtra: '忽略未知列',
       allowExtraHelp: '名册中有联系人、地址等与测算无关的列时勾选：这些列不参与匹配；不勾选则未知列（多为表头拼写错误）会使任务失败。',
     },
@@ -529,6 +551,9 @@ export const officer = {
       opensOn: 'Opens on',
       closesOn: 'Closes on',
       totalBudget: 'Total budget',
+      requiredReviews: 'Expert reviews required before approval',
+      requiredReviewsHelp:
+        'An application with an item decided by review needs at least this many reviews (by experts without a tie to the enterprise) before approval; 0 needs none. 1 when left empty.',
       articleBudgets: 'Budgets per article',
       articleBudgetsHelp:
         'Optional. An article with a budget is scaled to it first, then everything to the total; an article without one is bound by the total only.',
@@ -547,6 +572,7 @@ export const officer = {
         closesAfter: 'The closing date cannot be before the opening date',
         yuan: 'A whole number of yuan, at least 0',
         articleAboveTotal: 'An article budget cannot exceed the total budget of {{total}} yuan',
+        requiredReviews: 'Enter a whole number from 0 to {{max}}',
       },
     },
     queue: {
@@ -609,6 +635,10 @@ export const officer = {
         help: 'After the formal check, assign reviewers.',
       },
       approved: { button: 'Approve amounts' },
+      reviews: {
+        missing: 'This call requires {{required}} completed expert reviews before approval; {{completed}} done. Approve once they are in.',
+        done: '{{completed}} expert reviews done (the call requires {{required}}): ready for approval.',
+      },
       returned: {
         button: 'Return for changes',
         title: 'Return to the enterprise for changes',
@@ -723,8 +753,8 @@ export const officer = {
       belowCeiling: 'article budgets bind: below {{amount}} yuan',
       oversubscribed: 'Approved amounts exceed the budget left: scaled down',
       oversubscribedText: {
-        proportional: 'Approved {{approved}} yuan against {{budget}} yuan: proportional, {{percent}}% of the approved amounts on average.',
-        score: 'Approved {{approved}} yuan against {{budget}} yuan: by score, {{percent}}% of the approved amounts in all.',
+        proportional: 'Approved {{approved}} yuan against {{budget}} yuan. Each item’s ratio comes from the budgets that bind:',
+        score: 'Approved {{approved}} yuan against {{budget}} yuan, by descending score. The budgets that bind:',
       },
       enough: 'The budget is enough: every approved amount in full',
       byApplication: 'By application',
@@ -747,6 +777,12 @@ export const officer = {
       download: 'Download the whole plan (.xlsx)',
       downloadCommitted: 'Download the allocation (.xlsx)',
       planTotal: 'All {{count}}',
+      items: 'Items',
+      item: 'Measure',
+      article: 'Article',
+      scaledBy: 'Scaled by',
+      remainderYuan: 'Largest remainder',
+      committedRule: 'This allocation applied the rule below',
     },
     notices: {
       heading: 'Public notices',
@@ -924,7 +960,17 @@ export const officer = {
       measures: 'Measures granted',
       row: 'Row',
       noCreditCode: '(no credit code)',
-      notifyMore: 'The first {{shown}} are shown; the whole list is in summary.xlsx.',
+      notifyMore: 'The first {{shown}} are shown; the whole list is in the summary workbook.',
+      file: {
+        summary: 'Summary (Excel)',
+        resultsXlsx: 'Results (Excel)',
+        resultsJsonl: 'Results (JSON Lines)',
+        errorsXlsx: 'Errors (Excel)',
+        errorsJsonl: 'Errors (JSON Lines)',
+      },
+      template: 'Download the registry template (Excel)',
+      templateHelp:
+        'Chinese headers in the first row; the notes sheet says what each column takes; yes/no and choice columns have drop-down lists.',
       allowExtra: 'Ignore unknown columns',
       allowExtraHelp:
         'Tick when the registry has columns the match does not use (contact, address …): they are left out. Unticked, an unknown column (often a misspelt header) fails the job.',

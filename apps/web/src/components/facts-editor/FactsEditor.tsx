@@ -1,4 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { issueText } from '@ftai/api/issue-text';
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type JSX, useEffect, useMemo, useRef } from 'react';
@@ -18,7 +19,6 @@ import {
   TOPICS,
   type Topic,
 } from './fact-fields';
-import { issueText } from './issue-text';
 import { MoneyInput } from './MoneyInput';
 
 export type { Facts, Topic } from './fact-fields';

@@ -1,5 +1,6 @@
 import { DownloadOutlined, EditOutlined, PrinterOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Answer, CallList } from '@ftai/api';
+import { issueText } from '@ftai/api/issue-text';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, type FormInstance, Grid, Space, Spin, Steps, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -7,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, type FieldIssue } from '../../api/client';
 import { FactsEditor } from '../../components/facts-editor/FactsEditor';
 import { type Facts, type Topic, withTopicOf } from '../../components/facts-editor/fact-fields';
-import { issueText } from '../../components/facts-editor/issue-text';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { formatTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/use-page-title';

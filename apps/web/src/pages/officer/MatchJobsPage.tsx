@@ -124,15 +124,23 @@ export function MatchJobsPage() {
     j.downloads ? (
       <Space size={[10, 2]} wrap style={{ maxWidth: 260 }}>
         <a href={j.downloads.summary} download>
-          <DownloadOutlined /> summary.xlsx
+          <DownloadOutlined /> {t('match.file.summary')}
+        </a>
+        <a href={j.downloads.resultsXlsx} download data-testid={`results-xlsx-${j.id}`}>
+          <DownloadOutlined /> {t('match.file.resultsXlsx')}
         </a>
         <a href={j.downloads.results} download>
-          <DownloadOutlined /> results.jsonl
+          <DownloadOutlined /> {t('match.file.resultsJsonl')}
         </a>
         {j.rowsBad > 0 && (
-          <a href={j.downloads.errors} download>
-            <DownloadOutlined /> errors.jsonl
-          </a>
+          <>
+            <a href={j.downloads.errorsXlsx} download data-testid={`errors-xlsx-${j.id}`}>
+              <DownloadOutlined /> {t('match.file.errorsXlsx')}
+            </a>
+            <a href={j.downloads.errors} download>
+              <DownloadOutlined /> {t('match.file.errorsJsonl')}
+            </a>
+          </>
         )}
       </Space>
     ) : (
@@ -320,7 +328,18 @@ function UploadCard() {
     onError: (e) => setProblem(errorMessage(e)),
   });
   return (
-    <Card title={t('match.uploadTitle')} size="small" style={{ height: '100%' }}>
+    <Card
+      title={t('match.uploadTitle')}
+      size="small"
+      style={{ height: '100%' }}
+      extra={
+        <Tooltip title={t('match.templateHelp')}>
+          <a href={`${BASE}/template.xlsx`} download data-testid="registry-template">
+            <DownloadOutlined /> {t('match.template')}
+          </a>
+        </Tooltip>
+      }
+    >
       <Upload.Dragger
         accept=".csv,.xlsx,.jsonl,.ndjson"
         maxCount={1}

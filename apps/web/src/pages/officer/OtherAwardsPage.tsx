@@ -1,5 +1,6 @@
 import { ImportOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ImportOutcome, OtherAward } from '@ftai/api';
+import { issueText } from '@ftai/api/issue-text';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Collapse, Flex, Form, Grid, Input, List, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -76,7 +77,7 @@ export function OtherAwardsPage() {
       render: (l: number | null) => (l === null ? '—' : t('awards.lineN', { line: l })),
     },
     { title: t('awards.field'), dataIndex: 'field', width: 160, render: (f: string | null) => <Tag color="red">{field(f)}</Tag> },
-    { title: t('awards.problem'), dataIndex: 'message' },
+    { title: t('awards.problem'), dataIndex: 'message', render: (m: string) => issueText(m, lang) },
   ];
 
   const awardColumns: ColumnsType<OtherAward> = [
