@@ -19,7 +19,7 @@ import { sharedRateLimitStore } from './auth/shared-rate-limits.js';
 import type { AppContext } from './context.js';
 import { registerInputGuards } from './http/input-guards.js';
 import { responseSerializerCompiler } from './http/response-serializer.js';
-import { registerErrorHandler, zodValidatorCompiler } from './http/validation.js';
+import { errorBody, registerErrorHandler, zodValidatorCompiler } from './http/validation.js';
 import { applicationRoutes } from './routes/application-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
@@ -197,7 +197,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     if (hasWeb && req.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) return reply.sendFile('index.html');
-    return reply.code(404).send({ error: `no route ${req.method} ${path}`, code: 'FTAI_ERR_NOT_FOUND', issues: [] });
+    return reply.code(404).send(errorBody(req, { error: `no route ${req.method} ${path}`, code: 'FTAI_ERR_NOT_FOUND', issues: [] }));
   });
   await app.ready();
   return app;

@@ -137,6 +137,23 @@ describe.each(DIALECTS)('basics on %s', (dialect) => {
     expect(res.json().code).toBe('FTAI_ERR_NOT_FOUND');
   });
 
+  it('words every error message in the language of Accept-Language, Chinese by default', async () => {
+    const bad = { year: 2026, enterprise: {}, facts: { computeSpend: -5 } };
+    const zh = await t.anonymous().post('/api/v1/calculate', bad);
+    expect(zh.statusCode).toBe(400);
+    // The message a person reads; the server's own words stay in `error`, the field in `issues`.
+    expect(zh.json()).toMatchObject({ code: 'FTAI_ERR_VALIDATION', message: '金额不能为负数', issues: [{ path: 'facts.computeSpend' }] });
+    expect(zh.json().error).toContain('facts.computeSpend');
+    const en = await t.anonymous().post('/api/v1/calculate', bad, { headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    expect(en.json().message).toBe(en.json().error);
+    expect((await t.anonymous().get('/api/v1/applications')).json()).toMatchObject({
+      code: 'FTAI_ERR_UNAUTHENTICATED',
+      message: '请先登录',
+    });
+    const missing = await t.anonymous().get('/api/v1/nothing-here', { headers: { 'accept-language': 'zh-CN,zh;q=0.9' } });
+    expect(missing.json().message).toBe('未找到所请求的记录，可能编号有误或已被删除');
+  });
+
   it('serves the OpenAPI document', async () => {
     const res = await t.anonymous().get('/api/docs/json');
     expect(res.statusCode).toBe(200);

@@ -179,9 +179,80 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   }
 }
 
+/**
+ * Words a page in Chinese may show in Latin letters: the product's name, file formats, units, and
+ * what is written in Latin letters in Chinese official text too (AI, the enterprise's own names).
+ */
+export const LATIN_ALLOWED = new Set([
+  'ftai',
+  'AI',
+  'PDF',
+  'OFD',
+  'PNG',
+  'JPEG',
+  'JPG',
+  'WebP',
+  'Word',
+  'Excel',
+  'CSV',
+  'JSON',
+  'JSONL',
+  'XLSX',
+  'xlsx',
+  'SHA',
+  'ID',
+  'English',
+  'Lines',
+]);
+
+/**
+ * The Latin words a page in Chinese shows outside what may be Latin (LATIN_ALLOWED): text in
+ * `code`, `kbd`, `pre`, `[lang="en"]`, `[translate="no"]` (codes, ids, hashes, file paths), form
+ * fields' values, and tokens that are codes (FTAI_ERR_…, hex, ids with digits, e-mail addresses,
+ * file names, URL paths) are not words. Empty on a page in English.
+ */
+export async function englishWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    // The browser's DOM, typed as much as used here (the test's own types have no DOM).
+    type El = { parentElement: El | null; closest(s: string): El | null; getBoundingClientRect(): { width: number; height: number } };
+    type TextNode = { parentElement: El | null; textContent: string | null };
+    const doc = (
+      globalThis as unknown as {
+        document: {
+          documentElement: { lang: string };
+          body: unknown;
+          createTreeWalker(root: unknown, what: number): { nextNode(): TextNode | null };
+        };
+      }
+    ).document;
+    if (!doc.documentElement.lang.startsWith('zh')) return [];
+    // Charts (svg) label the data they draw, cut to fit (a filing's id shows as "Bei…").
+    const skip = 'code,kbd,pre,script,style,noscript,svg,[lang^="en"],[translate="no"],[aria-hidden="true"],.ant-select-selection-search';
+    const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+    const words = new Set<string>();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest(skip)) continue;
+      const rect = parent.getBoundingClientRect();
+      if (rect.width === 0 && rect.height === 0) continue;
+      // Tokens as a reader sees them: ids, versions, paths and file names hold together (a-b.c/d_e@f).
+      for (const token of (node.textContent ?? '').split(/[\s，。；：、（）“”《》〔〕,;:()!?"'|·…—[\]{}<>=+*#&%$]+/)) {
+        // Codes, ids, e-mail addresses and file names (合同.pdf) are not words.
+        if (/\d/.test(token) || /^FTAI_/.test(token) || /_/.test(token) || /@/.test(token) || /\.[A-Za-z]{2,5}$/.test(token)) continue;
+        // The Latin runs inside the token (丰台AI政策通 → AI).
+        for (const run of token.match(/[A-Za-z][A-Za-z'’]*/g) ?? []) if (run.length >= 2 && !/^[A-F]+$/.test(run)) words.add(run);
+      }
+    }
+    return [...words];
+  });
+}
+
 /** Checks the page's accessibility (expectAccessible), then saves a full-page screenshot to e2e/screenshots/NAME.png. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   await expectAccessible(page, name);
+  // No English on a page in Chinese (issue 11): every word in Latin letters is one LATIN_ALLOWED names.
+  const english = (await englishWords(page)).filter((w) => !LATIN_ALLOWED.has(w));
+  if (english.length > 0) throw new Error(`English on ${name}, a page in Chinese: ${english.join(' ')}`);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });

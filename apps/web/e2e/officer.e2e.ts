@@ -472,7 +472,13 @@ describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
       .waitFor();
     await shot(page, 'match');
     // The results and the refused row as workbooks in Chinese.
-    const [results] = await Promise.all([page.waitForEvent('download'), jobs.first().getByRole('link', { name: /匹配结果（Excel）/ }).click()]);
+    const [results] = await Promise.all([
+      page.waitForEvent('download'),
+      jobs
+        .first()
+        .getByRole('link', { name: /匹配结果（Excel）/ })
+        .click(),
+    ]);
     expect(results.suggestedFilename()).toMatch(/^匹配结果-.+\.xlsx$/);
     const resultsBook = new ExcelJS.Workbook();
     await resultsBook.xlsx.readFile((await results.path()) as string);
@@ -482,7 +488,13 @@ describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
     expect(String(resultSheet?.getRow(3).getCell(6).value)).toContain('第一条 1,000,000元');
     expect(resultSheet?.getRow(5).getCell(2).value).toBe(4);
     expect(String(resultSheet?.getRow(5).getCell(9).value)).toContain('统一社会信用代码');
-    const [errorsFile] = await Promise.all([page.waitForEvent('download'), jobs.first().getByRole('link', { name: /错误明细（Excel）/ }).click()]);
+    const [errorsFile] = await Promise.all([
+      page.waitForEvent('download'),
+      jobs
+        .first()
+        .getByRole('link', { name: /错误明细（Excel）/ })
+        .click(),
+    ]);
     const errorsBook = new ExcelJS.Workbook();
     await errorsBook.xlsx.readFile((await errorsFile.path()) as string);
     const errorRow = errorsBook.getWorksheet('错误明细')?.getRow(3);

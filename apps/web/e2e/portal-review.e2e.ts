@@ -249,10 +249,12 @@ describe.skipIf(!HAS_CHROMIUM)('the enterprise portal and the reviewer console',
     await page.getByTestId('submit-button').click();
     await page.getByRole('button', { name: '确认提交' }).click();
     await page.getByTestId('submit-error').getByText('同一事项已在本批次的其他申报中申报，不能重复申报').waitFor();
+    // Which application holds the claim, in Chinese (the server words it by Accept-Language).
     await page
       .getByTestId('submit-error')
-      .getByText(/already claimed/)
+      .getByText(/支持事项1已在本批次的另一份申报（申报编号[0-9a-f]{8}）中申报/)
       .waitFor();
+    expect(await page.getByTestId('submit-error').textContent()).not.toMatch(/already|claimed/);
     await page.getByTestId('application-status').getByText('草稿').waitFor();
     expect(unexpected(errors, 409)).toEqual([]);
   });

@@ -47,6 +47,9 @@ void i18n
     interpolation: { escapeValue: false },
   });
 
+// The page's language from the start (index.html says zh-CN): screen readers and the API's error messages follow it.
+if (typeof document !== 'undefined') document.documentElement.lang = initialLang() === 'zh' ? 'zh-CN' : 'en';
+
 export function setLang(lang: Lang): void {
   localStorage.setItem(STORE, lang);
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';

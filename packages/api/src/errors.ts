@@ -33,6 +33,15 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const fieldIssueSchema = z.object({ path: z.string(), code: z.string(), message: z.string() });
 export type FieldIssue = z.output<typeof fieldIssueSchema>;
 
-/** Every answer other than 2xx: a message, a stable code, and the fields at fault for bad input. */
-export const errorBodySchema = z.object({ error: z.string(), code: z.string(), issues: z.array(fieldIssueSchema) });
+/**
+ * Every answer other than 2xx: the message as the server words it (`error`, English: stable for
+ * clients and logs), a stable code, the fields at fault for bad input, and `message`, what a person
+ * reads, in the language of the request's Accept-Language (zh-CN unless English comes first).
+ */
+export const errorBodySchema = z.object({
+  error: z.string(),
+  code: z.string(),
+  issues: z.array(fieldIssueSchema),
+  message: z.string().meta({ description: 'The message in the language of Accept-Language (zh-CN by default).' }),
+});
 export type ErrorBody = z.output<typeof errorBodySchema>;

@@ -36,6 +36,10 @@ const FILE_ROUTES = new Set([
   'GET /api/v1/match-jobs/:id/results.jsonl',
   'GET /api/v1/match-jobs/:id/errors.jsonl',
   'GET /api/v1/match-jobs/:id/summary.xlsx',
+  // The results and the rows refused as workbooks in Chinese, and the registry template.
+  'GET /api/v1/match-jobs/:id/results.xlsx',
+  'GET /api/v1/match-jobs/:id/errors.xlsx',
+  'GET /api/v1/match-jobs/template.xlsx',
   // A budget allocation as a workbook: the previewed plan, and a committed allocation.
   'GET /api/v1/calls/:id/allocation/export.xlsx',
   'GET /api/v1/allocations/:id/export.xlsx',

@@ -1,5 +1,6 @@
+import { acceptLanguage, errorText } from '@ftai/api/error-text';
 import { describeIssues, issuesFromZod, type ValidationIssue } from '@ftai/policy-fengtai';
-import type { FastifyError, FastifyInstance, FastifySchemaCompiler } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import type { ZodType } from 'zod';
 import { HttpError } from '../errors.js';
 
@@ -39,11 +40,24 @@ export const zodValidatorCompiler: FastifySchemaCompiler<ZodType> =
     return { error: new RequestValidationError(issues) };
   };
 
+/**
+ * An error answer: the message as the server words it (`error`, English, stable for clients and
+ * logs), the code, the fields at fault, and `message` in the language the request's
+ * Accept-Language asks for (Chinese unless English comes first: @ftai/api/error-text), which is
+ * what a person reads.
+ */
+export function errorBody(
+  req: FastifyRequest,
+  body: { readonly error: string; readonly code: string; readonly issues: readonly { path: string; code: string; message: string }[] },
+) {
+  return { ...body, message: errorText(body, acceptLanguage(req.headers['accept-language'])) };
+}
+
 /** Every error answers as JSON with a stable code; bad input is a 4xx naming the field, never a 500. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | HttpError | RequestValidationError, req, reply) => {
     if (error instanceof RequestValidationError || error instanceof HttpError) {
-      return reply.code(error.statusCode).send({ error: error.message, code: error.code, issues: error.issues });
+      return reply.code(error.statusCode).send(errorBody(req, { error: error.message, code: error.code, issues: error.issues }));
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
@@ -53,9 +67,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
           : status === 403 && /csrf/i.test(error.message)
             ? 'FTAI_ERR_CSRF'
             : (error.code ?? 'FTAI_ERR_VALIDATION');
-      return reply.code(status).send({ error: error.message, code, issues: [] });
+      return reply.code(status).send(errorBody(req, { error: error.message, code, issues: [] }));
     }
     req.log.error(error);
-    return reply.code(500).send({ error: 'internal error: the request was not carried out', code: 'FTAI_ERR_INTERNAL', issues: [] });
+    return reply
+      .code(500)
+      .send(errorBody(req, { error: 'internal error: the request was not carried out', code: 'FTAI_ERR_INTERNAL', issues: [] }));
   });
 }

@@ -33,6 +33,8 @@ async function request<T>(method: string, path: string, body?: unknown, o: Reque
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body);
   }
+  // The API words its error messages (`message`) in the page's language.
+  headers['accept-language'] = typeof document !== 'undefined' && document.documentElement.lang.startsWith('en') ? 'en' : 'zh-CN';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (o.idempotencyKey) headers['idempotency-key'] = o.idempotencyKey;
   const res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin', signal: o.signal });
@@ -41,7 +43,8 @@ async function request<T>(method: string, path: string, body?: unknown, o: Reque
   if (!res.ok) {
     // Another server on the way (a proxy's error page) may answer without the body: each part is optional.
     const d = (data ?? {}) as Partial<ErrorBody>;
-    throw new ApiError(res.status, d.code ?? `HTTP_${res.status}`, d.error ?? res.statusText, d.issues ?? []);
+    // `message` is what a person reads (in the page's language); `error` as the server words it.
+    throw new ApiError(res.status, d.code ?? `HTTP_${res.status}`, d.message ?? d.error ?? res.statusText, d.issues ?? []);
   }
   return data as T;
 }

@@ -1,3 +1,4 @@
+import { issueText } from '@ftai/api/issue-text';
 import type { FormInstance } from 'antd';
 import { ApiError, type FieldIssue } from '../api/client';
 
@@ -16,6 +17,9 @@ export function pathToName(path: string): (string | number)[] {
   return out;
 }
 
+/** The page's language (i18n.ts keeps <html lang> in step with it). */
+const pageLang = (): 'zh' | 'en' => (typeof document !== 'undefined' && document.documentElement.lang.startsWith('en') ? 'en' : 'zh');
+
 /**
  * Shows the API's field errors in place on a form. `prefix` is the part of the API path the form
  * does not have (e.g. 'facts' when the form holds only the facts). Returns the issues that match
@@ -28,7 +32,7 @@ export function applyFieldErrors(form: FormInstance, error: unknown, prefix = ''
   for (const issue of error.issues) {
     const path = prefix && issue.path.startsWith(`${prefix}.`) ? issue.path.slice(prefix.length + 1) : prefix ? '' : issue.path;
     const name = path ? pathToName(path) : [];
-    if (name.length > 0 && form.getFieldInstance(name) !== undefined) fields.push({ name, errors: [issue.message] });
+    if (name.length > 0 && form.getFieldInstance(name) !== undefined) fields.push({ name, errors: [issueText(issue.message, pageLang())] });
     else rest.push(issue);
   }
   form.setFields(fields);

@@ -1,5 +1,5 @@
 import { auditActionTexts, auditEntityTexts } from '@ftai/api/audit-labels';
-import { compactFactLabels } from '../components/facts-editor/fact-fields';
+import { compactFactLabels, compactFactValueLabels } from '../components/facts-editor/fact-fields';
 
 /** Texts of the officer pages: Chinese first, English beside it, same keys. */
 export const officer = {
@@ -486,6 +486,8 @@ export const officer = {
     },
     /** Fields of the request by name, from their declaration (@ftai/policy-fengtai/facts): no field is shown by its key. */
     fact: compactFactLabels('zh'),
+    /** The facts' choices by their words (kind.forum → 行业论坛). */
+    factValue: compactFactValueLabels('zh'),
   },
   en: {
     yes: 'Yes',
@@ -977,5 +979,6 @@ export const officer = {
     },
     /** Fields of the request by name, from their declaration (@ftai/policy-fengtai/facts): no field is shown by its key. */
     fact: compactFactLabels('en'),
+    factValue: compactFactValueLabels('en'),
   },
 } as const;

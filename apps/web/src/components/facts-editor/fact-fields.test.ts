@@ -2,7 +2,7 @@ import { calculate, validateRequest } from '@ftai/policy-fengtai';
 import { ENTERPRISE_FIELDS, FACTS, type FactSpec } from '@ftai/policy-fengtai/facts';
 import { describe, expect, it } from 'vitest';
 import { officer } from '../../locales/officer';
-import { compactFactLabels, FACT_FIELDS, factFieldOfPath, TOPICS, withTopicOf } from './fact-fields';
+import { compactFactLabels, compactFactValueLabels, FACT_FIELDS, factFieldOfPath, TOPICS, withTopicOf } from './fact-fields';
 
 const HAN = '\\u4e00-\\u9fff';
 /** CHINESE.md's rules a machine can see (as ../shared/tools/check-chinese.mjs reads them). */
@@ -148,6 +148,11 @@ describe('the declaration of the facts (@ftai/policy-fengtai/facts), as the form
     }
     // An amount says its unit; a list does not.
     expect(officer.zh.fact.computeSpend).toBe('算力实际投入（元）');
+    // Every choice by its words (an event's kind forum → 行业论坛), in both languages.
+    expect(officer.zh.factValue).toEqual(compactFactValueLabels('zh'));
+    expect(officer.zh.factValue.kind?.forum).toBe('行业论坛');
+    expect(officer.en.factValue.kind?.forum).toBe('Forum');
+    expect(Object.keys(officer.zh.factValue).sort()).toEqual(Object.keys(officer.en.factValue).sort());
     expect(officer.en.fact.computeSpend).toBe('Compute spend (yuan)');
     expect(officer.zh.fact.modelFilings).toBe('大模型备案');
     expect(officer.zh.fact.catalogueDate).toBe('入选目录日期');

@@ -139,6 +139,24 @@ export function compactFactLabels(lang: 'zh' | 'en'): Record<string, string> {
   return out;
 }
 
+/**
+ * The words of every choice a fact offers (事件类型 forum → 行业论坛), by field and value
+ * (`kind` → `forum`), for the officer's view of the facts (FactsView): no value is shown by its key.
+ */
+export function compactFactValueLabels(lang: 'zh' | 'en'): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const fact of FACT_SPECS) {
+    const parts: readonly FactValueSpec[] = fact.kind === 'list' ? fact.item : fact.kind === 'object' ? fact.fields : [fact];
+    for (const part of parts) {
+      if (!part.options) continue;
+      const words = out[part.key] ?? {};
+      for (const o of part.options) words[o.value] ??= o.label[lang];
+      out[part.key] = words;
+    }
+  }
+  return out;
+}
+
 const TOPIC_OF_FIELD: ReadonlyMap<string, Topic> = new Map(TOPICS.flatMap((tp) => tp.fields.map((f) => [f, tp.key] as const)));
 
 /** The topic a facts field belongs to. */

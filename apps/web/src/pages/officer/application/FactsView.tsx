@@ -19,12 +19,15 @@ function scalar(key: string, v: unknown, yes: string, no: string): string {
 function ObjectLine({ value, yes, no }: { value: Record<string, unknown>; yes: string; no: string }) {
   const { t } = useTranslation('officer');
   const { id, ...rest } = value;
+  // A choice (事件类型 forum) by its words (factValue.kind.forum → 行业论坛).
+  const choice = (k: string, v: unknown) =>
+    typeof v === 'string' ? t(`factValue.${k}.${v}`, { defaultValue: '' }) || undefined : undefined;
   return (
     <div>
       {id !== undefined && <Tag style={{ marginInlineEnd: 6 }}>{String(id)}</Tag>}
       <Typography.Text style={{ fontSize: 13 }}>
         {Object.entries(rest)
-          .map(([k, v]) => `${t(`fact.${k}`, { defaultValue: k })} ${scalar(k, v, yes, no)}`)
+          .map(([k, v]) => `${t(`fact.${k}`, { defaultValue: k })} ${choice(k, v) ?? scalar(k, v, yes, no)}`)
           .join(' · ')}
       </Typography.Text>
     </div>

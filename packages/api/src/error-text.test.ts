@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { acceptLanguage, errorText } from './error-text.js';
+
+describe('the language of an error answer', () => {
+  it.each([
+    [undefined, 'zh'],
+    ['', 'zh'],
+    ['zh-CN,zh;q=0.9,en;q=0.8', 'zh'],
+    ['en-US,en;q=0.9', 'en'],
+    ['en', 'en'],
+    ['zh;q=0.5,en;q=0.8', 'en'],
+    ['fr-FR', 'zh'],
+  ])('Accept-Language %s → %s', (header, lang) => {
+    expect(acceptLanguage(header)).toBe(lang);
+  });
+});
+
+describe('error messages in Chinese', () => {
+  it('words a known message with its figures', () => {
+    expect(
+      errorText(
+        {
+          error: 'this reviewer is tied to enterprise 91110106MA0000K05Q (曾任该企业技术顾问) and cannot review its application',
+          code: 'FTAI_ERR_CONFLICT_OF_INTEREST',
+        },
+        'zh',
+      ),
+    ).toBe('该评审专家与企业（统一社会信用代码91110106MA0000K05Q）存在关联关系（曾任该企业技术顾问），应当回避，不能评审其申报');
+    expect(
+      errorText(
+        {
+          error:
+            'the call requires 2 completed expert reviews before approval (scored by reviewers without a tie to the enterprise); 1 is done',
+          code: 'FTAI_ERR_REVIEWS_MISSING',
+        },
+        'zh',
+      ),
+    ).toBe('本批次要求审定前完成2份专家评审，已完成1份；评审完成后方可审定');
+    expect(
+      errorText(
+        {
+          error:
+            'measure 2.1 for subject M-1 is already claimed by application 8ac7e2d0-1111-4222-8333-944455556666 in this call; remove it from this application or withdraw it there',
+          code: 'FTAI_ERR_DUPLICATE_SUBJECT',
+        },
+        'zh',
+      ),
+    ).toBe('支持事项2.1（支持对象M-1）已在本批次的另一份申报（申报编号8ac7e2d0）中申报：请从本申报中去掉该事项，或撤回那份申报');
+    expect(errorText({ error: 'too many attempts: try again in 42 s', code: 'FTAI_ERR_RATE_LIMIT' }, 'zh')).toBe(
+      '尝试次数过多，请42秒后再试',
+    );
+  });
+
+  it("words a validation answer by its fields' problems", () => {
+    const issues = [
+      { path: 'facts.computeSpend', code: 'FTAI_ERR_INVALID_FIELD', message: 'expected a non-negative amount in yuan, got -5' },
+      { path: 'year', code: 'FTAI_ERR_INVALID_FIELD', message: 'expected a year from 2025 to 2028, got 2024' },
+    ];
+    expect(errorText({ error: 'facts.computeSpend: …', code: 'FTAI_ERR_VALIDATION', issues }, 'zh')).toBe(
+      '金额不能为负数；年度应在2025至2028之间',
+    );
+  });
+
+  it("falls back to the code's sentence, never to English", () => {
+    expect(errorText({ error: 'something only the server knows', code: 'FTAI_ERR_TRANSITION' }, 'zh')).toBe(
+      '申报当前所处环节不允许此项操作，请刷新页面后查看',
+    );
+    const unknownField = [{ path: 'x', code: 'FTAI_ERR_INVALID_FIELD', message: 'a problem nobody wrote Chinese for' }];
+    expect(errorText({ error: 'x: …', code: 'FTAI_ERR_VALIDATION', issues: unknownField }, 'zh')).toBe(
+      '提交的内容不符合要求，请检查后重新提交',
+    );
+    expect(errorText({ error: 'no route GET /api/v1/nope', code: 'FTAI_ERR_NOT_FOUND' }, 'zh')).toBe(
+      '未找到所请求的记录，可能编号有误或已被删除',
+    );
+  });
+
+  it('leaves English as the server wrote it', () => {
+    expect(errorText({ error: 'sign in first', code: 'FTAI_ERR_UNAUTHENTICATED' }, 'en')).toBe('sign in first');
+  });
+});

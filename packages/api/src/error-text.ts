@@ -1,0 +1,124 @@
+import { issueText } from './issue-text.js';
+
+/** The languages the server words its errors in (Accept-Language); Chinese unless English is asked. */
+export type ErrorLang = 'zh' | 'en';
+
+/**
+ * The language an `Accept-Language` header asks for: English when its first preference (by q)
+ * is English, else Chinese (zh-CN by default, as the bureau's service is).
+ *
+ * @example acceptLanguage('en-US,en;q=0.9') // 'en'
+ * @example acceptLanguage('zh-CN,zh;q=0.9,en;q=0.8') // 'zh'
+ * @example acceptLanguage(undefined) // 'zh'
+ */
+export function acceptLanguage(header: string | undefined): ErrorLang {
+  if (!header) return 'zh';
+  let best: { tag: string; q: number } | undefined;
+  for (const part of header.split(',')) {
+    const [tag = '', ...params] = part.trim().split(';');
+    const q = Number(
+      params
+        .find((p) => p.trim().startsWith('q='))
+        ?.trim()
+        .slice(2) ?? 1,
+    );
+    if (tag === '' || !Number.isFinite(q)) continue;
+    if (!best || q > best.q) best = { tag: tag.toLowerCase(), q };
+  }
+  return best?.tag.startsWith('en') ? 'en' : 'zh';
+}
+
+/** Per error code, what a person reads in Chinese when the message itself is not one known below. */
+const CODE_ZH: Record<string, string> = {
+  FTAI_ERR_VALIDATION: '提交的内容不符合要求，请检查后重新提交',
+  FTAI_ERR_UNAUTHENTICATED: '请先登录',
+  FTAI_ERR_FORBIDDEN: '您没有进行此项操作的权限',
+  FTAI_ERR_NOT_FOUND: '未找到所请求的记录，可能编号有误或已被删除',
+  FTAI_ERR_CONFLICT: '此项操作与记录的当前状态不符，请刷新页面后重试',
+  FTAI_ERR_TRANSITION: '申报当前所处环节不允许此项操作，请刷新页面后查看',
+  FTAI_ERR_CALL_CLOSED: '该申报批次不在受理期内，不能提交或修改申报',
+  FTAI_ERR_DUPLICATE_SUBJECT: '同一支持对象已在本批次其他申报中申领，不能重复申报',
+  FTAI_ERR_OVER_ENGINE: '审定金额不得超过测算金额',
+  FTAI_ERR_CONFLICT_OF_INTEREST: '该评审专家与申报企业存在关联关系，应当回避，不能评审该申报',
+  FTAI_ERR_REVIEWS_MISSING: '专家评审尚未完成，暂不能审定',
+  FTAI_ERR_UPLOAD: '文件未能接收，请检查文件格式和大小后重新上传',
+  FTAI_ERR_BUDGET_BELOW_ALLOCATED: '预算不得低于已分配金额',
+  FTAI_ERR_BUDGET_ABOVE_TOTAL: '分条款预算不得超过年度总预算',
+  FTAI_ERR_NOT_FUNDED: '有审定事项本次分配为0元，须填写不予安排的理由',
+  FTAI_ERR_BANK_ACCOUNT_MISSING: '企业尚未登记收款账户，不能拨付',
+  FTAI_ERR_ATTACHMENT_LIMIT: '附件数量已达上限',
+  FTAI_ERR_DRAFT_LIMIT: '草稿数量已达上限，请先提交或删除已有草稿',
+  FTAI_ERR_LOGIN: '用户名或密码错误',
+  FTAI_ERR_WEAK_PASSWORD: '密码强度不足：至少12位，且不能是常见密码',
+  FTAI_ERR_CSRF: '页面已过期，请刷新后重试',
+  FTAI_ERR_RATE_LIMIT: '操作过于频繁，请稍后再试',
+  FTAI_ERR_NOT_READY: '服务正在启动，请稍后再试',
+  FTAI_ERR_INTERNAL: '服务器内部错误，操作未执行，请稍后重试',
+};
+
+const yuan = (text: string) => `${text.replace(/\.00$/, '')}元`;
+
+/** Messages that carry figures or names a person needs, worded in Chinese with them. */
+const MESSAGE_ZH: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  [
+    /tied to enterprise (\S+) \((.+)\) and cannot review its application/,
+    (m) => `该评审专家与企业（统一社会信用代码${m[1]}）存在关联关系（${m[2]}），应当回避，不能评审其申报`,
+  ],
+  [
+    /requires (\d+) completed expert reviews? before approval .*; (\d+) (?:is|are) done/,
+    (m) => `本批次要求审定前完成${m[1]}份专家评审，已完成${m[2]}份；评审完成后方可审定`,
+  ],
+  [
+    /^the enterprise (\S+) has no bank account on record/,
+    (m) => `企业（统一社会信用代码${m[1]}）尚未登记收款账户，须在企业信息中登记后方可拨付`,
+  ],
+  [
+    /^(\d+) approved item\(s\) would be allocated 0 yuan \(the budget left is ([\d,.]+) yuan\)/,
+    (m) => `有${m[1]}个审定事项本次将分配0元（剩余预算${yuan(m[2] ?? '')}）：请填写不予安排的理由，或调整预算后重新提交`,
+  ],
+  [
+    /^measure (\S+)(?: for subject (.+))? is already claimed by application (\S+) in this call/,
+    (m) =>
+      `支持事项${m[1]}${m[2] ? `（支持对象${m[2]}）` : ''}已在本批次的另一份申报（申报编号${(m[3] ?? '').slice(0, 8)}）中申报：请从本申报中去掉该事项，或撤回那份申报`,
+  ],
+  [/too many attempts: try again in (\d+) s/, (m) => `尝试次数过多，请${m[1]}秒后再试`],
+  [/^sign in first/, () => '请先登录'],
+  [/^wrong user name or password/, () => '用户名或密码错误'],
+  [/^application not found/, () => '未找到该申报'],
+  [/^call not found/, () => '未找到该申报批次'],
+  [/^notice not found/, () => '未找到该公示'],
+  [/^(\S+) not found$/, () => '未找到所请求的记录，可能编号有误或已被删除'],
+  [/the file is larger than the limit of ([\d,]+) bytes(?: \(([^)]+)\))?/, (m) => `文件超过大小上限${m[2] ?? `${m[1]}字节`}`],
+  [/^the content of .* is (\S+)/, () => '文件内容与所支持的格式不符：请上传PDF、OFD、PNG、JPEG、Word或Excel文件'],
+];
+
+/** A validation answer in Chinese: its fields' problems (issue-text), the first three, then how many more. */
+function issuesZh(issues: readonly { readonly message: string }[]): string {
+  const shown = issues.slice(0, 3).map((i) => issueText(i.message, 'zh'));
+  const more = issues.length - shown.length;
+  return `${shown.join('；')}${more > 0 ? `；另有${more}处` : ''}`;
+}
+
+/**
+ * The message of an error answer in `lang`: English as the server wrote it; in Chinese, the
+ * message worded with its figures where it is one known here (MESSAGE_ZH), else the problems of
+ * its fields (issue-text), else what its code means (CODE_ZH). Nothing is left in English: a
+ * message not known falls back to its code's sentence, and the English stays in `error`.
+ */
+export function errorText(
+  body: { readonly error: string; readonly code: string; readonly issues?: readonly { readonly message: string }[] },
+  lang: ErrorLang,
+): string {
+  if (lang === 'en') return body.error;
+  for (const [re, text] of MESSAGE_ZH) {
+    const m = re.exec(body.error);
+    if (m) return text(m);
+  }
+  const issues = body.issues ?? [];
+  if (issues.length > 0) {
+    const zh = issuesZh(issues);
+    // A field message not known in Chinese stays English in issue-text: then the code's sentence.
+    if (!/[A-Za-z]{4,}/.test(zh.replace(/YYYY-MM-DD|JSON|Excel|Word/g, ''))) return zh;
+  }
+  return CODE_ZH[body.code] ?? CODE_ZH.FTAI_ERR_VALIDATION ?? '';
+}
