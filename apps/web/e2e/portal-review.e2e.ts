@@ -220,6 +220,17 @@ describe.skipIf(!HAS_CHROMIUM)('the enterprise portal and the reviewer console',
     await page.getByTestId('policy-version').getByText(/\d/).waitFor();
     await page.getByTestId('stored-result').getByTestId('answer-total').getByText('1,500,000').waitFor();
     await shoot(page, 'application-submitted');
+    // The readable number, and the receipt (受理回执) to print.
+    expect(await page.getByTestId('application-number').textContent()).toMatch(/^丰科AI申〔\d{4}〕\d{4}号$/);
+    await page.getByTestId('receipt-link').click();
+    await page.getByTestId('receipt').waitFor();
+    expect(await page.getByTestId('receipt-number').textContent()).toMatch(/^丰科AI申〔\d{4}〕\d{4}号$/);
+    expect(await page.getByTestId('receipt').textContent()).toContain(ENTERPRISE);
+    expect(await page.getByTestId('receipt-items').textContent()).toContain('1,500,000');
+    expect(await page.getByTestId('receipt-attachments').textContent()).toContain('算力租赁合同.pdf');
+    await shoot(page, 'receipt');
+    await page.goBack();
+    await page.getByTestId('application-submitted').waitFor();
 
     const applicant = await apiAs(server, 'e2e-ent');
     const { applications } = await applicant.get<{ applications: ApplicationSummary[] }>('/api/v1/applications');

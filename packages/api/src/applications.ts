@@ -122,6 +122,9 @@ export type TransitionBody = z.output<typeof transitionBodySchema>;
 /** One row of GET /api/v1/applications: an application with its enterprise's name and totals. */
 export const applicationSummarySchema = z.object({
   id: z.string(),
+  number: z.string().nullable().meta({
+    description: 'The readable application number (丰科AI申〔2026〕0001号), given at first submission; null for a draft never submitted.',
+  }),
   callId: z.string(),
   creditCode: z.string(),
   enterpriseName: z.string().nullable(),

@@ -35,6 +35,19 @@ const requiredReviews = z
   .min(0, { error: `expected a whole number of reviews from 0 to ${MAX_REQUIRED_REVIEWS}` })
   .max(MAX_REQUIRED_REVIEWS, { error: `expected a whole number of reviews from 0 to ${MAX_REQUIRED_REVIEWS}` });
 
+/**
+ * The format of a call's application numbers: `{seq}` (the running number, four digits) is
+ * required, `{year}` (the year of first submission) usual: 丰科AI申〔{year}〕{seq}号.
+ */
+const applicationNumberFormat = z
+  .string({ error: 'expected a number format such as 丰科AI申〔{year}〕{seq}号' })
+  .trim()
+  .min(1, { error: 'expected a number format such as 丰科AI申〔{year}〕{seq}号' })
+  .max(60, { error: 'expected at most 60 characters' })
+  .refine((f) => f.includes('{seq}'), {
+    error: 'expected {seq} in the format: the running number that makes each application number unique',
+  });
+
 /** The id of a call in the path: `/api/v1/calls/:id` and the routes under it. */
 export const callIdParamsSchema = z.strictObject({ id: z.string().min(1).max(100) });
 export type CallIdParams = z.output<typeof callIdParamsSchema>;
@@ -50,6 +63,8 @@ export const createCallBodySchema = z
     articleBudgets,
     /** DEFAULT_REQUIRED_REVIEWS when left out. */
     requiredReviews: requiredReviews.optional(),
+    /** 丰科AI申〔{year}〕{seq}号 when left out. */
+    applicationNumberFormat: applicationNumberFormat.optional(),
   })
   .refine((c) => c.opensOn <= c.closesOn, { path: ['closesOn'], error: 'expected a date on or after opensOn' });
 export type CreateCallBody = z.output<typeof createCallBodySchema>;
@@ -62,6 +77,8 @@ export const updateCallBodySchema = z.strictObject({
   totalBudget: yuan.optional(),
   articleBudgets,
   requiredReviews: requiredReviews.optional(),
+  /** For the numbers given from now on: those given stand. */
+  applicationNumberFormat: applicationNumberFormat.optional(),
   status: z.enum(CALL_STATUSES, { error: `expected ${CALL_STATUSES.join(' or ')}` }).optional(),
 });
 export type UpdateCallBody = z.output<typeof updateCallBodySchema>;
@@ -82,6 +99,8 @@ export const callSchema = z.object({
   articleBudgets: z.record(z.string(), z.number().int()),
   /** Completed expert reviews an application with an item 经评审认定 needs before approval (0: none). */
   requiredReviews: z.number().int(),
+  /** The format of its application numbers: `{year}` the year of first submission, `{seq}` the running number. */
+  applicationNumberFormat: z.string(),
   status: callStatusSchema,
   /** Open and today (Beijing) within its dates: applications can be submitted. */
   isAccepting: z.boolean(),

@@ -12,6 +12,7 @@ export function selectSummaries(db: Kysely<Database>) {
     .selectFrom('applications')
     .select((eb) => [
       'applications.id',
+      'applications.number',
       'applications.call_id',
       'applications.credit_code',
       eb
@@ -37,6 +38,7 @@ const money = (v: number | string | bigint | null): number | null => (v === null
 export function toSummary(r: SummaryRow): ApplicationSummary {
   return {
     id: r.id,
+    number: r.number ?? null,
     callId: r.call_id,
     creditCode: r.credit_code,
     enterpriseName: r.enterprise_name,

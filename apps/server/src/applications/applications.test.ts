@@ -705,4 +705,42 @@ describe.each(DIALECTS)('applications on %s', (dialect) => {
     expect(missing.statusCode).toBe(400);
     expect(issuePaths(missing.json())).toEqual(['facts']);
   });
+  it('numbers an application at its first submission in the call’s format, and keeps the number on resubmission', async () => {
+    const callId = await openCall();
+    const first = await draft(callId);
+    const second = await draft(callId, { computeSpend: 2_000_000 }, applicantB);
+    // A draft has no number yet.
+    expect((await applicantA.get(`/api/v1/applications/${first.id}`)).json().number).toBeNull();
+    expect((await submit(applicantA, first.id)).statusCode).toBe(200);
+    expect((await submit(applicantB, second.id)).statusCode).toBe(200);
+    expect((await applicantA.get(`/api/v1/applications/${first.id}`)).json().number).toBe('丰科AI申〔2027〕0001号');
+    expect((await applicantB.get(`/api/v1/applications/${second.id}`)).json().number).toBe('丰科AI申〔2027〕0002号');
+    // Returned and resubmitted: the same number.
+    expect((await move(first.id, 'formal_check')).statusCode).toBe(200);
+    expect((await move(first.id, 'returned', '请补充算力合同')).statusCode).toBe(200);
+    expect((await submit(applicantA, first.id)).statusCode).toBe(200);
+    expect((await applicantA.get(`/api/v1/applications/${first.id}`)).json().number).toBe('丰科AI申〔2027〕0001号');
+    // The officer's list shows it; the audit entry of the submission records it.
+    const listed = (await officer.get(`/api/v1/applications?callId=${callId}`)).json().applications as { id: string; number: string }[];
+    expect(listed.map((a) => a.number).sort()).toEqual(['丰科AI申〔2027〕0001号', '丰科AI申〔2027〕0002号']);
+    const entry = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('after_json')
+      .where('entity_id', '=', second.id)
+      .where('action', '=', 'application.submit')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(entry.after_json ?? '{}').number).toBe('丰科AI申〔2027〕0002号');
+
+    // The format is a setting of the call; it must keep {seq}, which makes numbers unique.
+    const bad = await officer.patch(`/api/v1/calls/${callId}`, { applicationNumberFormat: '丰科AI申〔{year}〕号' });
+    expect(bad.statusCode).toBe(400);
+    expect(issuePaths(bad.json())).toEqual(['applicationNumberFormat']);
+    const changed = await officer.patch(`/api/v1/calls/${callId}`, { applicationNumberFormat: '丰科AI补〔{year}〕{seq}号' });
+    expect(changed.json().applicationNumberFormat).toBe('丰科AI补〔{year}〕{seq}号');
+    const third = await draft(callId, { computeSpend: 3_000_000 }, applicantB);
+    // applicantB already holds 第一条 in this call: a subject of its own (第二条第（1）项) then.
+    await applicantB.put(`/api/v1/applications/${third.id}`, { facts: { modelFilings: [{ id: 'M-9', date: '2026-05-01' }] } });
+    expect((await submit(applicantB, third.id)).statusCode).toBe(200);
+    expect((await applicantB.get(`/api/v1/applications/${third.id}`)).json().number).toBe('丰科AI补〔2027〕0003号');
+  });
 });

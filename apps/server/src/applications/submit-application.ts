@@ -6,6 +6,7 @@ import type { AppContext } from '../context.js';
 import type { Database } from '../db/schema.js';
 import { conflict, notFound } from '../errors.js';
 import { isMilestoneMeasure } from '../ledger/milestone-tiers.js';
+import { numberApplication } from './application-number.js';
 import { needsFacts } from './needs-facts.js';
 import { requireApplication } from './require-application.js';
 import { runEngine } from './run-engine.js';
@@ -96,6 +97,8 @@ export async function submitApplication(ctx: AppContext, trx: Transaction<Databa
     })
     .where('id', '=', row.id)
     .execute();
+  // 受理: the first submission gives the application its readable number; a resubmission keeps it.
+  const number = await numberApplication(trx, row, at);
   await trx.deleteFrom('application_items').where('application_id', '=', row.id).execute();
   if (items.length > 0) await trx.insertInto('application_items').values(items).execute();
   await appendAudit(
@@ -107,6 +110,7 @@ export async function submitApplication(ctx: AppContext, trx: Transaction<Databa
       entityId: row.id,
       before,
       after: {
+        number,
         engineTotal: answer.total,
         policyVersion: answer.policy.version,
         items: items.map((i) => ({ measure: i.measure, subject: i.subject, engineAmount: i.engine_amount })),

@@ -28,6 +28,7 @@ export async function createCall(ctx: AppContext, officer: CurrentUser, call: Cr
         total_budget: call.totalBudget,
         // Left out, the column's default (DEFAULT_REQUIRED_REVIEWS) applies.
         ...(call.requiredReviews !== undefined && { required_reviews: call.requiredReviews }),
+        ...(call.applicationNumberFormat !== undefined && { application_number_format: call.applicationNumberFormat }),
         status: 'open',
         created_by: officer.id,
         created_at: at,

@@ -1,5 +1,6 @@
 import { type Call, DEFAULT_REQUIRED_REVIEWS } from '@ftai/api';
 import type { Kysely } from 'kysely';
+import { DEFAULT_APPLICATION_NUMBER_FORMAT } from '../applications/application-number.js';
 import type { Database } from '../db/schema.js';
 
 /** A call as the API answers it (@ftai/api `callSchema`); undefined when there is none. */
@@ -17,6 +18,7 @@ export async function loadCall(db: Kysely<Database>, id: string, today: string):
     articleBudgets: Object.fromEntries(budgets.map((b) => [String(b.article), Number(b.budget)])),
     // A schema before 0022 has no column: the default it adds.
     requiredReviews: Number(c.required_reviews ?? DEFAULT_REQUIRED_REVIEWS),
+    applicationNumberFormat: c.application_number_format ?? DEFAULT_APPLICATION_NUMBER_FORMAT,
     status: c.status,
     isAccepting: c.status === 'open' && today >= c.opens_on && today <= c.closes_on,
     createdAt: c.created_at,

@@ -84,6 +84,7 @@ export async function updateCall(ctx: AppContext, officer: CurrentUser, callId: 
         closes_on: closes,
         ...(change.totalBudget !== undefined && { total_budget: change.totalBudget }),
         ...(change.requiredReviews !== undefined && { required_reviews: change.requiredReviews }),
+        ...(change.applicationNumberFormat !== undefined && { application_number_format: change.applicationNumberFormat }),
         ...(change.status !== undefined && { status: change.status }),
       })
       .where('id', '=', callId)

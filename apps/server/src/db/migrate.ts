@@ -23,6 +23,7 @@ import { statusOffIndexes } from './migrations/0020-status-off-indexes.js';
 import { awardApplicationCall } from './migrations/0021-award-application-call.js';
 import { callRequiredReviews, REQUIRED_REVIEWS_MIGRATION } from './migrations/0022-call-required-reviews.js';
 import { enterpriseBankAccount } from './migrations/0023-enterprise-bank-account.js';
+import { APPLICATION_NUMBERS_MIGRATION, applicationNumbers } from './migrations/0024-application-numbers.js';
 import type { Database } from './schema.js';
 
 export interface MigrateOptions {
@@ -58,6 +59,7 @@ function migrations(dialect: Dialect, now: () => Date): Record<string, Migration
     '0021-award-application-call': awardApplicationCall(dialect),
     [REQUIRED_REVIEWS_MIGRATION]: callRequiredReviews(),
     '0023-enterprise-bank-account': enterpriseBankAccount(),
+    [APPLICATION_NUMBERS_MIGRATION]: applicationNumbers(),
   };
 }
 

@@ -109,6 +109,10 @@ export interface CallsTable {
   status: CallStatus;
   /** Completed expert reviews an application with an item 经评审认定 needs before approval; 1 unless set (migration 0022). */
   required_reviews: Generated<number>;
+  /** The format of its application numbers, `{year}` and `{seq}` (migration 0024). */
+  application_number_format: Generated<string>;
+  /** Application numbers given so far: the last one's `{seq}` (migration 0024). */
+  application_count: Generated<number>;
   created_by: string;
   created_at: string;
 }
@@ -141,6 +145,8 @@ export interface ApplicationsTable {
   notice_id: string | null;
   /** The budget allocation that allocated it (migration 0010). */
   allocation_id: string | null;
+  /** Its readable number (丰科AI申〔2026〕0001号), given at first submission (migration 0024). */
+  number: Generated<string | null>;
 }
 
 /**

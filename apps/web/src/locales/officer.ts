@@ -67,6 +67,8 @@ export const officer = {
       opensOn: '开始日期',
       closesOn: '截止日期',
       totalBudget: '年度总预算',
+      numberFormat: '申报编号格式',
+      numberFormatHelp: '{year}为首次提交年度，{seq}为本批次顺序号（4位）。未填为“丰科AI申〔{year}〕{seq}号”；修改后只影响此后受理的申报。',
       requiredReviews: '审定前须完成的专家评审份数',
       requiredReviewsHelp: '含“经评审认定”事项的申报，须有不少于此数的专家评审（评审专家与企业无关联）方可审定；填0则无须评审。未填为1份。',
       articleBudgets: '分条款预算',
@@ -87,6 +89,8 @@ export const officer = {
         yuan: '请填写不小于0的整数金额（元）',
         articleAboveTotal: '单条预算不得超过年度总预算{{total}}元',
         requiredReviews: '请填写0至{{max}}之间的整数',
+        max60: '最多60个字符',
+        numberFormat: '格式中须含{seq}（顺序号），以保证编号不重复',
       },
     },
     queue: {
@@ -107,6 +111,7 @@ export const officer = {
     },
     application: {
       back: '返回申报列表',
+      number: '申报编号',
       creditCode: '统一社会信用代码',
       call: '申报批次',
       policyVersion: '政策版本',
@@ -553,6 +558,9 @@ export const officer = {
       opensOn: 'Opens on',
       closesOn: 'Closes on',
       totalBudget: 'Total budget',
+      numberFormat: 'Application number format',
+      numberFormatHelp:
+        '{year} is the year of first submission, {seq} the running number in this call (4 digits). 丰科AI申〔{year}〕{seq}号 when left empty; a change applies to applications received afterwards.',
       requiredReviews: 'Expert reviews required before approval',
       requiredReviewsHelp:
         'An application with an item decided by review needs at least this many reviews (by experts without a tie to the enterprise) before approval; 0 needs none. 1 when left empty.',
@@ -575,6 +583,8 @@ export const officer = {
         yuan: 'A whole number of yuan, at least 0',
         articleAboveTotal: 'An article budget cannot exceed the total budget of {{total}} yuan',
         requiredReviews: 'Enter a whole number from 0 to {{max}}',
+        max60: 'At most 60 characters',
+        numberFormat: 'The format needs {seq} (the running number) so that numbers are unique',
       },
     },
     queue: {
@@ -595,6 +605,7 @@ export const officer = {
     },
     application: {
       back: 'Back to the applications',
+      number: 'Application No.',
       creditCode: 'Credit code',
       call: 'Call',
       policyVersion: 'Policy version',

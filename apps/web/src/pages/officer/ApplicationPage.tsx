@@ -101,7 +101,8 @@ function Summary({ application: a }: { application: ApplicationView }) {
         style={{ marginTop: 12 }}
         column={{ xs: 1, sm: 2, lg: 3 }}
         items={[
-          { key: 'call', label: t('application.call'), children: a.call?.title ?? a.callId, span: { xs: 1, sm: 2, lg: 3 } },
+          { key: 'number', label: t('application.number'), children: a.number ?? '—' },
+          { key: 'call', label: t('application.call'), children: a.call?.title ?? a.callId, span: { xs: 1, sm: 2, lg: 2 } },
           { key: 'engine', label: t('figure.requested'), children: <Money value={a.engineTotal} strong /> },
           { key: 'approved', label: t('figure.approved'), children: <Money value={a.approvedTotal} strong /> },
           { key: 'allocated', label: t('figure.allocated'), children: <Money value={a.allocatedTotal} strong /> },

@@ -252,6 +252,20 @@ function CallDrawer({ editing, onClose }: { editing: Call | 'new' | null; onClos
           <YuanInput max={MAX_YUAN} data-testid="total-budget" />
         </Form.Item>
         <Form.Item
+          name="applicationNumberFormat"
+          label={t('calls.numberFormat')}
+          extra={t('calls.numberFormatHelp')}
+          rules={[
+            { max: 60, message: t('calls.rule.max60') },
+            {
+              validator: (_, v?: string) =>
+                !v?.trim() || v.includes('{seq}') ? Promise.resolve() : Promise.reject(new Error(t('calls.rule.numberFormat'))),
+            },
+          ]}
+        >
+          <Input placeholder="丰科AI申〔{year}〕{seq}号" maxLength={60} data-testid="number-format" />
+        </Form.Item>
+        <Form.Item
           name="requiredReviews"
           label={t('calls.requiredReviews')}
           extra={t('calls.requiredReviewsHelp')}

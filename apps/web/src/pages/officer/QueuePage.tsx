@@ -98,6 +98,11 @@ export function QueuePage() {
               {a.creditCode}
             </Typography.Text>
           </div>
+          {a.number && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {a.number}
+            </Typography.Text>
+          )}
         </div>
       ),
     },

@@ -64,9 +64,15 @@ function ApplicationHeader({ app }: { app: ApplicationView }) {
       <div>
         <Typography.Text type="secondary" style={{ fontSize: 13 }}>
           {app.enterpriseName ?? app.creditCode} · {t('app.year', { year: app.call?.year ?? '—' })} · {t('app.number')}{' '}
-          <Typography.Text type="secondary" copyable={{ text: app.id }} style={{ fontSize: 13 }}>
-            {app.id.slice(0, 8)}
-          </Typography.Text>
+          {app.number ? (
+            <Typography.Text type="secondary" copyable={{ text: app.number }} style={{ fontSize: 13 }} data-testid="application-number">
+              {app.number}
+            </Typography.Text>
+          ) : (
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              {t('app.numberAtSubmit')}
+            </Typography.Text>
+          )}
         </Typography.Text>
       </div>
     </div>

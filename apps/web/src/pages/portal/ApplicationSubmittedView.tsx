@@ -1,7 +1,9 @@
+import { FileDoneOutlined } from '@ant-design/icons';
 import type { ApplicationAllocation, ApplicationItem, ApplicationView } from '@ftai/api';
 import { Alert, Card, Col, Descriptions, Empty, Grid, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useArticleIndex, useMeasureIndex } from '../../api/use-catalogue';
 import { ApplicationTimeline } from '../../components/ApplicationTimeline';
 import { FactsEditor } from '../../components/facts-editor/FactsEditor';
@@ -35,6 +37,15 @@ export function ApplicationSubmittedView({ app }: { app: ApplicationView }) {
         />
       )}
       {app.status === 'submitted' && <Alert type="success" showIcon title={t('view.submittedHint')} style={{ marginBottom: 16 }} />}
+      {app.number && (
+        <Link
+          to={`/portal/applications/${app.id}/receipt`}
+          data-testid="receipt-link"
+          style={{ display: 'inline-block', marginBottom: 16 }}
+        >
+          <FileDoneOutlined /> {t('receipt.open')}
+        </Link>
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>

@@ -7,6 +7,7 @@ import { ApplicationPage } from './ApplicationPage';
 import { AwardsPage } from './AwardsPage';
 import { PortalDashboard } from './PortalDashboard';
 import { ProfilePage } from './ProfilePage';
+import { ReceiptPage } from './ReceiptPage';
 
 /** The enterprise portal (企业服务), for applicants: nested under /portal. */
 export function PortalRoutes() {
@@ -19,6 +20,7 @@ export function PortalRoutes() {
         <Route path="profile" element={<ProfilePage />} />
         <Route path="awards" element={<AwardsPage />} />
         <Route path="applications/:id" element={<ApplicationPage />} />
+        <Route path="applications/:id/receipt" element={<ReceiptPage />} />
         <Route path="*" element={<Navigate to="/portal" replace />} />
       </Routes>
     </div>

@@ -12,6 +12,7 @@ describe('the call form', () => {
     articleBudgets: { '1': 2_000_000, '3': null, '8': 1_500_000, '10': undefined },
     status: 'closed' as const,
     requiredReviews: 2,
+    applicationNumberFormat: ' 丰科AI申〔{year}〕{seq}号 ',
   };
 
   it('sends only the articles given a budget', () => {
@@ -29,6 +30,7 @@ describe('the call form', () => {
       totalBudget: 12_000_000,
       articleBudgets: { '1': 2_000_000, '8': 1_500_000 },
       requiredReviews: 2,
+      applicationNumberFormat: '丰科AI申〔{year}〕{seq}号',
     });
     expect(createCallBody({ ...values, requiredReviews: null })).not.toHaveProperty('requiredReviews');
   });
@@ -49,6 +51,7 @@ describe('the call form', () => {
       totalBudget: 12_000_000,
       articleBudgets: { '1': 2_000_000 },
       requiredReviews: 3,
+      applicationNumberFormat: '丰科AI申〔{year}〕{seq}号',
       status: 'open',
       isAccepting: true,
       createdAt: '2026-10-27T00:00:00Z',

@@ -11,6 +11,8 @@ export interface CallFormValues {
   readonly status?: 'open' | 'closed';
   /** Completed expert reviews an approval needs; the server's default (1) when left empty. */
   readonly requiredReviews?: number | null;
+  /** The application numbers' format; the server's default (丰科AI申〔{year}〕{seq}号) when left empty. */
+  readonly applicationNumberFormat?: string | null;
 }
 
 /**
@@ -33,6 +35,7 @@ export function createCallBody(v: CallFormValues) {
     totalBudget: v.totalBudget,
     articleBudgets: articleBudgetsBody(v.articleBudgets),
     ...(typeof v.requiredReviews === 'number' ? { requiredReviews: v.requiredReviews } : {}),
+    ...(v.applicationNumberFormat?.trim() ? { applicationNumberFormat: v.applicationNumberFormat.trim() } : {}),
   };
 }
 
@@ -45,6 +48,7 @@ export function updateCallBody(v: CallFormValues) {
     totalBudget: v.totalBudget,
     articleBudgets: articleBudgetsBody(v.articleBudgets),
     ...(typeof v.requiredReviews === 'number' ? { requiredReviews: v.requiredReviews } : {}),
+    ...(v.applicationNumberFormat?.trim() ? { applicationNumberFormat: v.applicationNumberFormat.trim() } : {}),
     ...(v.status ? { status: v.status } : {}),
   };
 }
@@ -59,6 +63,7 @@ export function callFormValues(call: Call): CallFormValues {
     totalBudget: call.totalBudget,
     articleBudgets: { ...call.articleBudgets },
     requiredReviews: call.requiredReviews,
+    applicationNumberFormat: call.applicationNumberFormat,
     status: call.status,
   };
 }
