@@ -457,6 +457,13 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     expect(html.headers.get('content-type')).toContain('text/html');
     expect(await card.textContent()).toContain('拟支持名单公示（第二批）');
 
+    // The page as a citizen opens it on a computer (the README shows it).
+    const desk = await browser.page({ width: 1366, height: 768 });
+    await desk.page.goto(`${server.url}/notices/${notice.id}`);
+    await desk.page.locator('h1').waitFor();
+    await screenshot(desk.page, 'notice-page');
+    await desk.page.close();
+
     // On a phone the notice fits the screen (each line a block, not a 600 px table), and a
     // citizen objects through the form on the page and gets a receipt number.
     const phone = await browser.page({ width: 390, height: 844 });

@@ -148,6 +148,11 @@ export const noticeEnterpriseTotalSchema = z.object({
   creditCode: z.string(),
   name: z.string(),
   applicationIds: z.array(z.string()),
+  /**
+   * The applications' readable numbers (丰科AI申〔2026〕0001号), in the order of `applicationIds`,
+   * null for one without; looked up when the notice is shown (the stored version names ids).
+   */
+  applicationNumbers: z.array(z.string().nullable()).optional(),
   total: int,
 });
 export type NoticeEnterpriseTotal = z.output<typeof noticeEnterpriseTotalSchema>;

@@ -67,6 +67,14 @@ export async function exportNoticeXlsx(db: Kysely<Database>, n: Notice, out: Wri
   for (;;) {
     const rows = await noticeLinesQuery(db, n.id, n.version)
       .select(['position', 'application_id', 'credit_code', 'enterprise_name', 'measure_name', 'citation', 'subject_text', 'amount'])
+      // The readable number given at submission (the stored line names the application by id).
+      .select((eb) =>
+        eb
+          .selectFrom('applications')
+          .select('applications.number')
+          .whereRef('applications.id', '=', 'notice_lines.application_id')
+          .as('number'),
+      )
       .where('position', '>', after)
       .orderBy('position')
       .limit(EXPORT_BATCH)
@@ -80,7 +88,7 @@ export async function exportNoticeXlsx(db: Kysely<Database>, n: Notice, out: Wri
         citation: text(l.citation),
         subject: text(l.subject_text),
         amount: Number(l.amount),
-        applicationId: text(l.application_id),
+        applicationId: text(l.number ?? l.application_id),
       });
       shareCellStyles(row, COLUMN_STYLES).commit();
     }

@@ -148,11 +148,27 @@ async function enterprisesOf(
     .where('credit_code', 'in', codes)
     .execute();
   const byCode = new Map(rows.map((r) => [r.credit_code, r]));
+  // The readable numbers (丰科AI申〔2026〕0001号) of the applications, as given at submission: the
+  // stored version names applications by id (its hash covers them); a number never changes.
+  const ids = [...new Set(rows.flatMap((r) => JSON.parse(r.application_ids_json) as string[]))];
+  const numbers = new Map(
+    ids.length === 0
+      ? []
+      : (await db.selectFrom('applications').select(['id', 'number']).where('id', 'in', ids).execute()).map((a) => [a.id, a.number]),
+  );
   return codes.flatMap((code) => {
     const r = byCode.get(code);
-    return r
-      ? [{ creditCode: code, name: r.name, applicationIds: JSON.parse(r.application_ids_json) as string[], total: Number(r.total) }]
-      : [];
+    if (!r) return [];
+    const applicationIds = JSON.parse(r.application_ids_json) as string[];
+    return [
+      {
+        creditCode: code,
+        name: r.name,
+        applicationIds,
+        applicationNumbers: applicationIds.map((a) => numbers.get(a) ?? null),
+        total: Number(r.total),
+      },
+    ];
   });
 }
 

@@ -153,8 +153,9 @@ describe.each(DIALECTS)('public notice, objections, final and paid on %s', (dial
       '主营业务收入首次达到规模',
     ]);
     expect(n.enterprises).toEqual([
-      { creditCode: CODE_A, name: NAME_A, applicationIds: [seeded.appA], total: 1_280_000 },
-      { creditCode: CODE_B, name: NAME_B, applicationIds: [seeded.appB], total: 650_000 },
+      // The fixtures' applications were never submitted through the API: no number (the page then shows the id).
+      { creditCode: CODE_A, name: NAME_A, applicationIds: [seeded.appA], applicationNumbers: [null], total: 1_280_000 },
+      { creditCode: CODE_B, name: NAME_B, applicationIds: [seeded.appB], applicationNumbers: [null], total: 650_000 },
     ]);
     expect(n.total).toBe(1_930_000);
 
@@ -511,6 +512,35 @@ describe.each(DIALECTS)('public notice, objections, final and paid on %s', (dial
     const actions = new Set((await auditActions()).map((a) => a.action));
     for (const a of ['notice.publish', 'application.transition', 'objection.record', 'award.finalize', 'award.pay'])
       expect(actions).toContain(a);
+  });
+
+  it('names the applications by their readable numbers on the page, and takes an objection naming one', async () => {
+    const fresh = await createTestApp(dialect, { now: '2027-03-15T02:00:00Z' });
+    try {
+      const call = await seedApprovedCall(fresh);
+      const number = '丰科AI申〔2027〕0001号';
+      await fresh.ctx.db.updateTable('applications').set({ number }).where('id', '=', call.appA).execute();
+      const boss = await fresh.login('officer');
+      const id = (await boss.post(`/api/v1/calls/${call.callId}/notice`, {})).json().id;
+      const n = (await fresh.anonymous().get(`/api/v1/notices/${id}`)).json();
+      expect(n.enterprises.find((e: { applicationIds: string[] }) => e.applicationIds[0] === call.appA)).toMatchObject({
+        applicationNumbers: [number],
+      });
+      const page = await fresh.app.inject({ method: 'GET', url: `/notices/${id}` });
+      expect(page.body).toContain(`<td data-label="申请编号">${number}</td>`);
+      expect(page.body).not.toContain(`<td data-label="申请编号">${call.appA}</td>`);
+      // The workbook lists the number too.
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await fresh.anonymous().get(`/api/v1/notices/${id}/export.xlsx`)).rawPayload as unknown as ArrayBuffer);
+      expect((book.getWorksheet('公示名单')?.getColumn(8).values ?? []).includes(number)).toBe(true);
+      const objection = await fresh
+        .anonymous()
+        .post(`/api/v1/notices/${id}/objections`, { name: '赵六', contact: '13800000000', text: '请核实', applicationId: number });
+      expect(objection.statusCode).toBe(201);
+      expect(objection.json().applicationId).toBe(call.appA);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('rate-limits objections from one address', async () => {

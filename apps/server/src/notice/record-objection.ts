@@ -27,15 +27,24 @@ export async function recordObjection(trx: Transaction<Database>, o: NewObjectio
   if (o.today > notice.objections_until) {
     throw conflict('FTAI_ERR_CONFLICT', `the objection window of this notice closed on ${notice.objections_until}`);
   }
+  // The application as the notice lists it (its number, 丰科AI申〔2026〕0001号) or by its id.
+  let applicationId: string | null = null;
   if (o.applicationId !== undefined) {
-    if (!(await isOnNotice(trx, notice, o.applicationId)))
-      throw fieldError('applicationId', 'expected the id of an application on this notice');
+    const byNumber = await trx
+      .selectFrom('applications')
+      .select('id')
+      .where('call_id', '=', notice.call_id)
+      .where('number', '=', o.applicationId)
+      .executeTakeFirst();
+    applicationId = byNumber?.id ?? o.applicationId;
+    if (!(await isOnNotice(trx, notice, applicationId)))
+      throw fieldError('applicationId', 'expected the number (or id) of an application on this notice');
   }
   const id = newId();
   const row = {
     id,
     notice_id: notice.id,
-    application_id: o.applicationId ?? null,
+    application_id: applicationId,
     name: o.name,
     contact: o.contact,
     text: o.text,

@@ -95,7 +95,7 @@ export function renderNoticeHtml(n: Notice, links: NoticePageLinks = { path: `/n
     .map(
       (x) =>
         `<tr><td data-label="企业名称">${e(x.name)}</td><td data-label="统一社会信用代码">${e(x.creditCode)}</td>` +
-        `<td data-label="申请编号">${x.applicationIds.map(e).join('<br>')}</td>` +
+        `<td data-label="申请编号">${x.applicationIds.map((id, i) => e(x.applicationNumbers?.[i] ?? id)).join('<br>')}</td>` +
         `<td class="n" data-label="金额（元）">${formatYuan(x.total)}</td></tr>`,
     )
     .join('\n');
