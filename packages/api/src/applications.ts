@@ -1,6 +1,7 @@
 import { answerSchema, enterpriseSchema, factsSchema } from '@ftai/policy-fengtai';
 import { z } from 'zod';
 import { callSchema } from './calls.js';
+import { bankAccountSchema } from './enterprises.js';
 import { instantSchema, yuanSchema } from './formats.js';
 import { applicationAllocationSchema } from './ledger.js';
 import { pageInfoSchema, pageQueryShape } from './page.js';
@@ -237,6 +238,10 @@ export const applicationViewSchema = applicationSummarySchema.extend({
   attachments: z.array(attachmentSchema),
   allowedMoves: z.array(z.enum(APPLICATION_STATUSES)).meta({ description: 'Where the caller may move it next.' }),
   reviews: reviewProgressSchema.meta({ description: 'The completed expert reviews the approval needs, and those done.' }),
+  bankAccount: bankAccountSchema.nullable().meta({
+    description:
+      "The enterprise's bank account (收款账户) the payment goes to: for officers and the applicant; null for a reviewer, or none on record.",
+  }),
   allocation: applicationAllocationSchema
     .nullable()
     .meta({ description: 'How the committed allocation treated its items (ratios, bound budgets, +1 元); null before one.' }),

@@ -1,4 +1,4 @@
-import type { Answer, ApplicationView } from '@ftai/api';
+import type { Answer, ApplicationView, BankAccount } from '@ftai/api';
 import { MEASURE_IDS } from '@ftai/policy-fengtai';
 import type { Kysely } from 'kysely';
 import { applicationAllocation } from '../allocation/application-allocation.js';
@@ -13,6 +13,11 @@ import { parseStoredRequest } from './check-application-input.js';
 import { listAttachments } from './list-attachments.js';
 import { loadTimeline } from './load-timeline.js';
 import { needsFacts } from './needs-facts.js';
+
+async function bankAccountOf(db: Kysely<Database>, creditCode: string): Promise<BankAccount | null> {
+  const e = await db.selectFrom('enterprises').select('bank_account_json').where('credit_code', '=', creditCode).executeTakeFirst();
+  return e?.bank_account_json ? (JSON.parse(e.bank_account_json) as BankAccount) : null;
+}
 
 /** The whole of one application as `viewer` sees it (visibility is checked by the caller). */
 export async function loadApplication(db: Kysely<Database>, id: string, viewer: CurrentUser, today: string): Promise<ApplicationView> {
@@ -51,5 +56,7 @@ export async function loadApplication(db: Kysely<Database>, id: string, viewer: 
     allowedMoves: allowedMoves(summary.status, viewer, summary),
     reviews: await reviewProgress(db, id),
     allocation: await applicationAllocation(db, id, items),
+    // Where the money goes, for those who pay it and the enterprise itself; a reviewer has no need of it.
+    bankAccount: viewer.role === 'reviewer' ? null : await bankAccountOf(db, summary.credit_code),
   };
 }

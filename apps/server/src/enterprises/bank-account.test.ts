@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertApplication, insertCall } from '../review/test-fixtures.js';
 import { type Client, CODE_A, createTestApp, DIALECTS, type TestApp } from '../test/harness.js';
 
 const NAME_A = '北京测试甲智能科技有限公司';
@@ -56,6 +57,22 @@ describe.each(DIALECTS)('the enterprise’s bank account for payments (收款账
     expect(entry.entity_id).toBe(CODE_A);
     expect(JSON.parse(entry.before_json ?? 'null')).toEqual(before);
     expect(JSON.parse(entry.after_json ?? 'null')).toEqual(account);
+
+    // On the application: for the officer's payment dialog and the enterprise; not for a reviewer.
+    const callId = await insertCall(t.ctx, { year: 2026, totalBudget: 1_000_000, createdBy: t.users.officer });
+    const appId = await insertApplication(t.ctx, {
+      callId,
+      creditCode: CODE_A,
+      status: 'under_review',
+      items: [{ measure: '1', subject: null, engineAmount: 100_000 }],
+      createdBy: t.users.applicantA,
+    });
+    expect((await officer.get(`/api/v1/applications/${appId}`)).json().bankAccount).toEqual(account);
+    expect((await applicant.get(`/api/v1/applications/${appId}`)).json().bankAccount).toEqual(account);
+    const reviewer = await t.login('reviewer1');
+    const assigned = await officer.post(`/api/v1/applications/${appId}/assignments`, { reviewerId: t.users.reviewer1 });
+    expect(assigned.statusCode).toBe(201);
+    expect((await reviewer.get(`/api/v1/applications/${appId}`)).json().bankAccount).toBeNull();
   });
 
   it('is the enterprise’s own to give: an officer cannot, nor a visitor', async () => {

@@ -327,11 +327,26 @@ function PayDialog({
       title={t('actions.paid.title')}
       okText={t('actions.paid.button')}
       cancelText={t('cancel', { ns: 'common' })}
-      okButtonProps={{ loading: pay.isPending, 'data-testid': 'paid-ok' }}
+      okButtonProps={{ loading: pay.isPending, disabled: application.bankAccount === null, 'data-testid': 'paid-ok' }}
       onCancel={onClose}
       onOk={() => form.submit()}
     >
       <Form form={form} layout="vertical" initialValues={{ paidOn: today }} onFinish={(v) => pay.mutate(v)}>
+        {application.bankAccount ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="pay-account"
+            title={t('actions.paid.account', {
+              name: application.bankAccount.accountName,
+              bank: application.bankAccount.bankName,
+              no: application.bankAccount.accountNo,
+            })}
+          />
+        ) : (
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="pay-no-account" title={t('actions.paid.noAccount')} />
+        )}
         <Typography.Paragraph type="secondary">
           {t('actions.paid.help', {
             amount: application.allocatedTotal === null ? '—' : application.allocatedTotal.toLocaleString('en-US'),
