@@ -42,6 +42,7 @@ const ZH: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/expected at most ([\d,]+) items/, (m) => `最多${m[1]}项`],
   [/expected true or false/, () => '请选择是或否'],
   [/^unknown field ([^\s:]+)/, (m) => `未知字段${m[1]}：不属于计算请求格式`],
+  [/this application claims nothing/, () => '本申报未申报任何支持事项（测算金额为0元）：请勾选申报事项并填写相应数据后再提交'],
   // The import of other policies' awards (CSV): the file, its header, its rows.
   [/not readable as CSV/, () => '无法按CSV读取：请检查引号和分隔符'],
   [/the file is empty/, () => '文件为空：应有表头行和至少一行奖励记录'],

@@ -414,6 +414,7 @@ describe.each(DIALECTS)('applications on %s', (dialect) => {
         'engineTotal',
         'enterpriseName',
         'id',
+        'number',
         'score',
         'status',
         'submittedAt',
@@ -742,5 +743,14 @@ describe.each(DIALECTS)('applications on %s', (dialect) => {
     await applicantB.put(`/api/v1/applications/${third.id}`, { facts: { modelFilings: [{ id: 'M-9', date: '2026-05-01' }] } });
     expect((await submit(applicantB, third.id)).statusCode).toBe(200);
     expect((await applicantB.get(`/api/v1/applications/${third.id}`)).json().number).toBe('丰科AI补〔2027〕0003号');
+  });
+  it('refuses to submit an application that claims nothing, saying so in Chinese', async () => {
+    const callId = await openCall();
+    const empty = await draft(callId, {}, applicantB);
+    const res = await submit(applicantB, empty.id);
+    expect(res.statusCode).toBe(400);
+    expect(issuePaths(res.json())).toEqual(['facts']);
+    expect(res.json().message).toBe('本申报未申报任何支持事项（测算金额为0元）：请勾选申报事项并填写相应数据后再提交');
+    expect((await applicantB.get(`/api/v1/applications/${empty.id}`)).json()).toMatchObject({ status: 'draft', number: null });
   });
 });

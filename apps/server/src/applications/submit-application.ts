@@ -4,9 +4,10 @@ import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import type { Database } from '../db/schema.js';
-import { conflict, notFound } from '../errors.js';
+import { badRequest, conflict, notFound } from '../errors.js';
 import { isMilestoneMeasure } from '../ledger/milestone-tiers.js';
 import { numberApplication } from './application-number.js';
+import { parseStoredRequest } from './check-application-input.js';
 import { needsFacts } from './needs-facts.js';
 import { requireApplication } from './require-application.js';
 import { runEngine } from './run-engine.js';
@@ -45,6 +46,18 @@ export async function submitApplication(ctx: AppContext, trx: Transaction<Databa
   // Only granted results become items: an `incomplete` one (a fact left out) holds 0 and can be
   // neither approved nor allocated; the stored answer shows it as needing facts (needsFacts).
   const granted = answer.results.filter((r) => r.status === 'granted');
+  // An application that claims nothing (not one fact given) is no application. One whose claims the
+  // engine refuses (already supported, not eligible) is: the officer decides on it, and its timeline says why.
+  const { facts } = parseStoredRequest(row.request_json);
+  if (!Object.values(facts ?? {}).some((v) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))) {
+    throw badRequest('the application claims nothing: no fact is given (0 yuan); claim a measure and fill its facts', [
+      {
+        path: 'facts',
+        code: 'FTAI_ERR_INVALID_FIELD',
+        message: 'expected the facts of at least one measure claimed: this application claims nothing (0 yuan)',
+      },
+    ]);
+  }
 
   // 同一事项不重复申报: a subject granted in another live application of this enterprise in this
   // call is not granted twice. A draft holds nothing yet; a rejected application holds nothing any more.
