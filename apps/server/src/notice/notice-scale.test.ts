@@ -155,7 +155,14 @@ describe.each(DIALECTS)('a notice of a thousand applications, set-based and page
     ]);
     expect(byName.page).toMatchObject({ total: 2, next: null });
     expect(byName.enterprises).toEqual([
-      { creditCode: bulkCreditCode(123), name, applicationIds: [byName.lines[0].applicationId], total: 900_000 + 123 },
+      // Bulk-seeded applications were never submitted through the API: no readable number.
+      {
+        creditCode: bulkCreditCode(123),
+        name,
+        applicationIds: [byName.lines[0].applicationId],
+        applicationNumbers: [null],
+        total: 900_000 + 123,
+      },
     ]);
     const byCode = (await t.anonymous().get(`/api/v1/notices/${noticeId}?q=${bulkCreditCode(45)}`)).json();
     expect(byCode.page.total).toBe(2);
@@ -286,7 +293,13 @@ describe.each(DIALECTS)('migration 0014 on %s', (dialect) => {
     expect(await readStoredNoticeContent(t.ctx.db, noticeId, 1)).toEqual(content);
     expect(n).toMatchObject({ lineCount: 5, enterpriseCount: 2, total: 1_930_000, page: { total: 5, limit: 3 } });
     expect(n.lines).toEqual(content.lines.slice(0, 3).map((l: object, i: number) => ({ ...l, no: i + 1 })));
-    expect(n.enterprises).toEqual(content.enterprises);
+    // As stored, with the readable numbers looked up beside the ids (migration 0024 gave the submitted ones theirs).
+    expect(n.enterprises).toEqual(
+      content.enterprises.map((e: { applicationIds: string[] }) => ({
+        ...e,
+        applicationNumbers: e.applicationIds.map(() => expect.stringMatching(/^丰科AI申〔\d{4}〕\d{4}号$/)),
+      })),
+    );
     const rest = (await t.anonymous().get(`/api/v1/notices/${noticeId}?limit=3&after=${n.page.next}`)).json();
     expect(rest.lines.map((l: { no: number }) => l.no)).toEqual([4, 5]);
     expect((await t.anonymous().get('/api/v1/notices')).json().notices).toEqual([
