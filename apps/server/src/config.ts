@@ -80,8 +80,6 @@ export interface ServerConfig {
    * false counts them in this process only (tests of a schema from before migration 0013).
    */
   readonly sharedRateLimits: boolean;
-  /** Drafts one enterprise may have open in one call at a time (FTAI_MAX_DRAFTS). */
-  readonly maxDraftsPerCall: number;
   /**
    * On SIGTERM/SIGINT, the seconds requests under way get to finish before their connections are
    * cut (FTAI_DRAIN_SECONDS, 30 by default); running jobs are then handed back (server.ts).
@@ -156,7 +154,6 @@ export function loadConfig(options: ConfigOptions = {}): ServerConfig {
       options.auditAnchorFile ?? resolve(process.env.FTAI_AUDIT_ANCHOR_FILE || join(dirname(auditKeyFile), 'audit-anchors.jsonl')),
     maxAttachmentsPerApplication: options.maxAttachmentsPerApplication ?? (int('FTAI_MAX_ATTACHMENTS', 0) || 50),
     sharedRateLimits: options.sharedRateLimits ?? true,
-    maxDraftsPerCall: options.maxDraftsPerCall ?? (int('FTAI_MAX_DRAFTS', 0) || 20),
     drainSeconds: options.drainSeconds ?? int('FTAI_DRAIN_SECONDS', 30),
     releaseMemoryMs: options.releaseMemoryMs ?? int('FTAI_RELEASE_MEMORY_MS', 1),
   };

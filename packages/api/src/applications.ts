@@ -118,6 +118,12 @@ export const transitionBodySchema = z.strictObject({
 });
 export type TransitionBody = z.output<typeof transitionBodySchema>;
 
+/** POST /api/v1/applications/:id/withdraw: the applicant takes its submission back (撤回), with a reason if it gives one. */
+export const withdrawBodySchema = z.strictObject({
+  reason: z.string({ error: 'expected a text' }).trim().max(500, { error: 'expected at most 500 characters' }).optional(),
+});
+export type WithdrawBody = z.output<typeof withdrawBodySchema>;
+
 // ── Answers ─────────────────────────────────────────────────────────────────────────────────
 
 /** One row of GET /api/v1/applications: an application with its enterprise's name and totals. */

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = {
   'application.submit': { zh: '提交申报', en: 'Application submitted' },
   'application.transition': { zh: '申报状态变更', en: 'Status changed' },
   'application.update': { zh: '修改申报', en: 'Application edited' },
+  'application.withdraw': { zh: '撤回申报', en: 'Application withdrawn' },
   'attachment.upload': { zh: '上传附件', en: 'File attached' },
   'award.finalize': { zh: '确定奖励', en: 'Award made final' },
   'award.pay': { zh: '登记拨付', en: 'Payment recorded' },

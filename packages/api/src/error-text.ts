@@ -1,4 +1,5 @@
 import { issueText } from './issue-text.js';
+import { isApplicationStatus, statusLabel } from './statuses.js';
 
 /** The languages the server words its errors in (Accept-Language); Chinese unless English is asked. */
 export type ErrorLang = 'zh' | 'en';
@@ -47,7 +48,7 @@ const CODE_ZH: Record<string, string> = {
   FTAI_ERR_NOT_FUNDED: '有审定事项本次分配为0元，须填写不予安排的理由',
   FTAI_ERR_BANK_ACCOUNT_MISSING: '企业尚未登记收款账户，不能拨付',
   FTAI_ERR_ATTACHMENT_LIMIT: '附件数量已达上限',
-  FTAI_ERR_DRAFT_LIMIT: '草稿数量已达上限，请先提交或删除已有草稿',
+  FTAI_ERR_APPLICATION_EXISTS: '贵单位在本批次已有一份申报，请继续办理该申报：一家企业在同一批次只能提交一份申报',
   FTAI_ERR_LOGIN: '用户名或密码错误',
   FTAI_ERR_WEAK_PASSWORD: '密码强度不足：至少12位，且不能是常见密码',
   FTAI_ERR_CSRF: '页面已过期，请刷新后重试',
@@ -80,6 +81,11 @@ const MESSAGE_ZH: readonly [RegExp, (m: RegExpExecArray) => string][] = [
     /^measure (\S+)(?: for subject (.+))? is already claimed by application (\S+) in this call/,
     (m) =>
       `支持事项${m[1]}${m[2] ? `（支持对象${m[2]}）` : ''}已在本批次的另一份申报（申报编号${(m[3] ?? '').slice(0, 8)}）中申报：请从本申报中去掉该事项，或撤回那份申报`,
+  ],
+  [
+    /^your enterprise already has application \S+(?: \((.+)\))? in status (\S+) in call/,
+    (m) =>
+      `贵单位在本批次已有一份申报（${m[1] ? `申报编号${m[1]}，` : ''}当前状态：${isApplicationStatus(m[2]) ? statusLabel(m[2], 'zh') : m[2]}），请继续办理该申报：一家企业在同一批次只能提交一份申报`,
   ],
   [/too many attempts: try again in (\d+) s/, (m) => `尝试次数过多，请${m[1]}秒后再试`],
   [/^sign in first/, () => '请先登录'],

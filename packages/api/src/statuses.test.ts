@@ -3,6 +3,7 @@ import {
   APPLICATION_STATUSES,
   actsAs,
   allMoves,
+  canWithdraw,
   isApplicationStatus,
   isWithApplicant,
   MOVE_ROUTES,
@@ -62,6 +63,7 @@ describe('the status table', () => {
     );
     expect(table).toEqual([
       'draft→submitted applicant POST /api/v1/applications/:id/submit',
+      'submitted→draft applicant POST /api/v1/applications/:id/withdraw',
       'submitted→formal_check officer POST /api/v1/applications/:id/transitions',
       'formal_check→under_review officer POST /api/v1/applications/:id/transitions',
       'formal_check→returned officer POST /api/v1/applications/:id/transitions +note',
@@ -78,6 +80,10 @@ describe('the status table', () => {
 
   it('leaves an application with its applicant while the next move is the applicant’s', () => {
     expect(APPLICATION_STATUSES.filter(isWithApplicant)).toEqual(['draft', 'returned']);
+  });
+
+  it('lets the applicant withdraw a submission only until the formal check takes it', () => {
+    expect(APPLICATION_STATUSES.filter(canWithdraw)).toEqual(['submitted']);
   });
 
   it('knows its statuses and nothing else', () => {

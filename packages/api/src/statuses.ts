@@ -5,7 +5,8 @@
  * loads it as it is (`@ftai/api/statuses`).
  *
  * draft → submitted → formal_check → under_review → (returned → submitted …) → approved / rejected
- * → public_notice → final → paid. Each move names the roles that may make it and the route that
+ * → public_notice → final → paid; a submitted one the applicant may withdraw (→ draft) until the
+ * formal check takes it. Each move names the roles that may make it and the route that
  * makes it; nothing is skipped.
  *
  * A new status: add it to APPLICATION_STATUSES and STATUS_TABLE (its labels, its moves, and the
@@ -55,6 +56,8 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 /** The routes that move an application, as the server declares them. */
 export const MOVE_ROUTES = {
   submit: 'POST /api/v1/applications/:id/submit',
+  /** The applicant takes a submission back (撤回) before the formal check: it is a draft again. */
+  withdraw: 'POST /api/v1/applications/:id/withdraw',
   /** The officer's plain moves: a decision and a note, nothing more. */
   transition: 'POST /api/v1/applications/:id/transitions',
   approve: 'POST /api/v1/applications/:id/approve',
@@ -91,7 +94,7 @@ export const STATUS_TABLE: Readonly<Record<ApplicationStatus, StatusDefinition>>
   },
   submitted: {
     label: { zh: '已提交', en: 'Submitted' },
-    moves: { formal_check: officer(MOVE_ROUTES.transition) },
+    moves: { draft: by(MOVE_ROUTES.withdraw, 'applicant'), formal_check: officer(MOVE_ROUTES.transition) },
   },
   formal_check: {
     label: { zh: '形式审查', en: 'Formal check' },
@@ -155,11 +158,17 @@ export function allMoves(): { readonly from: ApplicationStatus; readonly to: App
 }
 
 /**
- * The application is with its applicant: the next move is the applicant's (a draft, or one
- * returned for changes). Only then may the applicant change its facts and files.
+ * The application is with its applicant: its next move is the applicant's submission (a draft, or
+ * one returned for changes). Only then may the applicant change its facts and files; a submitted
+ * one the applicant can only withdraw (撤回), which makes it a draft again.
  */
 export function isWithApplicant(status: ApplicationStatus): boolean {
-  return movesFrom(status).some(([, move]) => move.roles.includes('applicant'));
+  return movesFrom(status).some(([to, move]) => to === 'submitted' && move.roles.includes('applicant'));
+}
+
+/** The applicant may withdraw it (撤回): submitted, not yet taken into the formal check. */
+export function canWithdraw(status: ApplicationStatus): boolean {
+  return moveOf(status, 'draft')?.roles.includes('applicant') ?? false;
 }
 
 /** The status's label: 专家评审, Under review. */

@@ -49,10 +49,16 @@ describe.each(DIALECTS)('attachments on %s', (dialect) => {
   let t: TestApp;
   let officer: Client;
   let applicantA: Client;
-  let callId: string;
-
+  /** A draft in a call of its own: one enterprise has one application a call (一企一报). */
   const draft = async () => {
-    const res = await applicantA.post('/api/v1/applications', { callId, facts: FACTS, enterprise: ENTERPRISE });
+    const call = await officer.post('/api/v1/calls', {
+      year: 2026,
+      title: '2027年度人工智能措施申报',
+      opensOn: '2027-03-01',
+      closesOn: '2027-04-30',
+      totalBudget: 5_000_000,
+    });
+    const res = await applicantA.post('/api/v1/applications', { callId: call.json().id, facts: FACTS, enterprise: ENTERPRISE });
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
   };
@@ -61,14 +67,6 @@ describe.each(DIALECTS)('attachments on %s', (dialect) => {
     t = await createTestApp(dialect);
     officer = await t.login('officer');
     applicantA = await t.login('applicantA');
-    const call = await officer.post('/api/v1/calls', {
-      year: 2026,
-      title: '2027年度人工智能措施申报',
-      opensOn: '2027-03-01',
-      closesOn: '2027-04-30',
-      totalBudget: 5_000_000,
-    });
-    callId = call.json().id;
   });
   afterAll(async () => {
     await t.close();

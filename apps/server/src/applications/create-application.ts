@@ -9,9 +9,10 @@ import { storedRequest } from './check-application-input.js';
 /**
  * Creates a draft for the applicant's own enterprise in an open call. The dates are checked at
  * submission, not here: an enterprise may prepare its draft before the call opens. An enterprise
- * has at most `maxDraftsPerCall` drafts in one call at a time: a draft is never deleted, so
- * without a limit an account could pile up rows without end; submitting one frees its place.
- * The draft's first timeline event (from nothing to draft) records who started it.
+ * makes one application per call (一企一报): while it has one that is not rejected (a draft, one
+ * submitted or withdrawn, one under way or decided), another is refused with 409
+ * FTAI_ERR_APPLICATION_EXISTS naming it, to be continued instead; the portal finds it before
+ * offering 申报. The draft's first timeline event (from nothing to draft) records who started it.
  */
 export async function createApplication(ctx: AppContext, user: CurrentUser, input: CreateApplicationBody): Promise<string> {
   const creditCode = user.creditCode;
@@ -23,20 +24,21 @@ export async function createApplication(ctx: AppContext, user: CurrentUser, inpu
     const call = await trx.selectFrom('calls').select(['id', 'status']).where('id', '=', input.callId).executeTakeFirst();
     if (!call) throw fieldError('callId', `expected the id of a call, got ${JSON.stringify(input.callId)}: there is no such call`);
     if (call.status !== 'open') throw conflict('FTAI_ERR_CALL_CLOSED', `the call ${call.id} is closed: it takes no new applications`);
-    // Drafts of one call queue on PostgreSQL, so that two started at once cannot both take the last place.
+    // Drafts of one call queue on PostgreSQL, so that two started at once cannot both be the enterprise's one.
     if (ctx.dialect === 'postgres') await trx.selectFrom('calls').select('id').where('id', '=', call.id).forUpdate().execute();
-    const { n } = await trx
+    // 一企一报: the enterprise's live application in this call (any but a rejected one) is continued, not doubled.
+    const live = await trx
       .selectFrom('applications')
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .select(['id', 'number', 'status'])
       .where('call_id', '=', call.id)
       .where('credit_code', '=', creditCode)
-      .where('status', '=', 'draft')
-      .executeTakeFirstOrThrow();
-    const limit = ctx.config.maxDraftsPerCall;
-    if (Number(n) >= limit) {
+      .where('status', '!=', 'rejected')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+    if (live) {
       throw conflict(
-        'FTAI_ERR_DRAFT_LIMIT',
-        `your enterprise already has ${Number(n)} drafts in call ${call.id}, the limit of ${limit}: continue one of them (PUT /api/v1/applications/:id) or submit it before starting another`,
+        'FTAI_ERR_APPLICATION_EXISTS',
+        `your enterprise already has application ${live.id}${live.number ? ` (${live.number})` : ''} in status ${live.status} in call ${call.id}: continue it (GET /api/v1/applications/${live.id}) instead of starting another; one enterprise makes one application per call`,
       );
     }
     await trx

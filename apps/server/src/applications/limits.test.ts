@@ -17,7 +17,7 @@ async function upload(client: Client, applicationId: string, filename: string) {
   });
 }
 
-describe.each(DIALECTS)('limits on attachments and drafts on %s', (dialect) => {
+describe.each(DIALECTS)('limits on attachments and applications on %s', (dialect) => {
   let t: TestApp;
   let officer: Client;
   let applicantA: Client;
@@ -69,43 +69,52 @@ describe.each(DIALECTS)('limits on attachments and drafts on %s', (dialect) => {
     expect((await applicantA.get(`/api/v1/applications/${id}/attachments`)).json().attachments).toHaveLength(50);
     expect(await audited('attachment.upload')).toBe(uploadsBefore);
 
-    // The limit is per application: another draft takes files.
-    const other = await startDraft(applicantA, callId);
-    expect((await upload(applicantA, other.json().id, '营业执照.png')).statusCode).toBe(201);
+    // The limit is per application: another enterprise's draft takes files.
+    const other = await startDraft(applicantB, callId);
+    expect((await upload(applicantB, other.json().id, '营业执照.png')).statusCode).toBe(201);
   });
 
-  it('keeps 20 drafts of one enterprise in one call at a time; submitting one frees its place', async () => {
-    expect(t.ctx.config.maxDraftsPerCall).toBe(20);
+  it('keeps one application of an enterprise in one call (一企一报): another is refused naming it, until it is rejected', async () => {
     const callId = await openCall(2027);
     t.clock.set('2028-03-15T02:00:00Z');
     applicantA = await t.login('applicantA');
     applicantB = await t.login('applicantB');
     officer = await t.login('officer');
-    const ids: string[] = [];
-    for (let i = 0; i < 20; i++) {
-      const res = await startDraft(applicantA, callId);
-      expect(res.statusCode, res.body).toBe(201);
-      ids.push(res.json().id);
-    }
+    const first = await startDraft(applicantA, callId);
+    expect(first.statusCode, first.body).toBe(201);
+    const id = first.json().id as string;
     const createsBefore = await audited('application.create');
     const refused = await startDraft(applicantA, callId);
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().code).toBe('FTAI_ERR_DRAFT_LIMIT');
+    expect(refused.json().code).toBe('FTAI_ERR_APPLICATION_EXISTS');
     expect(refused.json().error).toBe(
-      `your enterprise already has 20 drafts in call ${callId}, the limit of 20: continue one of them (PUT /api/v1/applications/:id) or submit it before starting another`,
+      `your enterprise already has application ${id} in status draft in call ${callId}: continue it (GET /api/v1/applications/${id}) instead of starting another; one enterprise makes one application per call`,
+    );
+    expect(refused.json().message).toBe(
+      '贵单位在本批次已有一份申报（当前状态：草稿），请继续办理该申报：一家企业在同一批次只能提交一份申报',
     );
     expect(await audited('application.create')).toBe(createsBefore);
-    const drafts = (await applicantA.get(`/api/v1/applications?callId=${callId}&status=draft`)).json().applications;
-    expect(drafts).toHaveLength(20);
+    expect((await applicantA.get(`/api/v1/applications?callId=${callId}`)).json().applications).toHaveLength(1);
 
     // Another enterprise, and another call, are not held back.
     expect((await startDraft(applicantB, callId)).statusCode).toBe(201);
     const nextCall = await openCall(2028);
     expect((await startDraft(applicantA, nextCall)).statusCode).toBe(201);
 
-    const submitted = await applicantA.post(`/api/v1/applications/${ids[0]}/submit`);
+    // Submitted, it is still the enterprise's one, now named by its number.
+    const submitted = await applicantA.post(`/api/v1/applications/${id}/submit`);
     expect(submitted.statusCode, submitted.body).toBe(200);
+    const number = submitted.json().number as string;
+    const again = await startDraft(applicantA, callId);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toBe(
+      `贵单位在本批次已有一份申报（申报编号${number}，当前状态：已提交），请继续办理该申报：一家企业在同一批次只能提交一份申报`,
+    );
+
+    // Rejected, it no longer holds the enterprise's place.
+    for (const to of ['formal_check', 'rejected']) {
+      expect((await officer.post(`/api/v1/applications/${id}/transitions`, { to })).statusCode).toBe(200);
+    }
     expect((await startDraft(applicantA, callId)).statusCode).toBe(201);
-    expect((await startDraft(applicantA, callId)).statusCode).toBe(409);
   });
 });

@@ -60,6 +60,7 @@ const WRITES: Record<string, { role: Role; body?: (f: Fixtures) => unknown }> = 
   'PUT /api/v1/applications/{id}': { role: 'applicantA', body: () => ({ facts: example.facts, enterprise: { startup: true } }) },
   'POST /api/v1/applications/{id}/estimate': { role: 'applicantA' },
   'POST /api/v1/applications/{id}/submit': { role: 'applicantA' },
+  'POST /api/v1/applications/{id}/withdraw': { role: 'applicantA', body: () => ({ reason: '补充材料' }) },
   'POST /api/v1/applications/{id}/transitions': { role: 'officer', body: () => ({ to: 'returned', note: '请补充材料' }) },
   'POST /api/v1/applications/{id}/assignments': { role: 'officer', body: (f) => ({ reviewerId: f.reviewerId }) },
   'POST /api/v1/assignments/{id}/withdraw': { role: 'officer' },

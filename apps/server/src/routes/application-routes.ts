@@ -13,6 +13,7 @@ import {
   timelineSchema,
   transitionBodySchema,
   updateApplicationBodySchema,
+  withdrawBodySchema,
 } from '@ftai/api';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -28,6 +29,7 @@ import { assertCanAttach, assertRoomForAttachment, receiveAttachment, storeAttac
 import { submitApplication } from '../applications/submit-application.js';
 import { describePlainMoves, transitionApplication } from '../applications/transition-application.js';
 import { updateApplication } from '../applications/update-application.js';
+import { withdrawApplication } from '../applications/withdraw-application.js';
 import { requireRole, requireUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
@@ -179,6 +181,24 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           return { status: 200, body: await loadApplication(trx, req.params.id, user, ctx.today()) };
         });
         return result.body;
+      },
+    );
+
+    app.post(
+      '/api/v1/applications/:id/withdraw',
+      {
+        schema: {
+          summary: 'Withdraw a submission before the formal check (撤回; applicant): a draft again, its number kept',
+          tags: ['applications'],
+          params: applicationParamsSchema,
+          body: withdrawBodySchema,
+          response: { 200: applicationViewSchema },
+        },
+      },
+      async (req) => {
+        const user = requireUser(req);
+        await ctx.tx((trx) => withdrawApplication(ctx, trx, user, req.params.id, req.body.reason));
+        return loadApplication(ctx.db, req.params.id, user, ctx.today());
       },
     );
 

@@ -6,6 +6,7 @@ import { CONTROL_TEXTS, MOVE_CONTROLS, type MoveControl, moveButtons } from './o
 /** The control that makes a move by each route: the plain moves are a click or a note. */
 const CONTROLS_OF: Readonly<Record<MoveRoute, readonly MoveControl[]>> = {
   [MOVE_ROUTES.submit]: [null],
+  [MOVE_ROUTES.withdraw]: [null],
   [MOVE_ROUTES.transition]: ['confirm', 'note', 'reject'],
   [MOVE_ROUTES.approve]: ['approve'],
   [MOVE_ROUTES.publish]: ['notice'],
