@@ -6,7 +6,7 @@ import zhCN from 'antd/es/locale/zh_CN';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { App } from './App';
 import { AuthProvider } from './auth/auth-context';
 import './i18n';
@@ -54,6 +54,12 @@ const THEME: ThemeConfig = {
   },
 };
 
+/**
+ * A data router around the app's own <Routes>: the same addresses, and it lets a page hold a
+ * navigation back (useBlocker) while it has unsaved changes.
+ */
+const router = createBrowserRouter([{ path: '*', element: <App /> }]);
+
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
 /** antd's own English texts, fetched only when a visitor switches to English. */
@@ -73,9 +79,7 @@ function Root() {
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <AuthProvider>
-            <BrowserRouter>
-              <App />
-            </BrowserRouter>
+            <RouterProvider router={router} />
           </AuthProvider>
         </QueryClientProvider>
       </AntApp>

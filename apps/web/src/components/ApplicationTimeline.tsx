@@ -31,6 +31,13 @@ const COLORS: Readonly<Partial<Record<ApplicationStatus, string>>> = {
  */
 export function ApplicationTimeline({ events }: { events: readonly TimelineStep[] }) {
   const { t } = useTranslation();
+  /** The server's markers in words; a withdrawal's reason and an officer's note as given. */
+  const noteText = (e: TimelineStep): string => {
+    if (e.note === 'resubmitted') return t('timeline.resubmitted');
+    if (e.from === 'submitted' && e.to === 'draft')
+      return e.note === 'withdrawn' ? t('timeline.withdrawn') : t('timeline.withdrawReason', { reason: e.note });
+    return t('timeline.note', { note: e.note });
+  };
   if (events.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('timeline.empty')} />;
   return (
     <Timeline
@@ -69,7 +76,7 @@ export function ApplicationTimeline({ events }: { events: readonly TimelineStep[
                   whiteSpace: 'pre-wrap',
                 }}
               >
-                {e.note === 'resubmitted' ? t('timeline.resubmitted') : `${t('timeline.note')}:${e.note}`}
+                {noteText(e)}
               </div>
             )}
           </div>

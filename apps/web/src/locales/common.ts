@@ -66,8 +66,10 @@ export const common = {
       title: '办理进度',
       empty: '暂无办理记录',
       created: '创建申报草稿',
-      resubmitted: '修改后重新提交',
-      note: '意见',
+      resubmitted: '补正后重新提交',
+      withdrawn: '企业撤回申报',
+      withdrawReason: '撤回原因：{{reason}}',
+      note: '意见：{{note}}',
     },
     attachments: {
       title: '附件材料',
@@ -166,7 +168,9 @@ export const common = {
       empty: 'No steps yet',
       created: 'Draft started',
       resubmitted: 'Resubmitted after changes',
-      note: 'Note',
+      withdrawn: 'Withdrawn by the enterprise',
+      withdrawReason: 'Withdrawn: {{reason}}',
+      note: 'Note: {{note}}',
     },
     attachments: {
       title: 'Attachments',

@@ -5,6 +5,7 @@ import {
   LoadingOutlined,
   SendOutlined,
   SyncOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { Answer, ApplicationView } from '@ftai/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -36,6 +37,7 @@ import { EnterpriseFlags } from './EnterpriseFlags';
 import { createKeyKeeper, describeSubmitError, latestMoveTo, type SubmitProblem, splitIssues } from './portal-logic';
 import { useEnterprise } from './portal-queries';
 import { type DraftEstimate, useDraftEstimate } from './use-draft-estimate';
+import { useLeaveGuard } from './use-leave-guard';
 
 /**
  * The application editor (draft, or returned for changes): the facts by topic, saved as the
@@ -54,6 +56,10 @@ export function ApplicationEditor({ app }: { app: ApplicationView }) {
   const [topics, setTopics] = useState<Topic[]>(() => topicsOf(app.request.facts));
   const payload = useMemo(() => cleanFacts(facts, fieldsOfTopics(topics)), [facts, topics]);
   const draft = useDraftEstimate(app.id, payload, lang, true);
+  useLeaveGuard({
+    hasUnsaved: draft.hasUnsaved,
+    wouldLose: draft.saveState === 'partial' || draft.saveState === 'invalid' || draft.saveState === 'failed',
+  });
   const [focus, setFocus] = useState<{ path: string; seq: number } | null>(null);
   /** From a result 待补充信息 to the field it needs: its topic ticked, the field in view and focused. */
   const fillField = (path: string) => {
@@ -369,6 +375,8 @@ function SaveLine({ draft }: { draft: DraftEstimate }) {
       <CheckCircleOutlined style={{ color: '#52c41a' }} />
     ) : state === 'dirty' ? (
       <EditOutlined />
+    ) : state === 'partial' ? (
+      <WarningOutlined style={{ color: '#ad6800' }} />
     ) : (
       <ExclamationCircleOutlined style={{ color: '#ff4d4f' }} />
     );
@@ -377,11 +385,16 @@ function SaveLine({ draft }: { draft: DraftEstimate }) {
       ? draft.savedAt
         ? t('save.savedAt', { time: formatTime(draft.savedAt.toISOString()).slice(11) })
         : t('save.stored')
-      : t(`save.${state}`);
+      : state === 'partial'
+        ? t('save.partial', { n: draft.issues.length })
+        : t(`save.${state}`);
   return (
     <div style={{ margin: '8px 0' }}>
       <Space size={6} wrap>
-        <Typography.Text type={state === 'invalid' || state === 'failed' ? 'danger' : 'secondary'} data-testid="save-state">
+        <Typography.Text
+          type={state === 'invalid' || state === 'failed' ? 'danger' : state === 'partial' ? 'warning' : 'secondary'}
+          data-testid="save-state"
+        >
           {icon} {text}
         </Typography.Text>
         <Button size="small" icon={<SyncOutlined />} onClick={() => void draft.flush()} loading={draft.isEstimating}>
@@ -389,9 +402,9 @@ function SaveLine({ draft }: { draft: DraftEstimate }) {
         </Button>
       </Space>
       {draft.problem && <Alert type="error" showIcon title={draft.problem} style={{ marginTop: 8 }} />}
-      {state === 'invalid' && (
+      {(state === 'invalid' || state === 'partial') && (
         <Typography.Paragraph type="danger" style={{ fontSize: 12, margin: '4px 0 0' }}>
-          {t('save.invalidHint')}
+          {t(state === 'partial' ? 'save.partialHint' : 'save.invalidHint')}
         </Typography.Paragraph>
       )}
     </div>

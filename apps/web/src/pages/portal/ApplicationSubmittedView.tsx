@@ -1,5 +1,6 @@
 import { FileDoneOutlined } from '@ant-design/icons';
 import type { ApplicationAllocation, ApplicationItem, ApplicationView } from '@ftai/api';
+import { canWithdraw } from '@ftai/api/statuses';
 import { Alert, Card, Col, Descriptions, Empty, Grid, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +15,7 @@ import { type ArticleName, itemReason } from '../../lib/allocation-rule';
 import { formatTime, formatYuan } from '../../lib/format';
 import { AttachmentsCard } from './AttachmentsCard';
 import { latestMoveTo } from './portal-logic';
+import { WithdrawButton } from './WithdrawButton';
 
 /**
  * A submitted application, read-only: the engine's answer stored at submission with its policy
@@ -36,7 +38,16 @@ export function ApplicationSubmittedView({ app }: { app: ApplicationView }) {
           style={{ marginBottom: 16 }}
         />
       )}
-      {app.status === 'submitted' && <Alert type="success" showIcon title={t('view.submittedHint')} style={{ marginBottom: 16 }} />}
+      {app.status === 'submitted' && (
+        <Alert
+          type="success"
+          showIcon
+          title={t('view.submittedHint')}
+          description={canWithdraw(app.status) ? t('withdraw.hint') : undefined}
+          action={canWithdraw(app.status) ? <WithdrawButton app={app} /> : undefined}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       {app.number && (
         <Link
           to={`/portal/applications/${app.id}/receipt`}

@@ -5,15 +5,22 @@ import { Alert, App, Button, Card, Col, Descriptions, Empty, Grid, Row, Skeleton
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api/client';
+import { ApiError, api } from '../../api/client';
 import { LoadFailed } from '../../components/LoadFailed';
 import { Money } from '../../components/Money';
 import { ServerPager } from '../../components/ServerPager';
 import { ApplicationStatusTag } from '../../components/StatusTag';
 import { formatDate, formatTime } from '../../lib/format';
 import { EnterpriseFlags } from './EnterpriseFlags';
-import { isEditable, latestMoveTo } from './portal-logic';
-import { useCalls, useEnterprise, useMyApplicationCounts, useMyApplications, useMyApplicationsIn } from './portal-queries';
+import { isEditable, latestMoveTo, liveOffer } from './portal-logic';
+import {
+  useCalls,
+  useEnterprise,
+  useLiveApplications,
+  useMyApplicationCounts,
+  useMyApplications,
+  useMyApplicationsIn,
+} from './portal-queries';
 
 /**
  * The applicant's home (/portal): returned-for-changes messages first (the officer's note),
@@ -26,7 +33,6 @@ export function PortalDashboard() {
   const calls = useCalls();
   const applications = useMyApplications();
   const returned = useMyApplicationsIn('returned');
-  const drafts = useMyApplicationsIn('draft');
   const callById = new Map((calls.data?.calls ?? []).map((c) => [c.id, c]));
 
   return (
@@ -43,7 +49,7 @@ export function PortalDashboard() {
           <EnterpriseCard enterprise={enterprise.data} loading={enterprise.isLoading} />
         </Col>
         <Col xs={24} lg={15}>
-          <OpenCalls calls={calls.data?.calls} loading={calls.isLoading || drafts.isLoading} drafts={drafts.data ?? []} />
+          <OpenCalls calls={calls.data?.calls} loading={calls.isLoading} />
         </Col>
         <Col xs={24}>
           <MyApplications page={applications} callById={callById} />
@@ -134,13 +140,14 @@ function EnterpriseCard({ enterprise, loading }: { enterprise: EnterpriseView | 
   );
 }
 
-function OpenCalls({ calls, loading, drafts }: { calls: Call[] | undefined; loading: boolean; drafts: ApplicationSummary[] }) {
+function OpenCalls({ calls, loading }: { calls: Call[] | undefined; loading: boolean }) {
   const { t, i18n } = useTranslation('portal');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const open = (calls ?? []).filter((c) => c.isAccepting);
+  const live = useLiveApplications(open.map((c) => c.id));
   const start = useMutation({
     mutationFn: (callId: string) => api.post<ApplicationView>('/api/v1/applications', { callId }),
     onSuccess: async (view) => {
@@ -149,16 +156,22 @@ function OpenCalls({ calls, loading, drafts }: { calls: Call[] | undefined; load
       message.success(t('calls.started'));
       navigate(`/portal/applications/${view.id}`);
     },
-    onError: (e) => message.error(`${t('calls.startFailed')}${e.message}`),
+    onError: async (e) => {
+      message.error(`${t('calls.startFailed')}${e.message}`);
+      // Started meanwhile (another tab, another colleague): the list now offers to continue it.
+      if (e instanceof ApiError && e.code === 'FTAI_ERR_APPLICATION_EXISTS')
+        await queryClient.invalidateQueries({ queryKey: ['portal', 'applications'] });
+    },
   });
   return (
-    <Card title={t('calls.title')} loading={loading} style={{ height: '100%' }} data-testid="open-calls">
+    <Card title={t('calls.title')} loading={loading || live.isLoading} style={{ height: '100%' }} data-testid="open-calls">
       {open.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('calls.none')} />
       ) : (
         <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {open.map((c) => {
-            const draft = drafts.find((a) => a.callId === c.id);
+            const mine = live.byCall.get(c.id) ?? null;
+            const offer = mine ? liveOffer(mine.status) : null;
             return (
               <li key={c.id} style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
                 <Row gutter={[8, 8]} align="middle" wrap>
@@ -181,14 +194,28 @@ function OpenCalls({ calls, loading, drafts }: { calls: Call[] | undefined; load
                         </Typography.Text>
                       </Space>
                     </div>
+                    {mine && (
+                      <div style={{ marginTop: 4 }} data-testid="live-application">
+                        <Space size={[8, 4]} wrap>
+                          <Typography.Text style={{ fontSize: 13 }}>
+                            {mine.number ? t('calls.mineNumbered', { number: mine.number }) : t('calls.mine')}
+                          </Typography.Text>
+                          <ApplicationStatusTag status={mine.status} />
+                        </Space>
+                      </div>
+                    )}
                   </Col>
                   <Col flex="none">
-                    <Space wrap>
-                      {draft && (
-                        <Button icon={<FormOutlined />} onClick={() => navigate(`/portal/applications/${draft.id}`)}>
-                          {t('calls.continueDraft')}
-                        </Button>
-                      )}
+                    {mine && offer ? (
+                      <Button
+                        type={offer === 'view' ? 'default' : 'primary'}
+                        icon={offer === 'view' ? undefined : <FormOutlined />}
+                        onClick={() => navigate(`/portal/applications/${mine.id}`)}
+                        aria-label={`${t(`calls.offer.${offer}`)} ${c.title}`}
+                      >
+                        {t(`calls.offer.${offer}`)}
+                      </Button>
+                    ) : (
                       <Button
                         type="primary"
                         icon={<PlusOutlined />}
@@ -198,7 +225,7 @@ function OpenCalls({ calls, loading, drafts }: { calls: Call[] | undefined; load
                       >
                         {t('calls.apply')}
                       </Button>
-                    </Space>
+                    )}
                   </Col>
                 </Row>
               </li>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { usePageTitle } from '../../lib/use-page-title';
 import { ApplicationPage } from './ApplicationPage';
+import { ApplyPage } from './ApplyPage';
 import { AwardsPage } from './AwardsPage';
 import { PortalDashboard } from './PortalDashboard';
 import { ProfilePage } from './ProfilePage';
@@ -17,6 +18,7 @@ export function PortalRoutes() {
       <PortalNav />
       <Routes>
         <Route index element={<PortalDashboard />} />
+        <Route path="apply" element={<ApplyPage />} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="awards" element={<AwardsPage />} />
         <Route path="applications/:id" element={<ApplicationPage />} />

@@ -9,9 +9,11 @@ import {
   describeSubmitError,
   isEditable,
   latestMoveTo,
+  liveOffer,
   meetsGeneralConditions,
   splitIssues,
   sumAmounts,
+  withoutRefused,
 } from './portal-logic';
 
 const event = (seq: number, from: TimelineEvent['from'], to: TimelineEvent['to'], note: string | null = null): TimelineEvent => ({
@@ -118,5 +120,41 @@ describe('the portal’s rules', () => {
       { measure: '1', amount: 1_000_001 },
       { measure: '4.3', amount: 600_000 },
     ]);
+  });
+});
+
+describe('withoutRefused (autosave keeps every valid field)', () => {
+  it('leaves out a refused fact and keeps the rest', () => {
+    expect(withoutRefused({ computeSpend: -1, dataTradeSales: 5 }, [{ path: 'facts.computeSpend' }])).toEqual({ dataTradeSales: 5 });
+  });
+
+  it('leaves out a refused field of a row, and a refused row whole, later rows first', () => {
+    const facts = {
+      modelFilings: [
+        { name: '甲', date: '2025-02-30' },
+        { name: '乙', date: '2025-03-01' },
+        { name: '丙', date: 'x' },
+      ],
+      computeSpend: 100,
+    };
+    const out = withoutRefused(facts, [{ path: 'facts.modelFilings[0].date' }, { path: 'facts.modelFilings[2]' }]);
+    expect(out).toEqual({ modelFilings: [{ name: '甲' }, { name: '乙', date: '2025-03-01' }], computeSpend: 100 });
+    // The page's own facts are not touched.
+    expect(facts.modelFilings).toHaveLength(3);
+    expect(facts.modelFilings[0]?.date).toBe('2025-02-30');
+  });
+
+  it('saves nothing apart when an issue is not about one fact', () => {
+    expect(withoutRefused({ computeSpend: 1 }, [{ path: 'facts' }])).toBeNull();
+    expect(withoutRefused({ computeSpend: 1 }, [{ path: 'enterprise.startup' }])).toBeNull();
+  });
+});
+
+describe('liveOffer (一企一报)', () => {
+  it('continues a draft, supplements a returned one, shows the rest', () => {
+    expect(liveOffer('draft')).toBe('continue');
+    expect(liveOffer('returned')).toBe('supplement');
+    expect(liveOffer('submitted')).toBe('view');
+    expect(liveOffer('paid')).toBe('view');
   });
 });

@@ -65,6 +65,57 @@ export function createKeyKeeper(newKey: () => string) {
   };
 }
 
+/**
+ * What 申报 offers for the enterprise's live application in a call (一企一报): to go on filling a
+ * draft, to supplement one returned (补正), or to see one under way.
+ */
+export function liveOffer(status: ApplicationStatus): 'continue' | 'supplement' | 'view' {
+  return status === 'draft' ? 'continue' : status === 'returned' ? 'supplement' : 'view';
+}
+
+/** `facts.modelFilings[0].date` → ['modelFilings', 0, 'date']; null for a path outside the facts (or the facts whole). */
+function factPath(path: string): (string | number)[] | null {
+  if (!path.startsWith('facts.')) return null;
+  const steps: (string | number)[] = [];
+  for (const m of path.slice('facts.'.length).matchAll(/([^.[\]]+)|\[(\d+)\]/g))
+    steps.push(m[2] !== undefined ? Number(m[2]) : (m[1] ?? ''));
+  return steps.length > 0 ? steps : null;
+}
+
+/**
+ * The facts without the values the server refused, so that the rest can be saved (autosave keeps
+ * every valid field; the refused ones stay on the page, marked). A refused row of a list goes
+ * whole, a refused field of a row only that field. Null when an issue is not about one fact (the
+ * facts as a whole, or another part of the request): then nothing can be saved apart.
+ *
+ * @example withoutRefused({ computeSpend: -1, dataTradeSales: 5 }, [{ path: 'facts.computeSpend' }]) // { dataTradeSales: 5 }
+ */
+export function withoutRefused(
+  facts: Record<string, unknown>,
+  issues: readonly { readonly path: string }[],
+): Record<string, unknown> | null {
+  const paths = issues.map((i) => factPath(i.path));
+  if (paths.some((p) => p === null)) return null;
+  const copy = structuredClone(facts);
+  // Later rows first, so that removing one does not move those still to remove.
+  const sorted = (paths as (string | number)[][]).sort((a, b) => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      if (a[i] !== b[i]) return typeof a[i] === 'number' && typeof b[i] === 'number' ? Number(b[i]) - Number(a[i]) : 0;
+    }
+    return b.length - a.length;
+  });
+  for (const steps of sorted) {
+    let node: unknown = copy;
+    for (const step of steps.slice(0, -1))
+      node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[step] : undefined;
+    const last = steps.at(-1) as string | number;
+    if (Array.isArray(node) && typeof last === 'number') {
+      if (last < node.length) node.splice(last, 1);
+    } else if (node && typeof node === 'object') delete (node as Record<string | number, unknown>)[last];
+  }
+  return copy;
+}
+
 /** The issues about `facts.*` (shown in the facts editor) and the rest (shown above it). */
 export function splitIssues(issues: readonly FieldIssue[]): { facts: FieldIssue[]; other: FieldIssue[] } {
   const facts: FieldIssue[] = [];

@@ -1,5 +1,5 @@
 import type { ApplicationCounts, ApplicationList, ApplicationStatus, ApplicationView, CallList, EnterpriseView } from '@ftai/api';
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useServerPage } from '../../lib/use-server-page';
 
@@ -43,5 +43,25 @@ export function useApplication(id: string | undefined) {
     queryKey: ['application', id],
     queryFn: () => api.get<ApplicationView>(`/api/v1/applications/${encodeURIComponent(id ?? '')}`),
     enabled: id !== undefined,
+  });
+}
+
+/**
+ * The enterprise's live application in each call (一企一报: any not rejected; the newest if
+ * several), by call id: what 申报 offers to continue instead of starting another.
+ */
+export function useLiveApplications(callIds: readonly string[]) {
+  return useQueries({
+    queries: callIds.map((callId) => ({
+      queryKey: ['portal', 'applications', 'live', callId],
+      queryFn: () =>
+        api
+          .get<ApplicationList>(`/api/v1/applications?callId=${encodeURIComponent(callId)}&limit=10`)
+          .then((r) => r.applications.find((a) => a.status !== 'rejected') ?? null),
+    })),
+    combine: (results) => ({
+      byCall: new Map(callIds.map((id, i) => [id, results[i]?.data ?? null] as const)),
+      isLoading: results.some((r) => r.isLoading),
+    }),
   });
 }

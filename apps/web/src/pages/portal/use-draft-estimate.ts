@@ -2,8 +2,13 @@ import type { Answer, ApplicationView } from '@ftai/api';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api, type FieldIssue } from '../../api/client';
+import { withoutRefused } from './portal-logic';
 
-export type SaveState = 'saved' | 'dirty' | 'saving' | 'invalid' | 'failed';
+/**
+ * `partial`: the valid fields are saved, those the server refused are not (they stay on the page,
+ * marked); `invalid`: nothing could be saved apart (an issue not about one fact).
+ */
+export type SaveState = 'saved' | 'dirty' | 'saving' | 'partial' | 'invalid' | 'failed';
 
 export interface DraftEstimate {
   readonly saveState: SaveState;
@@ -16,6 +21,8 @@ export interface DraftEstimate {
   readonly problem: string | null;
   /** Saves what is pending now (no wait) and estimates again; resolves true when saved and valid. */
   flush(): Promise<boolean>;
+  /** Changes the server does not hold yet (typing, saving, refused fields, a failed save): leaving would lose them. */
+  readonly hasUnsaved: boolean;
 }
 
 const DEBOUNCE_MS = 900;
@@ -52,16 +59,17 @@ export function useDraftEstimate(
   latest.current = facts;
 
   const runEstimate = useCallback(
-    async (gen: number): Promise<boolean> => {
+    async (gen: number, refused: readonly FieldIssue[] = []): Promise<boolean> => {
       setEstimating(true);
       try {
         const answer = await api.post<Answer>(`/api/v1/applications/${encodeURIComponent(applicationId)}/estimate?lang=${langRef.current}`);
         if (gen === generation.current) {
           setEstimate(answer);
-          setIssues([]);
+          // The fields the save refused stay marked while the rest is estimated.
+          setIssues(refused);
           setProblem(null);
         }
-        return true;
+        return refused.length === 0;
       } catch (e) {
         if (gen === generation.current) {
           if (e instanceof ApiError && e.issues.length > 0) {
@@ -77,7 +85,43 @@ export function useDraftEstimate(
     [applicationId],
   );
 
-  /** Saves `value` if it differs from what is stored, then estimates. */
+  const put = useCallback(
+    async (value: Record<string, unknown>): Promise<void> => {
+      const view = await api.put<ApplicationView>(`/api/v1/applications/${encodeURIComponent(applicationId)}`, { facts: value });
+      savedJson.current = JSON.stringify(value);
+      queryClient.setQueryData(['application', applicationId], view);
+    },
+    [applicationId, queryClient],
+  );
+
+  /**
+   * Saves the valid part of `value` after the server refused some of its fields: the refused
+   * ones left out (a refused row of a list whole), up to three rounds where leaving one out makes
+   * another refused. The refused issues of the first answer are those shown: their paths are the
+   * page's. False when nothing could be saved apart.
+   */
+  const savePartial = useCallback(
+    async (value: Record<string, unknown>, refused: readonly FieldIssue[]): Promise<boolean> => {
+      let issuesNow = refused;
+      let part: Record<string, unknown> | null = value;
+      for (let round = 0; round < 3; round++) {
+        part = withoutRefused(part, issuesNow);
+        if (part === null) return false;
+        if (JSON.stringify(part) === savedJson.current) return true;
+        try {
+          await put(part);
+          return true;
+        } catch (e) {
+          if (!(e instanceof ApiError && e.status === 400 && e.issues.length > 0)) return false;
+          issuesNow = e.issues;
+        }
+      }
+      return false;
+    },
+    [put],
+  );
+
+  /** Saves `value` if it differs from what is stored (its valid part when some fields are refused), then estimates. */
   const run = useCallback(
     async (value: Record<string, unknown>, gen: number): Promise<boolean> => {
       const json = JSON.stringify(value);
@@ -87,33 +131,37 @@ export function useDraftEstimate(
       } else {
         if (gen === generation.current) setSaveState('saving');
         try {
-          const view = await api.put<ApplicationView>(`/api/v1/applications/${encodeURIComponent(applicationId)}`, { facts: value });
-          savedJson.current = json;
-          queryClient.setQueryData(['application', applicationId], view);
+          await put(value);
           if (gen === generation.current) {
             setSaveState('saved');
             setSavedAt(new Date());
           }
         } catch (e) {
-          if (gen === generation.current) {
-            if (e instanceof ApiError && e.status === 400 && e.issues.length > 0) {
-              setSaveState('invalid');
-              setIssues(e.issues);
+          if (e instanceof ApiError && e.status === 400 && e.issues.length > 0) {
+            const refused = e.issues;
+            const saved = await savePartial(value, refused);
+            if (gen === generation.current) {
+              setIssues(refused);
               setProblem(null);
-            } else {
-              setSaveState('failed');
-              setProblem(e instanceof Error ? e.message : String(e));
-              // Submitted elsewhere, or gone: the page shows what the server has now.
-              if (e instanceof ApiError && e.status === 409)
-                void queryClient.invalidateQueries({ queryKey: ['application', applicationId] });
+              setSaveState(saved ? 'partial' : 'invalid');
+              if (saved) setSavedAt(new Date());
             }
+            if (!saved) return false;
+            await runEstimate(gen, refused);
+            return false;
+          }
+          if (gen === generation.current) {
+            setSaveState('failed');
+            setProblem(e instanceof Error ? e.message : String(e));
+            // Submitted elsewhere, or gone: the page shows what the server has now.
+            if (e instanceof ApiError && e.status === 409) void queryClient.invalidateQueries({ queryKey: ['application', applicationId] });
           }
           return false;
         }
       }
       return runEstimate(gen);
     },
-    [applicationId, queryClient, runEstimate],
+    [applicationId, queryClient, runEstimate, put, savePartial],
   );
 
   const enqueue = useCallback(
@@ -187,5 +235,5 @@ export function useDraftEstimate(
     [],
   );
 
-  return { saveState, savedAt, estimate, isEstimating, issues, problem, flush };
+  return { saveState, savedAt, estimate, isEstimating, issues, problem, flush, hasUnsaved: saveState !== 'saved' };
 }
