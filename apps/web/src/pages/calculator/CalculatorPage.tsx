@@ -1,20 +1,24 @@
-import { DownloadOutlined, EditOutlined, PrinterOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, PrinterOutlined, ReloadOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Answer, CallList } from '@ftai/api';
 import { issueText } from '@ftai/api/issue-text';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, type FormInstance, Grid, Space, Spin, Steps, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { ApiError, api, type FieldIssue } from '../../api/client';
+import { useAuth } from '../../auth/auth-context';
 import { FactsEditor } from '../../components/facts-editor/FactsEditor';
 import { type Facts, type Topic, withTopicOf } from '../../components/facts-editor/fact-fields';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { formatTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/use-page-title';
+import { keepHandoff } from '../portal/apply-handoff';
 import {
   buildRequest,
   type CalcRequest,
   type CalcState,
+  defaultYear,
   ENTERPRISE_KEYS,
   emptyState,
   firstStepOfIssues,
@@ -27,6 +31,7 @@ import { HistoryStep, type HistoryValues } from './HistoryStep';
 import { PrintReport } from './PrintReport';
 import { ResultsStep } from './ResultsStep';
 import { TopicsStep } from './TopicsStep';
+import { useApplicantPrefill } from './use-applicant-prefill';
 
 // Printing shows the report alone: no navigation, no steps, no buttons.
 const PRINT_CSS = `
@@ -68,6 +73,7 @@ export function CalculatorPage() {
   const { t, i18n } = useTranslation('calculator');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const isWide = screens.md ?? true;
   const initial = useMemo(() => emptyState(), []);
@@ -95,6 +101,11 @@ export function CalculatorPage() {
     yearChosen.current = true;
     enterpriseForm.setFieldValue('year', openCall.year);
   }, [openCall, enterpriseForm]);
+  // A signed-in applicant starts from its own enterprise, past awards and latest facts, once, unless already begun.
+  const { user } = useAuth();
+  const prefill = useApplicantPrefill(calls.isSuccess ? (openCall?.year ?? defaultYear()) : undefined);
+  const [prefilledFrom, setPrefilledFrom] = useState<'application' | 'profile' | null>(null);
+  const prefilledOnce = useRef(false);
 
   const collect = useCallback((): CalcState => {
     const a = enterpriseForm.getFieldsValue(true) as Partial<EnterpriseValues>;
@@ -123,6 +134,21 @@ export function CalculatorPage() {
     setFactErrors([]);
     setUnplaced([]);
     setFocus(null);
+  };
+
+  useEffect(() => {
+    if (!prefill || prefilledOnce.current) return;
+    prefilledOnce.current = true;
+    // Begun already (a year or an answer chosen, a file loaded): what the visitor did stands.
+    if (computed || topics.length > 0 || enterpriseForm.isFieldsTouched()) return;
+    fill(prefill.state);
+    setPrefilledFrom(prefill.fromApplication ? 'application' : 'profile');
+  });
+
+  /** 按此申报: the facts go to the portal (signing in first if need be), which puts them into the enterprise's application. */
+  const applyWith = (request: CalcRequest) => {
+    keepHandoff({ year: request.year, facts: (request.facts ?? {}) as Record<string, unknown> });
+    navigate(user ? '/portal/apply' : `/login?next=${encodeURIComponent('/portal/apply')}`);
   };
 
   const go = (n: number) => {
@@ -342,6 +368,17 @@ export function CalculatorPage() {
             data-testid="calc-load-issues"
           />
         )}
+        {prefilledFrom && (
+          <Alert
+            type="info"
+            showIcon
+            closable
+            onClose={() => setPrefilledFrom(null)}
+            title={t(prefilledFrom === 'application' ? 'prefilled' : 'prefilledProfile')}
+            style={{ marginBottom: 12 }}
+            data-testid="calc-prefilled"
+          />
+        )}
         <Card styles={{ body: { padding: isWide ? 24 : 12 } }}>
           <Steps
             current={step}
@@ -442,6 +479,11 @@ export function CalculatorPage() {
               {step === RESULTS_STEP && computed && (
                 <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="calc-print">
                   {t('print')}
+                </Button>
+              )}
+              {step === RESULTS_STEP && computed && (user === null || user?.role === 'applicant') && (
+                <Button type="primary" icon={<SendOutlined />} onClick={() => applyWith(computed.request)} data-testid="calc-apply">
+                  {user ? t('applyThis') : t('applySignIn')}
                 </Button>
               )}
             </Space>
