@@ -237,8 +237,16 @@ export async function englishWords(page: Page): Promise<string[]> {
       if (rect.width === 0 && rect.height === 0) continue;
       // Tokens as a reader sees them: ids, versions, paths and file names hold together (a-b.c/d_e@f).
       for (const token of (node.textContent ?? '').split(/[\s，。；：、（）“”《》〔〕,;:()!?"'|·…—[\]{}<>=+*#&%$]+/)) {
-        // Codes, ids, e-mail addresses and file names (合同.pdf) are not words.
-        if (/\d/.test(token) || /^FTAI_/.test(token) || /_/.test(token) || /@/.test(token) || /\.[A-Za-z]{2,5}$/.test(token)) continue;
+        // Codes, ids, e-mail addresses and file names (合同.pdf) are not words; nor are paths and standard numbers (GB/T, T/FT: a group standard's code).
+        if (
+          /\d/.test(token) ||
+          /^FTAI_/.test(token) ||
+          /_/.test(token) ||
+          /@/.test(token) ||
+          /\//.test(token) ||
+          /\.[A-Za-z]{2,5}$/.test(token)
+        )
+          continue;
         // The Latin runs inside the token (丰台AI政策通 → AI).
         for (const run of token.match(/[A-Za-z][A-Za-z'’]*/g) ?? []) if (run.length >= 2 && !/^[A-F]+$/.test(run)) words.add(run);
       }

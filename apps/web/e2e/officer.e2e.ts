@@ -307,9 +307,9 @@ describe.skipIf(!HAS_CHROMIUM)('the officer console', () => {
     await page.getByRole('navigation').getByRole('link', { name: '他项政策奖励' }).click();
     // The help names both ways a row can say what was supported: subject, or measure (对应本措施事项),
     // with the measures a row may name, by clause and name.
-    expect(await page.getByTestId('awards-help').textContent()).toContain('measure（对应本措施事项）');
+    expect(await page.getByTestId('awards-help').textContent()).toContain('支持对象和（或）对应本措施事项');
     await page.getByRole('button', { name: '填入表头' }).click();
-    expect(await page.getByTestId('csv-input').inputValue()).toBe('creditCode,policy,subject,measure,amount,year\n');
+    expect(await page.getByTestId('csv-input').inputValue()).toBe('统一社会信用代码,政策名称,支持对象,对应本措施事项,金额,年度\n');
     await page.getByText('对应本措施事项：可填写的事项编号').click();
     await page.getByTestId('awards-measures').getByText('第五条第（3）项（首次认定国家专精特新“小巨人”企业）').waitFor();
     expect(await page.getByTestId('awards-measures').locator('li').count()).toBe(19);

@@ -157,9 +157,11 @@ describe.skipIf(!HAS_CHROMIUM)('the enterprise portal and the reviewer console',
       .getByText(/已自动保存/)
       .waitFor();
 
-    // A second model without its filing id: the API's field error shows in place, under the field.
+    // A second model without its filing id: the API's field error shows in place, under the field,
+    // and the rest is saved all the same (autosave keeps every valid field).
     await page.getByRole('button', { name: '添加大模型' }).click();
-    await page.getByTestId('save-state').getByText('有填写错误，尚未保存').waitFor();
+    // The row's two fields are wanting (备案编号 and 备案日期).
+    await page.getByTestId('save-state').getByText('已保存正确填写的内容，2处填写错误未保存').waitFor();
     await page.getByTestId('facts-list-modelFilings').locator('.ant-form-item-explain-error').first().waitFor();
     await page.getByRole('button', { name: /删除.*2/ }).click();
     await page
@@ -241,33 +243,51 @@ describe.skipIf(!HAS_CHROMIUM)('the enterprise portal and the reviewer console',
     expect(unexpected(errors, 400)).toEqual([]);
   });
 
-  it('works on a phone: the dashboard, the editor, and a duplicate claim refused clearly', async () => {
+  it('works on a phone: the dashboard offers the application the enterprise has (一企一报), which it withdraws, changes and submits again', async () => {
     const { page, errors } = await browser.page({ width: 390, height: 844 });
     await signIn(page, server.url, 'e2e-ent');
     await page.getByTestId('my-applications').getByText('已提交', { exact: true }).waitFor();
+    // No second application in the call: the one it has, by its number, to view.
+    const live = page.getByTestId('open-calls').getByTestId('live-application');
+    await live.getByText(/本企业在本批次已有申报：丰科AI申〔\d{4}〕\d{4}号/).waitFor();
+    expect(await page.getByRole('button', { name: `申报 ${CALL_TITLE}`, exact: true }).count()).toBe(0);
     await shoot(page, 'portal-dashboard-phone');
 
-    // A second draft claiming the same compute subsidy (第一条, enterprise level) in the same call.
-    await page.getByRole('button', { name: `申报 ${CALL_TITLE}` }).click();
+    // 撤回 before the formal check: a draft again, under the same number.
+    await page.getByRole('button', { name: `查看申报 ${CALL_TITLE}` }).click();
+    await page.getByTestId('application-submitted').waitFor();
+    const number = await page.getByTestId('application-number').textContent();
+    await page.getByTestId('withdraw-button').click();
+    await page.getByLabel('撤回原因（选填）').fill('需补充算力租赁发票');
+    await shoot(page, 'withdraw-dialog-phone');
+    await page.getByRole('button', { name: '确认撤回' }).click();
     await page.getByTestId('application-editor').waitFor();
-    await tickTopic(page, /大模型训练算力/, 'compute');
-    await page.getByLabel('算力实际投入').fill('3000000');
+    await page.getByTestId('application-status').getByText('草稿').waitFor();
+    expect(await page.getByTestId('application-number').textContent()).toBe(number);
     await page
       .getByTestId('estimate-total')
-      .filter({ hasText: /^600000$/ })
+      .filter({ hasText: /^1500000$/ })
       .waitFor({ state: 'attached' });
     await shoot(page, 'application-editor-phone');
+
+    // A refused field does not stop the rest from being saved; leaving with it asks first.
+    await page.getByLabel('算力实际投入').fill('-1');
+    await page.getByTestId('save-state').getByText('已保存正确填写的内容，1处填写错误未保存').waitFor();
+    await page.goBack();
+    await page.locator('.ant-modal-confirm-title', { hasText: '有未保存的修改' }).waitFor();
+    await page.getByRole('button', { name: '留在本页' }).click();
+    await page.getByLabel('算力实际投入').fill('5000000');
+    await page
+      .getByTestId('save-state')
+      .getByText(/已自动保存/)
+      .waitFor();
+
     await page.getByTestId('submit-button').click();
     await page.getByRole('button', { name: '确认提交' }).click();
-    await page.getByTestId('submit-error').getByText('同一事项已在本批次的其他申报中申报，不能重复申报').waitFor();
-    // Which application holds the claim, in Chinese (the server words it by Accept-Language).
-    await page
-      .getByTestId('submit-error')
-      .getByText(/支持事项1已在本批次的另一份申报（申报编号[0-9a-f]{8}）中申报/)
-      .waitFor();
-    expect(await page.getByTestId('submit-error').textContent()).not.toMatch(/already|claimed/);
-    await page.getByTestId('application-status').getByText('草稿').waitFor();
-    expect(unexpected(errors, 409)).toEqual([]);
+    await page.getByTestId('application-submitted').waitFor();
+    expect(await page.getByTestId('application-number').textContent()).toBe(number);
+    await page.getByTestId('application-timeline').getByText('撤回原因：需补充算力租赁发票').waitFor();
+    expect(unexpected(errors, 400)).toEqual([]);
   });
 
   it('lets the reviewer declare no conflict and score, and a conflicted reviewer recuse', async () => {
@@ -347,20 +367,20 @@ describe.skipIf(!HAS_CHROMIUM)('the enterprise portal and the reviewer console',
     await page.getByTestId('my-applications').getByText('退回修改').waitFor();
     await shoot(page, 'portal-dashboard');
 
-    await page.getByRole('button', { name: '去修改' }).click();
+    await page.getByRole('button', { name: '去补正' }).click();
     await page.getByTestId('returned-note').getByText(note).waitFor();
     await page.getByLabel('算力实际投入').fill('4800000');
     await page
       .getByTestId('estimate-total')
       .filter({ hasText: /^1460000$/ })
       .waitFor({ state: 'attached' });
-    await page.getByTestId('submit-button').getByText('重新提交').waitFor();
+    await page.getByTestId('submit-button').getByText('补正后重新提交').waitFor();
     await page.getByTestId('submit-button').click();
     await page.getByRole('button', { name: '确认提交' }).click();
     await page.getByTestId('application-submitted').waitFor();
     const timeline = page.getByTestId('application-timeline');
     await timeline.getByText(note).waitFor();
-    await timeline.getByText('修改后重新提交').waitFor();
+    await timeline.getByText('补正后重新提交').waitFor();
     await shoot(page, 'application-resubmitted');
 
     const view = await officer.get<{ status: string; engineTotal: number }>(`/api/v1/applications/${applicationId}`);

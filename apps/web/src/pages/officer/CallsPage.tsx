@@ -13,7 +13,6 @@ import {
   Grid,
   Input,
   InputNumber,
-  List,
   Radio,
   Row,
   Space,
@@ -29,7 +28,7 @@ import { articleShortLabel } from '../../api/article-label';
 import { api } from '../../api/client';
 import { useArticleIndex } from '../../api/use-catalogue';
 import { Money } from '../../components/Money';
-import { formatYuan } from '../../lib/format';
+import { formatDate, formatYuan } from '../../lib/format';
 import { articleBudgetSum, type CallFormValues, callFormValues, createCallBody, updateCallBody } from './lib/call-form';
 import { useCalls } from './officer-api';
 import { formProblem, PageHeader, QueryState, YuanInput } from './parts';
@@ -42,6 +41,7 @@ const MAX_REQUIRED_REVIEWS = 20;
 /** Annual calls (申报批次) with their dates and budgets: a list, and a form to open or change one. */
 export function CallsPage() {
   const { t, i18n } = useTranslation('officer');
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
   const articleOf = useArticleIndex();
   const calls = useCalls();
   const screens = Grid.useBreakpoint();
@@ -85,7 +85,7 @@ export function CallsPage() {
           <Typography.Text strong>{c.title}</Typography.Text>
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('calls.yearOf', { year: c.year })} · {c.opensOn} — {c.closesOn}
+              {t('calls.yearOf', { year: c.year })} · {formatDate(c.opensOn, lang)}{lang === 'en' ? ' to ' : '至'}{formatDate(c.closesOn, lang)}
             </Typography.Text>
           </div>
         </div>
@@ -120,13 +120,13 @@ export function CallsPage() {
             <Table<Call> rowKey="id" columns={columns} dataSource={calls.data} pagination={false} size="middle" />
           </Card>
         ) : (
-          <List
-            dataSource={calls.data}
-            renderItem={(c) => (
-              <Card size="small" style={{ marginBottom: 12 }} title={c.title} extra={status(c)}>
+          // Cards one under another (not a list whose items are cards: a list holds list items only).
+          <div>
+            {(calls.data ?? []).map((c) => (
+              <Card key={c.id} size="small" style={{ marginBottom: 12 }} title={c.title} extra={status(c)}>
                 <Space orientation="vertical" size={6} style={{ width: '100%' }}>
                   <Typography.Text type="secondary">
-                    {t('calls.yearOf', { year: c.year })} · {c.opensOn} — {c.closesOn}
+                    {t('calls.yearOf', { year: c.year })} · {formatDate(c.opensOn, lang)}{lang === 'en' ? ' to ' : '至'}{formatDate(c.closesOn, lang)}
                   </Typography.Text>
                   <div>
                     {t('calls.totalBudget')}
@@ -138,8 +138,8 @@ export function CallsPage() {
                   {links(c)}
                 </Space>
               </Card>
-            )}
-          />
+            ))}
+          </div>
         )}
       </QueryState>
       <CallDrawer editing={editing} onClose={() => setEditing(null)} />

@@ -14,7 +14,6 @@ import {
   Form,
   Grid,
   InputNumber,
-  List,
   Progress,
   Row,
   Select,
@@ -272,10 +271,11 @@ export function MatchJobsPage() {
                 scroll={{ x: 'max-content' }}
               />
             ) : (
-              <List
-                dataSource={rows}
-                renderItem={(j) => (
+              // Cards one under another (a list holds list items only).
+              <div>
+                {rows.map((j) => (
                   <Card
+                    key={j.id}
                     size="small"
                     style={{ marginBottom: 8 }}
                     title={what(j)}
@@ -294,8 +294,8 @@ export function MatchJobsPage() {
                       {actions(j)}
                     </Space>
                   </Card>
-                )}
-              />
+                ))}
+              </div>
             )}
             <ServerPager {...jobs} />
           </QueryState>

@@ -135,10 +135,10 @@ export function NoticesAdminPage() {
                 expandable={{ expandedRowRender: (n) => <Objections noticeId={n.id} />, rowExpandable: () => true }}
               />
             ) : (
-              <List
-                dataSource={list}
-                renderItem={(n) => (
-                  <Card size="small" style={{ marginBottom: 8 }} title={n.publishedOn} extra={<Money value={n.total} strong />}>
+              // Cards one under another (a list holds list items only).
+              <div>
+                {list.map((n) => (
+                  <Card key={n.id} size="small" style={{ marginBottom: 8 }} title={n.publishedOn} extra={<Money value={n.total} strong />}>
                     <Space orientation="vertical" size={4} style={{ width: '100%' }}>
                       <Typography.Text type="secondary">{n.title}</Typography.Text>
                       <span>{t('notices.size', { lines: n.count, enterprises: n.enterprises })}</span>
@@ -149,8 +149,8 @@ export function NoticesAdminPage() {
                       <Objections noticeId={n.id} />
                     </Space>
                   </Card>
-                )}
-              />
+                ))}
+              </div>
             )}
             <ServerPager {...notices} />
           </QueryState>

@@ -20,9 +20,16 @@ import { type OtherAwardFilters, recordKeys, useOtherAwardsPage } from './record
 /** The years a filter offers: from 2020 to next year. */
 const YEARS = Array.from({ length: new Date().getFullYear() - 2018 }, (_, i) => String(new Date().getFullYear() + 1 - i));
 
-/** The columns: each row names subject (支持对象) or measure (对应本措施事项), one of the two. */
-const TEMPLATE = 'creditCode,policy,subject,measure,amount,year\n';
-const EXAMPLE = `${TEMPLATE}91110106MA01ABCD2L,丰台区促进高精尖产业发展若干措施,SC-1,,450000,2025\n91110106MA01ABCD2L,丰台区专精特新企业奖励,,5.3a,500000,2026`;
+/**
+ * The columns in the page's language (the import takes either heading): each row names subject
+ * (支持对象) or measure (对应本措施事项), one of the two.
+ */
+const TEMPLATE = {
+  zh: '统一社会信用代码,政策名称,支持对象,对应本措施事项,金额,年度\n',
+  en: 'creditCode,policy,subject,measure,amount,year\n',
+} as const;
+const example = (lang: 'zh' | 'en') =>
+  `${TEMPLATE[lang]}91110106MA01ABCD2L,丰台区促进高精尖产业发展若干措施,SC-1,,450000,2025\n91110106MA01ABCD2L,丰台区专精特新企业奖励,,5.3a,500000,2026`;
 
 /**
  * Other district policies' awards (他项政策奖励), imported from CSV so that best-of-never-twice
@@ -149,7 +156,7 @@ export function OtherAwardsPage() {
             >
               <Input.TextArea
                 rows={6}
-                placeholder={EXAMPLE}
+                placeholder={example(i18n.language === 'en' ? 'en' : 'zh')}
                 style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 13 }}
                 data-testid="csv-input"
               />
@@ -169,7 +176,9 @@ export function OtherAwardsPage() {
               >
                 <Button icon={<UploadOutlined />}>{t('awards.pickFile')}</Button>
               </Upload>
-              <Button onClick={() => form.setFieldsValue({ csv: TEMPLATE })}>{t('awards.template')}</Button>
+              <Button onClick={() => form.setFieldsValue({ csv: TEMPLATE[i18n.language === 'en' ? 'en' : 'zh'] })}>
+                {t('awards.template')}
+              </Button>
               <Button type="primary" htmlType="submit" icon={<ImportOutlined />} loading={importCsv.isPending} data-testid="import">
                 {t('awards.importButton')}
               </Button>

@@ -11,6 +11,7 @@ import {
   latestMoveTo,
   liveOffer,
   meetsGeneralConditions,
+  parentPath,
   splitIssues,
   sumAmounts,
   withoutRefused,
@@ -147,6 +148,14 @@ describe('withoutRefused (autosave keeps every valid field)', () => {
   it('saves nothing apart when an issue is not about one fact', () => {
     expect(withoutRefused({ computeSpend: 1 }, [{ path: 'facts' }])).toBeNull();
     expect(withoutRefused({ computeSpend: 1 }, [{ path: 'enterprise.startup' }])).toBeNull();
+  });
+});
+
+describe('parentPath', () => {
+  it('names what holds a field or a row', () => {
+    expect(parentPath('facts.modelFilings[1].id')).toBe('facts.modelFilings[1]');
+    expect(parentPath('facts.modelFilings[1]')).toBe('facts.modelFilings');
+    expect(parentPath('facts.computeSpend')).toBe('facts');
   });
 });
 

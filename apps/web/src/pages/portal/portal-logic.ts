@@ -82,6 +82,11 @@ function factPath(path: string): (string | number)[] | null {
   return steps.length > 0 ? steps : null;
 }
 
+/** The path of what holds `path`: `facts.modelFilings[1].id` → `facts.modelFilings[1]`, `facts.modelFilings[1]` → `facts.modelFilings`. */
+export function parentPath(path: string): string {
+  return path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+}
+
 /**
  * The facts without the values the server refused, so that the rest can be saved (autosave keeps
  * every valid field; the refused ones stay on the page, marked). A refused row of a list goes

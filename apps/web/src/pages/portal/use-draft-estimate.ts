@@ -2,7 +2,7 @@ import type { Answer, ApplicationView } from '@ftai/api';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api, type FieldIssue } from '../../api/client';
-import { withoutRefused } from './portal-logic';
+import { parentPath, withoutRefused } from './portal-logic';
 
 /**
  * `partial`: the valid fields are saved, those the server refused are not (they stay on the page,
@@ -102,9 +102,13 @@ export function useDraftEstimate(
    */
   const savePartial = useCallback(
     async (value: Record<string, unknown>, refused: readonly FieldIssue[]): Promise<boolean> => {
-      let issuesNow = refused;
+      let issuesNow: readonly { readonly path: string }[] = refused;
       let part: Record<string, unknown> | null = value;
+      const left = new Set<string>();
       for (let round = 0; round < 3; round++) {
+        // A field refused again once left out (one a row requires): its row goes.
+        issuesNow = issuesNow.map((i) => (left.has(i.path) ? { path: parentPath(i.path) } : i));
+        for (const i of issuesNow) left.add(i.path);
         part = withoutRefused(part, issuesNow);
         if (part === null) return false;
         if (JSON.stringify(part) === savedJson.current) return true;
