@@ -139,8 +139,10 @@ export function CalculatorPage() {
   useEffect(() => {
     if (!prefill || prefilledOnce.current) return;
     prefilledOnce.current = true;
-    // Begun already (a year or an answer chosen, a file loaded): what the visitor did stands.
-    if (computed || topics.length > 0 || enterpriseForm.isFieldsTouched()) return;
+    // Begun already (an answer given, a file loaded): what the visitor did stands. (Not the year:
+    // setting it to the open call's marks it touched.)
+    const answered = enterpriseForm.isFieldsTouched(ENTERPRISE_KEYS.map((k) => ['enterprise', k]));
+    if (computed || topics.length > 0 || answered) return;
     fill(prefill.state);
     setPrefilledFrom(prefill.fromApplication ? 'application' : 'profile');
   });
