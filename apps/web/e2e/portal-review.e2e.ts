@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -208,7 +208,19 @@ describe.skipIf(!HAS_CHROMIUM)('the enterprise portal and the reviewer console',
       .waitFor({ state: 'attached' });
 
     // A PDF as evidence.
-    await page.locator('input[type=file]').setInputFiles(pdf);
+    // The materials the list requires of 第一条 and 第二条第（1）项, each uploaded where the list names it.
+    const checklist = page.getByTestId('materials-checklist');
+    await checklist.getByTestId('material-1-contract').getByText('未上传').waitFor();
+    for (const [testId, name] of [
+      ['1-contract', '算力租赁合同.pdf'],
+      ['1-invoice', '算力租赁发票.pdf'],
+      ['2.1-certificate', '大模型备案通知.pdf'],
+    ] as const) {
+      const file = join(files, name);
+      if (name !== '算力租赁合同.pdf') writeFileSync(file, readFileSync(pdf));
+      await page.getByTestId(`upload-${testId}`).locator('input[type=file]').setInputFiles(file);
+      await checklist.getByTestId(`material-${testId}`).getByText('已上传1份').waitFor();
+    }
     await page.getByTestId('attachment-list').getByText('算力租赁合同.pdf').waitFor();
     await shoot(page, 'application-editor');
 
@@ -239,7 +251,7 @@ describe.skipIf(!HAS_CHROMIUM)('the enterprise portal and the reviewer console',
     expect(applications).toHaveLength(1);
     expect(applications[0]).toMatchObject({ id: applicationId, status: 'submitted', engineTotal: 1_500_000 });
     const view = await applicant.get<{ attachments: { filename: string; mime: string }[] }>(`/api/v1/applications/${applicationId}`);
-    expect(view.attachments).toEqual([expect.objectContaining({ filename: '算力租赁合同.pdf', mime: 'application/pdf' })]);
+    expect(view.attachments.map((a) => a.filename).sort()).toEqual(['大模型备案通知.pdf', '算力租赁发票.pdf', '算力租赁合同.pdf']);
     expect(unexpected(errors, 400)).toEqual([]);
   });
 

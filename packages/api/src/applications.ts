@@ -207,8 +207,40 @@ export const attachmentSchema = z.object({
   uploadedBy: z.string().meta({ description: 'The uploader’s display name.' }),
   at: instantSchema,
   url: z.string().meta({ description: 'Same-origin download address (GET; the session cookie is enough).' }),
+  measure: z.string().nullable().meta({ description: 'The measure whose material it is (申报材料), null for 其他材料.' }),
+  material: z
+    .string()
+    .nullable()
+    .meta({ description: 'The material’s key in the measure’s list (GET /api/v1/materials), null for 其他材料.' }),
 });
 export type Attachment = z.output<typeof attachmentSchema>;
+
+/**
+ * POST /api/v1/applications/:id/attachments?measure=1&material=contract: the material of a measure
+ * the file is given for; both left out, it is one of 其他材料.
+ */
+export const attachmentQuerySchema = z
+  .strictObject({
+    measure: z.string({ error: 'expected a measure id, such as 1 or 2.1' }).min(1).max(20).optional(),
+    material: z.string({ error: 'expected a material key of the measure' }).min(1).max(40).optional(),
+  })
+  .refine((q) => (q.measure === undefined) === (q.material === undefined), {
+    path: ['material'],
+    error: 'expected measure and material together, or neither (其他材料)',
+  });
+export type AttachmentQuery = z.output<typeof attachmentQuerySchema>;
+
+/** One material of a measure's list (申报材料清单). */
+export const materialSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  required: z.boolean(),
+  hint: z.string(),
+});
+
+/** GET /api/v1/materials: the materials of every measure that has a list, by measure id. */
+export const materialListSchema = z.object({ measures: z.record(z.string(), z.array(materialSchema)) });
+export type MaterialList = z.output<typeof materialListSchema>;
 
 /** GET /api/v1/applications/:id/attachments: the files, in upload order. */
 export const attachmentListSchema = z.object({ attachments: z.array(attachmentSchema) });

@@ -78,3 +78,13 @@ describe('error messages in Chinese', () => {
     expect(errorText({ error: 'sign in first', code: 'FTAI_ERR_UNAUTHENTICATED' }, 'en')).toBe('sign in first');
   });
 });
+
+describe('the missing materials in Chinese', () => {
+  it('names each material and its measure', () => {
+    const error =
+      'required materials are missing: 1/contract 算力采购（租赁）合同; 1/invoice 发票; 2.1/certificate 大模型备案证明; attach them (POST /api/v1/applications/:id/attachments?measure=…&material=…) and submit again';
+    expect(errorText({ error, code: 'FTAI_ERR_MATERIALS_MISSING' }, 'zh')).toBe(
+      '尚缺必备的申报材料：事项1的“算力采购（租赁）合同”、事项1的“发票”、事项2.1的“大模型备案证明”；请在“申报材料”中上传后再提交',
+    );
+  });
+});

@@ -48,6 +48,7 @@ const CODE_ZH: Record<string, string> = {
   FTAI_ERR_NOT_FUNDED: '有审定事项本次分配为0元，须填写不予安排的理由',
   FTAI_ERR_BANK_ACCOUNT_MISSING: '企业尚未登记收款账户，不能拨付',
   FTAI_ERR_ATTACHMENT_LIMIT: '附件数量已达上限',
+  FTAI_ERR_MATERIALS_MISSING: '尚缺必备的申报材料，请按材料清单上传后再提交',
   FTAI_ERR_APPLICATION_EXISTS: '贵单位在本批次已有一份申报，请继续办理该申报：一家企业在同一批次只能提交一份申报',
   FTAI_ERR_LOGIN: '用户名或密码错误',
   FTAI_ERR_WEAK_PASSWORD: '密码强度不足：至少12位，且不能是常见密码',
@@ -86,6 +87,13 @@ const MESSAGE_ZH: readonly [RegExp, (m: RegExpExecArray) => string][] = [
     /^your enterprise already has application \S+(?: \((.+)\))? in status (\S+) in call/,
     (m) =>
       `贵单位在本批次已有一份申报（${m[1] ? `申报编号${m[1]}，` : ''}当前状态：${isApplicationStatus(m[2]) ? statusLabel(m[2], 'zh') : m[2]}），请继续办理该申报：一家企业在同一批次只能提交一份申报`,
+  ],
+  [
+    /^required materials are missing: /,
+    (m) => {
+      const names = [...m.input.matchAll(/(?:: |; )([\w.]+)\/\w+ ([^;]+)/g)].map((x) => `事项${x[1]}的“${x[2]}”`);
+      return `尚缺必备的申报材料：${names.join('、')}；请在“申报材料”中上传后再提交`;
+    },
   ],
   [/too many attempts: try again in (\d+) s/, (m) => `尝试次数过多，请${m[1]}秒后再试`],
   [/^sign in first/, () => '请先登录'],

@@ -12,6 +12,7 @@ export {
   type PolicyReading,
   policyReadings,
 } from './catalogue.js';
+export { MATERIALS, type Material, materialsOf, missingMaterials } from './materials.js';
 export {
   ENTERPRISE_MEASURE_IDS,
   fengtaiPolicy,

@@ -1,5 +1,6 @@
 import { POLICY_VERSION } from '@ftai/policy-fengtai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachRequiredMaterials } from '../http/attach-materials.js';
 import { newId } from '../ids.js';
 import { type Client, CODE_A, CODE_B, createTestApp, DIALECTS, type TestApp } from '../test/harness.js';
 import { buildEngineRequest } from './build-engine-request.js';
@@ -53,8 +54,11 @@ describe.each(DIALECTS)('applications on %s', (dialect) => {
     await t.ctx.db.updateTable('applications').set({ call_id: callId }).where('id', '=', view.id).execute();
     return view;
   };
-  const submit = (client: Client, id: string, key?: string) =>
-    client.post(`/api/v1/applications/${id}/submit`, undefined, key ? { idempotencyKey: key } : {});
+  /** Submits, with the required materials attached first (as the applicant would, or the submission is refused). */
+  const submit = async (client: Client, id: string, key?: string) => {
+    await attachRequiredMaterials(client, id);
+    return client.post(`/api/v1/applications/${id}/submit`, undefined, key ? { idempotencyKey: key } : {});
+  };
   const move = (id: string, to: string, note?: string) =>
     officer.post(`/api/v1/applications/${id}/transitions`, note === undefined ? { to } : { to, note });
   /** A ledger row, as the budget allocation would commit it. */
@@ -343,6 +347,10 @@ describe.each(DIALECTS)('applications on %s', (dialect) => {
     const actions = await t.ctx.db.selectFrom('audit_log').select('action').where('entity_id', '=', view.id).orderBy('seq').execute();
     expect(actions.map((a) => a.action)).toEqual([
       'application.create',
+      // The three required materials (第一条: contract and invoice; 第二条第（1）项: the filing).
+      'attachment.upload',
+      'attachment.upload',
+      'attachment.upload',
       'application.submit',
       'application.transition',
       'application.transition',

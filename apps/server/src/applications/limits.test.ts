@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachRequiredMaterials } from '../http/attach-materials.js';
 import { type Client, createTestApp, DIALECTS, type TestApp } from '../test/harness.js';
 
 /** A real 1×1 PNG. */
@@ -102,6 +103,7 @@ describe.each(DIALECTS)('limits on attachments and applications on %s', (dialect
     expect((await startDraft(applicantA, nextCall)).statusCode).toBe(201);
 
     // Submitted, it is still the enterprise's one, now named by its number.
+    await attachRequiredMaterials(applicantA, id);
     const submitted = await applicantA.post(`/api/v1/applications/${id}/submit`);
     expect(submitted.statusCode, submitted.body).toBe(200);
     const number = submitted.json().number as string;

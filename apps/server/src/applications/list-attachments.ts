@@ -14,6 +14,8 @@ export async function listAttachments(db: Kysely<Database>, applicationId: strin
       'attachments.size',
       'attachments.sha256',
       'attachments.at',
+      'attachments.measure',
+      'attachments.material',
       'users.display_name',
     ])
     .where('attachments.application_id', '=', applicationId)
@@ -29,5 +31,7 @@ export async function listAttachments(db: Kysely<Database>, applicationId: strin
     uploadedBy: r.display_name,
     at: r.at,
     url: `/api/v1/attachments/${r.id}`,
+    measure: r.measure ?? null,
+    material: r.material ?? null,
   }));
 }

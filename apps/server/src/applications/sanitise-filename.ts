@@ -1,9 +1,15 @@
 /** The file extensions that fit each accepted type; the first is the one given to a name that lies. */
 export const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
   'application/pdf': ['pdf'],
+  /** OFD (GB/T 33190), the national format of e-invoices and official documents. */
+  'application/ofd': ['ofd'],
   'image/png': ['png'],
   'image/jpeg': ['jpg', 'jpeg'],
   'image/webp': ['webp'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/msword': ['doc'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'application/vnd.ms-excel': ['xls'],
 };
 
 const MAX_LENGTH = 120;

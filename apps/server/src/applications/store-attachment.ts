@@ -1,18 +1,19 @@
 import { APPLICATION_STATUSES, isWithApplicant } from '@ftai/api';
+import { materialsOf } from '@ftai/policy-fengtai';
 import type { FastifyRequest } from 'fastify';
-import { fileTypeFromFile } from 'file-type';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import type { ApplicationStatus, Database } from '../db/schema.js';
-import { conflict, HttpError } from '../errors.js';
+import { conflict, fieldError, HttpError } from '../errors.js';
 import { receiveUpload } from '../http/read-upload.js';
 import { newId } from '../ids.js';
 import { putFile } from '../storage/blob-store.js';
 import { type SpooledFile, spoolToFile } from '../storage/spool-file.js';
+import { ACCEPTED_KINDS, fileKind } from './file-kind.js';
 import { requireApplication } from './require-application.js';
-import { EXTENSIONS, sanitiseFilename } from './sanitise-filename.js';
+import { sanitiseFilename } from './sanitise-filename.js';
 
 /**
  * The blob key of a stored file's bytes: one copy per content, however often it is attached (in
@@ -30,6 +31,27 @@ export function assertCanAttach(status: ApplicationStatus): void {
       `an application in status ${status} takes no more files: only one in status ${APPLICATION_STATUSES.filter(isWithApplicant).join(' or ')} does`,
     );
   }
+}
+
+/** The material of a measure a file is given for (申报材料); both null for 其他材料. */
+export interface MaterialTie {
+  readonly measure: string | null;
+  readonly material: string | null;
+}
+
+/** The material named by an upload's query, checked against the measure's list; 400 on `query.material` naming the list otherwise. */
+export function materialTie(query: { readonly measure?: string; readonly material?: string }): MaterialTie {
+  if (query.measure === undefined || query.material === undefined) return { measure: null, material: null };
+  const list = materialsOf(query.measure);
+  if (list.length === 0)
+    throw fieldError('query.measure', `expected a measure with a list of materials, got ${JSON.stringify(query.measure)}`);
+  if (!list.some((m) => m.key === query.material)) {
+    throw fieldError(
+      'query.material',
+      `expected one of the materials of measure ${query.measure}: ${list.map((m) => m.key).join(', ')}; got ${JSON.stringify(query.material)}`,
+    );
+  }
+  return { measure: query.measure, material: query.material };
 }
 
 /** An uploaded file as received: the name the client gave it, and its bytes spooled to a local file. */
@@ -64,25 +86,37 @@ export async function receiveAttachment(req: FastifyRequest, limit: number, dir:
  * transaction. Nothing is written half: when the transaction fails, a blob this upload created
  * and no row refers to is removed again.
  */
-export async function storeAttachment(ctx: AppContext, user: CurrentUser, applicationId: string, upload: ReceivedFile): Promise<string> {
+export async function storeAttachment(
+  ctx: AppContext,
+  user: CurrentUser,
+  applicationId: string,
+  upload: ReceivedFile,
+  tie: MaterialTie = { measure: null, material: null },
+): Promise<string> {
   try {
-    return await storeReceived(ctx, user, applicationId, upload.filename, upload.file);
+    return await storeReceived(ctx, user, applicationId, upload.filename, upload.file, tie);
   } finally {
     await upload.file.remove();
   }
 }
 
-async function storeReceived(ctx: AppContext, user: CurrentUser, applicationId: string, name: string, file: SpooledFile): Promise<string> {
-  const detected = await fileTypeFromFile(file.path);
-  const mime = detected?.mime ?? '';
-  if (!(mime in EXTENSIONS)) {
-    const what = file.size === 0 ? 'an empty file' : detected ? `${detected.mime} (.${detected.ext})` : 'no known file type';
+async function storeReceived(
+  ctx: AppContext,
+  user: CurrentUser,
+  applicationId: string,
+  name: string,
+  file: SpooledFile,
+  tie: MaterialTie,
+): Promise<string> {
+  const kind = await fileKind(file.path, name, file.size);
+  if ('refused' in kind) {
     throw new HttpError(
       415,
       'FTAI_ERR_UPLOAD',
-      `the content of ${JSON.stringify(name)} is ${what}; accepted are PDF, PNG, JPEG and WebP (application/pdf, image/png, image/jpeg, image/webp)`,
+      `the content of ${JSON.stringify(name)} is ${kind.refused}; accepted are ${ACCEPTED_KINDS}`,
     );
   }
+  const mime = kind.mime;
   const hash = file.sha256;
   const key = attachmentKey(hash);
   const isNew = (await ctx.blobs.stat(key)) === undefined;
@@ -98,7 +132,18 @@ async function storeReceived(ctx: AppContext, user: CurrentUser, applicationId: 
       if (ctx.dialect === 'postgres')
         await trx.selectFrom('applications').select('id').where('id', '=', applicationId).forUpdate().execute();
       await assertRoomForAttachment(trx, ctx.config.maxAttachmentsPerApplication, applicationId);
-      const values = { id, application_id: applicationId, sha256: hash, filename, mime, size: file.size, uploaded_by: user.id, at };
+      const values = {
+        id,
+        application_id: applicationId,
+        sha256: hash,
+        filename,
+        mime,
+        size: file.size,
+        uploaded_by: user.id,
+        at,
+        measure: tie.measure,
+        material: tie.material,
+      };
       await trx.insertInto('attachments').values(values).execute();
       await appendAudit(
         trx,
@@ -108,7 +153,7 @@ async function storeReceived(ctx: AppContext, user: CurrentUser, applicationId: 
           entity: 'application',
           entityId: applicationId,
           before: null,
-          after: { attachmentId: id, filename, mime, size: values.size, sha256: hash },
+          after: { attachmentId: id, filename, mime, size: values.size, sha256: hash, measure: tie.measure, material: tie.material },
         },
         at,
       );

@@ -1,10 +1,10 @@
-import { measures } from '@ftai/policy-fengtai';
+import { measures, missingMaterials } from '@ftai/policy-fengtai';
 import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import type { Database } from '../db/schema.js';
-import { badRequest, conflict, notFound } from '../errors.js';
+import { badRequest, conflict, HttpError, notFound } from '../errors.js';
 import { isMilestoneMeasure } from '../ledger/milestone-tiers.js';
 import { numberApplication } from './application-number.js';
 import { parseStoredRequest } from './check-application-input.js';
@@ -80,6 +80,25 @@ export async function submitApplication(ctx: AppContext, trx: Transaction<Databa
         `measure ${r.measure}${what} is already claimed by application ${twin.id} in this call; remove it from this application or withdraw it there`,
       );
     }
+  }
+
+  // 申报材料: each required material of each measure granted has a file tied to it.
+  const attached = await trx.selectFrom('attachments').select(['measure', 'material']).where('application_id', '=', row.id).execute();
+  const missing = missingMaterials(
+    granted.map((r) => r.measure),
+    attached,
+  );
+  if (missing.length > 0) {
+    throw new HttpError(
+      400,
+      'FTAI_ERR_MATERIALS_MISSING',
+      `required materials are missing: ${missing.map((x) => `${x.measure}/${x.material.key} ${x.material.name.zh}`).join('; ')}; attach them (POST /api/v1/applications/:id/attachments?measure=…&material=…) and submit again`,
+      missing.map((x) => ({
+        path: `materials.${x.measure}.${x.material.key}`,
+        code: 'FTAI_ERR_MISSING_FIELD',
+        message: `missing: expected the ${x.material.name.en.toLowerCase()} (${x.material.name.zh}) of measure ${x.measure}`,
+      })),
+    );
   }
 
   const items = granted.map((r) => ({

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachRequiredMaterials } from '../http/attach-materials.js';
 import { type Client, createTestApp, DIALECTS, type TestApp } from '../test/harness.js';
 
 const FACTS = { computeSpend: 1_000_000 };
@@ -38,6 +39,7 @@ describe.each(DIALECTS)('withdrawing a submission (撤回) on %s', (dialect) => 
     const draft = await client.post('/api/v1/applications', { callId, facts: FACTS, enterprise: ENTERPRISE });
     expect(draft.statusCode, draft.body).toBe(201);
     const id = draft.json().id as string;
+    await attachRequiredMaterials(client, id);
     const res = await client.post(`/api/v1/applications/${id}/submit`);
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as { id: string; number: string; engineTotal: number };
@@ -67,6 +69,7 @@ describe.each(DIALECTS)('withdrawing a submission (撤回) on %s', (dialect) => 
 
     // The draft takes changes, and its resubmission is received under the same number.
     expect((await applicantA.put(`/api/v1/applications/${app.id}`, { facts: { computeSpend: 2_000_000 } })).statusCode).toBe(200);
+    await attachRequiredMaterials(applicantA, app.id);
     const again = await applicantA.post(`/api/v1/applications/${app.id}/submit`);
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json()).toMatchObject({ status: 'submitted', number: app.number, engineTotal: 400_000 });

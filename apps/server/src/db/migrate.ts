@@ -24,6 +24,8 @@ import { awardApplicationCall } from './migrations/0021-award-application-call.j
 import { callRequiredReviews, REQUIRED_REVIEWS_MIGRATION } from './migrations/0022-call-required-reviews.js';
 import { enterpriseBankAccount } from './migrations/0023-enterprise-bank-account.js';
 import { APPLICATION_NUMBERS_MIGRATION, applicationNumbers } from './migrations/0024-application-numbers.js';
+import { callNoticeContacts } from './migrations/0025-call-notice-contacts.js';
+import { attachmentMaterials } from './migrations/0026-attachment-materials.js';
 import type { Database } from './schema.js';
 
 export interface MigrateOptions {
@@ -60,6 +62,8 @@ function migrations(dialect: Dialect, now: () => Date): Record<string, Migration
     [REQUIRED_REVIEWS_MIGRATION]: callRequiredReviews(),
     '0023-enterprise-bank-account': enterpriseBankAccount(),
     [APPLICATION_NUMBERS_MIGRATION]: applicationNumbers(),
+    '0025-call-notice-contacts': callNoticeContacts(),
+    '0026-attachment-materials': attachmentMaterials(),
   };
 }
 

@@ -113,6 +113,10 @@ export interface CallsTable {
   application_number_format: Generated<string>;
   /** Application numbers given so far: the last one's `{seq}` (migration 0024). */
   application_count: Generated<number>;
+  /** The notice's issuer (发布单位), contact phone and address; phone and address '' until given (migration 0025). */
+  notice_issuer: Generated<string>;
+  notice_phone: Generated<string>;
+  notice_address: Generated<string>;
   created_by: string;
   created_at: string;
 }
@@ -189,6 +193,9 @@ export interface AttachmentsTable {
   size: number;
   uploaded_by: string;
   at: string;
+  /** The measure and material it is given for (申报材料), null for 其他材料 (migration 0026). */
+  measure: string | null;
+  material: string | null;
 }
 
 export interface ReviewAssignmentsTable {

@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { type AppContext, createContext } from '../context.js';
 import type { Role } from '../db/schema.js';
+import { attachRequiredMaterials } from '../http/attach-materials.js';
 import { InjectClient } from '../http/inject-client.js';
 import { createUser } from '../users/create-user.js';
 import { creditCodeFor, mulberry32, PLACES, TRADES } from './generated-data.js';
@@ -171,7 +172,11 @@ export async function seedDemo(base: AppContext): Promise<string> {
         );
       const a = ok(await c.post('/api/v1/applications', { callId: call.id, facts: factsFor(i, year, rnd) }), `draft of ${e.name}`);
       apps.push(a.id);
-      if (i >= 3) ok(await c.post(`/api/v1/applications/${a.id}/submit`), `submit for ${e.name}`);
+      if (i >= 3) {
+        // Submitted with its materials, as the rules require: a stand-in PDF for each.
+        await attachRequiredMaterials(c, a.id);
+        ok(await c.post(`/api/v1/applications/${a.id}/submit`), `submit for ${e.name}`);
+      }
     }
 
     const move = async (id: string, to: string, note?: string) =>

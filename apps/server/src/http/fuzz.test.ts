@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, CODE_A, createTestApp, DIALECTS, type TestApp } from '../test/harness.js';
+import { attachRequiredMaterials } from './attach-materials.js';
 
 /**
  * Thousands of hostile requests to every route, on every database: no answer may be a 5xx.
@@ -351,6 +352,7 @@ describe.each(DIALECTS)('fuzz on %s', (dialect) => {
     const app = await applicantA.post('/api/v1/applications', { callId: f.callId, facts: example.facts, enterprise: { name: 'x' } });
     f.applicationId = app.json().id;
     f.reviewerId = t.users.reviewer1;
+    await attachRequiredMaterials(applicantA, f.applicationId);
     await applicantA.post(`/api/v1/applications/${f.applicationId}/submit`);
     await officer.post(`/api/v1/applications/${f.applicationId}/transitions`, { to: 'formal_check' });
     await officer.post(`/api/v1/applications/${f.applicationId}/transitions`, { to: 'under_review' });

@@ -7,6 +7,7 @@ import {
   applicationParamsSchema,
   applicationViewSchema,
   attachmentListSchema,
+  attachmentQuerySchema,
   attachmentSchema,
   createApplicationBodySchema,
   langQuerySchema,
@@ -25,7 +26,13 @@ import { loadTimeline } from '../applications/load-timeline.js';
 import { type AttachmentFile, contentDisposition, readAttachment } from '../applications/read-attachment.js';
 import { requireApplication } from '../applications/require-application.js';
 import { runEngine } from '../applications/run-engine.js';
-import { assertCanAttach, assertRoomForAttachment, receiveAttachment, storeAttachment } from '../applications/store-attachment.js';
+import {
+  assertCanAttach,
+  assertRoomForAttachment,
+  materialTie,
+  receiveAttachment,
+  storeAttachment,
+} from '../applications/store-attachment.js';
 import { submitApplication } from '../applications/submit-application.js';
 import { describePlainMoves, transitionApplication } from '../applications/transition-application.js';
 import { updateApplication } from '../applications/update-application.js';
@@ -259,9 +266,11 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/v1/applications/:id/attachments',
       {
         schema: {
-          summary: 'Attach a PDF, PNG, JPEG or WebP file (applicant; multipart/form-data, one file)',
+          summary:
+            'Attach a PDF, OFD, PNG, JPEG, WebP, Word or Excel file (applicant; multipart/form-data, one file), as a material of a measure or one of 其他材料',
           tags: ['applications'],
           params: applicationParamsSchema,
+          querystring: attachmentQuerySchema,
           response: { 201: attachmentSchema },
         },
       },
@@ -269,11 +278,12 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const user = requireUser(req);
         const row = await requireApplication(ctx.db, user, req.params.id, 'own');
         assertCanAttach(row.status);
+        const tie = materialTie(req.query);
         // Refused before the upload is read; checked again where the file is stored.
         await assertRoomForAttachment(ctx.db, ctx.config.maxAttachmentsPerApplication, req.params.id);
         // Spooled to the data folder's tmp/ (hashed on the way), then into the file store: never whole in memory.
         const upload = await receiveAttachment(req, ctx.config.uploadLimitBytes, spoolDir(ctx.config.dataDir));
-        const attachmentId = await storeAttachment(ctx, user, req.params.id, upload);
+        const attachmentId = await storeAttachment(ctx, user, req.params.id, upload, tie);
         const attachment = (await listAttachments(ctx.db, req.params.id)).find((a) => a.id === attachmentId);
         if (!attachment) throw notFound('attachment');
         return reply.code(201).send(attachment);

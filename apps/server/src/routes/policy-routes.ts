@@ -1,13 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { catalogueSchema, type MeasureInfo, measuresQuerySchema, policyDocumentSchema } from '@ftai/api';
+import {
+  catalogueSchema,
+  langQuerySchema,
+  type MeasureInfo,
+  materialListSchema,
+  measuresQuerySchema,
+  policyDocumentSchema,
+} from '@ftai/api';
 import {
   ARTICLES,
   articleCatalogue,
   catalogue,
   ENTERPRISE_MEASURE_IDS,
   fengtaiPolicy,
+  MATERIALS,
   POLICY_ID,
   POLICY_VERSION,
 } from '@ftai/policy-fengtai';
@@ -59,6 +67,29 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
       headings: ARTICLES.map((a) => ({ article: a.article, title: a.title.zh })),
     }),
   );
+  app.get(
+    '/api/v1/materials',
+    {
+      schema: {
+        summary: 'The materials an application attaches for each measure it claims, required or optional (申报材料清单)',
+        tags: ['policy'],
+        querystring: langQuerySchema,
+        response: { 200: materialListSchema },
+      },
+    },
+    async (req) => {
+      const lang = req.query.lang ?? 'zh';
+      return {
+        measures: Object.fromEntries(
+          Object.entries(MATERIALS).map(([measure, list]) => [
+            measure,
+            list.map((m) => ({ key: m.key, name: m.name[lang], required: m.required, hint: m.hint })),
+          ]),
+        ),
+      };
+    },
+  );
+
   app.get(
     '/api/v1/measures',
     {

@@ -1,4 +1,4 @@
-import { DownloadOutlined, FileImageOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileImageOutlined, FilePdfOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../lib/format';
@@ -12,6 +12,8 @@ export interface AttachmentEntry {
   readonly uploadedBy: string;
   readonly at: string;
   readonly url: string;
+  /** What the file is given as (the material's name, 其他材料), shown beside it. */
+  readonly note?: string;
 }
 
 /** 1536 → "1.5 KB"; files are at most a few MiB. */
@@ -30,7 +32,13 @@ export function AttachmentList({ attachments }: { attachments: readonly Attachme
       {attachments.map((a) => (
         <li key={a.id} style={{ display: 'flex', gap: 8, alignItems: 'flex-start', padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
           <span style={{ fontSize: 20, color: a.mime === 'application/pdf' ? '#cf1322' : '#1677ff' }} aria-hidden>
-            {a.mime === 'application/pdf' ? <FilePdfOutlined /> : <FileImageOutlined />}
+            {a.mime === 'application/pdf' ? (
+              <FilePdfOutlined />
+            ) : a.mime.startsWith('image/') ? (
+              <FileImageOutlined />
+            ) : (
+              <FileTextOutlined />
+            )}
           </span>
           <div style={{ flex: 1, minWidth: 0 }}>
             <a href={a.url} download={a.filename} style={{ wordBreak: 'break-all' }} title={t('attachments.download')}>
@@ -38,6 +46,7 @@ export function AttachmentList({ attachments }: { attachments: readonly Attachme
             </a>
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {a.note && `${a.note} · `}
                 {formatBytes(a.size)} · {t('attachments.uploadedBy')} {a.uploadedBy} · {formatTime(a.at)}
               </Typography.Text>
             </div>

@@ -85,7 +85,9 @@ export function CallsPage() {
           <Typography.Text strong>{c.title}</Typography.Text>
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('calls.yearOf', { year: c.year })} · {formatDate(c.opensOn, lang)}{lang === 'en' ? ' to ' : '至'}{formatDate(c.closesOn, lang)}
+              {t('calls.yearOf', { year: c.year })} · {formatDate(c.opensOn, lang)}
+              {lang === 'en' ? ' to ' : '至'}
+              {formatDate(c.closesOn, lang)}
             </Typography.Text>
           </div>
         </div>
@@ -126,7 +128,9 @@ export function CallsPage() {
               <Card key={c.id} size="small" style={{ marginBottom: 12 }} title={c.title} extra={status(c)}>
                 <Space orientation="vertical" size={6} style={{ width: '100%' }}>
                   <Typography.Text type="secondary">
-                    {t('calls.yearOf', { year: c.year })} · {formatDate(c.opensOn, lang)}{lang === 'en' ? ' to ' : '至'}{formatDate(c.closesOn, lang)}
+                    {t('calls.yearOf', { year: c.year })} · {formatDate(c.opensOn, lang)}
+                    {lang === 'en' ? ' to ' : '至'}
+                    {formatDate(c.closesOn, lang)}
                   </Typography.Text>
                   <div>
                     {t('calls.totalBudget')}

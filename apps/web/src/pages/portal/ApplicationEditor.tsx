@@ -219,7 +219,11 @@ export function ApplicationEditor({ app }: { app: ApplicationView }) {
           />
         )}
       </Card>
-      <AttachmentsCard app={app} editable />
+      <AttachmentsCard
+        app={app}
+        editable
+        measures={draft.estimate?.results.filter((r) => r.status === 'granted').map((r) => r.measure) ?? []}
+      />
     </Space>
   );
 

@@ -18,7 +18,10 @@ export function latestMoveTo(timeline: readonly TimelineEvent[], to: Application
 
 /** What went wrong with a submission, for a clear message: the API's 409 codes first. */
 export type SubmitProblem =
-  | { readonly kind: 'call-closed' | 'duplicate-subject' | 'wrong-status' | 'changed' | 'forbidden' | 'other'; readonly detail: string }
+  | {
+      readonly kind: 'call-closed' | 'duplicate-subject' | 'wrong-status' | 'changed' | 'forbidden' | 'materials' | 'other';
+      readonly detail: string;
+    }
   | { readonly kind: 'invalid'; readonly detail: string; readonly issues: readonly FieldIssue[] }
   | { readonly kind: 'network'; readonly detail: string };
 
@@ -33,6 +36,8 @@ export function describeSubmitError(error: unknown): SubmitProblem {
       return { kind: 'wrong-status', detail: error.message };
     case 'FTAI_ERR_CONFLICT':
       return { kind: 'changed', detail: error.message };
+    case 'FTAI_ERR_MATERIALS_MISSING':
+      return { kind: 'materials', detail: error.message };
     case 'FTAI_ERR_VALIDATION':
       return { kind: 'invalid', detail: error.message, issues: error.issues };
     default:
