@@ -136,7 +136,8 @@ describe.skipIf(!HAS_CHROMIUM)('an applicant from the calculator to an allocated
     expect(await page.getByTestId('receipt-items').textContent()).toContain('1,000,000');
     expect(await page.getByTestId('receipt-attachments').textContent()).toContain('算力服务合同.pdf');
     await screenshot(page, 'journey-receipt');
-    expect(errors).toEqual([]);
+    // The browser notes the refusal the test provoked (400, materials missing), and nothing else.
+    expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
   }, 120_000);
 
   it('is returned for a payment voucher, and the applicant supplements it from a phone', async () => {

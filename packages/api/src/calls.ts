@@ -48,6 +48,21 @@ const applicationNumberFormat = z
     error: 'expected {seq} in the format: the running number that makes each application number unique',
   });
 
+/** The notice's issuer (发布单位): an office's name. */
+const noticeIssuer = z
+  .string({ error: 'expected the name of the issuing office' })
+  .trim()
+  .min(1, { error: 'expected the name of the issuing office' })
+  .max(100, { error: 'expected at most 100 characters' });
+/** A telephone number citizens call about the notice: digits and the usual marks (010-6380 0000, 转 123); '' for none. */
+const noticePhone = z
+  .string({ error: 'expected a telephone number such as 010-63800000' })
+  .trim()
+  .max(60, { error: 'expected at most 60 characters' })
+  .regex(/^$|^[0-9+（）()\-\s转,，、;；]+$/, { error: 'expected a telephone number such as 010-63800000' });
+/** The office's address for objections in person or by post; '' for none. */
+const noticeAddress = z.string({ error: 'expected an address' }).trim().max(200, { error: 'expected at most 200 characters' });
+
 /** The id of a call in the path: `/api/v1/calls/:id` and the routes under it. */
 export const callIdParamsSchema = z.strictObject({ id: z.string().min(1).max(100) });
 export type CallIdParams = z.output<typeof callIdParamsSchema>;
@@ -65,6 +80,10 @@ export const createCallBodySchema = z
     requiredReviews: requiredReviews.optional(),
     /** 丰科AI申〔{year}〕{seq}号 when left out. */
     applicationNumberFormat: applicationNumberFormat.optional(),
+    /** The notice's issuer (the policy's own when left out), phone and address (none when left out). */
+    noticeIssuer: noticeIssuer.optional(),
+    noticePhone: noticePhone.optional(),
+    noticeAddress: noticeAddress.optional(),
   })
   .refine((c) => c.opensOn <= c.closesOn, { path: ['closesOn'], error: 'expected a date on or after opensOn' });
 export type CreateCallBody = z.output<typeof createCallBodySchema>;
@@ -79,6 +98,9 @@ export const updateCallBodySchema = z.strictObject({
   requiredReviews: requiredReviews.optional(),
   /** For the numbers given from now on: those given stand. */
   applicationNumberFormat: applicationNumberFormat.optional(),
+  noticeIssuer: noticeIssuer.optional(),
+  noticePhone: noticePhone.optional(),
+  noticeAddress: noticeAddress.optional(),
   status: z.enum(CALL_STATUSES, { error: `expected ${CALL_STATUSES.join(' or ')}` }).optional(),
 });
 export type UpdateCallBody = z.output<typeof updateCallBodySchema>;
@@ -101,6 +123,10 @@ export const callSchema = z.object({
   requiredReviews: z.number().int(),
   /** The format of its application numbers: `{year}` the year of first submission, `{seq}` the running number. */
   applicationNumberFormat: z.string(),
+  /** The issuer its public notice names (发布单位), and the phone and address it gives for objections ('' for none). */
+  noticeIssuer: z.string(),
+  noticePhone: z.string(),
+  noticeAddress: z.string(),
   status: callStatusSchema,
   /** Open and today (Beijing) within its dates: applications can be submitted. */
   isAccepting: z.boolean(),

@@ -178,6 +178,9 @@ export type NoticeChange = z.output<typeof noticeChangeSchema>;
 export const noticeContentSchema = z.object({
   /** The authority that issues the notice (发文机构). */
   issuer: z.string(),
+  /** Where citizens reach the issuer (联系电话, 联系地址), as the call set them at publication; absent in versions issued before these were settings. */
+  contactPhone: z.string().optional(),
+  contactAddress: z.string().optional(),
   call: noticeCallSchema,
   /** The first publication (ISO instant), the same on every version. */
   publishedAt: z.string(),

@@ -29,6 +29,9 @@ export async function createCall(ctx: AppContext, officer: CurrentUser, call: Cr
         // Left out, the column's default (DEFAULT_REQUIRED_REVIEWS) applies.
         ...(call.requiredReviews !== undefined && { required_reviews: call.requiredReviews }),
         ...(call.applicationNumberFormat !== undefined && { application_number_format: call.applicationNumberFormat }),
+        ...(call.noticeIssuer !== undefined && { notice_issuer: call.noticeIssuer }),
+        ...(call.noticePhone !== undefined && { notice_phone: call.noticePhone }),
+        ...(call.noticeAddress !== undefined && { notice_address: call.noticeAddress }),
         status: 'open',
         created_by: officer.id,
         created_at: at,

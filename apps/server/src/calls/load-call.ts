@@ -1,6 +1,7 @@
 import { type Call, DEFAULT_REQUIRED_REVIEWS } from '@ftai/api';
 import type { Kysely } from 'kysely';
 import { DEFAULT_APPLICATION_NUMBER_FORMAT } from '../applications/application-number.js';
+import { DEFAULT_NOTICE_ISSUER } from '../db/migrations/0025-call-notice-contacts.js';
 import type { Database } from '../db/schema.js';
 
 /** A call as the API answers it (@ftai/api `callSchema`); undefined when there is none. */
@@ -19,6 +20,10 @@ export async function loadCall(db: Kysely<Database>, id: string, today: string):
     // A schema before 0022 has no column: the default it adds.
     requiredReviews: Number(c.required_reviews ?? DEFAULT_REQUIRED_REVIEWS),
     applicationNumberFormat: c.application_number_format ?? DEFAULT_APPLICATION_NUMBER_FORMAT,
+    // A schema before 0025: the defaults it adds.
+    noticeIssuer: c.notice_issuer ?? DEFAULT_NOTICE_ISSUER,
+    noticePhone: c.notice_phone ?? '',
+    noticeAddress: c.notice_address ?? '',
     status: c.status,
     isAccepting: c.status === 'open' && today >= c.opens_on && today <= c.closes_on,
     createdAt: c.created_at,

@@ -85,6 +85,9 @@ export async function updateCall(ctx: AppContext, officer: CurrentUser, callId: 
         ...(change.totalBudget !== undefined && { total_budget: change.totalBudget }),
         ...(change.requiredReviews !== undefined && { required_reviews: change.requiredReviews }),
         ...(change.applicationNumberFormat !== undefined && { application_number_format: change.applicationNumberFormat }),
+        ...(change.noticeIssuer !== undefined && { notice_issuer: change.noticeIssuer }),
+        ...(change.noticePhone !== undefined && { notice_phone: change.noticePhone }),
+        ...(change.noticeAddress !== undefined && { notice_address: change.noticeAddress }),
         ...(change.status !== undefined && { status: change.status }),
       })
       .where('id', '=', callId)

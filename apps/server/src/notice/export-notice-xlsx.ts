@@ -112,6 +112,8 @@ export async function exportNoticeXlsx(db: Kysely<Database>, n: Notice, out: Wri
   const rows: [string, string][] = [
     ['公示名称', n.title],
     ['发布单位', n.issuer],
+    ...(n.contactPhone ? [['联系电话', n.contactPhone] as [string, string]] : []),
+    ...(n.contactAddress ? [['联系地址', n.contactAddress] as [string, string]] : []),
     ['发布日期', chineseDate(n.publishedOn)],
     ['异议受理截止日期', `${chineseDate(n.objectionsUntil)}（含当日）`],
     ['版本', n.correction > 0 ? `第${n.correction}次更正（${chineseDate(n.on)}）` : '原公示'],

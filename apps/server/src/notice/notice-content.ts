@@ -26,7 +26,9 @@ export async function readNoticeContent(db: Kysely<Database>, id: string): Promi
   const notice = await db
     .selectFrom('notices as n')
     .innerJoin('calls as c', 'c.id', 'n.call_id')
-    .select(['n.id', 'n.call_id', 'n.published_at', 'n.objections_until', 'c.year', 'c.title'])
+    // The call's every column: a schema before 0025 (migration 0005 snapshots on it) has no contacts yet.
+    .selectAll('c')
+    .select(['n.id as notice_id', 'n.call_id', 'n.published_at', 'n.objections_until'])
     .where('n.id', '=', id)
     .executeTakeFirst();
   if (!notice) return undefined;
@@ -36,7 +38,7 @@ export async function readNoticeContent(db: Kysely<Database>, id: string): Promi
     .innerJoin('applications as a', 'a.id', 'w.application_id')
     .innerJoin('enterprises as e', 'e.credit_code', 'w.credit_code')
     .select(['w.application_id', 'w.credit_code', 'e.name', 'w.measure', 'w.subject', 'w.amount'])
-    .where('a.notice_id', '=', notice.id)
+    .where('a.notice_id', '=', notice.notice_id)
     .where('w.amount', '>', 0)
     .execute();
   const year = Number(notice.year);
@@ -77,7 +79,10 @@ export async function readNoticeContent(db: Kysely<Database>, id: string): Promi
     enterprises.set(line.creditCode, e);
   }
   return {
-    issuer: NOTICE_ISSUER,
+    issuer: notice.notice_issuer ?? NOTICE_ISSUER,
+    // Left out when not given: the page then prints no empty line.
+    ...(notice.notice_phone && { contactPhone: notice.notice_phone }),
+    ...(notice.notice_address && { contactAddress: notice.notice_address }),
     call: { id: notice.call_id, year, title: notice.title },
     publishedAt: notice.published_at,
     publishedOn: beijingDate(notice.published_at),

@@ -1,5 +1,5 @@
 import type { Notice } from '@ftai/api';
-import { chineseDate, escapeHtml } from './render-notice-html.js';
+import { chineseDate, contactLine, escapeHtml } from './render-notice-html.js';
 
 /** What a visitor typed into the objection form: kept as typed, so that nothing is lost on a refusal. */
 export interface ObjectionFormValues {
@@ -114,6 +114,7 @@ export function objectionClosedPage(n: Notice): string {
     '公示期已结束',
     `<h1>公示期已结束</h1>
 <p>“${e(n.title)}”的公示期已于${e(chineseDate(n.objectionsUntil))}结束，不再受理异议。如有疑问，请与${e(n.issuer)}联系。</p>
+${contactLine(n)}
 <p><a href="/notices/${encodeURIComponent(n.id)}">返回公示</a></p>`,
   );
 }
@@ -134,6 +135,7 @@ export function objectionReceiptPage(n: Notice, receipt: { readonly id: string; 
 <p>受理编号：<code id="receipt-id">${e(receipt.id)}</code></p>
 <p>收到时间：${e(when)}（北京时间）</p>
 <p>受理单位：${e(n.issuer)}</p>
+${contactLine(n)}
 </div>
 <p>我局将在公示期结束后对异议进行核实，并按您留下的联系方式告知处理结果。请保存本页或记下受理编号，以便查询。</p>
 <p><a href="/notices/${encodeURIComponent(n.id)}">返回公示</a></p>`,

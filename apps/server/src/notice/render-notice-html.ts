@@ -161,6 +161,7 @@ ${changesTable(n.changes)}
 ${superseded}<h1>${e(title)}</h1>
 <p>根据《丰台区支持人工智能科技创新和产业创新融合发展的若干措施》，经申报、审核与评审，${e(String(n.call.year))}年度拟支持名单公示如下。</p>
 <p>发布单位：${e(n.issuer)}。${dates}${window}</p>
+${contactLine(n)}
 ${legacy}${correction}${search}${pager}<table class="rows">
 <thead><tr><th>序号</th><th>企业名称</th><th>统一社会信用代码</th><th>支持事项</th><th>条款</th><th>支持对象</th><th>金额（元）</th></tr></thead>
 <tbody>
@@ -237,4 +238,13 @@ function changesTable(changes: readonly NoticeChange[]): string {
 ${rows}
 </tbody>
 </table>`;
+}
+
+/** 联系电话 and 联系地址 as the call gave them at publication; nothing when it gave neither. */
+export function contactLine(n: { readonly contactPhone?: string | undefined; readonly contactAddress?: string | undefined }): string {
+  const parts = [
+    n.contactPhone ? `联系电话：${escapeHtml(n.contactPhone)}` : '',
+    n.contactAddress ? `联系地址：${escapeHtml(n.contactAddress)}` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? `<p class="contact">${parts.join('；')}。</p>` : '';
 }

@@ -68,6 +68,11 @@ export const officer = {
       closesOn: '截止日期',
       totalBudget: '年度总预算',
       numberFormat: '申报编号格式',
+      noticeIssuer: '公示发布单位',
+      noticeIssuerHelp: '公示、异议受理回执和公示名单表署此单位。未填为“北京市丰台区科学技术和信息化局”。',
+      noticePhone: '公示联系电话',
+      noticeAddress: '公示联系地址',
+      noticeContactHelp: '公众对公示有异议的，可通过电话或到此地址反映；公示页、回执和名单表中注明。发布公示前请填写。',
       numberFormatHelp: '{year}为首次提交年度，{seq}为本批次顺序号（4位）。未填为“丰科AI申〔{year}〕{seq}号”；修改后只影响此后受理的申报。',
       requiredReviews: '审定前须完成的专家评审份数',
       requiredReviewsHelp: '含“经评审认定”事项的申报，须有不少于此数的专家评审（评审专家与企业无关联）方可审定；填0则无须评审。未填为1份。',
@@ -91,6 +96,8 @@ export const officer = {
         requiredReviews: '请填写0至{{max}}之间的整数',
         max60: '最多60个字符',
         numberFormat: '格式中须含{seq}（顺序号），以保证编号不重复',
+        max100: '最多100个字',
+        phone: '请填写电话号码，如010-63800000',
       },
     },
     queue: {
@@ -561,6 +568,13 @@ export const officer = {
       closesOn: 'Closes on',
       totalBudget: 'Total budget',
       numberFormat: 'Application number format',
+      noticeIssuer: 'Notice issuer',
+      noticeIssuerHelp:
+        'The office the notice, the objection receipts and the notice workbook name. Empty: 北京市丰台区科学技术和信息化局.',
+      noticePhone: 'Notice contact phone',
+      noticeAddress: 'Notice contact address',
+      noticeContactHelp:
+        'Where citizens with an objection call or go; the notice page, the receipts and the workbook give them. Fill them in before publishing.',
       numberFormatHelp:
         '{year} is the year of first submission, {seq} the running number in this call (4 digits). 丰科AI申〔{year}〕{seq}号 when left empty; a change applies to applications received afterwards.',
       requiredReviews: 'Expert reviews required before approval',
@@ -587,6 +601,8 @@ export const officer = {
         requiredReviews: 'Enter a whole number from 0 to {{max}}',
         max60: 'At most 60 characters',
         numberFormat: 'The format needs {seq} (the running number) so that numbers are unique',
+        max100: 'At most 100 characters',
+        phone: 'Enter a telephone number, e.g. 010-63800000',
       },
     },
     queue: {

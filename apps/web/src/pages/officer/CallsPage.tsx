@@ -270,6 +270,30 @@ function CallDrawer({ editing, onClose }: { editing: Call | 'new' | null; onClos
           <Input placeholder="丰科AI申〔{year}〕{seq}号" maxLength={60} data-testid="number-format" />
         </Form.Item>
         <Form.Item
+          name="noticeIssuer"
+          label={t('calls.noticeIssuer')}
+          extra={t('calls.noticeIssuerHelp')}
+          rules={[{ max: 100, message: t('calls.rule.max100') }]}
+        >
+          <Input placeholder="北京市丰台区科学技术和信息化局" maxLength={100} data-testid="notice-issuer" />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col xs={24} md={10}>
+            <Form.Item
+              name="noticePhone"
+              label={t('calls.noticePhone')}
+              rules={[{ pattern: /^[0-9+（）()\-\s转,，、;；]*$/, message: t('calls.rule.phone') }]}
+            >
+              <Input placeholder="010-63800000" maxLength={60} data-testid="notice-phone" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={14}>
+            <Form.Item name="noticeAddress" label={t('calls.noticeAddress')} extra={t('calls.noticeContactHelp')}>
+              <Input maxLength={200} data-testid="notice-address" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item
           name="requiredReviews"
           label={t('calls.requiredReviews')}
           extra={t('calls.requiredReviewsHelp')}

@@ -52,10 +52,20 @@ describe('the call form', () => {
       articleBudgets: { '1': 2_000_000 },
       requiredReviews: 3,
       applicationNumberFormat: '丰科AI申〔{year}〕{seq}号',
+      noticeIssuer: '北京市丰台区科学技术和信息化局',
+      noticePhone: '010-63800000',
+      noticeAddress: '',
       status: 'open',
       isAccepting: true,
       createdAt: '2026-10-27T00:00:00Z',
     };
     expect(callFormValues(call)).toMatchObject({ year: 2025, totalBudget: 12_000_000, articleBudgets: { '1': 2_000_000 }, status: 'open' });
+  });
+
+  it('sends the notice’s contacts as typed: the issuer only when given, a phone or address cleared as empty', () => {
+    const body = updateCallBody({ ...values, noticeIssuer: '  ', noticePhone: ' 010-63800000 转 123 ', noticeAddress: '' });
+    expect(body).not.toHaveProperty('noticeIssuer');
+    expect(body).toMatchObject({ noticePhone: '010-63800000 转 123', noticeAddress: '' });
+    expect(createCallBody({ ...values, noticeIssuer: '区科信局' })).toMatchObject({ noticeIssuer: '区科信局' });
   });
 });

@@ -13,6 +13,19 @@ export interface CallFormValues {
   readonly requiredReviews?: number | null;
   /** The application numbers' format; the server's default (丰科AI申〔{year}〕{seq}号) when left empty. */
   readonly applicationNumberFormat?: string | null;
+  /** What the public notice names: the issuer (the server's default when empty), the phone and address ('' for none). */
+  readonly noticeIssuer?: string | null;
+  readonly noticePhone?: string | null;
+  readonly noticeAddress?: string | null;
+}
+
+/** The notice's contacts as the API takes them: the issuer when given, phone and address as typed ('' clears). */
+function noticeContacts(v: CallFormValues) {
+  return {
+    ...(v.noticeIssuer?.trim() ? { noticeIssuer: v.noticeIssuer.trim() } : {}),
+    ...(typeof v.noticePhone === 'string' ? { noticePhone: v.noticePhone.trim() } : {}),
+    ...(typeof v.noticeAddress === 'string' ? { noticeAddress: v.noticeAddress.trim() } : {}),
+  };
 }
 
 /**
@@ -36,6 +49,7 @@ export function createCallBody(v: CallFormValues) {
     articleBudgets: articleBudgetsBody(v.articleBudgets),
     ...(typeof v.requiredReviews === 'number' ? { requiredReviews: v.requiredReviews } : {}),
     ...(v.applicationNumberFormat?.trim() ? { applicationNumberFormat: v.applicationNumberFormat.trim() } : {}),
+    ...noticeContacts(v),
   };
 }
 
@@ -49,6 +63,7 @@ export function updateCallBody(v: CallFormValues) {
     articleBudgets: articleBudgetsBody(v.articleBudgets),
     ...(typeof v.requiredReviews === 'number' ? { requiredReviews: v.requiredReviews } : {}),
     ...(v.applicationNumberFormat?.trim() ? { applicationNumberFormat: v.applicationNumberFormat.trim() } : {}),
+    ...noticeContacts(v),
     ...(v.status ? { status: v.status } : {}),
   };
 }
@@ -64,6 +79,9 @@ export function callFormValues(call: Call): CallFormValues {
     articleBudgets: { ...call.articleBudgets },
     requiredReviews: call.requiredReviews,
     applicationNumberFormat: call.applicationNumberFormat,
+    noticeIssuer: call.noticeIssuer,
+    noticePhone: call.noticePhone,
+    noticeAddress: call.noticeAddress,
     status: call.status,
   };
 }
