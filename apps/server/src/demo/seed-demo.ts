@@ -127,6 +127,9 @@ export async function seedDemo(base: AppContext): Promise<string> {
         closesOn: addDays(today, 60),
         totalBudget: 12_000_000,
         articleBudgets: { '1': 2_000_000, '8': 1_500_000 },
+        // Demo contacts (not the bureau's real ones): the notice page shows where to object.
+        noticePhone: '010-00000000',
+        noticeAddress: '北京市丰台区（示例地址）',
       }),
       'open the call',
     );
