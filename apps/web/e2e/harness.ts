@@ -200,6 +200,9 @@ export const LATIN_ALLOWED = new Set([
   'XLSX',
   'xlsx',
   'SHA',
+  // Units of a file's size, as Chinese text writes them too.
+  'KB',
+  'MB',
   'ID',
   'English',
   'Lines',

@@ -5,6 +5,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMeasureIndex } from '../../api/use-catalogue';
+import { formatBytes } from '../../components/AttachmentList';
 import { Money } from '../../components/Money';
 import { ResultsView } from '../../components/ResultsView';
 import { ApplicationStatusTag } from '../../components/StatusTag';
@@ -247,7 +248,7 @@ function Attachments({ application: a }: { application: ApplicationView }) {
                 </a>
                 <div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {(f.size / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} KiB · {f.uploadedBy} · {formatTime(f.at)}
+                    {formatBytes(f.size)} · {f.uploadedBy} · {formatTime(f.at)}
                   </Typography.Text>
                 </div>
               </div>
