@@ -207,39 +207,48 @@ export const attachmentSchema = z.object({
   uploadedBy: z.string().meta({ description: 'The uploader’s display name.' }),
   at: instantSchema,
   url: z.string().meta({ description: 'Same-origin download address (GET; the session cookie is enough).' }),
-  measure: z.string().nullable().meta({ description: 'The measure whose material it is (申报材料), null for 其他材料.' }),
-  material: z
+  measure: z
     .string()
     .nullable()
-    .meta({ description: 'The material’s key in the measure’s list (GET /api/v1/materials), null for 其他材料.' }),
+    .meta({ description: 'The measure whose material it is (申报材料), null for a general material (通用材料) or 其他材料.' }),
+  material: z.string().nullable().meta({
+    description: 'The material’s key in the measure’s list, or among the general ones (GET /api/v1/materials); null for 其他材料.',
+  }),
 });
 export type Attachment = z.output<typeof attachmentSchema>;
 
 /**
  * POST /api/v1/applications/:id/attachments?measure=1&material=contract: the material of a measure
- * the file is given for; both left out, it is one of 其他材料.
+ * the file is given for; `material` alone names a general one (通用材料, ?material=licence); both
+ * left out, the file is one of 其他材料.
  */
 export const attachmentQuerySchema = z
   .strictObject({
     measure: z.string({ error: 'expected a measure id, such as 1 or 2.1' }).min(1).max(20).optional(),
-    material: z.string({ error: 'expected a material key of the measure' }).min(1).max(40).optional(),
+    material: z.string({ error: 'expected a material key of the list' }).min(1).max(40).optional(),
   })
-  .refine((q) => (q.measure === undefined) === (q.material === undefined), {
+  .refine((q) => q.measure === undefined || q.material !== undefined, {
     path: ['material'],
-    error: 'expected measure and material together, or neither (其他材料)',
+    error: 'missing: expected the material of the measure given (measure and material together)',
   });
 export type AttachmentQuery = z.output<typeof attachmentQuerySchema>;
 
-/** One material of a measure's list (申报材料清单). */
+/** One material of a list (申报材料清单), in the language asked for. */
 export const materialSchema = z.object({
-  key: z.string(),
+  key: z.string().meta({ description: 'Stable within its list: what an upload names in `material`.' }),
   name: z.string(),
-  required: z.boolean(),
-  hint: z.string(),
+  required: z.boolean().meta({ description: '必备: submission is refused while a measure claimed has no file of it.' }),
+  hint: z.string().meta({ description: 'One line on what is meant, in Chinese.' }),
 });
 
-/** GET /api/v1/materials: the materials of every measure that has a list, by measure id. */
-export const materialListSchema = z.object({ measures: z.record(z.string(), z.array(materialSchema)) });
+/**
+ * GET /api/v1/materials: the materials of every measure that has a list, by measure id, and the
+ * general ones (通用材料) any application may attach.
+ */
+export const materialListSchema = z.object({
+  measures: z.record(z.string(), z.array(materialSchema)),
+  general: z.array(materialSchema),
+});
 export type MaterialList = z.output<typeof materialListSchema>;
 
 /** GET /api/v1/applications/:id/attachments: the files, in upload order. */

@@ -80,11 +80,51 @@ describe('error messages in Chinese', () => {
 });
 
 describe('the missing materials in Chinese', () => {
-  it('names each material and its measure', () => {
-    const error =
-      'required materials are missing: 1/contract 算力采购（租赁）合同; 1/invoice 发票; 2.1/certificate 大模型备案证明; attach them (POST /api/v1/applications/:id/attachments?measure=…&material=…) and submit again';
+  const error =
+    'required materials are missing: Article 1 (compute subsidy): invoices [1/invoice], payment vouchers [1/payment]; Article 2(1) (model filing): model filing certificate [2.1/certificate]; Article 5(3) (first "little giant" recognition): little-giant recognition [5.3a/certificate]; general: tax certificate [tax]. Attach each (POST /api/v1/applications/:id/attachments?measure=…&material=…) and submit again';
+
+  it('names each material by its Chinese name, under the clause of its measure, never by an internal id', () => {
     expect(errorText({ error, code: 'FTAI_ERR_MATERIALS_MISSING' }, 'zh')).toBe(
-      '尚缺必备的申报材料：事项1的“算力采购（租赁）合同”、事项1的“发票”、事项2.1的“大模型备案证明”；请在“申报材料”中上传后再提交',
+      '尚缺必备的申报材料：第一条（智能算力支持）的“发票”“付款凭证”，第二条第（1）项（大模型合规备案）的“大模型备案证明”，第五条第（3）项（首次认定国家专精特新“小巨人”企业）的“‘小巨人’企业认定文件”，通用材料“纳税证明”；请在申报材料清单中逐项上传后再提交',
     );
+  });
+
+  it('keeps the server’s English for an English reader', () => {
+    expect(errorText({ error, code: 'FTAI_ERR_MATERIALS_MISSING' }, 'en')).toBe(error);
+  });
+});
+
+describe('a refused upload in Chinese', () => {
+  const accepted = 'accepted are PDF, OFD, PNG, JPEG, WebP, Word (.doc, .docx) and Excel (.xls, .xlsx)';
+  const zh = (what: string, name = '合同.pdf') =>
+    errorText({ error: `the content of ${JSON.stringify(name)} is ${what}; ${accepted}`, code: 'FTAI_ERR_UPLOAD' }, 'zh');
+  const kinds = 'PDF、OFD、PNG、JPEG、WebP、Word（.doc、.docx）或Excel（.xls、.xlsx）格式的文件';
+
+  it.each([
+    ['application/zip (.zip)', `文件“合同.pdf”的内容为压缩包，不能上传；请上传${kinds}`],
+    ['image/gif (.gif)', `文件“合同.pdf”的内容为不支持的图片格式，不能上传；请上传${kinds}`],
+    ['application/x-msdownload (.exe)', `文件“合同.pdf”的内容为不支持的格式，不能上传；请上传${kinds}`],
+    ['no known file type', `文件“合同.pdf”的内容为无法识别的格式，不能上传；请上传${kinds}`],
+    ['an empty file', `文件“合同.pdf”的内容为空文件，不能上传；请上传${kinds}`],
+    [
+      'image/png (.png), which its extension .pdf does not claim: name it .png, or upload the file meant',
+      `文件“合同.pdf”的内容为PNG图片，与扩展名.pdf不符；请确认文件无误后重新上传，支持${kinds}`,
+    ],
+    [
+      'application/ofd, which its extension .pdf does not claim: name it .ofd, or upload the file meant',
+      `文件“合同.pdf”的内容为OFD文件，与扩展名.pdf不符；请确认文件无误后重新上传，支持${kinds}`,
+    ],
+    [
+      'an OLE2 compound file (application/x-cfb), named .pdf: an old Word or Excel file is named .doc or .xls',
+      `文件“合同.pdf”的内容为旧版Word或Excel格式的复合文档，扩展名应为.doc（Word）或.xls（Excel）；支持${kinds}`,
+    ],
+  ])('%s', (what, text) => {
+    expect(zh(what)).toBe(text);
+  });
+
+  it('names the file as it was given, quotes and all, with no English left', () => {
+    const text = zh('application/zip (.zip)', '甲"乙"; accepted are.pdf');
+    expect(text).toBe(`文件“甲"乙"; accepted are.pdf”的内容为压缩包，不能上传；请上传${kinds}`);
+    expect(zh('application/zip (.zip)').replace(/PDF|OFD|PNG|JPEG|WebP|Word|Excel|\.\w+/g, '')).not.toMatch(/[A-Za-z]/);
   });
 });

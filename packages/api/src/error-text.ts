@@ -1,3 +1,5 @@
+import { measures } from '@ftai/policy-fengtai';
+import { materialsOf } from '@ftai/policy-fengtai/materials';
 import { issueText } from './issue-text.js';
 import { isApplicationStatus, statusLabel } from './statuses.js';
 
@@ -88,13 +90,7 @@ const MESSAGE_ZH: readonly [RegExp, (m: RegExpExecArray) => string][] = [
     (m) =>
       `贵单位在本批次已有一份申报（${m[1] ? `申报编号${m[1]}，` : ''}当前状态：${isApplicationStatus(m[2]) ? statusLabel(m[2], 'zh') : m[2]}），请继续办理该申报：一家企业在同一批次只能提交一份申报`,
   ],
-  [
-    /^required materials are missing: /,
-    (m) => {
-      const names = [...m.input.matchAll(/(?:: |; )([\w.]+)\/\w+ ([^;]+)/g)].map((x) => `事项${x[1]}的“${x[2]}”`);
-      return `尚缺必备的申报材料：${names.join('、')}；请在“申报材料”中上传后再提交`;
-    },
-  ],
+  [/^required materials are missing: /, (m) => `尚缺必备的申报材料：${missingZh(m.input)}；请在申报材料清单中逐项上传后再提交`],
   [/too many attempts: try again in (\d+) s/, (m) => `尝试次数过多，请${m[1]}秒后再试`],
   [/^sign in first/, () => '请先登录'],
   [/^wrong user name or password/, () => '用户名或密码错误'],
@@ -103,8 +99,71 @@ const MESSAGE_ZH: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/^notice not found/, () => '未找到该公示'],
   [/^(\S+) not found$/, () => '未找到所请求的记录，可能编号有误或已被删除'],
   [/the file is larger than the limit of ([\d,]+) bytes(?: \(([^)]+)\))?/, (m) => `文件超过大小上限${m[2] ?? `${m[1]}字节`}`],
-  [/^the content of .* is (\S+)/, () => '文件内容与所支持的格式不符：请上传PDF、OFD、PNG、JPEG、Word或Excel文件'],
+  [/^the content of ("(?:[^"\\]|\\.)*") is (.*?); accepted are /, (m) => refusedFileZh(m[1] ?? '""', m[2] ?? '')],
 ];
+
+/** A measure as the text cites it, with its name: 第二条第（1）项（大模型合规备案）. */
+const CITATION_ZH = new Map<string, string>(measures.map((m) => [m.id, `${m.citation.zh}（${m.name.zh}）`]));
+
+/**
+ * The missing materials an error names by key (`[1/invoice]`, `[licence]` for a general one), in
+ * Chinese by measure: 第一条（智能算力支持）的“发票”“付款凭证”，通用材料“营业执照”.
+ */
+function missingZh(error: string): string {
+  const byMeasure = new Map<string, string[]>();
+  for (const [, measure = '', key = ''] of error.matchAll(/\[(?:([\w.]+)\/)?(\w+)\]/g)) {
+    const name = materialsOf(measure === '' ? null : measure).find((x) => x.key === key)?.name.zh ?? key;
+    // Quotation marks inside quotation marks are single (GB/T 15834): “‘揭榜挂帅’立项文件”.
+    byMeasure.set(measure, [...(byMeasure.get(measure) ?? []), `“${name.replace(/“/g, '‘').replace(/”/g, '’')}”`]);
+  }
+  return [...byMeasure]
+    .map(([measure, names]) => (measure === '' ? `通用材料${names.join('')}` : `${CITATION_ZH.get(measure) ?? measure}的${names.join('')}`))
+    .join('，');
+}
+
+/** The accepted kinds of files, as a Chinese sentence names them. */
+const ACCEPTED_ZH = 'PDF、OFD、PNG、JPEG、WebP、Word（.doc、.docx）或Excel（.xls、.xlsx）格式的文件';
+
+/** What a refused file's content is, in Chinese, from the server's words (a type, or none). */
+function kindZh(what: string): string {
+  if (what.startsWith('an empty file')) return '空文件';
+  if (what.startsWith('no known file type')) return '无法识别的格式';
+  if (what.startsWith('an OLE2 compound file')) return '旧版Word或Excel格式的复合文档';
+  const mime = /^[\w.+-]+\/[\w.+-]+/.exec(what)?.[0] ?? '';
+  const known: Record<string, string> = {
+    'application/pdf': 'PDF文件',
+    'application/ofd': 'OFD文件',
+    'image/png': 'PNG图片',
+    'image/jpeg': 'JPEG图片',
+    'image/webp': 'WebP图片',
+    'application/msword': 'Word文档',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word文档',
+    'application/vnd.ms-excel': 'Excel表格',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel表格',
+    'application/zip': '压缩包',
+  };
+  return known[mime] ?? (mime.startsWith('image/') ? '不支持的图片格式' : '不支持的格式');
+}
+
+/**
+ * A refused upload in Chinese, naming the file, what its content is and the accepted kinds: a
+ * content its extension does not claim (a PNG named .pdf), an old Office file named otherwise,
+ * or a type not accepted (a plain ZIP, an empty file).
+ */
+function refusedFileZh(quotedName: string, what: string): string {
+  let name: string;
+  try {
+    name = JSON.parse(quotedName) as string;
+  } catch {
+    name = quotedName.slice(1, -1);
+  }
+  const kind = kindZh(what);
+  const claimed = /which its extension (\.\S+) does not claim/.exec(what)?.[1];
+  if (claimed) return `文件“${name}”的内容为${kind}，与扩展名${claimed}不符；请确认文件无误后重新上传，支持${ACCEPTED_ZH}`;
+  if (what.startsWith('an OLE2 compound file'))
+    return `文件“${name}”的内容为${kind}，扩展名应为.doc（Word）或.xls（Excel）；支持${ACCEPTED_ZH}`;
+  return `文件“${name}”的内容为${kind}，不能上传；请上传${ACCEPTED_ZH}`;
+}
 
 /** A validation answer in Chinese: its fields' problems (issue-text), the first three, then how many more. */
 function issuesZh(issues: readonly { readonly message: string }[]): string {

@@ -5,6 +5,12 @@
  * Free of dependencies: the web app imports it (`@ftai/api/issue-text`) without the schemas.
  */
 const ZH: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  // An upload's material (申报材料), before the general rules on "missing" and "one of".
+  [/^expected a material of measure \S+ \(one of/, () => '所选申报材料不在该支持事项的材料清单中，请按材料清单选择'],
+  [/^expected a general material \(one of/, () => '所选申报材料不在通用材料清单中，请按材料清单选择，或同时指明支持事项'],
+  [/^expected a measure id of the catalogue with a list of materials/, () => '所选支持事项没有材料清单，请选择本政策的支持事项'],
+  [/^missing: expected the material of the measure given/, () => '指明支持事项时，须同时指明申报材料'],
+  [/^missing: expected a file of the /, () => '尚未上传该项必备材料'],
   [
     /unified social credit code: check character is (\S+), expected (\S+)/,
     (m) => `统一社会信用代码校验位错误：第18位为${m[1]}，应为${m[2]}`,

@@ -12,7 +12,15 @@ export {
   type PolicyReading,
   policyReadings,
 } from './catalogue.js';
-export { MATERIALS, type Material, materialsOf, missingMaterials } from './materials.js';
+export {
+  claimedMeasures,
+  GENERAL_MATERIALS,
+  MATERIALS,
+  type Material,
+  type MissingMaterial,
+  materialsOf,
+  missingMaterials,
+} from './materials.js';
 export {
   ENTERPRISE_MEASURE_IDS,
   fengtaiPolicy,

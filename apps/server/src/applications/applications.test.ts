@@ -347,7 +347,8 @@ describe.each(DIALECTS)('applications on %s', (dialect) => {
     const actions = await t.ctx.db.selectFrom('audit_log').select('action').where('entity_id', '=', view.id).orderBy('seq').execute();
     expect(actions.map((a) => a.action)).toEqual([
       'application.create',
-      // The three required materials (第一条: contract and invoice; 第二条第（1）项: the filing).
+      // The four required materials (第一条: contract, invoice and payment voucher; 第二条第（1）项: the filing).
+      'attachment.upload',
       'attachment.upload',
       'attachment.upload',
       'attachment.upload',

@@ -112,10 +112,18 @@ describe.each(DIALECTS)('attachments on %s', (dialect) => {
     expect(JSON.parse(audit[1]?.after_json ?? '{}')).toMatchObject({ mime: 'application/pdf', sha256: hash });
   });
 
-  it('judges the type by the content, not by the name', async () => {
+  it('judges the type by the content, not by the name, and refuses a name that claims another type', async () => {
     const id = await draft();
-    const png = await upload(applicantA, id, 'C:\\scans\\../scan.pdf', PNG, 'application/pdf');
-    expect(png.statusCode).toBe(201);
+    // A PNG named .pdf: refused, naming the file and what it holds (in Chinese for a Chinese reader).
+    const lying = await upload(applicantA, id, 'C:\\scans\\../scan.pdf', PNG, 'application/pdf');
+    expect(lying.statusCode).toBe(415);
+    expect(lying.json().error).toContain('the content of "scan.pdf" is image/png (.png), which its extension .pdf does not claim');
+    expect(lying.json().message).toBe(
+      '文件“scan.pdf”的内容为PNG图片，与扩展名.pdf不符；请确认文件无误后重新上传，支持PDF、OFD、PNG、JPEG、WebP、Word（.doc、.docx）或Excel（.xls、.xlsx）格式的文件',
+    );
+    // A name without an extension claims nothing: it is given the content's.
+    const png = await upload(applicantA, id, 'C:\\scans\\../scan', PNG, 'application/pdf');
+    expect(png.statusCode, png.body).toBe(201);
     expect(png.json()).toMatchObject({ filename: 'scan.png', mime: 'image/png', size: PNG.length });
     expect((await applicantA.get(png.json().url)).headers['content-type']).toBe('image/png');
 

@@ -33,25 +33,36 @@ export function assertCanAttach(status: ApplicationStatus): void {
   }
 }
 
-/** The material of a measure a file is given for (申报材料); both null for 其他材料. */
+/**
+ * What a file is given as (申报材料): a material of a measure (`1` / `contract`), a general
+ * material (null / `licence`, 通用材料), or neither (both null: 其他材料).
+ */
 export interface MaterialTie {
   readonly measure: string | null;
   readonly material: string | null;
 }
 
-/** The material named by an upload's query, checked against the measure's list; 400 on `query.material` naming the list otherwise. */
+/**
+ * The material an upload's query names, checked against the lists of the policy package: 400 on
+ * `query.measure` for a measure without a list, on `query.material` for a key not in the list
+ * (naming the list). Neither given: one of 其他材料.
+ */
 export function materialTie(query: { readonly measure?: string; readonly material?: string }): MaterialTie {
-  if (query.measure === undefined || query.material === undefined) return { measure: null, material: null };
-  const list = materialsOf(query.measure);
-  if (list.length === 0)
-    throw fieldError('query.measure', `expected a measure with a list of materials, got ${JSON.stringify(query.measure)}`);
+  if (query.material === undefined) return { measure: null, material: null };
+  const measure = query.measure ?? null;
+  const list = materialsOf(measure);
+  if (measure !== null && list.length === 0)
+    throw fieldError('query.measure', `expected a measure id of the catalogue with a list of materials, got ${JSON.stringify(measure)}`);
   if (!list.some((m) => m.key === query.material)) {
+    const keys = list.map((m) => m.key).join(', ');
     throw fieldError(
       'query.material',
-      `expected one of the materials of measure ${query.measure}: ${list.map((m) => m.key).join(', ')}; got ${JSON.stringify(query.material)}`,
+      measure === null
+        ? `expected a general material (one of ${keys}), or a measure with its material; got ${JSON.stringify(query.material)}`
+        : `expected a material of measure ${measure} (one of ${keys}), got ${JSON.stringify(query.material)}`,
     );
   }
-  return { measure: query.measure, material: query.material };
+  return { measure, material: query.material };
 }
 
 /** An uploaded file as received: the name the client gave it, and its bytes spooled to a local file. */
@@ -113,7 +124,7 @@ async function storeReceived(
     throw new HttpError(
       415,
       'FTAI_ERR_UPLOAD',
-      `the content of ${JSON.stringify(name)} is ${kind.refused}; accepted are ${ACCEPTED_KINDS}`,
+      `the content of ${JSON.stringify(name.split(/[/\\]/).pop() ?? name)} is ${kind.refused}; accepted are ${ACCEPTED_KINDS}`,
     );
   }
   const mime = kind.mime;

@@ -1,4 +1,4 @@
-import { measures, missingMaterials } from '@ftai/policy-fengtai';
+import { claimedMeasures, type MissingMaterial, measures, missingMaterials } from '@ftai/policy-fengtai';
 import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
@@ -82,24 +82,11 @@ export async function submitApplication(ctx: AppContext, trx: Transaction<Databa
     }
   }
 
-  // 申报材料: each required material of each measure granted has a file tied to it.
+  // 申报材料: each required material of each measure claimed (given facts, whatever the engine
+  // grants: the officer decides on what it refuses) has a file tied to it.
   const attached = await trx.selectFrom('attachments').select(['measure', 'material']).where('application_id', '=', row.id).execute();
-  const missing = missingMaterials(
-    granted.map((r) => r.measure),
-    attached,
-  );
-  if (missing.length > 0) {
-    throw new HttpError(
-      400,
-      'FTAI_ERR_MATERIALS_MISSING',
-      `required materials are missing: ${missing.map((x) => `${x.measure}/${x.material.key} ${x.material.name.zh}`).join('; ')}; attach them (POST /api/v1/applications/:id/attachments?measure=…&material=…) and submit again`,
-      missing.map((x) => ({
-        path: `materials.${x.measure}.${x.material.key}`,
-        code: 'FTAI_ERR_MISSING_FIELD',
-        message: `missing: expected the ${x.material.name.en.toLowerCase()} (${x.material.name.zh}) of measure ${x.measure}`,
-      })),
-    );
-  }
+  const missing = missingMaterials(claimedMeasures(answer.results), attached);
+  if (missing.length > 0) throw materialsMissing(missing);
 
   const items = granted.map((r) => ({
     application_id: row.id,
@@ -152,4 +139,30 @@ export async function submitApplication(ctx: AppContext, trx: Transaction<Databa
     at,
   );
   await recordTransition(trx, row.id, 'submitted', user, row.status === 'returned' ? 'resubmitted' : null, at);
+}
+
+const CITATION = new Map<string, string>(measures.map((m) => [m.id, `${m.citation.en} (${m.name.en})`]));
+
+/**
+ * 400 FTAI_ERR_MATERIALS_MISSING naming each missing material in English, by its measure's clause
+ * and with its key (`[1/invoice]`, `[licence]` for a general one), which @ftai/api/error-text
+ * words in Chinese; one issue per material at `materials.<measure>.<key>`.
+ */
+export function materialsMissing(missing: readonly MissingMaterial[]): HttpError {
+  const byMeasure = new Map<string | null, MissingMaterial[]>();
+  for (const x of missing) byMeasure.set(x.measure, [...(byMeasure.get(x.measure) ?? []), x]);
+  const parts = [...byMeasure].map(([measure, list]) => {
+    const names = list.map((x) => `${x.material.name.en.toLowerCase()} [${measure === null ? '' : `${measure}/`}${x.material.key}]`);
+    return `${measure === null ? 'general' : (CITATION.get(measure) ?? `measure ${measure}`)}: ${names.join(', ')}`;
+  });
+  return new HttpError(
+    400,
+    'FTAI_ERR_MATERIALS_MISSING',
+    `required materials are missing: ${parts.join('; ')}. Attach each (POST /api/v1/applications/:id/attachments?measure=…&material=…) and submit again`,
+    missing.map((x) => ({
+      path: x.measure === null ? `materials.${x.material.key}` : `materials.${x.measure}.${x.material.key}`,
+      code: 'FTAI_ERR_MISSING_FIELD',
+      message: `missing: expected a file of the ${x.material.name.en.toLowerCase()}${x.measure === null ? '' : ` of measure ${x.measure}`}`,
+    })),
+  );
 }

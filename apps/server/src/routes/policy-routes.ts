@@ -15,7 +15,9 @@ import {
   catalogue,
   ENTERPRISE_MEASURE_IDS,
   fengtaiPolicy,
+  GENERAL_MATERIALS,
   MATERIALS,
+  type Material,
   POLICY_ID,
   POLICY_VERSION,
 } from '@ftai/policy-fengtai';
@@ -71,7 +73,8 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/materials',
     {
       schema: {
-        summary: 'The materials an application attaches for each measure it claims, required or optional (申报材料清单)',
+        summary:
+          'The materials an application attaches for each measure it claims, and the general ones, required or optional (申报材料清单)',
         tags: ['policy'],
         querystring: langQuerySchema,
         response: { 200: materialListSchema },
@@ -79,13 +82,11 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const lang = req.query.lang ?? 'zh';
+      const inLang = (list: readonly Material[]) =>
+        list.map((m) => ({ key: m.key, name: m.name[lang], required: m.required, hint: m.hint }));
       return {
-        measures: Object.fromEntries(
-          Object.entries(MATERIALS).map(([measure, list]) => [
-            measure,
-            list.map((m) => ({ key: m.key, name: m.name[lang], required: m.required, hint: m.hint })),
-          ]),
-        ),
+        measures: Object.fromEntries(Object.entries(MATERIALS).map(([measure, list]) => [measure, inLang(list)])),
+        general: inLang(GENERAL_MATERIALS),
       };
     },
   );
