@@ -66,7 +66,8 @@ describe.skipIf(!HAS_CHROMIUM)('an applicant from the calculator to an allocated
       accountNo: '01090000000000017',
     });
     files = mkdtempSync(join(tmpdir(), 'ftai-e2e-journey-'));
-    for (const name of ['算力服务合同.pdf', '算力服务发票.pdf', '银行付款回单.pdf']) writeFileSync(join(files, name), PDF);
+    for (const name of ['算力服务合同.pdf', '算力服务发票.pdf', '银行付款回单.pdf', '算力使用情况说明.pdf'])
+      writeFileSync(join(files, name), PDF);
   }, 60_000);
 
   afterAll(async () => {
@@ -112,15 +113,21 @@ describe.skipIf(!HAS_CHROMIUM)('an applicant from the calculator to an allocated
       .filter({ hasText: /^1000000$/ })
       .waitFor({ state: 'attached' });
 
-    // The materials 第一条 requires: with the contract alone, submission is refused, naming the invoice.
+    // The materials 第一条 requires: with the contract alone, submission is refused, naming the
+    // invoice and the payment voucher by the clause.
     const checklist = page.getByTestId('materials-checklist');
     await page.getByTestId('upload-1-contract').locator('input[type=file]').setInputFiles(join(files, '算力服务合同.pdf'));
     await checklist.getByTestId('material-1-contract').getByText('已上传1份').waitFor();
     await page.getByTestId('submit-button').click();
     await page.getByRole('button', { name: '确认提交' }).click();
-    await page.getByTestId('submit-error').getByText('尚缺必备的申报材料：事项1的“发票”；请在“申报材料”中上传后再提交').waitFor();
+    await page
+      .getByTestId('submit-error')
+      .getByText('尚缺必备的申报材料：第一条（智能算力支持）的“发票”“付款凭证”；请在申报材料清单中逐项上传后再提交')
+      .waitFor();
     await page.getByTestId('upload-1-invoice').locator('input[type=file]').setInputFiles(join(files, '算力服务发票.pdf'));
     await checklist.getByTestId('material-1-invoice').getByText('已上传1份').waitFor();
+    await page.getByTestId('upload-1-payment').locator('input[type=file]').setInputFiles(join(files, '银行付款回单.pdf'));
+    await checklist.getByTestId('material-1-payment').getByText('已上传1份').waitFor();
     await screenshot(page, 'journey-materials');
     await page.getByTestId('submit-button').click();
     await page.getByRole('button', { name: '确认提交' }).click();
@@ -140,9 +147,9 @@ describe.skipIf(!HAS_CHROMIUM)('an applicant from the calculator to an allocated
     expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
   }, 120_000);
 
-  it('is returned for a payment voucher, and the applicant supplements it from a phone', async () => {
+  it('is returned for a note on the compute’s use, and the applicant supplements it from a phone', async () => {
     const officer = await apiAs(server, 'j-officer');
-    const note = '请补充算力服务费的银行付款回单。';
+    const note = '请补充算力用于大模型训练的情况说明。';
     await officer.post(`/api/v1/applications/${applicationId}/transitions`, { to: 'formal_check' });
     await officer.post(`/api/v1/applications/${applicationId}/transitions`, { to: 'returned', note });
 
@@ -154,8 +161,8 @@ describe.skipIf(!HAS_CHROMIUM)('an applicant from the calculator to an allocated
     await page.getByRole('button', { name: `补正申报 ${CALL_TITLE}` }).waitFor();
     await page.getByRole('button', { name: '去补正' }).click();
     await page.getByTestId('returned-note').getByText(note).waitFor();
-    await page.getByTestId('upload-1-payment').locator('input[type=file]').setInputFiles(join(files, '银行付款回单.pdf'));
-    await page.getByTestId('material-1-payment').getByText('已上传1份').waitFor();
+    await page.getByTestId('upload-1-usage').locator('input[type=file]').setInputFiles(join(files, '算力使用情况说明.pdf'));
+    await page.getByTestId('material-1-usage').getByText('已上传1份').waitFor();
     await screenshot(page, 'journey-supplement-phone');
     await page.getByTestId('submit-button').getByText('补正后重新提交').click();
     await page.getByRole('button', { name: '确认提交' }).click();
@@ -164,7 +171,12 @@ describe.skipIf(!HAS_CHROMIUM)('an applicant from the calculator to an allocated
     const stored = await (await apiAs(server, 'j-ent')).get<{ attachments: { filename: string }[] }>(
       `/api/v1/applications/${applicationId}/attachments`,
     );
-    expect(stored.attachments.map((a) => a.filename).sort()).toEqual(['算力服务发票.pdf', '算力服务合同.pdf', '银行付款回单.pdf']);
+    expect(stored.attachments.map((a) => a.filename).sort()).toEqual([
+      '算力使用情况说明.pdf',
+      '算力服务发票.pdf',
+      '算力服务合同.pdf',
+      '银行付款回单.pdf',
+    ]);
     expect(errors).toEqual([]);
   }, 120_000);
 

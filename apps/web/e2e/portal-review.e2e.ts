@@ -207,13 +207,21 @@ describe.skipIf(!HAS_CHROMIUM)('the enterprise portal and the reviewer console',
       .filter({ hasText: /^1500000$/ })
       .waitFor({ state: 'attached' });
 
-    // A PDF as evidence.
-    // The materials the list requires of 第一条 and 第二条第（1）项, each uploaded where the list names it.
+    // The materials the list requires of 第一条 (contract, invoice, payment voucher) and 第二条第（1）项
+    // (the filing), each uploaded where the list names it.
     const checklist = page.getByTestId('materials-checklist');
     await checklist.getByTestId('material-1-contract').getByText('未上传').waitFor();
+    await checklist.getByTestId('material-1-usage').getByText('可选').waitFor();
+    // A file whose content is not what its name says is refused, in Chinese, naming it.
+    const zip = join(files, '付款回单.pdf');
+    writeFileSync(zip, Buffer.from('504b0506000000000000000000000000000000000000', 'hex'));
+    await page.getByTestId('upload-1-payment').locator('input[type=file]').setInputFiles(zip);
+    await page.getByText('上传失败：文件“付款回单.pdf”的内容为压缩包，不能上传').waitFor();
+    await checklist.getByTestId('material-1-payment').getByText('未上传').waitFor();
     for (const [testId, name] of [
       ['1-contract', '算力租赁合同.pdf'],
       ['1-invoice', '算力租赁发票.pdf'],
+      ['1-payment', '银行付款回单.pdf'],
       ['2.1-certificate', '大模型备案通知.pdf'],
     ] as const) {
       const file = join(files, name);
@@ -251,8 +259,14 @@ describe.skipIf(!HAS_CHROMIUM)('the enterprise portal and the reviewer console',
     expect(applications).toHaveLength(1);
     expect(applications[0]).toMatchObject({ id: applicationId, status: 'submitted', engineTotal: 1_500_000 });
     const view = await applicant.get<{ attachments: { filename: string; mime: string }[] }>(`/api/v1/applications/${applicationId}`);
-    expect(view.attachments.map((a) => a.filename).sort()).toEqual(['大模型备案通知.pdf', '算力租赁发票.pdf', '算力租赁合同.pdf']);
-    expect(unexpected(errors, 400)).toEqual([]);
+    expect(view.attachments.map((a) => a.filename).sort()).toEqual([
+      '大模型备案通知.pdf',
+      '算力租赁发票.pdf',
+      '算力租赁合同.pdf',
+      '银行付款回单.pdf',
+    ]);
+    // The refused upload's 415 is the one error the page logged.
+    expect(unexpected(errors, 400, 415)).toEqual([]);
   });
 
   it('works on a phone: the dashboard offers the application the enterprise has (一企一报), which it withdraws, changes and submits again', async () => {

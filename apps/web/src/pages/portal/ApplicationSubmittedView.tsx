@@ -117,7 +117,7 @@ export function ApplicationSubmittedView({ app }: { app: ApplicationView }) {
             <Card title={t('timeline.title', { ns: 'common' })} data-testid="timeline-card">
               <ApplicationTimeline events={app.timeline} />
             </Card>
-            <AttachmentsCard app={app} editable={false} measures={app.items.map((i) => i.measure)} />
+            <AttachmentsCard app={app} editable={false} results={app.result?.results ?? []} />
           </Space>
         </Col>
       </Row>
