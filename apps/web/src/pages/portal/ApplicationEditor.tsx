@@ -219,11 +219,7 @@ export function ApplicationEditor({ app }: { app: ApplicationView }) {
           />
         )}
       </Card>
-      <AttachmentsCard
-        app={app}
-        editable
-        measures={draft.estimate?.results.filter((r) => r.status === 'granted').map((r) => r.measure) ?? []}
-      />
+      <AttachmentsCard app={app} editable results={draft.estimate?.results} />
     </Space>
   );
 
