@@ -1,7 +1,7 @@
 import { crc32 } from 'node:zlib';
 import { GENERAL_MATERIALS, MATERIALS, materialsOf } from '@ftai/policy-fengtai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STAND_IN_PDF, uploadFile } from '../http/attach-materials.js';
+import { multipartBody, STAND_IN_PDF, uploadFile } from '../http/attach-materials.js';
 import { type Client, createTestApp, DIALECTS, type TestApp } from '../test/harness.js';
 
 /** A ZIP file with its entries stored (no compression), as a real archiver writes it. */
@@ -85,13 +85,6 @@ const FACTS = { computeSpend: 1_000_000 };
 const ENTERPRISE = { registeredInFengtai: true, taxResidentInFengtai: true, aiPartnerProgram: true };
 
 /** A multipart/form-data body with one file, as a browser's FormData sends it. */
-async function multipart(filename: string, bytes: Buffer) {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(bytes)]), filename);
-  const request = new Request('http://localhost/', { method: 'POST', body: form });
-  return { payload: Buffer.from(await request.arrayBuffer()), headers: { 'content-type': request.headers.get('content-type') ?? '' } };
-}
-
 describe.each(DIALECTS)('materials (申报材料) on %s', (dialect) => {
   let t: TestApp;
   let officer: Client;
@@ -225,7 +218,7 @@ describe.each(DIALECTS)('materials (申报材料) on %s', (dialect) => {
       expect(res.json().error, name).toContain(`the content of "${name}" is `);
     }
     // In English for an English reader, as the server words it.
-    const body = await multipart('合同.pdf', PLAIN_ZIP);
+    const body = await multipartBody('合同.pdf', PLAIN_ZIP);
     const en = await applicant.request('POST', `/api/v1/applications/${id}/attachments`, {
       ...body,
       headers: { ...body.headers, 'accept-language': 'en' },

@@ -44,18 +44,20 @@ export async function uploadFile(
   bytes: Buffer,
   tie?: { readonly measure: string | null; readonly material: string },
 ) {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(bytes)]), filename);
-  const request = new Request('http://localhost/', { method: 'POST', body: form });
-  const payload = Buffer.from(await request.arrayBuffer());
+  const body = await multipartBody(filename, bytes);
   const query = new URLSearchParams();
   if (tie?.measure) query.set('measure', tie.measure);
   if (tie) query.set('material', tie.material);
   const search = query.size > 0 ? `?${query}` : '';
-  return client.request('POST', `/api/v1/applications/${applicationId}/attachments${search}`, {
-    payload,
-    headers: { 'content-type': request.headers.get('content-type') ?? '' },
-  });
+  return client.request('POST', `/api/v1/applications/${applicationId}/attachments${search}`, body);
+}
+
+/** A multipart/form-data body of one file in the field `file`, as a browser's form sends it: the payload and its content type. */
+export async function multipartBody(filename: string, bytes: Buffer): Promise<{ payload: Buffer; headers: Record<string, string> }> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(bytes)]), filename);
+  const request = new Request('http://localhost/', { method: 'POST', body: form });
+  return { payload: Buffer.from(await request.arrayBuffer()), headers: { 'content-type': request.headers.get('content-type') ?? '' } };
 }
 
 /**

@@ -1,11 +1,9 @@
 import type { NoticeChange, NoticeContent, NoticeLine } from '@ftai/api';
 import { measures } from '@ftai/policy-fengtai';
 import type { Kysely } from 'kysely';
+import { DEFAULT_NOTICE_ISSUER } from '../db/migrations/0025-call-notice-contacts.js';
 import type { Database } from '../db/schema.js';
 import { subjectText } from '../ledger/milestone-tiers.js';
-
-/** The authority that issues the notice: the policy's own issuer (发文机构). */
-export const NOTICE_ISSUER = '北京市丰台区科学技术和信息化局';
 
 const CATALOGUE = new Map(measures.map((m, index) => [m.id, { index, citation: m.citation.zh, name: m.name.zh }]));
 // Names in a Chinese notice read in pinyin order, the way the bureau's own lists are printed.
@@ -79,7 +77,8 @@ export async function readNoticeContent(db: Kysely<Database>, id: string): Promi
     enterprises.set(line.creditCode, e);
   }
   return {
-    issuer: notice.notice_issuer ?? NOTICE_ISSUER,
+    // The policy's own issuer (发文机构) on a schema before 0025, which made it the calls' default.
+    issuer: notice.notice_issuer ?? DEFAULT_NOTICE_ISSUER,
     // Left out when not given: the page then prints no empty line.
     ...(notice.notice_phone && { contactPhone: notice.notice_phone }),
     ...(notice.notice_address && { contactAddress: notice.notice_address }),

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useAuth } from '../../auth/auth-context';
 import { topicsOf } from '../../components/facts-editor/fact-fields';
+import { useEnterprise } from '../portal/portal-queries';
 import { type CalcState, emptyState } from './calc-state';
 
 /**
@@ -30,11 +31,7 @@ export function applicantStart(year: number, enterprise: EnterpriseView, latest:
 export function useApplicantPrefill(year: number | undefined): { state: CalcState; fromApplication: boolean } | null {
   const { user } = useAuth();
   const isApplicant = user?.role === 'applicant';
-  const enterprise = useQuery({
-    queryKey: ['portal', 'enterprise'],
-    queryFn: () => api.get<EnterpriseView>('/api/v1/enterprises/me'),
-    enabled: isApplicant,
-  });
+  const enterprise = useEnterprise(isApplicant);
   const latest = useQuery({
     queryKey: ['calculator', 'latest-application'],
     queryFn: async () => {

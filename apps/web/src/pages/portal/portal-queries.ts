@@ -3,9 +3,9 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useServerPage } from '../../lib/use-server-page';
 
-/** The applicant's enterprise with its profile and past awards. */
-export function useEnterprise() {
-  return useQuery({ queryKey: ['portal', 'enterprise'], queryFn: () => api.get<EnterpriseView>('/api/v1/enterprises/me') });
+/** The applicant's enterprise with its profile and past awards (asked only while `enabled`: the calculator asks it for an applicant only). */
+export function useEnterprise(enabled = true) {
+  return useQuery({ queryKey: ['portal', 'enterprise'], queryFn: () => api.get<EnterpriseView>('/api/v1/enterprises/me'), enabled });
 }
 
 /** Every annual call (the home page shares the cache). */
