@@ -1,8 +1,8 @@
 import type { MeasureResult } from '@ftai/api';
+import { resultCause } from '@ftai/policy-fengtai/report';
 import { Button, Typography } from 'antd';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { resultCause } from '../lib/result-cause';
 import { factFieldOfPath } from './facts-editor/fact-fields';
 import { ResultStatusTag } from './StatusTag';
 

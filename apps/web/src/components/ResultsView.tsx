@@ -1,8 +1,8 @@
 import type { Answer, MeasureResult } from '@ftai/api';
+import { measureLabel } from '@ftai/policy-fengtai/report';
 import { Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { measureLabel } from '../api/measure-label';
 import { tierLabel } from '../api/policy-ids';
 import { useMeasureIndex } from '../api/use-catalogue';
 import { readStep } from '../lib/explanation-step';

@@ -1,10 +1,4 @@
-const GROUP = /\B(?=(\d{3})+(?!\d))/g;
-
-/** 1234567 → "1,234,567" (whole yuan, as every amount of the platform). */
-export function formatYuan(amount: number | null | undefined): string {
-  if (amount === null || amount === undefined) return '—';
-  return String(amount).replace(GROUP, ',');
-}
+export { formatYuan } from '@ftai/policy-fengtai/report';
 
 /** "2027-03-15T02:00:00.000Z" → "2027-03-15 10:00" in Beijing time. */
 export function formatTime(iso: string | null | undefined): string {

@@ -1,8 +1,14 @@
 import { APPLICATION_STATUSES, type ApplicationStatus, roleLabels, statusLabel } from '@ftai/api/statuses';
+import { RESULT_STATUS_WORDS } from '@ftai/policy-fengtai/report';
 
 /** The application statuses' labels, from @ftai/api's STATUS_TABLE: `status.under_review` → 专家评审. */
 function statusLabels(lang: 'zh' | 'en'): Record<ApplicationStatus, string> {
   return Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, statusLabel(s, lang)])) as Record<ApplicationStatus, string>;
+}
+
+/** The result statuses' words (CHINESE.md), from the report's words: `resultStatus.granted` → 予以支持. */
+function resultStatusWords(lang: 'zh' | 'en'): Record<string, string> {
+  return Object.fromEntries(Object.entries(RESULT_STATUS_WORDS).map(([s, w]) => [s, w[lang]]));
 }
 
 /** Texts shared by every page: Chinese first, English beside it, same keys. */
@@ -43,16 +49,7 @@ export const common = {
     /** From @ftai/api's ROLE_LABELS (the audit workbook names the roles the same way). */
     role: roleLabels('zh'),
     status: statusLabels('zh'),
-    resultStatus: {
-      granted: '予以支持',
-      ineligible: '不符合条件',
-      excluded: '不予支持',
-      incomplete: '待补充信息',
-      pending: '待定',
-      'in-kind': '实物支持',
-      service: '服务事项',
-      'not-applicable': '不适用',
-    },
+    resultStatus: resultStatusWords('zh'),
     result: {
       upTo: '最高',
       review: '需评审',
@@ -144,16 +141,7 @@ export const common = {
     backHome: 'Back home',
     role: roleLabels('en'),
     status: statusLabels('en'),
-    resultStatus: {
-      granted: 'Granted',
-      ineligible: 'Not eligible',
-      excluded: 'Excluded',
-      incomplete: 'Needs facts',
-      pending: 'Pending',
-      'in-kind': 'In kind',
-      service: 'Service',
-      'not-applicable': 'Not applicable',
-    },
+    resultStatus: resultStatusWords('en'),
     result: {
       upTo: 'up to ',
       review: 'review',

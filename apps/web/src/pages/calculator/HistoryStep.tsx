@@ -1,9 +1,9 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { MeasureInfo } from '@ftai/api';
+import { measureLabel } from '@ftai/policy-fengtai/report';
 import type { FormListFieldData } from 'antd';
 import { Alert, Button, Card, Col, Form, type FormInstance, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { measureLabel } from '../../api/measure-label';
 import { ENTERPRISE_MEASURE_IDS, IN_KIND_MEASURE_IDS, MILESTONE_TIERS } from '../../api/policy-ids';
 import { useCatalogue } from '../../api/use-catalogue';
 import { MoneyInput } from '../../components/facts-editor/MoneyInput';

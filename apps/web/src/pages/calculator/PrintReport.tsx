@@ -1,10 +1,10 @@
 import type { Answer } from '@ftai/api';
+import { describeFacts, describeHistory, describeOtherAward, reportResult } from '@ftai/policy-fengtai/report';
 import { useTranslation } from 'react-i18next';
 import { useMeasureIndex } from '../../api/use-catalogue';
 import { ExplanationStep } from '../../components/ResultsView';
 import { formatDate, formatYuan } from '../../lib/format';
 import type { CalcRequest } from './calc-state';
-import { describeFacts, describeHistory, describeOtherAward, reportResult } from './report-lines';
 
 const cell = { border: '1px solid #bbb', padding: '4px 6px', verticalAlign: 'top', textAlign: 'left' } as const;
 const table = { width: '100%', borderCollapse: 'collapse', fontSize: 12, marginBottom: 12 } as const;

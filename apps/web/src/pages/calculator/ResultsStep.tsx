@@ -1,8 +1,8 @@
 import type { Answer } from '@ftai/api';
+import { measureLabel } from '@ftai/policy-fengtai/report';
 import { Alert, Card, Col, Empty, Row, Statistic, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { measureLabel } from '../../api/measure-label';
 import { tierLabel } from '../../api/policy-ids';
 import { useMeasureIndex } from '../../api/use-catalogue';
 import { TOPICS, topicsOf } from '../../components/facts-editor/fact-fields';

@@ -1,13 +1,13 @@
 import { ImportOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ImportOutcome, OtherAward } from '@ftai/api';
 import { issueText } from '@ftai/api/issue-text';
+import { measureLabel } from '@ftai/policy-fengtai/report';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Collapse, Flex, Form, Grid, Input, List, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
-import { measureLabel } from '../../api/measure-label';
 import { ENTERPRISE_MEASURE_IDS } from '../../api/policy-ids';
 import { useMeasureIndex } from '../../api/use-catalogue';
 import { Money } from '../../components/Money';

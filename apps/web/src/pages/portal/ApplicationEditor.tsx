@@ -8,13 +8,13 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import type { Answer, ApplicationView } from '@ftai/api';
+import { measureLabel } from '@ftai/policy-fengtai/report';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Col, Collapse, Empty, Grid, Row, Space, Spin, Statistic, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, newIdempotencyKey } from '../../api/client';
-import { measureLabel } from '../../api/measure-label';
 import { tierLabel } from '../../api/policy-ids';
 import { useMeasureIndex } from '../../api/use-catalogue';
 import { FactsEditor } from '../../components/facts-editor/FactsEditor';

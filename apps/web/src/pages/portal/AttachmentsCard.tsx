@@ -1,12 +1,12 @@
 import { CheckCircleFilled, ExclamationCircleFilled, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ApplicationView, Attachment, MaterialList } from '@ftai/api';
 import { claimedMeasures } from '@ftai/policy-fengtai/materials';
+import { measureLabel } from '@ftai/policy-fengtai/report';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
-import { measureLabel } from '../../api/measure-label';
 import { useMeasureIndex } from '../../api/use-catalogue';
 import { AttachmentList } from '../../components/AttachmentList';
 

@@ -1,10 +1,10 @@
 import type { EnterpriseAward } from '@ftai/api';
 import { AWARD_STATUSES } from '@ftai/api/statuses';
+import { measureLabel } from '@ftai/policy-fengtai/report';
 import { Card, Col, Empty, Grid, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { measureLabel } from '../../api/measure-label';
 import { tierLabel } from '../../api/policy-ids';
 import { useMeasureIndex } from '../../api/use-catalogue';
 import { LoadFailed } from '../../components/LoadFailed';

@@ -1,9 +1,9 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { ApplicationView } from '@ftai/api';
+import { measureLabel } from '@ftai/policy-fengtai/report';
 import { Button, Result, Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { measureLabel } from '../../api/measure-label';
 import { useMeasureIndex } from '../../api/use-catalogue';
 import { LoadFailed } from '../../components/LoadFailed';
 import { formatDate, formatTime, formatYuan } from '../../lib/format';

@@ -1,14 +1,14 @@
-import type { MeasureInfo, MeasureResult } from '@ftai/api';
-import { measureLabel } from '../../api/measure-label';
-import { MILESTONE_TIERS, tierLabel } from '../../api/policy-ids';
-import { FACT_FIELDS, type Facts, type ScalarField, type Text } from '../../components/facts-editor/fact-fields';
-import { formatYuan } from '../../lib/format';
-import { statusWithCause } from '../../lib/result-cause';
-import type { CalcRequest } from './calc-state';
+import { FACTS, type FactListSpec, type FactSpec, type FactValueSpec } from '../request/facts.js';
+import { formatYuan, type Lang, type MeasureName, measureLabel, statusWithCause, TIERS_OF_MEASURE, tierLabel } from './words.js';
 
-type Lang = 'zh' | 'en';
+/**
+ * The calculation as a report reads it, line by line: the facts given, each result with its cause,
+ * the earlier support. The web's printed report and the server's PDF (calculation report) both
+ * draw from these, so paper and screen say the same.
+ */
+
 /** The catalogue's measures by id, as the report names them. */
-type Names = ReadonlyMap<string, Pick<MeasureInfo, 'citation' | 'name'>>;
+export type Names = ReadonlyMap<string, MeasureName>;
 
 const number2 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
@@ -19,7 +19,7 @@ const number2 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 export const formatAmount = (v: number | string): string => number2.format(v as number);
 
 /** A value of the contract as a reader sees it: money with separators, yes/no, labels of enumerations. */
-export function showValue(field: ScalarField, value: unknown, lang: Lang): string {
+export function showValue(field: Pick<FactValueSpec, 'kind' | 'options'>, value: unknown, lang: Lang): string {
   if (value === undefined || value === null) return '—';
   switch (field.kind) {
     case 'money':
@@ -35,7 +35,7 @@ export function showValue(field: ScalarField, value: unknown, lang: Lang): strin
   }
 }
 
-const showRow = (fields: readonly ScalarField[], row: unknown, lang: Lang): string => {
+const showRow = (fields: readonly FactValueSpec[], row: unknown, lang: Lang): string => {
   const r = (row ?? {}) as Record<string, unknown>;
   return fields
     .filter((f) => r[f.key] !== undefined)
@@ -50,23 +50,41 @@ const showRow = (fields: readonly ScalarField[], row: unknown, lang: Lang): stri
     .join(lang === 'en' ? '; ' : '；');
 };
 
-/** The facts of a request as lines for the printed report: label and value(s), in contract order. */
-export function describeFacts(facts: Facts | undefined, lang: Lang): { label: string; values: string[] }[] {
+/** A list's item fields in the order the form shows them. */
+const rowFields = (list: FactListSpec): FactValueSpec[] => {
+  const order = list.formOrder ?? list.item.map((f) => f.key);
+  return order.flatMap((key) => list.item.filter((f) => f.key === key));
+};
+
+/** The facts of a request as lines for the report: label and value(s), in contract order. */
+export function describeFacts(facts: Readonly<Record<string, unknown>> | undefined, lang: Lang): { label: string; values: string[] }[] {
   if (!facts) return [];
   const out: { label: string; values: string[] }[] = [];
-  for (const field of FACT_FIELDS) {
+  for (const field of FACTS as readonly FactSpec[]) {
     const value = facts[field.key];
     if (value === undefined) continue;
-    const label = (field.label as Text)[lang];
-    if (field.kind === 'list')
-      out.push({ label, values: (Array.isArray(value) ? value : []).map((row) => showRow(field.item, row, lang)) });
-    else if (field.kind === 'object') out.push({ label, values: [showRow(field.fields, value, lang)] });
+    const label = field.label[lang];
+    if (field.kind === 'list') {
+      const fields = rowFields(field);
+      out.push({ label, values: (Array.isArray(value) ? value : []).map((row) => showRow(fields, row, lang)) });
+    } else if (field.kind === 'object') out.push({ label, values: [showRow(field.fields, value, lang)] });
     else out.push({ label, values: [showValue(field, value, lang)] });
   }
   return out;
 }
 
-/** One result as the printed report shows it: every cell a text, nothing dropped. */
+/** A result of the answer, as far as the report reads it. */
+export interface ResultLike {
+  readonly measure: string;
+  readonly subject: string | null;
+  readonly status: string;
+  readonly amount: number;
+  readonly review: boolean;
+  readonly citation: string;
+  readonly reasons?: readonly string[] | undefined;
+}
+
+/** One result as the report shows it: every cell a text, nothing dropped. */
 export interface ReportResult {
   /** The clause and name: 第五条第（3）项（首次认定国家专精特新“小巨人”企业）. */
   readonly measure: string;
@@ -81,10 +99,10 @@ export interface ReportResult {
 }
 
 /**
- * A result as a line of the printed report. `statusWord` names the status in `lang`
+ * A result as a line of the report. `statusWord` names the status in `lang`
  * (予以支持, 不予支持 … — CHINESE.md); the cause follows the word, never the word alone.
  */
-export function reportResult(r: MeasureResult, names: Names, lang: Lang, statusWord: (status: string) => string): ReportResult {
+export function reportResult(r: ResultLike, names: Names, lang: Lang, statusWord: (status: string) => string): ReportResult {
   const en = lang === 'en';
   const reasons = r.status === 'granted' ? [] : (r.reasons ?? []);
   const isMaximum = r.review && r.status === 'granted';
@@ -97,10 +115,18 @@ export function reportResult(r: MeasureResult, names: Names, lang: Lang, statusW
   };
 }
 
+/** An earlier grant of this policy, as the request's `history` gives it. */
+export interface HistoryLike {
+  readonly measure: string;
+  readonly year: number;
+  readonly subject: string | null;
+  readonly amount: number | string;
+}
+
 /** An earlier grant of this policy: 2025年度，第五条第（1）项（…），档位“5000万元”，200,000元. */
-export function describeHistory(h: NonNullable<CalcRequest['history']>[number], names: Names, lang: Lang): string {
+export function describeHistory(h: HistoryLike, names: Names, lang: Lang): string {
   const m = measureLabel(names.get(h.measure), lang, h.measure);
-  const isTier = MILESTONE_TIERS.has(h.measure);
+  const isTier = TIERS_OF_MEASURE.has(h.measure);
   if (lang === 'en') {
     const subject = h.subject === null ? '' : `, ${isTier ? 'tier' : 'subject'} ${tierLabel(h.subject, 'en')}`;
     return `${h.year}: ${m}${subject}, ${formatAmount(h.amount)} yuan`;
@@ -109,8 +135,14 @@ export function describeHistory(h: NonNullable<CalcRequest['history']>[number], 
   return `${h.year}年度，${m}${subject}，${formatAmount(h.amount)}元`;
 }
 
+/** Another district policy's award, as the request's `otherPolicyAwards` gives it: for a subject or for a measure. */
+export type OtherAwardLike = { readonly policy: string; readonly amount: number | string } & (
+  | { readonly measure: string }
+  | { readonly subject: string }
+);
+
 /** Another district policy's award: what it names (the object, or the measure it overlaps) and how much. */
-export function describeOtherAward(o: NonNullable<CalcRequest['otherPolicyAwards']>[number], names: Names, lang: Lang): string {
+export function describeOtherAward(o: OtherAwardLike, names: Names, lang: Lang): string {
   const en = lang === 'en';
   const what =
     'measure' in o

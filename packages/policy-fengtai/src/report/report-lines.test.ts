@@ -1,6 +1,6 @@
-import type { MeasureResult } from '@ftai/api';
 import { describe, expect, it } from 'vitest';
-import { describeFacts, describeHistory, describeOtherAward, formatAmount, reportResult } from './report-lines';
+import type { ResultLike as MeasureResult } from './report-lines.js';
+import { describeFacts, describeHistory, describeOtherAward, formatAmount, reportResult } from './report-lines.js';
 
 const names = new Map([
   ['5.1', { citation: '第五条第（1）项', name: '主营业务收入首次达到规模' }],
@@ -104,7 +104,6 @@ describe('the results in the printed report', () => {
       status: 'incomplete',
       amount: 0,
       reasons: ['缺少“以往年度最高主营业务收入”“上年度主营业务收入”（填写其一即可），无法测算'],
-      missing: ['facts.priorMaxRevenue', 'facts.previousRevenue'],
     });
     expect(reportResult(incomplete, names, 'zh', statusWord).status).toBe(
       '待补充信息：缺少“以往年度最高主营业务收入”“上年度主营业务收入”（填写其一即可），无法测算',

@@ -1,0 +1,2 @@
+export * from './report-lines.js';
+export * from './words.js';
