@@ -3,10 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from './client';
 
-/** The catalogue of measures in the current language (cached). */
-export function useCatalogue(year = 2026) {
+/** The catalogue of measures in the current language, or in `fixed` (a receipt's Chinese) (cached). */
+export function useCatalogue(year = 2026, fixed?: 'zh' | 'en') {
   const { i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const lang = fixed ?? (i18n.language === 'en' ? 'en' : 'zh');
   return useQuery({
     queryKey: ['measures', lang, year],
     queryFn: () => api.get<Catalogue>(`/api/v1/measures?lang=${lang}&year=${year}`),
@@ -15,8 +15,8 @@ export function useCatalogue(year = 2026) {
 }
 
 /** Measure id → catalogue entry. */
-export function useMeasureIndex(year = 2026): Map<string, MeasureInfo> {
-  const { data } = useCatalogue(year);
+export function useMeasureIndex(year = 2026, fixed?: 'zh' | 'en'): Map<string, MeasureInfo> {
+  const { data } = useCatalogue(year, fixed);
   return new Map((data?.measures ?? []).map((m) => [m.id, m]));
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultLike as MeasureResult } from './report-lines.js';
-import { describeFacts, describeHistory, describeOtherAward, formatAmount, reportResult } from './report-lines.js';
+import { describeConditions, describeFacts, describeHistory, describeOtherAward, formatAmount, reportResult } from './report-lines.js';
 
 const names = new Map([
   ['5.1', { citation: '第五条第（1）项', name: '主营业务收入首次达到规模' }],
@@ -132,5 +132,14 @@ describe('earlier support in the printed report', () => {
     expect(describeOtherAward({ policy: '丰台区某项措施', subject: 'SC-1', amount: 450000 }, names, 'zh')).toBe(
       '丰台区某项措施：支持对象SC-1，450,000元',
     );
+  });
+});
+
+describe('the general conditions in the report', () => {
+  it('answer every yes/no field of the enterprise, in the contract’s words, a dash where not given', () => {
+    const line = describeConditions({ registeredInFengtai: true, taxResidentInFengtai: true, seriousDishonesty: false }, 'zh');
+    expect(line.startsWith('在丰台注册：是；在丰台纳税：是；存在严重失信：否；')).toBe(true);
+    expect(line).toContain('工业智能企业：—');
+    expect(describeConditions({ startup: true }, 'en')).toContain('Start-up: yes');
   });
 });

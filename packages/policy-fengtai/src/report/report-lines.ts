@@ -1,4 +1,4 @@
-import { FACTS, type FactListSpec, type FactSpec, type FactValueSpec } from '../request/facts.js';
+import { ENTERPRISE_FIELDS, FACTS, type FactListSpec, type FactSpec, type FactValueSpec } from '../request/facts.js';
 import { formatYuan, type Lang, type MeasureName, measureLabel, statusWithCause, TIERS_OF_MEASURE, tierLabel } from './words.js';
 
 /**
@@ -71,6 +71,18 @@ export function describeFacts(facts: Readonly<Record<string, unknown>> | undefin
     else out.push({ label, values: [showValue(field, value, lang)] });
   }
   return out;
+}
+
+/**
+ * The enterprise's general conditions (基本条件) as one line: each yes/no field of `enterprise` with
+ * its answer, — where not given: 在丰台注册：是；在丰台纳税：是；存在严重失信：否 ….
+ */
+export function describeConditions(enterprise: Readonly<Record<string, unknown>>, lang: Lang): string {
+  const en = lang === 'en';
+  const answer = (v: unknown) => (v === true ? (en ? 'yes' : '是') : v === false ? (en ? 'no' : '否') : '—');
+  return ENTERPRISE_FIELDS.filter((f) => f.kind === 'bool')
+    .map((f) => `${f.label[lang]}${en ? ': ' : '：'}${answer(enterprise[f.key])}`)
+    .join(en ? '; ' : '；');
 }
 
 /** A result of the answer, as far as the report reads it. */

@@ -105,3 +105,64 @@ export function statusWithCause(word: string, reasons: readonly string[], lang: 
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The calculation report's words (政策测算报告): its headings, columns and notes, for the web's
+ * printed report and the server's PDF alike.
+ */
+export const REPORT_WORDS = {
+  zh: {
+    title: '政策测算报告',
+    policy: '《丰台区支持人工智能科技创新和产业创新融合发展的若干措施》',
+    policyVersion: '政策版本',
+    computedOn: '测算日期',
+    request: '测算依据（填报情况）',
+    enterprise: '企业',
+    year: '评估年度',
+    conditions: '基本条件',
+    facts: '填报事项',
+    history: '已获支持',
+    otherAwards: '其他政策支持',
+    results: '测算结果与计算过程',
+    measure: '支持事项',
+    subject: '对象',
+    status: '结果',
+    amount: '金额（元）',
+    steps: '计算过程',
+    reasons: '原因',
+    none: '无',
+    total: '合计',
+    review: '需评审',
+    reviewLegend: '标“需评审”的金额为政策允许的最高额（经评审认定），以评审认定为准。',
+    toFill: '待补充',
+    assumed: '假设',
+    disclaimer: '测算结果仅供参考，实际支持金额以主管部门审定为准，并受年度总额控制。',
+  },
+  en: {
+    title: 'Policy calculation report',
+    policy: '《丰台区支持人工智能科技创新和产业创新融合发展的若干措施》 (Fengtai AI measures)',
+    policyVersion: 'Policy version',
+    computedOn: 'Computed on',
+    request: 'What the calculation is based on',
+    enterprise: 'Enterprise',
+    year: 'Assessment year',
+    conditions: 'General conditions',
+    facts: 'Facts',
+    history: 'Earlier grants',
+    otherAwards: 'Other policies',
+    results: 'Results and explanation',
+    measure: 'Measure',
+    subject: 'Subject',
+    status: 'Status',
+    amount: 'Amount (yuan)',
+    steps: 'Steps',
+    reasons: 'Why',
+    none: 'None',
+    total: 'Total',
+    review: 'review',
+    reviewLegend: 'Amounts marked “review” are the most the text allows; an expert review may award less.',
+    toFill: 'To fill in',
+    assumed: 'assumed',
+    disclaimer: 'An estimate: the amounts granted are decided by the bureau and limited by the annual budget.',
+  },
+} as const;

@@ -1,5 +1,5 @@
 import type { Answer } from '@ftai/api';
-import { describeFacts, describeHistory, describeOtherAward, reportResult } from '@ftai/policy-fengtai/report';
+import { describeConditions, describeFacts, describeHistory, describeOtherAward, reportResult } from '@ftai/policy-fengtai/report';
 import { useTranslation } from 'react-i18next';
 import { useMeasureIndex } from '../../api/use-catalogue';
 import { ExplanationStep } from '../../components/ResultsView';
@@ -19,7 +19,6 @@ export function PrintReport({ answer, request, computedOn }: { answer: Answer; r
   const { t: tc } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const measures = useMeasureIndex(answer.year >= 2025 && answer.year <= 2028 ? answer.year : 2026);
-  const yesNo = (v: unknown) => (v === true ? t('enterprise.yes') : v === false ? t('enterprise.no') : '—');
   const e = request.enterprise;
   const facts = describeFacts(request.facts, lang);
   const en = lang === 'en';
@@ -52,11 +51,7 @@ export function PrintReport({ answer, request, computedOn }: { answer: Answer; r
           <tr>
             <th style={cell}>{t('report.conditions')}</th>
             <td style={cell} colSpan={3}>
-              {(
-                ['registeredInFengtai', 'taxResidentInFengtai', 'seriousDishonesty', 'aiPartnerProgram', 'industrialAI', 'startup'] as const
-              )
-                .map((k) => `${t(`enterprise.${k}`)}${en ? ': ' : '：'}${yesNo(e[k])}`)
-                .join(sep)}
+              {describeConditions(e, lang)}
             </td>
           </tr>
           {facts.map((f) => (

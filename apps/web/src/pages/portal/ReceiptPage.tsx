@@ -1,17 +1,12 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { ApplicationView } from '@ftai/api';
-import { measureLabel } from '@ftai/policy-fengtai/report';
+import { receiptLines } from '@ftai/api/receipt';
 import { Button, Result, Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMeasureIndex } from '../../api/use-catalogue';
 import { LoadFailed } from '../../components/LoadFailed';
-import { formatDate, formatTime, formatYuan } from '../../lib/format';
-import { latestMoveTo } from './portal-logic';
 import { useApplication } from './portal-queries';
-
-/** The authority that receives applications: the policy's issuer (发文机构), as the notice names it. */
-const ISSUER = '北京市丰台区科学技术和信息化局';
 
 /** Printed as a sheet of paper: the app's frame and the buttons stay off the print. */
 const PRINT_CSS = `
@@ -65,11 +60,10 @@ export function ReceiptPage() {
 }
 
 function Receipt({ app }: { app: ApplicationView }) {
-  const measures = useMeasureIndex(app.call?.year);
-  // Received: the first submission; a resubmission after a return is named too.
-  const first = app.timeline.find((e) => e.to === 'submitted');
-  const received = first?.at ?? app.submittedAt;
-  const resubmitted = latestMoveTo(app.timeline, 'submitted');
+  // The receipt's words are Chinese whatever the interface's language: the catalogue in Chinese.
+  const measures = useMeasureIndex(app.call?.year, 'zh');
+  const r = receiptLines(app, measures);
+  if (!r) return null;
   return (
     <article
       className="ftai-receipt"
@@ -77,94 +71,63 @@ function Receipt({ app }: { app: ApplicationView }) {
       lang="zh-CN"
       style={{ maxWidth: 760, margin: '0 auto', background: '#fff', padding: '32px 40px', border: '1px solid #d9d9d9', color: '#000' }}
     >
-      <h1 style={{ textAlign: 'center', fontSize: 24, letterSpacing: 8, margin: '0 0 4px' }}>受理回执</h1>
+      <h1 style={{ textAlign: 'center', fontSize: 24, letterSpacing: 8, margin: '0 0 4px' }}>{r.title}</h1>
       <p style={{ textAlign: 'center', margin: '0 0 24px' }} data-testid="receipt-number">
-        {app.number}
+        {r.number}
       </p>
       <table>
         <tbody>
-          <tr>
-            <th scope="row">申报企业</th>
-            <td>{app.enterpriseName ?? app.creditCode}</td>
-          </tr>
-          <tr>
-            <th scope="row">统一社会信用代码</th>
-            <td>{app.creditCode}</td>
-          </tr>
-          <tr>
-            <th scope="row">申报批次</th>
-            <td>{app.call?.title ?? '—'}</td>
-          </tr>
-          <tr>
-            <th scope="row">评估年度</th>
-            <td>{app.call ? `${app.call.year}年度` : '—'}</td>
-          </tr>
-          <tr>
-            <th scope="row">受理时间</th>
-            <td>
-              {formatDate(received)} {formatTime(received).slice(11)}（北京时间）
-              {resubmitted &&
-                resubmitted.at !== received &&
-                `；补正后重新提交于${formatDate(resubmitted.at)} ${formatTime(resubmitted.at).slice(11)}`}
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">政策依据</th>
-            <td>《丰台区支持人工智能科技创新和产业创新融合发展的若干措施》（政策版本{app.policyVersion ?? '—'}）</td>
-          </tr>
+          {r.rows.map(([label, value]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td>{value}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
-      <h2 style={{ fontSize: 16, margin: '24px 0 8px' }}>申报事项</h2>
+      <h2 style={{ fontSize: 16, margin: '24px 0 8px' }}>{r.itemsHeading}</h2>
       <table data-testid="receipt-items">
         <thead>
           <tr>
-            <th scope="col">支持事项</th>
-            <th scope="col">支持对象</th>
+            <th scope="col">{r.itemColumns[0]}</th>
+            <th scope="col">{r.itemColumns[1]}</th>
             <th scope="col" style={{ textAlign: 'right' }}>
-              测算金额（元）
+              {r.itemColumns[2]}
             </th>
           </tr>
         </thead>
         <tbody>
-          {app.items.map((i) => {
-            const m = measures.get(i.measure);
-            // The catalogue comes in the interface's language; the receipt's words are Chinese.
-            return (
-              <tr key={`${i.measure}|${i.subject ?? ''}`}>
-                <td>{measureLabel(m, 'zh', i.measure)}</td>
-                <td>{i.subject ?? '—'}</td>
-                <td className="num">
-                  {i.review ? '最高' : ''}
-                  {formatYuan(i.engineAmount)}
-                </td>
-              </tr>
-            );
-          })}
+          {r.items.map((i) => (
+            <tr key={`${i.measure}|${i.subject}`}>
+              <td>{i.measure}</td>
+              <td>{i.subject}</td>
+              <td className="num">{i.amount}</td>
+            </tr>
+          ))}
           <tr>
             <th scope="row" colSpan={2}>
               合计
             </th>
-            <td className="num">{formatYuan(app.engineTotal)}</td>
+            <td className="num">{r.total}</td>
           </tr>
         </tbody>
       </table>
-      <h2 style={{ fontSize: 16, margin: '24px 0 8px' }}>附件材料</h2>
-      {app.attachments.length === 0 ? (
+      <h2 style={{ fontSize: 16, margin: '24px 0 8px' }}>{r.attachmentsHeading}</h2>
+      {r.attachments.length === 0 ? (
         <p>无</p>
       ) : (
         <ol style={{ margin: 0, paddingInlineStart: 24 }} data-testid="receipt-attachments">
-          {app.attachments.map((a) => (
-            <li key={a.id}>{a.filename}</li>
+          {r.attachments.map((name, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: files in upload order; two may share a name
+            <li key={i}>{name}</li>
           ))}
         </ol>
       )}
-      <p style={{ marginTop: 24, lineHeight: 1.8 }}>
-        说明：本回执证明上述申报材料已于受理时间提交。测算金额为按申报信息和政策条款计算的结果，不代表最终支持金额；标“最高”的事项以专家评审认定为准，支持金额以主管部门审定并经公示的结果为准，相关支持额度受年度总额控制。
-      </p>
+      <p style={{ marginTop: 24, lineHeight: 1.8 }}>{r.note}</p>
       <p style={{ textAlign: 'right', marginTop: 40 }}>
-        {ISSUER}
-        <br />
-        {formatDate(received)}
+        {r.issuer}
+        {r.issuer !== '' && <br />}
+        {r.date}
       </p>
     </article>
   );
