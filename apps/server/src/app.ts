@@ -31,6 +31,7 @@ import { ledgerRoutes } from './routes/ledger-routes.js';
 import { matchRoutes } from './routes/match-routes.js';
 import { noticeRoutes } from './routes/notice-routes.js';
 import { policyRoutes } from './routes/policy-routes.js';
+import { reportRoutes } from './routes/report-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 
@@ -159,6 +160,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   await app.register(healthRoutes(ctx));
   await app.register(calculateRoutes);
+  await app.register(reportRoutes(ctx));
   await app.register(policyRoutes);
   await app.register(authRoutes(ctx));
   await app.register(userRoutes(ctx));

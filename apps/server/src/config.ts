@@ -92,9 +92,20 @@ export interface ServerConfig {
    * memory/release-memory.ts). Work that comes sooner collects before it starts instead.
    */
   readonly releaseMemoryMs: number;
+  /**
+   * The Chinese font of the PDFs (受理回执, 政策测算报告): FTAI_PDF_FONT, a .ttf, .otf or .ttc file,
+   * a collection's face after `#` (…/NotoSansCJK-Regular.ttc#NotoSansCJKsc-Regular, Debian's
+   * fonts-noto-cjk, by default). Without the file, the PDFs answer 503 and the pages still print.
+   */
+  readonly pdfFont: string;
+  /** Its bold face for headings (FTAI_PDF_FONT_BOLD); the regular one where absent. */
+  readonly pdfFontBold: string;
 }
 
 export type ConfigOptions = Partial<ServerConfig>;
+
+/** Where Debian's fonts-noto-cjk puts its fonts. */
+const NOTO_CJK = '/usr/share/fonts/opentype/noto';
 
 function int(name: string, fallback: number): number {
   const v = process.env[name];
@@ -156,5 +167,7 @@ export function loadConfig(options: ConfigOptions = {}): ServerConfig {
     sharedRateLimits: options.sharedRateLimits ?? true,
     drainSeconds: options.drainSeconds ?? int('FTAI_DRAIN_SECONDS', 30),
     releaseMemoryMs: options.releaseMemoryMs ?? int('FTAI_RELEASE_MEMORY_MS', 1),
+    pdfFont: options.pdfFont ?? (process.env.FTAI_PDF_FONT || `${NOTO_CJK}/NotoSansCJK-Regular.ttc#NotoSansCJKsc-Regular`),
+    pdfFontBold: options.pdfFontBold ?? (process.env.FTAI_PDF_FONT_BOLD || `${NOTO_CJK}/NotoSansCJK-Bold.ttc#NotoSansCJKsc-Bold`),
   };
 }

@@ -57,6 +57,7 @@ const CODE_ZH: Record<string, string> = {
   FTAI_ERR_CSRF: '页面已过期，请刷新后重试',
   FTAI_ERR_RATE_LIMIT: '操作过于频繁，请稍后再试',
   FTAI_ERR_NOT_READY: '服务正在启动，请稍后再试',
+  FTAI_ERR_PDF_UNAVAILABLE: '服务器暂不能生成PDF文件，请使用本页的“打印”，在打印窗口中选择“另存为PDF”',
   FTAI_ERR_INTERNAL: '服务器内部错误，操作未执行，请稍后重试',
 };
 
@@ -95,6 +96,7 @@ const MESSAGE_ZH: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/^sign in first/, () => '请先登录'],
   [/^wrong user name or password/, () => '用户名或密码错误'],
   [/^application not found/, () => '未找到该申报'],
+  [/^the application has not been submitted: no receipt yet/, () => '该申报尚未提交，暂无受理回执；提交后即可下载'],
   [/^call not found/, () => '未找到该申报批次'],
   [/^notice not found/, () => '未找到该公示'],
   [/^(\S+) not found$/, () => '未找到所请求的记录，可能编号有误或已被删除'],

@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'FTAI_ERR_CSRF',
   'FTAI_ERR_RATE_LIMIT',
   'FTAI_ERR_NOT_READY',
+  'FTAI_ERR_PDF_UNAVAILABLE',
   'FTAI_ERR_INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -47,6 +47,9 @@ const FILE_ROUTES = new Set([
   'GET /api/v1/audit/export.xlsx',
   // An attached file as it was uploaded (PDF, PNG, JPEG, WebP).
   'GET /api/v1/attachments/:id',
+  // The PDFs a person keeps: an application's 受理回执, a calculation's 政策测算报告.
+  'GET /api/v1/applications/:id/receipt.pdf',
+  'POST /api/v1/calculate/report.pdf',
 ]);
 
 /**
