@@ -258,6 +258,14 @@ export async function englishWords(page: Page): Promise<string[]> {
   });
 }
 
+/** A PDF the page downloaded: its pages' text, with the white space the layout puts between runs taken out. */
+export async function pdfText(path: string): Promise<{ readonly pages: number; readonly text: string }> {
+  const { extractText, getDocumentProxy } = await import('unpdf');
+  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(path)));
+  const { totalPages, text } = await extractText(pdf, { mergePages: true });
+  return { pages: totalPages, text: (text as string).replace(/\s+/g, '') };
+}
+
 /** Checks the page's accessibility (expectAccessible), then saves a full-page screenshot to e2e/screenshots/NAME.png. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   await expectAccessible(page, name);

@@ -9,6 +9,7 @@ import {
   type E2EServer,
   HAS_CHROMIUM,
   launchBrowser,
+  pdfText,
   screenshot,
   signIn,
   startServer,
@@ -143,6 +144,16 @@ describe.skipIf(!HAS_CHROMIUM)('an applicant from the calculator to an allocated
     expect(await page.getByTestId('receipt-items').textContent()).toContain('1,000,000');
     expect(await page.getByTestId('receipt-attachments').textContent()).toContain('算力服务合同.pdf');
     await screenshot(page, 'journey-receipt');
+    // …and as the PDF the applicant keeps: the same lines, drawn by the server.
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('receipt-pdf').click()]);
+    expect(pdf.suggestedFilename()).toBe(`受理回执-${number}.pdf`);
+    const receipt = await pdfText(await pdf.path());
+    expect(receipt.pages).toBe(1);
+    expect(receipt.text).toContain(`受理回执${number}`);
+    expect(receipt.text).toContain(`申报企业${ENTERPRISE}`);
+    expect(receipt.text).toContain('1,000,000');
+    expect(receipt.text).toContain('算力服务合同.pdf');
+    expect(receipt.text).toContain('北京市丰台区科学技术和信息化局');
     // The browser notes the refusal the test provoked (400, materials missing), and nothing else.
     expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
   }, 120_000);

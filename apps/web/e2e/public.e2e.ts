@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, type E2EBrowser, type E2EServer, HAS_CHROMIUM, launchBrowser, ROOT, screenshot, startServer } from './harness.js';
+import { apiAs, type E2EBrowser, type E2EServer, HAS_CHROMIUM, launchBrowser, pdfText, ROOT, screenshot, startServer } from './harness.js';
 
 const CASES = join(ROOT, 'packages', 'policy-fengtai', 'cases');
 const readCase = (prefix: string) => {
@@ -197,8 +197,19 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     await screenshot(page, 'calculator-print');
     await page.emulateMedia({ media: 'screen' });
 
-    // Download: exactly the contract request of the case (startup answered "no" in the form).
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('calc-download').click()]);
+    // 下载: the printable report as a PDF the server draws, with the same lines as the printed page.
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('calc-report-pdf').click()]);
+    expect(pdf.suggestedFilename()).toBe(`政策测算报告-2026-${c.request.enterprise.creditCode}.pdf`);
+    const paper = await pdfText(await pdf.path());
+    expect(paper.text).toContain('政策测算报告');
+    expect(paper.text).toContain('第八条第（1）项（部级卓越孵化器、市级标杆孵化器）');
+    expect(paper.text).toContain('最高900,000需评审');
+    expect(paper.text).toContain('培育符合条件的人工智能企业11家×50,000元＝550,000元');
+    expect(paper.text).toContain(`合计${yuan(c.expect.total)}`);
+
+    // 高级 → 导出: exactly the contract request of the case (startup answered "no" in the form).
+    await page.getByTestId('calc-advanced').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('calc-export-json').click()]);
     expect(download.suggestedFilename()).toBe(`ftai-request-2026-${c.request.enterprise.creditCode}.json`);
     const saved = await download.path();
     const downloaded = JSON.parse(readFileSync(saved, 'utf8'));
@@ -381,7 +392,8 @@ describe.skipIf(!HAS_CHROMIUM)('public pages: policy browser, calculator, notice
     expect(await page.getByRole('row', { name: /第五条第（1）项/ }).textContent()).toContain('1亿元');
     expect(await page.getByTestId('calc-total').textContent()).toContain('0');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('calc-download').click()]);
+    await page.getByTestId('calc-advanced').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('calc-export-json').click()]);
     const request = JSON.parse(readFileSync(await download.path(), 'utf8'));
     expect(request.history).toEqual([
       { measure: '5.1', year: 2025, subject: 'revenue-100m', amount: 300000 },

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachRequiredMaterials } from '../http/attach-materials.js';
 import { type Client, createTestApp, DIALECTS, type TestApp } from '../test/harness.js';
 
-const CASES = join(import.meta.dirname, '..', '..', '..', '..', '..', 'shared', 'cases');
+const CASES = join(import.meta.dirname, '..', '..', '..', '..', 'packages', 'policy-fengtai', 'cases');
 const caseNamed = (start: string) => {
   const file = readdirSync(CASES).find((f) => f.startsWith(start));
   if (!file) throw new Error(`no case ${start} in ${CASES}`);

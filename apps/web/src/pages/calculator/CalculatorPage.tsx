@@ -1,12 +1,22 @@
-import { DownloadOutlined, EditOutlined, PrinterOutlined, ReloadOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  DownloadOutlined,
+  DownOutlined,
+  EditOutlined,
+  FilePdfOutlined,
+  PrinterOutlined,
+  ReloadOutlined,
+  SendOutlined,
+  SettingOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import type { Answer, CallList } from '@ftai/api';
 import { issueText } from '@ftai/api/issue-text';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, type FormInstance, Grid, Space, Spin, Steps, Typography } from 'antd';
+import { Alert, App, Button, Card, Dropdown, Form, type FormInstance, Grid, Space, Spin, Steps, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ApiError, api, type FieldIssue } from '../../api/client';
+import { ApiError, api, type FieldIssue, saveFile } from '../../api/client';
 import { useAuth } from '../../auth/auth-context';
 import { FactsEditor } from '../../components/facts-editor/FactsEditor';
 import { type Facts, type Topic, withTopicOf } from '../../components/facts-editor/fact-fields';
@@ -66,7 +76,8 @@ function clearErrors(form: FormInstance): void {
 /**
  * 政策计算器: five steps — the year and the enterprise, the topics it worked on, the facts of those
  * topics, earlier support, and the answer of POST /api/v1/calculate with every explanation step. The
- * request can be downloaded as contract JSON, loaded back, and the answer printed as a report.
+ * answer can be downloaded as the server's PDF report or printed; the request can be exported as contract
+ * JSON and loaded back (高级).
  */
 export function CalculatorPage() {
   usePageTitle('nav.calculator');
@@ -252,17 +263,24 @@ export function CalculatorPage() {
     }
   };
 
-  const download = () => {
+  /** Advanced: the request as contract JSON, to keep or to load back later. */
+  const exportJson = () => {
     const request = buildRequest(collect());
     const blob = new Blob([`${JSON.stringify(request, null, 2)}\n`], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = requestFileName(request);
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveFile({ blob, filename: requestFileName(request) });
+  };
+
+  /** The printable report as the server draws it (PDF), of the request the answer shown was computed from. */
+  const [pdfBusy, setPdfBusy] = useState(false);
+  const downloadReport = async (request: CalcRequest) => {
+    setPdfBusy(true);
+    try {
+      saveFile(await api.postForFile(`/api/v1/calculate/report.pdf?lang=${lang}`, request));
+    } catch (e) {
+      message.error(`${t('reportFailed')}${lang === 'zh' ? '：' : ': '}${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setPdfBusy(false);
+    }
   };
 
   const load = async (file: File) => {
@@ -330,12 +348,20 @@ export function CalculatorPage() {
             </Typography.Paragraph>
           </div>
           <Space wrap>
-            <Button icon={<UploadOutlined />} onClick={() => fileInput.current?.click()} data-testid="calc-load">
-              {t('load')}
-            </Button>
-            <Button icon={<DownloadOutlined />} onClick={download} data-testid="calc-download">
-              {t('download')}
-            </Button>
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'import', icon: <UploadOutlined />, label: <span data-testid="calc-load">{t('load')}</span> },
+                  { key: 'export', icon: <DownloadOutlined />, label: <span data-testid="calc-export-json">{t('exportJson')}</span> },
+                ],
+                onClick: ({ key }) => (key === 'import' ? fileInput.current?.click() : exportJson()),
+              }}
+            >
+              <Button icon={<SettingOutlined />} data-testid="calc-advanced">
+                {t('advanced')} <DownOutlined />
+              </Button>
+            </Dropdown>
             <input
               ref={fileInput}
               type="file"
@@ -479,7 +505,17 @@ export function CalculatorPage() {
                 </Button>
               )}
               {step === RESULTS_STEP && computed && (
-                <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="calc-print">
+                <Button
+                  icon={<FilePdfOutlined />}
+                  onClick={() => void downloadReport(computed.request)}
+                  loading={pdfBusy}
+                  data-testid="calc-report-pdf"
+                >
+                  {t('download')}
+                </Button>
+              )}
+              {step === RESULTS_STEP && computed && (
+                <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="calc-print">
                   {t('print')}
                 </Button>
               )}

@@ -1,9 +1,11 @@
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { ApplicationView } from '@ftai/api';
 import { receiptLines } from '@ftai/api/receipt';
-import { Button, Result, Skeleton, Space } from 'antd';
+import { App, Button, Result, Skeleton, Space } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { api, saveFile } from '../../api/client';
 import { useMeasureIndex } from '../../api/use-catalogue';
 import { LoadFailed } from '../../components/LoadFailed';
 import { useApplication } from './portal-queries';
@@ -31,6 +33,19 @@ export function ReceiptPage() {
   const { t } = useTranslation('portal');
   const { id } = useParams();
   const app = useApplication(id);
+  const { message } = App.useApp();
+  const [pdfBusy, setPdfBusy] = useState(false);
+  /** The receipt as the server draws it (PDF, A4), saved under its name: 受理回执-丰科AI申〔2026〕0001号.pdf. */
+  const downloadPdf = async () => {
+    setPdfBusy(true);
+    try {
+      saveFile(await api.getFile(`/api/v1/applications/${encodeURIComponent(id ?? '')}/receipt.pdf`));
+    } catch (e) {
+      message.error(`${t('receipt.pdfFailed')}${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setPdfBusy(false);
+    }
+  };
   if (app.isLoading) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (app.isError) return <LoadFailed error={app.error} onRetry={() => void app.refetch()} />;
   if (!app.data) return null;
@@ -50,7 +65,10 @@ export function ReceiptPage() {
         <Link to={`/portal/applications/${app.data.id}`}>
           <ArrowLeftOutlined /> {t('receipt.back')}
         </Link>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="receipt-print">
+        <Button type="primary" icon={<FilePdfOutlined />} onClick={() => void downloadPdf()} loading={pdfBusy} data-testid="receipt-pdf">
+          {t('receipt.pdf')}
+        </Button>
+        <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="receipt-print">
           {t('receipt.print')}
         </Button>
       </Space>
