@@ -32,6 +32,7 @@ const WRITES: Record<string, { role: Role; body?: (f: Fixtures) => unknown }> = 
   'POST /api/v1/auth/login': { role: 'anonymous', body: () => ({ username: 'officer', password: 'wrong-password' }) },
   'POST /api/v1/auth/logout': { role: 'anonymous' },
   'POST /api/v1/calculate': { role: 'anonymous', body: () => example },
+  'POST /api/v1/calculate/report.pdf': { role: 'anonymous', body: () => example },
   'POST /api/v1/users': {
     role: 'admin',
     body: () => ({ username: 'fuzz.user', displayName: 'Fuzz', role: 'applicant', creditCode: CODE_A, password: 'correct-horse-battery' }),
