@@ -68,7 +68,9 @@ export function calcReportPdf(
     date: now,
   });
   sheet.title(w.title);
-  sheet.subtitle(`${w.policy}\n${w.policyVersion}${colon}${answer.policy.version} · ${w.computedOn}${colon}${day(today, lang)}`);
+  sheet.subtitle(
+    `${w.policy}\n${w.policyVersion}${colon}${answer.policy.version}${en ? ' · ' : '；'}${w.computedOn}${colon}${day(today, lang)}`,
+  );
 
   sheet.heading(w.request);
   sheet.field(w.enterprise, code ? (en ? `${name} (${code})` : `${name}（${code}）`) : name, colon);
@@ -109,7 +111,7 @@ export function calcReportPdf(
   sheet.heading(w.steps);
   for (const { r, line } of lines) {
     if (!r.explanation?.length) continue;
-    sheet.subheading(line.subject === '—' ? line.measure : `${line.measure} · ${line.subject}`);
+    sheet.subheading(line.subject === '—' ? line.measure : `${line.measure}${en ? ', ' : '，'}${w.subject}${colon}${line.subject}`);
     sheet.numbered(r.explanation);
   }
   sheet.paragraph(w.disclaimer, { gap: 1 });

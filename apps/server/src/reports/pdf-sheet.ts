@@ -25,7 +25,7 @@ const BODY = 10.5;
 /**
  * An A4 sheet written top to bottom in a Chinese font, as official forms are: a centred title,
  * headings, paragraphs, numbered lines, bordered tables that run on to the next page row by row,
- * and 第N页 共M页 at each page's foot. pdfkit lays it out and embeds only the glyphs used.
+ * and 第N页（共M页） at each page's foot. pdfkit lays it out and embeds only the glyphs used.
  */
 export class PdfSheet {
   private readonly doc: PDFKit.PDFDocument;
@@ -161,7 +161,7 @@ export class PdfSheet {
     return this;
   }
 
-  /** The PDF's bytes, with 第N页 共M页 at the foot of each page. */
+  /** The PDF's bytes, with 第N页（共M页） at the foot of each page. */
   async end(pageWord: (n: number, of: number) => string): Promise<Buffer> {
     const { start, count } = this.doc.bufferedPageRange();
     for (let i = start; i < start + count; i++) {

@@ -2,8 +2,8 @@ import type { ReceiptLines } from '@ftai/api/receipt';
 import type { PdfFonts } from './pdf-font.js';
 import { PdfSheet } from './pdf-sheet.js';
 
-/** 第1页 共2页. */
-export const pageWordZh = (n: number, of: number) => `第${n}页 共${of}页`;
+/** 第1页（共2页）. */
+export const pageWordZh = (n: number, of: number) => `第${n}页（共${of}页）`;
 
 /**
  * 受理回执 as a PDF: the same lines as the receipt page (receiptLines), on A4 in the official

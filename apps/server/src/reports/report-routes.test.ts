@@ -104,7 +104,7 @@ describe.skipIf(!HAS_FONT).each(DIALECTS)('the PDFs: 受理回执 and 政策测�
     for (const a of view.attachments as { filename: string }[]) expect(text).toContain(squeeze(a.filename));
     expect(text).toContain('相关支持额度受年度总额控制');
     expect(text).toContain('北京市丰台区科学技术和信息化局2028年3月15日');
-    expect(text).toContain('第1页共1页');
+    expect(text).toContain('第1页（共1页）');
 
     // The officer may print it too; another enterprise may not see it.
     expect((await officer.get(`/api/v1/applications/${id}/receipt.pdf`)).statusCode).toBe(200);
@@ -167,7 +167,7 @@ describe.skipIf(!HAS_FONT).each(DIALECTS)('the PDFs: 受理回执 and 政策测�
     expect(long.statusCode, long.body).toBe(200);
     const { pages } = await readPdf(long.rawPayload);
     expect(pages.length).toBeGreaterThan(1);
-    expect(squeeze(pages.at(-1) ?? '')).toContain(`第${pages.length}页共${pages.length}页`);
+    expect(squeeze(pages.at(-1) ?? '')).toContain(`第${pages.length}页（共${pages.length}页）`);
     const text = squeeze(pages.join('\n'));
     for (const f of filings) expect(text).toContain(`备案编号：${f.id}；`);
   });
