@@ -1,4 +1,4 @@
-import { formatYuan, type MeasureName, measureLabel, tierLabel } from '@ftai/policy-fengtai/report';
+import { formatYuan, type MeasureName, measureLabel, tierLabel } from '@ftai/policy-fengtai/report/words';
 import type { ApplicationView } from './applications.js';
 
 /**

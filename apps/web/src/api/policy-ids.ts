@@ -5,8 +5,8 @@
  * (policy-ids.test.ts keeps the two in step).
  */
 
-export type { Tier } from '@ftai/policy-fengtai/report';
-export { REVENUE_TIERS, TIERS_OF_MEASURE as MILESTONE_TIERS, tierLabel } from '@ftai/policy-fengtai/report';
+export type { Tier } from '@ftai/policy-fengtai/report/words';
+export { REVENUE_TIERS, TIERS_OF_MEASURE as MILESTONE_TIERS, tierLabel } from '@ftai/policy-fengtai/report/words';
 
 /**
  * The measures whose support goes to the enterprise as a whole: what another district policy's

@@ -1,5 +1,5 @@
 import type { MeasureResult } from '@ftai/api';
-import { resultCause } from '@ftai/policy-fengtai/report';
+import { resultCause } from '@ftai/policy-fengtai/report/words';
 import { Button, Typography } from 'antd';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,5 @@
 import type { Answer, MeasureResult } from '@ftai/api';
-import { measureLabel } from '@ftai/policy-fengtai/report';
+import { measureLabel } from '@ftai/policy-fengtai/report/words';
 import { Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';

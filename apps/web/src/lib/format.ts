@@ -1,4 +1,4 @@
-export { formatYuan } from '@ftai/policy-fengtai/report';
+export { formatYuan } from '@ftai/policy-fengtai/report/words';
 
 /** "2027-03-15T02:00:00.000Z" → "2027-03-15 10:00" in Beijing time. */
 export function formatTime(iso: string | null | undefined): string {

@@ -1,4 +1,4 @@
-import { REPORT_WORDS } from '@ftai/policy-fengtai/report';
+import { REPORT_WORDS } from '@ftai/policy-fengtai/report/words';
 
 /** Texts of the calculator pages (and the facts editor): Chinese first, English beside it, same keys. */
 export const calculator = {

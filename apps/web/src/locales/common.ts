@@ -1,5 +1,5 @@
 import { APPLICATION_STATUSES, type ApplicationStatus, roleLabels, statusLabel } from '@ftai/api/statuses';
-import { RESULT_STATUS_WORDS } from '@ftai/policy-fengtai/report';
+import { RESULT_STATUS_WORDS } from '@ftai/policy-fengtai/report/words';
 
 /** The application statuses' labels, from @ftai/api's STATUS_TABLE: `status.under_review` → 专家评审. */
 function statusLabels(lang: 'zh' | 'en'): Record<ApplicationStatus, string> {

@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { MeasureInfo } from '@ftai/api';
-import { measureLabel } from '@ftai/policy-fengtai/report';
+import { measureLabel } from '@ftai/policy-fengtai/report/words';
 import type { FormListFieldData } from 'antd';
 import { Alert, Button, Card, Col, Form, type FormInstance, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,5 @@
 import type { Answer } from '@ftai/api';
-import { measureLabel } from '@ftai/policy-fengtai/report';
+import { measureLabel } from '@ftai/policy-fengtai/report/words';
 import { Alert, Card, Col, Empty, Row, Statistic, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,7 +1,7 @@
 import { ImportOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ImportOutcome, OtherAward } from '@ftai/api';
 import { issueText } from '@ftai/api/issue-text';
-import { measureLabel } from '@ftai/policy-fengtai/report';
+import { measureLabel } from '@ftai/policy-fengtai/report/words';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Collapse, Flex, Form, Grid, Input, List, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';

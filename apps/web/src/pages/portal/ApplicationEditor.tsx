@@ -8,7 +8,7 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import type { Answer, ApplicationView } from '@ftai/api';
-import { measureLabel } from '@ftai/policy-fengtai/report';
+import { measureLabel } from '@ftai/policy-fengtai/report/words';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Col, Collapse, Empty, Grid, Row, Space, Spin, Statistic, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';

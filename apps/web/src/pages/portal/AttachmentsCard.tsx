@@ -1,7 +1,7 @@
 import { CheckCircleFilled, ExclamationCircleFilled, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ApplicationView, Attachment, MaterialList } from '@ftai/api';
 import { claimedMeasures } from '@ftai/policy-fengtai/materials';
-import { measureLabel } from '@ftai/policy-fengtai/report';
+import { measureLabel } from '@ftai/policy-fengtai/report/words';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';

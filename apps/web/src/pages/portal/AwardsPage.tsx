@@ -1,6 +1,6 @@
 import type { EnterpriseAward } from '@ftai/api';
 import { AWARD_STATUSES } from '@ftai/api/statuses';
-import { measureLabel } from '@ftai/policy-fengtai/report';
+import { measureLabel } from '@ftai/policy-fengtai/report/words';
 import { Card, Col, Empty, Grid, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
