@@ -149,7 +149,17 @@ export const notifyEntrySchema = z.object({
   year: int,
   /** Whole yuan. */
   total: int,
-  measures: z.array(z.object({ measure: z.string(), subject: z.string().nullable(), amount: int })),
+  measures: z.array(
+    z.object({
+      measure: z.string(),
+      subject: z.string().nullable(),
+      amount: int,
+      review: z
+        .boolean()
+        .default(false)
+        .meta({ description: 'A maximum an expert review decides (经评审认定); false in lists of jobs run before it was noted.' }),
+    }),
+  ),
 });
 export type NotifyEntry = z.output<typeof notifyEntrySchema>;
 

@@ -154,7 +154,7 @@ export class BatchMatcher {
   /** One line of JSON Lines: the answer, or the error line (the same as `ftai calc --jsonl`: one answerer for both). */
   private matchLine(line: string, lineNo: number, out: BatchOutput): void {
     const a = answerLine(line, lineNo, this.options);
-    if (a.ok) out.good(a.answer, a.text, lineNo, a.request.enterprise.name ?? null);
+    if (a.ok) out.good(a.answer, a.text, lineNo, a.request.enterprise.name ?? null, line);
     else out.bad(a.text);
   }
 
@@ -166,7 +166,7 @@ export class BatchMatcher {
     const v = checkRequest(request);
     if (v.ok && issues.length === 0) {
       const a = answerRequest(v.request, { row }, this.options);
-      if (a.ok) out.good(a.answer, a.text, row, v.request.enterprise.name ?? null);
+      if (a.ok) out.good(a.answer, a.text, row, v.request.enterprise.name ?? null, request);
       else out.bad(a.text);
       return;
     }
@@ -227,8 +227,12 @@ class BatchOutput {
     this.errors += `${line}\n`;
   }
 
-  /** A row answered: `text` is the answer as JSON. */
-  good(answer: Answer, text: string, row: number, name: string | null): void {
+  /**
+   * A row answered: `text` is the answer as JSON; `sent` the request as given (its JSON line, or
+   * the registry row's request), whose enterprise and facts go on the notify line: what a
+   * 免申即享 offer rests on, in the contract's own terms (yuan, not the engine's fen).
+   */
+  good(answer: Answer, text: string, row: number, name: string | null, sent: string | Readonly<Record<string, unknown>>): void {
     this.rows++;
     this.answers?.line(text);
     const stats = this.stats;
@@ -236,7 +240,7 @@ class BatchOutput {
     const articleStats = this.articleStats;
     let lastMeasure = -1;
     let articlesGranted = 0;
-    let notified: { measure: string; subject: string | null; amount: number }[] | undefined;
+    let notified: { measure: string; subject: string | null; amount: number; review: boolean }[] | undefined;
     for (const r of answer.results) {
       const m = MEASURE_INDEX.get(r.measure);
       if (m === undefined) continue;
@@ -253,7 +257,7 @@ class BatchOutput {
         articleStats[a + 2] = (articleStats[a + 2] as number) + r.amount;
         if (this.settings.want.notify) {
           notified ??= [];
-          notified.push({ measure: r.measure, subject: r.subject, amount: r.amount });
+          notified.push({ measure: r.measure, subject: r.subject, amount: r.amount, review: r.review });
         }
       } else if (r.status === 'pending') stats[at + 3] = (stats[at + 3] as number) + 1;
       else if (r.status === 'in-kind') stats[at + 4] = (stats[at + 4] as number) + 1;
@@ -271,7 +275,14 @@ class BatchOutput {
       this.grantedRows++;
       this.grantedTotal += answer.total;
       if (notified) {
-        this.notify += `${JSON.stringify({ row, creditCode: answer.creditCode, name, year: answer.year, total: answer.total, measures: notified })}\n`;
+        const given = (typeof sent === 'string' ? JSON.parse(sent) : sent) as Record<string, unknown>;
+        const request = {
+          enterprise: given.enterprise ?? {},
+          facts: given.facts ?? {},
+          ...(given.history === undefined ? {} : { history: given.history }),
+          ...(given.otherPolicyAwards === undefined ? {} : { otherPolicyAwards: given.otherPolicyAwards }),
+        };
+        this.notify += `${JSON.stringify({ row, creditCode: answer.creditCode, name, year: answer.year, total: answer.total, measures: notified, request })}\n`;
       }
     }
   }
