@@ -30,6 +30,7 @@ import { healthRoutes } from './routes/health-routes.js';
 import { ledgerRoutes } from './routes/ledger-routes.js';
 import { matchRoutes } from './routes/match-routes.js';
 import { noticeRoutes } from './routes/notice-routes.js';
+import { offerRoutes } from './routes/offer-routes.js';
 import { policyRoutes } from './routes/policy-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
@@ -171,6 +172,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(ledgerRoutes(ctx));
   await app.register(noticeRoutes(ctx));
   await app.register(matchRoutes(ctx));
+  await app.register(offerRoutes(ctx));
   await app.register(auditRoutes(ctx));
 
   const webDir = ctx.config.webDir;

@@ -100,6 +100,22 @@ export interface ServerConfig {
   readonly pdfFont: string;
   /** Its bold face for headings (FTAI_PDF_FONT_BOLD); the regular one where absent. */
   readonly pdfFontBold: string;
+  /**
+   * Where the links in messages lead (FTAI_PUBLIC_URL): the address people open the platform at,
+   * e.g. https://ftai.example.gov.cn; `http://HOST:PORT` by default.
+   */
+  readonly publicUrl: string;
+  /** The SMTP server of 免申即享 e-mails (FTAI_SMTP_URL: smtp://user:pass@host:587, smtps://…); no e-mail without it. */
+  readonly smtpUrl: string | undefined;
+  /** Their sender (FTAI_MAIL_FROM), e.g. "丰台区科学技术和信息化局 <noreply@example.gov.cn>". */
+  readonly mailFrom: string;
+  /** An HTTP SMS provider (FTAI_SMS_URL, POST JSON {to, text, id}) and its token (FTAI_SMS_TOKEN); the log-only driver without it. */
+  readonly smsUrl: string | undefined;
+  readonly smsToken: string | undefined;
+  /** E-mails and SMS sent per minute at most, all instances together roughly (FTAI_NOTIFY_PER_MINUTE, 600). */
+  readonly notifyPerMinute: number;
+  /** How often queued messages, reminders and deadlines are looked at (FTAI_NOTIFY_POLL_SECONDS, 5). */
+  readonly notifyPollSeconds: number;
 }
 
 export type ConfigOptions = Partial<ServerConfig>;
@@ -169,5 +185,15 @@ export function loadConfig(options: ConfigOptions = {}): ServerConfig {
     releaseMemoryMs: options.releaseMemoryMs ?? int('FTAI_RELEASE_MEMORY_MS', 1),
     pdfFont: options.pdfFont ?? (process.env.FTAI_PDF_FONT || `${NOTO_CJK}/NotoSansCJK-Regular.ttc#NotoSansCJKsc-Regular`),
     pdfFontBold: options.pdfFontBold ?? (process.env.FTAI_PDF_FONT_BOLD || `${NOTO_CJK}/NotoSansCJK-Bold.ttc#NotoSansCJKsc-Bold`),
+    publicUrl: (
+      options.publicUrl ??
+      (process.env.FTAI_PUBLIC_URL || `http://${process.env.HOST || '127.0.0.1'}:${int('PORT', 8080)}`)
+    ).replace(/\/+$/, ''),
+    smtpUrl: options.smtpUrl ?? (process.env.FTAI_SMTP_URL || undefined),
+    mailFrom: options.mailFrom ?? (process.env.FTAI_MAIL_FROM || '丰台区科学技术和信息化局 <noreply@localhost>'),
+    smsUrl: options.smsUrl ?? (process.env.FTAI_SMS_URL || undefined),
+    smsToken: options.smsToken ?? (process.env.FTAI_SMS_TOKEN || undefined),
+    notifyPerMinute: options.notifyPerMinute ?? (int('FTAI_NOTIFY_PER_MINUTE', 0) || 600),
+    notifyPollSeconds: options.notifyPollSeconds ?? Math.max(0.5, Number(process.env.FTAI_NOTIFY_POLL_SECONDS || 5) || 5),
   };
 }

@@ -6,6 +6,7 @@ import { type ConfigOptions, loadConfig } from './config.js';
 import { type AppContext, createContext } from './context.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { startOfferMessenger } from './offers/offer-deliveries.js';
 import { markDraining } from './routes/health-routes.js';
 
 /** A listening server (`startServer`). */
@@ -31,6 +32,7 @@ export async function startServer(options: ConfigOptions = {}): Promise<RunningS
   const ctx = createContext(handle.db, handle.dialect, config);
   let app: FastifyInstance | undefined;
   let closing: Promise<void> | undefined;
+  let stopMessenger: (() => Promise<void>) | undefined;
   // Requests drain while the running jobs are handed back (another instance takes them up at once);
   // then the blob store and the database close.
   const close = () =>
@@ -38,7 +40,7 @@ export async function startServer(options: ConfigOptions = {}): Promise<RunningS
       markDraining(ctx);
       ctx.memory.close();
       try {
-        await Promise.all([app ? closeApp(app, config.drainSeconds * 1000) : undefined, ctx.matchJobs.close()]);
+        await Promise.all([app ? closeApp(app, config.drainSeconds * 1000) : undefined, ctx.matchJobs.close(), stopMessenger?.()]);
       } finally {
         try {
           await ctx.blobs.close();
@@ -54,6 +56,8 @@ export async function startServer(options: ConfigOptions = {}): Promise<RunningS
     await checkAuditKey(handle.db);
     // Background work starts on the migrated schema: match jobs a previous process left are taken up again.
     await ctx.matchJobs.start();
+    // 免申即享 messages, reminders and deadlines (offers/offer-deliveries.ts).
+    stopMessenger = startOfferMessenger(ctx);
     app = await buildApp(ctx);
     const address = await app.listen({ port: config.port, host: config.host });
     return { app, ctx, address, close };

@@ -9,6 +9,7 @@ export * from './health.js';
 export * from './ledger.js';
 export * from './matching.js';
 export * from './notices.js';
+export * from './offers.js';
 export * from './page.js';
 export * from './policy.js';
 export * from './review.js';

@@ -21,7 +21,13 @@ const ARTICLE = new Map<string, number>(measures.map((m) => [m.id, m.article]));
  * answer is stored with the policy version, one item per granted result, and the move to
  * `submitted` on the timeline.
  */
-export async function submitApplication(ctx: AppContext, trx: Transaction<Database>, user: CurrentUser, id: string): Promise<void> {
+export async function submitApplication(
+  ctx: AppContext,
+  trx: Transaction<Database>,
+  user: CurrentUser,
+  id: string,
+  options: { readonly offer?: boolean } = {},
+): Promise<void> {
   const at = ctx.now();
   const today = ctx.today();
   const row = await requireApplication(trx, user, id, 'own');
@@ -85,7 +91,9 @@ export async function submitApplication(ctx: AppContext, trx: Transaction<Databa
   // 申报材料: each required material of each measure claimed (given facts, whatever the engine
   // grants: the officer decides on what it refuses) has a file tied to it.
   const attached = await trx.selectFrom('attachments').select(['measure', 'material']).where('application_id', '=', row.id).execute();
-  const missing = missingMaterials(claimedMeasures(answer.results), attached);
+  // 免申即享: the offer rests on the data the bureau holds (the matched registry), not on files the
+  // enterprise uploads; the officer's formal check may still return it for materials.
+  const missing = options.offer ? [] : missingMaterials(claimedMeasures(answer.results), attached);
   if (missing.length > 0) throw materialsMissing(missing);
 
   const items = granted.map((r) => ({
@@ -138,7 +146,14 @@ export async function submitApplication(ctx: AppContext, trx: Transaction<Databa
     },
     at,
   );
-  await recordTransition(trx, row.id, 'submitted', user, row.status === 'returned' ? 'resubmitted' : null, at);
+  await recordTransition(
+    trx,
+    row.id,
+    'submitted',
+    user,
+    options.offer ? '免申即享确认申领' : row.status === 'returned' ? 'resubmitted' : null,
+    at,
+  );
 }
 
 const CITATION = new Map<string, string>(measures.map((m) => [m.id, `${m.citation.en} (${m.name.en})`]));

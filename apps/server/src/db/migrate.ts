@@ -26,6 +26,7 @@ import { enterpriseBankAccount } from './migrations/0023-enterprise-bank-account
 import { APPLICATION_NUMBERS_MIGRATION, applicationNumbers } from './migrations/0024-application-numbers.js';
 import { callNoticeContacts } from './migrations/0025-call-notice-contacts.js';
 import { attachmentMaterials } from './migrations/0026-attachment-materials.js';
+import { offers } from './migrations/0027-offers.js';
 import type { Database } from './schema.js';
 
 export interface MigrateOptions {
@@ -64,6 +65,7 @@ function migrations(dialect: Dialect, now: () => Date): Record<string, Migration
     [APPLICATION_NUMBERS_MIGRATION]: applicationNumbers(),
     '0025-call-notice-contacts': callNoticeContacts(),
     '0026-attachment-materials': attachmentMaterials(),
+    '0027-offers': offers(),
   };
 }
 

@@ -41,6 +41,11 @@ export interface Database {
   blobs: BlobsTable;
   rate_limits: RateLimitsTable;
   shared_secrets: SharedSecretsTable;
+  offer_batches: OfferBatchesTable;
+  offers: OffersTable;
+  offer_deliveries: OfferDeliveriesTable;
+  messages: MessagesTable;
+  invitations: InvitationsTable;
 }
 
 export interface UsersTable {
@@ -62,6 +67,9 @@ export interface EnterprisesTable {
   profile_json: string;
   /** The bank account for payments (收款账户: BankAccount as JSON), null until given. */
   bank_account_json: string | null;
+  /** Where 免申即享 messages go: e-mail and mobile (migration 0027), null until known. */
+  contact_email: Generated<string | null>;
+  contact_phone: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -151,6 +159,8 @@ export interface ApplicationsTable {
   allocation_id: string | null;
   /** Its readable number (丰科AI申〔2026〕0001号), given at first submission (migration 0024). */
   number: Generated<string | null>;
+  /** The 免申即享 offer whose confirmation created it (migration 0027), null for one applied for. */
+  offer_id: Generated<string | null>;
 }
 
 /**
@@ -468,4 +478,92 @@ export interface MatchJobsTable {
   retries: number;
   /** The running job's last progress (@ftai/match's MatchProgress), as JSON, for every instance to show. */
   progress_json: string | null;
+}
+
+/** A batch of 免申即享 offers made from a match job for a call (migration 0027). */
+export interface OfferBatchesTable {
+  id: string;
+  call_id: string;
+  match_job_id: string;
+  /** Its number in its call: 免申即享第N批. */
+  seq: number;
+  /** The last day (Beijing, YYYY-MM-DD) to confirm. */
+  deadline: string;
+  reminder_days: number;
+  filters_json: string;
+  policy_version: string;
+  offers: number;
+  total: number;
+  created_by: string;
+  created_at: string;
+}
+
+export type OfferStatus = 'pending' | 'confirmed' | 'declined' | 'expired';
+
+/** One enterprise's offer: what the match granted it, on the facts of its registry row. */
+export interface OffersTable {
+  id: string;
+  batch_id: string;
+  call_id: string;
+  credit_code: string;
+  enterprise_name: string | null;
+  year: number;
+  status: OfferStatus;
+  deadline: string;
+  total: number;
+  /** 1: an item is a maximum an expert review decides. */
+  review: number;
+  /** The measures granted, comma-separated, for the filters and lists. */
+  measures: string;
+  /** The contract request of the registry row ({ enterprise, facts }), as JSON. */
+  request_json: string;
+  /** The engine's answer (Chinese explanations), as JSON. */
+  result_json: string;
+  policy_version: string;
+  created_at: string;
+  read_at: string | null;
+  reminded_at: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  decline_reason: string | null;
+  application_id: string | null;
+}
+
+/** One message of an offer on one channel: queued, then sent, skipped (no address) or failed for good. */
+export interface OfferDeliveriesTable {
+  id: string;
+  offer_id: string;
+  kind: 'notice' | 'reminder';
+  channel: 'inbox' | 'email' | 'sms';
+  status: 'queued' | 'sent' | 'skipped' | 'failed';
+  attempts: number;
+  address: string | null;
+  provider_id: string | null;
+  error: string | null;
+  created_at: string;
+  /** When a queued one is tried (again). */
+  next_at: string | null;
+  sent_at: string | null;
+}
+
+/** A message of the portal's message centre (站内信), to an enterprise. */
+export interface MessagesTable {
+  id: string;
+  credit_code: string;
+  offer_id: string | null;
+  subject: string;
+  body: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** An invitation code (its SHA-256) for an enterprise without an account: single use, expiring. */
+export interface InvitationsTable {
+  code_hash: string;
+  credit_code: string;
+  offer_id: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by: string | null;
+  created_at: string;
 }

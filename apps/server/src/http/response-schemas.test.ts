@@ -50,6 +50,8 @@ const FILE_ROUTES = new Set([
   // The PDFs a person keeps: an application's 受理回执, a calculation's 政策测算报告.
   'GET /api/v1/applications/:id/receipt.pdf',
   'POST /api/v1/calculate/report.pdf',
+  // A 免申即享 batch's offers as a workbook.
+  'GET /api/v1/offer-batches/:id/export.xlsx',
 ]);
 
 /**
