@@ -1,3 +1,4 @@
+import { answerSchema } from '@ftai/policy-fengtai';
 import { z } from 'zod';
 import { bankAccountSchema } from './enterprises.js';
 import { calendarDateSchema, instantSchema, yuanSchema } from './formats.js';
@@ -261,3 +262,20 @@ export const enterpriseContactsBodySchema = z.strictObject({
 
 /** What an import of contacts did. */
 export const enterpriseContactsResultSchema = z.object({ updated: z.int(), created: z.int() });
+
+/** One open call as the enterprise's outlook sees it: what it can likely get there, and how to ask for it. */
+export const outlookCallSchema = z.object({
+  call: z.object({ id: z.string(), title: z.string(), year: z.int(), closesOn: calendarDateSchema }),
+  /** What the estimate rests on: the call's offer to it, its application there, or its latest facts and profile. */
+  basedOn: z.enum(['offer', 'application', 'latest-facts', 'profile']),
+  /** Its offer in the call (免申即享), to confirm while pending. */
+  offer: z.object({ id: z.string(), status: z.enum(OFFER_STATUSES), deadline: calendarDateSchema, total: yuanSchema }).nullable(),
+  /** Its application in the call, to continue or to follow. */
+  application: z.object({ id: z.string(), status: z.string(), number: z.string().nullable() }).nullable(),
+  /** The engine's answer on those facts with the enterprise's ledger (explanations in the language asked). */
+  answer: answerSchema,
+});
+
+/** GET /api/v1/enterprises/me/outlook: “what can we get now?” — every call accepting applications today. */
+export const outlookSchema = z.object({ calls: z.array(outlookCallSchema) });
+export type Outlook = z.output<typeof outlookSchema>;

@@ -282,6 +282,20 @@ describe.each(DIALECTS)('免申即享: from a match to a confirmed application, 
     expect(audit.map((a) => a.action)).toEqual(['invitation.use', 'offer.confirm']);
   });
 
+  it('answers “what can we get now?” on the offer, or the application it became, with the ledger', async () => {
+    const a = await applicantA.get('/api/v1/enterprises/me/outlook');
+    expect(a.statusCode, a.body).toBe(200);
+    const [callA] = a.json().calls;
+    expect(callA).toMatchObject({ call: { id: callId }, basedOn: 'offer', offer: { status: 'pending', total: 1_000_000 }, application: null });
+    expect(callA.answer.total).toBe(1_000_000);
+    expect(callA.answer.results.find((r: { measure: string }) => r.measure === '1').explanation.length).toBeGreaterThan(0);
+    const b = await t.login('b.manager');
+    const [callB] = (await b.get('/api/v1/enterprises/me/outlook?lang=en')).json().calls;
+    expect(callB).toMatchObject({ basedOn: 'application', offer: { status: 'confirmed' }, application: { status: 'submitted' } });
+    expect(callB.answer.total).toBe(1_100_000);
+    expect((await officer.get('/api/v1/enterprises/me/outlook')).statusCode).toBe(403);
+  });
+
   it('lets an enterprise decline with a reason, and no other see its offer', async () => {
     const own = (await applicantA.get('/api/v1/offers')).json().offers as Offer[];
     expect(own).toHaveLength(1);

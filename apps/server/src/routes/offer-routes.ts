@@ -4,6 +4,7 @@ import {
   enterpriseContactsBodySchema,
   enterpriseContactsResultSchema,
   invitationSignUpBodySchema,
+  langQuerySchema,
   loginResponseSchema,
   messageListQuerySchema,
   messageListSchema,
@@ -20,6 +21,7 @@ import {
   offerParamsSchema,
   offerSchema,
   okSchema,
+  outlookSchema,
 } from '@ftai/api';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -37,6 +39,7 @@ import { exportOffersXlsx } from '../offers/export-offers-xlsx.js';
 import { listMessages, readMessage } from '../offers/messages.js';
 import { commitOfferBatch, previewOfferBatch } from '../offers/offer-batches.js';
 import { batchView, listBatches, listOwnOffers, loadOffer, offerPage } from '../offers/offer-views.js';
+import { enterpriseOutlook } from '../offers/outlook.js';
 import { strongPasswordHash } from '../users/create-user.js';
 
 /**
@@ -221,6 +224,20 @@ export function offerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         await declineOffer(ctx, user, req.params.id, req.body.reason);
         return loadOffer(ctx.db, user, req.params.id, ctx.now());
       },
+    );
+
+    app.get(
+      '/api/v1/enterprises/me/outlook',
+      {
+        schema: {
+          summary:
+            '“What can we get now?”: every call accepting applications, estimated on the enterprise’s offer, application or latest facts with its ledger (applicant)',
+          tags: ['offers'],
+          querystring: langQuerySchema,
+          response: { 200: outlookSchema },
+        },
+      },
+      async (req) => enterpriseOutlook(ctx.db, requireUser(req), ctx.today(), req.query.lang ?? 'zh'),
     );
 
     app.get(
