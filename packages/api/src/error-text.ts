@@ -92,6 +92,17 @@ const MESSAGE_ZH: readonly [RegExp, (m: RegExpExecArray) => string][] = [
       `贵单位在本批次已有一份申报（${m[1] ? `申报编号${m[1]}，` : ''}当前状态：${isApplicationStatus(m[2]) ? statusLabel(m[2], 'zh') : m[2]}），请继续办理该申报：一家企业在同一批次只能提交一份申报`,
   ],
   [/^required materials are missing: /, (m) => `尚缺必备的申报材料：${missingZh(m.input)}；请在申报材料清单中逐项上传后再提交`],
+  [/^the batch would offer nothing/, () => '按所选条件没有可推送的企业：匹配结果中的企业已在本批次申报或已获推送，或被筛选条件排除'],
+  [
+    /^the offer is (confirmed|declined|expired|pending): it can no longer be (confirmed|declined)/,
+    (m) =>
+      `该免申即享${({ confirmed: '已确认申领', declined: '已放弃', expired: '已逾期', pending: '尚待确认' } as Record<string, string>)[m[1] ?? ''] ?? ''}，不能再${m[2] === 'confirmed' ? '确认申领' : '放弃'}`,
+  ],
+  [/^no bank account on record for enterprise (\S+)/, () => '尚未登记收款账户：请填写收款账户后再确认申领'],
+  [/^the match job is (\S+): (?:its offers are|the list is) ready/, () => '匹配任务尚未完成，完成后方可生成免申即享批次'],
+  [/^offer not found/, () => '未找到该免申即享'],
+  [/^offer batch not found/, () => '未找到该免申即享批次'],
+  [/^message not found/, () => '未找到该消息'],
   [/too many attempts: try again in (\d+) s/, (m) => `尝试次数过多，请${m[1]}秒后再试`],
   [/^sign in first/, () => '请先登录'],
   [/^wrong user name or password/, () => '用户名或密码错误'],

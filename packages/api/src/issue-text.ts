@@ -49,6 +49,23 @@ const ZH: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/expected true or false/, () => '请选择是或否'],
   [/^unknown field ([^\s:]+)/, (m) => `未知字段${m[1]}：不属于计算请求格式`],
   [/this application claims nothing/, () => '本申报未申报任何支持事项（测算金额为0元）：请勾选申报事项并填写相应数据后再提交'],
+  // 免申即享: the batch's deadline, the confirmation, the invitation.
+  [
+    /^expected a day after today \((\d{4})-(\d{2})-(\d{2})\)/,
+    (m) => `确认截止日期应晚于今天（${m[1]}年${Number(m[2])}月${Number(m[3])}日）`,
+  ],
+  [
+    /^expected (\d{4})-(\d{2})-(\d{2}) or earlier, the call's last day/,
+    (m) => `确认截止日期不得晚于申报批次的截止日期（${m[1]}年${Number(m[2])}月${Number(m[3])}日）`,
+  ],
+  [/^expected true: the commitment/, () => '请阅读并勾选承诺事项后再确认申领'],
+  [/^missing: expected the bank account \(收款账户\)/, () => '请填写收款账户：支持资金拨付至企业本单位账户'],
+  [
+    /^expected the invitation code sent to the enterprise/,
+    () => '邀请码无效：请核对统一社会信用代码和邀请码；邀请码仅能使用一次，确认截止日期后失效',
+  ],
+  [/^expected an 11-digit mainland mobile number/, () => '请填写11位手机号码'],
+  [/^expected an e-mail address/, () => '请填写正确的电子邮箱地址'],
   // The import of other policies' awards (CSV): the file, its header, its rows.
   [/not readable as CSV/, () => '无法按CSV读取：请检查引号和分隔符'],
   [/the file is empty/, () => '文件为空：应有表头行和至少一行奖励记录'],

@@ -49,7 +49,7 @@ export async function confirmOffer(ctx: AppContext, user: CurrentUser, id: strin
       throw new HttpError(
         400,
         'FTAI_ERR_BANK_ACCOUNT_MISSING',
-        `the enterprise ${offer.credit_code} has no bank account on record: give bankAccount to confirm`,
+        `no bank account on record for enterprise ${offer.credit_code}: give bankAccount (收款账户) to confirm the offer`,
         [
           {
             path: 'bankAccount',

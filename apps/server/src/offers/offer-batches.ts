@@ -41,6 +41,13 @@ async function select(
   body: OfferBatchBody,
 ): Promise<Selection> {
   const call = await requireCall(db, callId);
+  // A confirmation submits an application in the call: the offer cannot outlast the call's last day.
+  if (body.deadline > call.closes_on) {
+    throw badRequest(
+      `deadline: expected the call's last day (${call.closes_on}) or earlier: a confirmation submits an application in the call`,
+      [{ path: 'deadline', code: 'FTAI_ERR_INVALID_FIELD', message: `expected ${call.closes_on} or earlier, the call's last day` }],
+    );
+  }
   const filters: OfferFilters = body.filters ?? {};
   const taken = new Set<string>();
   for (const r of await db.selectFrom('applications').select('credit_code').where('call_id', '=', callId).execute())

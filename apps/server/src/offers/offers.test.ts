@@ -162,6 +162,10 @@ describe.each(DIALECTS)('免申即享: from a match to a confirmed application, 
     const past = await officer.post(`/api/v1/calls/${callId}/offer-batches/preview`, { ...body, deadline: '2027-03-10' });
     expect(past.statusCode).toBe(400);
     expect(past.json().issues[0].path).toBe('deadline');
+    expect(past.json().message).toBe('确认截止日期应晚于今天（2027年3月10日）');
+    const beyond = await officer.post(`/api/v1/calls/${callId}/offer-batches/preview`, { ...body, deadline: '2027-05-01' });
+    expect(beyond.statusCode).toBe(400);
+    expect(beyond.json().issues[0].message).toContain('2027-04-30');
     expect((await applicantA.post(`/api/v1/calls/${callId}/offer-batches/preview`, body)).statusCode).toBe(403);
   });
 
@@ -233,6 +237,7 @@ describe.each(DIALECTS)('免申即享: from a match to a confirmed application, 
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().issues[0].path).toBe('code');
+    expect(wrong.json().message).toBe('邀请码无效：请核对统一社会信用代码和邀请码；邀请码仅能使用一次，确认截止日期后失效');
     const b = t.anonymous();
     const signed = await b.post('/api/v1/auth/invitation', {
       code: (code as string).toLowerCase().replace('-', ' '),
@@ -260,7 +265,7 @@ describe.each(DIALECTS)('免申即享: from a match to a confirmed application, 
     expect(offer.items[1]?.explanation.join('')).toContain('600,000元');
     const noAccount = await b.post(`/api/v1/offers/${offerId}/confirm`, { commitment: true });
     expect(noAccount.statusCode).toBe(400);
-    expect(noAccount.json()).toMatchObject({ code: 'FTAI_ERR_BANK_ACCOUNT_MISSING' });
+    expect(noAccount.json()).toMatchObject({ code: 'FTAI_ERR_BANK_ACCOUNT_MISSING', message: '尚未登记收款账户：请填写收款账户后再确认申领' });
     const noCommitment = await b.post(`/api/v1/offers/${offerId}/confirm`, { commitment: false });
     expect(noCommitment.statusCode).toBe(400);
     const bank = { accountName: '北京测试14智能科技有限公司', bankName: '北京银行丰台支行', accountNo: '0109 0000 0000 0014' };
@@ -286,7 +291,12 @@ describe.each(DIALECTS)('免申即享: from a match to a confirmed application, 
     const a = await applicantA.get('/api/v1/enterprises/me/outlook');
     expect(a.statusCode, a.body).toBe(200);
     const [callA] = a.json().calls;
-    expect(callA).toMatchObject({ call: { id: callId }, basedOn: 'offer', offer: { status: 'pending', total: 1_000_000 }, application: null });
+    expect(callA).toMatchObject({
+      call: { id: callId },
+      basedOn: 'offer',
+      offer: { status: 'pending', total: 1_000_000 },
+      application: null,
+    });
     expect(callA.answer.total).toBe(1_000_000);
     expect(callA.answer.results.find((r: { measure: string }) => r.measure === '1').explanation.length).toBeGreaterThan(0);
     const b = await t.login('b.manager');
@@ -304,7 +314,9 @@ describe.each(DIALECTS)('免申即享: from a match to a confirmed application, 
     expect((await applicantA.post(`/api/v1/offers/${id}/decline`, { reason: '' })).statusCode).toBe(400);
     const declined = await applicantA.post(`/api/v1/offers/${id}/decline`, { reason: '本年度已通过其他渠道申报' });
     expect(declined.json()).toMatchObject({ status: 'declined', declineReason: '本年度已通过其他渠道申报' });
-    expect((await applicantA.post(`/api/v1/offers/${id}/confirm`, { commitment: true })).statusCode).toBe(409);
+    const late = await applicantA.post(`/api/v1/offers/${id}/confirm`, { commitment: true });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().message).toBe('该免申即享已放弃，不能再确认申领');
   });
 
   it('reminds before the deadline, once, and expires what is left after it, audited', async () => {
