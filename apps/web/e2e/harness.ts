@@ -27,16 +27,17 @@ export interface E2EServer {
 }
 
 /**
- * Starts `ftai serve` on a free port with a fresh data folder and waits for /healthz. Ports are
+ * Starts `ftai serve` on a free port with a fresh data folder (and `extraEnv`'s settings, e.g. an
+ * SMTP server's address) and waits for /healthz. Ports are
  * drawn below Linux's ephemeral range (32768+), where outgoing connections of other processes
  * cannot hold them; a port taken anyway is retried with another.
  */
-export async function startServer(): Promise<E2EServer> {
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<E2EServer> {
   if (!existsSync(join(ROOT, 'apps', 'web', 'dist', 'index.html'))) throw new Error('build the web app first: npm run build -w @ftai/web');
   const dataDir = mkdtempSync(join(tmpdir(), 'ftai-e2e-'));
   for (let attempt = 1; ; attempt++) {
     const port = 20_000 + Math.floor(Math.random() * 12_000);
-    const env = { ...process.env, FTAI_DATA_DIR: dataDir, PORT: String(port), FTAI_SCRYPT_LOG_N: '12', DATABASE_URL: '' };
+    const env = { ...process.env, FTAI_DATA_DIR: dataDir, PORT: String(port), FTAI_SCRYPT_LOG_N: '12', DATABASE_URL: '', ...extraEnv };
     const child: ChildProcess = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout?.on('data', (d) => (output += d));

@@ -21,6 +21,7 @@ const withTexts =
 // Each area is a chunk of its own, fetched when it is first opened: the home page carries none of
 // them, a visitor of the public pages never loads the consoles, an applicant never the officer's.
 const LoginPage = lazyWithPreload(withTexts(() => import('./pages/LoginPage').then(named('LoginPage'))));
+const InvitationPage = lazyWithPreload(withTexts(() => import('./pages/InvitationPage').then(named('InvitationPage'))));
 const PolicyPage = lazyWithPreload(withTexts(() => import('./pages/policy/PolicyPage').then(named('PolicyPage'))));
 const CalculatorPage = lazyWithPreload(withTexts(() => import('./pages/calculator/CalculatorPage').then(named('CalculatorPage'))));
 const NoticesPage = lazyWithPreload(withTexts(() => import('./pages/notices/NoticesPage').then(named('NoticesPage'))));
@@ -31,6 +32,7 @@ const OfficerRoutes = lazyWithPreload(withTexts(() => import('./pages/officer/Of
 /** Each area by the start of its addresses. */
 const AREAS = [
   { prefix: '/login', page: LoginPage },
+  { prefix: '/invitation', page: InvitationPage },
   { prefix: '/policy', page: PolicyPage },
   { prefix: '/calculator', page: CalculatorPage },
   { prefix: '/notices', page: NoticesPage },
@@ -50,6 +52,7 @@ export function App() {
         <Routes>
           <Route path="/" element={<HomePage />} />
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/invitation" element={<InvitationPage />} />
           <Route path="/policy/*" element={<PolicyPage />} />
           <Route path="/calculator/*" element={<CalculatorPage />} />
           <Route path="/notices/*" element={<NoticesPage />} />

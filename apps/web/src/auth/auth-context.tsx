@@ -1,4 +1,4 @@
-import type { CurrentSession, LoginResponse, User } from '@ftai/api';
+import type { CurrentSession, InvitationSignUpBody, LoginResponse, User } from '@ftai/api';
 import { actsAs, type Role } from '@ftai/api/statuses';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, setCsrfToken } from '../api/client';
@@ -9,6 +9,8 @@ interface AuthState {
   /** undefined while the first /auth/me is under way. */
   readonly user: User | null | undefined;
   login(username: string, password: string): Promise<User>;
+  /** 凭邀请码注册: creates the enterprise's account with its invitation code and signs in; the offer it leads to. */
+  signUpWithInvitation(body: InvitationSignUpBody): Promise<{ user: User; offerId: string }>;
   logout(): Promise<void>;
 }
 
@@ -37,13 +39,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return r.user;
   }, []);
 
+  const signUpWithInvitation = useCallback(async (body: InvitationSignUpBody) => {
+    const r = await api.post<LoginResponse & { offerId: string }>('/api/v1/auth/invitation', body);
+    setCsrfToken(r.csrfToken);
+    setUser(r.user);
+    return { user: r.user, offerId: r.offerId };
+  }, []);
+
   const logout = useCallback(async () => {
     await api.post('/api/v1/auth/logout');
     setCsrfToken('');
     setUser(null);
   }, []);
 
-  const value = useMemo(() => ({ user, login, logout }), [user, login, logout]);
+  const value = useMemo(() => ({ user, login, signUpWithInvitation, logout }), [user, login, signUpWithInvitation, logout]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

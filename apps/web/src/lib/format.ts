@@ -1,4 +1,6 @@
-export { formatYuan } from '@ftai/policy-fengtai/report/words';
+import { formatYuan } from '@ftai/policy-fengtai/report/words';
+
+export { formatYuan };
 
 /** "2027-03-15T02:00:00.000Z" → "2027-03-15 10:00" in Beijing time. */
 export function formatTime(iso: string | null | undefined): string {
@@ -13,4 +15,17 @@ export function formatDate(date: string | null | undefined, lang: 'zh' | 'en' = 
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
   if (!m || lang === 'en') return date;
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** 1234567 → "1,234,567元" in Chinese (CHINESE.md: no space), "1,234,567 yuan" in English. */
+export function formatAmount(amount: number | null | undefined, lang: 'zh' | 'en' = 'zh'): string {
+  if (amount === null || amount === undefined) return '—';
+  return lang === 'en' ? `${formatYuan(amount)} yuan` : `${formatYuan(amount)}元`;
+}
+
+/** An instant as a sentence says it, Beijing time: "2027年4月17日10:00" in Chinese, "2027-04-17 10:00" in English. */
+export function formatDateTime(iso: string | null | undefined, lang: 'zh' | 'en' = 'zh'): string {
+  if (!iso) return '—';
+  const time = formatTime(iso);
+  return lang === 'en' ? time : `${formatDate(time.slice(0, 10), 'zh')}${time.slice(11)}`;
 }

@@ -1,7 +1,7 @@
-import { Alert, Button, Card, Form, Input } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { useAuth } from '../auth/auth-context';
 import { PlainHeading } from '../components/PlainHeading';
@@ -11,7 +11,7 @@ const HOME: Record<string, string> = { applicant: '/portal', reviewer: '/review'
 
 export function LoginPage() {
   usePageTitle('login');
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { login } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -46,6 +46,13 @@ export function LoginPage() {
           {t('login')}
         </Button>
       </Form>
+      <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }} data-testid="invitation-link">
+        {t('invitationAsk')}
+        {i18n.language === 'en' ? ' ' : ''}
+        <Link to="/invitation" style={{ textDecoration: 'underline' }}>
+          {t('invitationLink')}
+        </Link>
+      </Typography.Paragraph>
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { CloudUploadOutlined, DatabaseOutlined, DownloadOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, DatabaseOutlined, DownloadOutlined, GiftOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MatchJob, MatchJobDetail, MatchJobStatus, NotifyEntry, NotifyPage } from '@ftai/api';
 import { MATCH_JOB_STATUSES } from '@ftai/api/statuses';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -27,6 +27,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { Money } from '../../components/Money';
 import { ServerPager } from '../../components/ServerPager';
@@ -56,6 +57,7 @@ const STATUS_COLORS: Record<MatchJob['status'], string> = {
 export function MatchJobsPage() {
   const { t, i18n } = useTranslation('officer');
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const [status, setStatus] = useState<MatchJobStatus | undefined>();
   const jobs = useMatchJobsPage(status);
@@ -151,6 +153,17 @@ export function MatchJobsPage() {
       {j.downloads && (
         <Button size="small" icon={<TeamOutlined />} onClick={() => setNotifyOf(j)} data-testid={`notify-${j.id}`}>
           {t('match.notify')}
+        </Button>
+      )}
+      {j.downloads && j.grantedEnterprises > 0 && (
+        <Button
+          size="small"
+          type="primary"
+          icon={<GiftOutlined />}
+          onClick={() => navigate(`/officer/offer-batches/new?job=${encodeURIComponent(j.id)}`)}
+          data-testid={`offer-batch-${j.id}`}
+        >
+          {t('offers.create')}
         </Button>
       )}
       {isActive(j) && (

@@ -3,6 +3,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   FileSearchOutlined,
+  GiftOutlined,
   ImportOutlined,
   NotificationOutlined,
   PieChartOutlined,
@@ -26,11 +27,15 @@ const NoticesAdminPage = lazyWithPreload(() => import('./NoticesAdminPage').then
 const OtherAwardsPage = lazyWithPreload(() => import('./OtherAwardsPage').then(named('OtherAwardsPage')));
 const MatchJobsPage = lazyWithPreload(() => import('./MatchJobsPage').then(named('MatchJobsPage')));
 const AuditPage = lazyWithPreload(() => import('./AuditPage').then(named('AuditPage')));
+const OfferBatchesPage = lazyWithPreload(() => import('./OfferBatchesPage').then(named('OfferBatchesPage')));
+const OfferBatchNewPage = lazyWithPreload(() => import('./OfferBatchNewPage').then(named('OfferBatchNewPage')));
+const OfferBatchPage = lazyWithPreload(() => import('./OfferBatchPage').then(named('OfferBatchPage')));
 
 /** The page of an address under /officer, to fetch as soon as the console's own code is here. */
 function pageOf(path: string) {
   const [, , section = '', id] = path.split('/');
   if (section === 'applications') return id ? ApplicationPage : QueuePage;
+  if (section === 'offer-batches') return id === 'new' ? OfferBatchNewPage : id ? OfferBatchPage : OfferBatchesPage;
   const bySection = {
     '': DashboardPage,
     dashboard: DashboardPage,
@@ -53,6 +58,7 @@ const SECTIONS = [
   { key: 'notices', icon: <NotificationOutlined /> },
   { key: 'other-awards', icon: <ImportOutlined /> },
   { key: 'match', icon: <ThunderboltOutlined /> },
+  { key: 'offer-batches', icon: <GiftOutlined /> },
   { key: 'audit', icon: <AuditOutlined /> },
 ] as const;
 
@@ -89,6 +95,9 @@ export function OfficerRoutes() {
         <Route path="notices" element={<NoticesAdminPage />} />
         <Route path="other-awards" element={<OtherAwardsPage />} />
         <Route path="match" element={<MatchJobsPage />} />
+        <Route path="offer-batches" element={<OfferBatchesPage />} />
+        <Route path="offer-batches/new" element={<OfferBatchNewPage />} />
+        <Route path="offer-batches/:id" element={<OfferBatchPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<Navigate to="/officer/dashboard" replace />} />
       </Routes>

@@ -12,6 +12,7 @@ import { ServerPager } from '../../components/ServerPager';
 import { ApplicationStatusTag } from '../../components/StatusTag';
 import { formatDate, formatTime } from '../../lib/format';
 import { EnterpriseFlags } from './EnterpriseFlags';
+import { PendingOffers } from './PendingOffers';
 import { isEditable, latestMoveTo, liveOffer } from './portal-logic';
 import {
   useCalls,
@@ -23,7 +24,8 @@ import {
 } from './portal-queries';
 
 /**
- * The applicant's home (/portal): returned-for-changes messages first (the officer's note),
+ * The applicant's home (/portal): the offers to confirm (免申即享) and returned-for-changes
+ * messages first (the officer's note),
  * the enterprise, the calls that take applications now, and its applications, a page at a time,
  * with their figures.
  */
@@ -43,6 +45,7 @@ export function PortalDashboard() {
       {enterprise.isError && <LoadFailed error={enterprise.error} onRetry={() => void enterprise.refetch()} />}
       {applications.isError && <LoadFailed error={applications.error} onRetry={() => void applications.refetch()} />}
       {calls.isError && <LoadFailed error={calls.error} onRetry={() => void calls.refetch()} />}
+      <PendingOffers />
       <ReturnedMessages applications={returned.data ?? []} callById={callById} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>

@@ -1,10 +1,2 @@
-/** The Beijing (UTC+8) calendar date of an instant, YYYY-MM-DD: the platform's "today". */
-export function beijingDate(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** "2026-11-21" → "2026-11-22": the day after a date, as dates (no clock, no time zone). */
-export function nextDay(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
+// The platform's calendar days, shared with the portal (the offers' deadlines).
+export { beijingDate, nextDay } from '../../../lib/beijing-date';

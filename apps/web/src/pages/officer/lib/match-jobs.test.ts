@@ -55,9 +55,9 @@ describe('registry matching jobs', () => {
       year: 2025,
       total: 105,
       measures: [
-        { measure: '2.1', subject: 'M-1', amount: 50 },
-        { measure: '2.1', subject: 'M-2', amount: 50 },
-        { measure: '3.3', subject: null, amount: 5 },
+        { measure: '2.1', subject: 'M-1', amount: 50, review: false },
+        { measure: '2.1', subject: 'M-2', amount: 50, review: false },
+        { measure: '3.3', subject: null, amount: 5, review: true },
       ],
     };
     expect(measureIds(entry)).toEqual(['2.1', '3.3']);
