@@ -2,6 +2,7 @@ import { answerSchema } from '@ftai/policy-fengtai';
 import { z } from 'zod';
 import { bankAccountSchema } from './enterprises.js';
 import { calendarDateSchema, instantSchema, yuanSchema } from './formats.js';
+import { OFFER_STATUSES } from './offer-words.js';
 import { pageInfoSchema, pageQueryShape } from './page.js';
 
 /**
@@ -11,16 +12,7 @@ import { pageInfoSchema, pageQueryShape } from './page.js';
  * e-mail, SMS), confirms in one step (an application in the call, already submitted) or declines.
  */
 
-export const OFFER_STATUSES = ['pending', 'confirmed', 'declined', 'expired'] as const;
-export type OfferStatus = (typeof OFFER_STATUSES)[number];
-
-/** How an offer's status reads (CHINESE.md). */
-export const OFFER_STATUS_LABELS: Readonly<Record<OfferStatus, { readonly zh: string; readonly en: string }>> = {
-  pending: { zh: '待确认', en: 'Awaiting confirmation' },
-  confirmed: { zh: '已确认申领', en: 'Confirmed' },
-  declined: { zh: '已放弃', en: 'Declined' },
-  expired: { zh: '已逾期', en: 'Expired' },
-};
+export { OFFER_COMMITMENT, OFFER_STATUS_LABELS, OFFER_STATUSES, type OfferStatus } from './offer-words.js';
 
 /** Which of a match job's granted enterprises a batch takes: all by default. */
 export const offerFiltersSchema = z.strictObject({
@@ -180,10 +172,6 @@ export type Offer = z.output<typeof offerSchema>;
 /** GET /api/v1/offers: the signed-in enterprise's offers, newest first. */
 export const offerListSchema = z.object({ offers: z.array(offerSchema) });
 export type OfferList = z.output<typeof offerListSchema>;
-
-/** The commitment an enterprise makes when it confirms (承诺), as the form prints it. */
-export const OFFER_COMMITMENT =
-  '本单位承诺：所依据的信息真实、准确、完整，本单位在丰台区注册、纳税，无严重失信记录；同一事项未重复享受区内其他同类政策支持；如有不实，自愿退回支持资金并承担相应责任。';
 
 /** POST /api/v1/offers/:id/confirm: the commitment, and the bank account unless one is on record. */
 export const offerConfirmBodySchema = z.strictObject({

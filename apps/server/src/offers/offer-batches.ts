@@ -220,6 +220,17 @@ export async function commitOfferBatch(ctx: AppContext, officer: CurrentUser, ca
       const known = new Set(
         (await trx.selectFrom('enterprises').select('credit_code').where('credit_code', 'in', codes).execute()).map((e) => e.credit_code),
       );
+      // An enterprise known only by its credit code (contacts imported without a name) takes the registry's name.
+      for (const r of part) {
+        if (r.name && known.has(r.creditCode as string)) {
+          await trx
+            .updateTable('enterprises')
+            .set({ name: r.name, updated_at: at })
+            .where('credit_code', '=', r.creditCode as string)
+            .whereRef('name', '=', 'credit_code')
+            .execute();
+        }
+      }
       const fresh = part.filter((r) => !known.has(r.creditCode as string));
       if (fresh.length > 0) {
         await trx

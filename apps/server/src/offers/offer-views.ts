@@ -53,6 +53,8 @@ export async function loadOffer(db: Kysely<Database>, user: CurrentUser, id: str
   if (!isOfficer && (user.role !== 'applicant' || user.creditCode !== row.credit_code)) throw notFound('offer');
   if (!isOfficer && row.read_at === null) {
     await db.updateTable('offers').set({ read_at: at }).where('id', '=', id).where('read_at', 'is', null).execute();
+    // Read on its page is read in the message centre too.
+    await db.updateTable('messages').set({ read_at: at }).where('offer_id', '=', id).where('read_at', 'is', null).execute();
     row.read_at = at;
   }
   const call = await db.selectFrom('calls').select('title').where('id', '=', row.call_id).executeTakeFirstOrThrow();

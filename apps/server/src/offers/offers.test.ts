@@ -114,7 +114,7 @@ describe.each(DIALECTS)('免申即享: from a match to a confirmed application, 
     const contacts = await officer.post('/api/v1/enterprise-contacts', {
       contacts: [
         { creditCode: CODE_A, email: 'a@example.com' },
-        { creditCode: CODE_B, name: '北京测试14智能科技有限公司', email: 'b@example.com', phone: '+86 138-0000-0000' },
+        { creditCode: CODE_B, email: 'b@example.com', phone: '+86 138-0000-0000' },
       ],
     });
     expect(contacts.statusCode, contacts.body).toBe(200);
@@ -179,6 +179,9 @@ describe.each(DIALECTS)('免申即享: from a match to a confirmed application, 
       reminderDays: 5,
       counts: { offers: 3, pending: 3, total: 3_650_000, delivered: 0 },
     });
+    // B was known by its credit code alone (contacts without a name): it takes the registry's name.
+    const named = await t.ctx.db.selectFrom('enterprises').select('name').where('credit_code', '=', CODE_B).executeTakeFirstOrThrow();
+    expect(named.name).toBe('北京测试14智能科技有限公司');
     const audit = await t.ctx.db.selectFrom('audit_log').select('after_json').where('action', '=', 'offer-batch.create').execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]?.after_json ?? '{}')).toMatchObject({ offers: 3, total: 3_650_000, matchJobId: jobId });
@@ -256,7 +259,10 @@ describe.each(DIALECTS)('免申即享: from a match to a confirmed application, 
     expect(reuse.statusCode).toBe(400);
 
     // B confirms in one step: the commitment and its bank account; an application, submitted, marked 免申即享.
+    expect((await b.get('/api/v1/messages')).json().unread).toBe(1);
     const offer = (await b.get(`/api/v1/offers/${offerId}`)).json() as Offer;
+    // Read on its page, read in the message centre too.
+    expect((await b.get('/api/v1/messages')).json().unread).toBe(0);
     expect(offer).toMatchObject({ status: 'pending', total: 1_100_000, hasBankAccount: false, creditCode: CODE_B });
     expect(offer.items.map((i) => [i.measure, i.subject, i.amount, i.review])).toEqual([
       ['2.1', 'Beijing-A-2026', 500_000, true],
@@ -265,7 +271,10 @@ describe.each(DIALECTS)('免申即享: from a match to a confirmed application, 
     expect(offer.items[1]?.explanation.join('')).toContain('600,000元');
     const noAccount = await b.post(`/api/v1/offers/${offerId}/confirm`, { commitment: true });
     expect(noAccount.statusCode).toBe(400);
-    expect(noAccount.json()).toMatchObject({ code: 'FTAI_ERR_BANK_ACCOUNT_MISSING', message: '尚未登记收款账户：请填写收款账户后再确认申领' });
+    expect(noAccount.json()).toMatchObject({
+      code: 'FTAI_ERR_BANK_ACCOUNT_MISSING',
+      message: '尚未登记收款账户：请填写收款账户后再确认申领',
+    });
     const noCommitment = await b.post(`/api/v1/offers/${offerId}/confirm`, { commitment: false });
     expect(noCommitment.statusCode).toBe(400);
     const bank = { accountName: '北京测试14智能科技有限公司', bankName: '北京银行丰台支行', accountNo: '0109 0000 0000 0014' };
