@@ -60,10 +60,16 @@ describe.skipIf(!HAS_CHROMIUM)('every route of every role, at desktop and phone 
       ['policy', '/policy'],
       ['calculator', '/calculator'],
       ['notices', '/notices'],
+      ['invitation', '/invitation'],
       ['not-found', '/no-such-page'],
     );
     if (notices[0]) routes.public.push(['notice-page', `/notices/${notices[0].id}`]);
-    routes.applicant.push(['portal', '/portal'], ['profile', '/portal/profile'], ['awards', '/portal/awards']);
+    routes.applicant.push(
+      ['portal', '/portal'],
+      ['profile', '/portal/profile'],
+      ['awards', '/portal/awards'],
+      ['messages', '/portal/messages'],
+    );
     if (own[0]) routes.applicant.push(['application', `/portal/applications/${own[0].id}`]);
     if (numbered) routes.applicant.push(['receipt', `/portal/applications/${numbered.id}/receipt`]);
     routes.reviewer.push(['reviews', '/review']);
@@ -76,6 +82,8 @@ describe.skipIf(!HAS_CHROMIUM)('every route of every role, at desktop and phone 
       ['notices', '/officer/notices'],
       ['other-awards', '/officer/other-awards'],
       ['match', '/officer/match'],
+      ['offer-batches', '/officer/offer-batches'],
+      ['offer-batch-new', '/officer/offer-batches/new'],
       ['audit', '/officer/audit'],
     );
     if (submitted) routes.officer.push(['application', `/officer/applications/${submitted.id}`]);
