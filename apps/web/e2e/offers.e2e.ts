@@ -366,6 +366,14 @@ describe.skipIf(!HAS_CHROMIUM)('免申即享: batches, invitations, confirmation
     await page.locator('[data-testid^="offer-explanation-"]').first().waitFor();
     await shot(page, 'offers-offer');
 
+    // “What can we get now?”: the call with the offer's estimate and the way to confirm it.
+    const offerUrl = page.url();
+    await page.goto(`${server.url}/portal/outlook`);
+    const card = page.getByTestId(`outlook-${callId}`);
+    await card.getByTestId('outlook-confirm').waitFor();
+    expect(await card.getByTestId('outlook-total').textContent()).toMatch(/^[\d,]+元$/);
+    await shot(page, 'offers-outlook');
+    await page.goto(offerUrl);
     await page.getByTestId('offer-decline').click();
     await page.getByTestId('offer-decline-reason').fill('测算所依据的研发费用与实际不符，将自行申报。');
     await page.getByTestId('offer-decline-ok').click();

@@ -4,10 +4,29 @@ export const portal = {
     nav: {
       label: '企业服务导航',
       dashboard: '申报工作台',
+      outlook: '可享政策',
       profile: '企业信息',
       awards: '历史支持',
       messages: '消息中心',
       unread: '{{count}}条未读消息',
+    },
+    outlook: {
+      title: '本企业可享政策',
+      intro:
+        '按本企业的企业信息、已获支持记录和最近填报的数据，测算正在受理的申报批次中可能获得的支持。测算结果仅供参考，实际支持金额以主管部门审定为准。',
+      none: '目前没有正在受理的申报批次',
+      closes: '{{date}}截止',
+      total: '测算可获支持合计：',
+      basedOn: {
+        offer: '依据主管部门推送的免申即享数据测算：核对无误后确认申领即可，无需另行申报。',
+        application: '依据本企业在该批次的申报数据测算。',
+        'latest-facts': '依据本企业最近一次申报填写的数据测算：本年度数据有变化的，请在申报时如实填写。',
+        profile: '本企业尚无申报数据，仅按企业信息测算：标“待补充信息”的事项须填写相应数据后方可测算。',
+      },
+      confirm: '查看并确认申领',
+      follow: '查看申报（{{number}}）',
+      continue: '继续填写申报',
+      apply: '申报',
     },
     dashboard: { title: '企业申报工作台', enterprise: '本企业', editProfile: '维护企业信息' },
     returned: {
@@ -361,10 +380,29 @@ export const portal = {
     nav: {
       label: 'Enterprise portal',
       dashboard: 'Dashboard',
+      outlook: 'What we can get',
       profile: 'Enterprise profile',
       awards: 'Past awards',
       messages: 'Messages',
       unread: '{{count}} unread messages',
+    },
+    outlook: {
+      title: 'What your enterprise can get',
+      intro:
+        'Estimated for every call now accepting applications, from your profile, your past awards and the facts you last gave. An estimate: the bureau decides the amounts.',
+      none: 'No call is accepting applications now',
+      closes: 'closes {{date}}',
+      total: 'Estimated total: ',
+      basedOn: {
+        offer: 'Estimated on the data the bureau sent you (免申即享): check it and confirm; no application is needed.',
+        application: 'Estimated on your application in this call.',
+        'latest-facts': 'Estimated on the facts of your latest application: give this year’s figures when you apply.',
+        profile: 'No facts yet, only your profile: measures marked “Needs facts” need their figures first.',
+      },
+      confirm: 'View and confirm',
+      follow: 'View application ({{number}})',
+      continue: 'Continue the application',
+      apply: 'Apply',
     },
     dashboard: { title: 'Enterprise dashboard', enterprise: 'Your enterprise', editProfile: 'Edit profile' },
     returned: {

@@ -1,4 +1,4 @@
-import { AppstoreOutlined, BankOutlined, MailOutlined, TrophyOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BankOutlined, FundOutlined, MailOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Badge, Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
@@ -8,6 +8,7 @@ import { ApplyPage } from './ApplyPage';
 import { AwardsPage } from './AwardsPage';
 import { MessagesPage } from './MessagesPage';
 import { OfferPage } from './OfferPage';
+import { OutlookPage } from './OutlookPage';
 import { useUnreadCount } from './offer-queries';
 import { PortalDashboard } from './PortalDashboard';
 import { ProfilePage } from './ProfilePage';
@@ -24,6 +25,7 @@ export function PortalRoutes() {
         <Route path="apply" element={<ApplyPage />} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="awards" element={<AwardsPage />} />
+        <Route path="outlook" element={<OutlookPage />} />
         <Route path="messages" element={<MessagesPage />} />
         <Route path="offers/:id" element={<OfferPage />} />
         <Route path="applications/:id" element={<ApplicationPage />} />
@@ -34,7 +36,7 @@ export function PortalRoutes() {
   );
 }
 
-const SECTIONS = ['profile', 'awards', 'messages'] as const;
+const SECTIONS = ['outlook', 'profile', 'awards', 'messages'] as const;
 
 function PortalNav() {
   const { t, i18n } = useTranslation('portal');
@@ -52,6 +54,7 @@ function PortalNav() {
         style={{ marginBottom: 16, background: 'transparent', overflowX: 'auto', flexWrap: 'nowrap' }}
         items={[
           { key: 'home', icon: <AppstoreOutlined />, label: <Link to="/portal">{t('nav.dashboard')}</Link> },
+          { key: 'outlook', icon: <FundOutlined />, label: <Link to="/portal/outlook">{t('nav.outlook')}</Link> },
           { key: 'profile', icon: <BankOutlined />, label: <Link to="/portal/profile">{t('nav.profile')}</Link> },
           { key: 'awards', icon: <TrophyOutlined />, label: <Link to="/portal/awards">{t('nav.awards')}</Link> },
           {
