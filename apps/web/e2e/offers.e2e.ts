@@ -337,6 +337,8 @@ describe.skipIf(!HAS_CHROMIUM)('免申即享: batches, invitations, confirmation
     await signIn(page, server.url, 'ent01');
     await page.goto(`${server.url}/portal`);
     await page.getByTestId('pending-offers').getByText(CALL_TITLE).waitFor();
+    // The open call offers to confirm the offer, not a second application.
+    await page.getByTestId('open-calls').getByTestId('call-offer').waitFor();
     // The messages are written by the delivery worker, a moment after the batch: the badge shows them once there.
     await expect
       .poll(

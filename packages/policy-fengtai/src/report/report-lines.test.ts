@@ -20,7 +20,7 @@ const result = (over: Partial<MeasureResult>): MeasureResult => ({
 });
 
 describe('the facts in the printed report', () => {
-  it('reads as labels and values, in contract order, with money, yes/no and enumerations spelled out', () => {
+  it('reads as labels and values, in contract order, with money, yes/no, dates and enumerations spelled out', () => {
     expect(
       describeFacts(
         {
@@ -39,7 +39,7 @@ describe('the facts in the printed report', () => {
       { label: '算力实际投入', values: ['1,234,567.89元'] },
       {
         label: '通过国家生成式人工智能备案的大模型',
-        values: ['备案编号：M-1；备案日期：2026-03-01；工业大模型', '备案编号：M-2；备案日期：2026-07-15'],
+        values: ['备案编号：M-1；备案日期：2026年3月1日；工业大模型', '备案编号：M-2；备案日期：2026年7月15日'],
       },
       { label: '本年度首次达规（规模以上企业）', values: ['是'] },
       { label: '所在行业平均增幅', values: ['15%'] },
@@ -56,8 +56,8 @@ describe('the facts in the printed report', () => {
         'zh',
       ),
     ).toEqual([
-      { label: '智能体创新创业大赛获奖', values: ['获奖编号：AC-1；大赛设定的奖金：800,000元；获奖日期：2026-08-18'] },
-      { label: '首台（套）产品', values: ['产品编号：FS-1；入选北京市首台（套）目录；入选目录日期：2026-04-01'] },
+      { label: '智能体创新创业大赛获奖', values: ['获奖编号：AC-1；大赛设定的奖金：800,000元；获奖日期：2026年8月18日'] },
+      { label: '首台（套）产品', values: ['产品编号：FS-1；入选北京市首台（套）目录；入选目录日期：2026年4月1日'] },
     ]);
   });
   it('speaks English too', () => {

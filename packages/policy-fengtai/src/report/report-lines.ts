@@ -30,6 +30,11 @@ export function showValue(field: Pick<FactValueSpec, 'kind' | 'options'>, value:
       return typeof value === 'number' ? `${number2.format(value * 100)}%` : String(value);
     case 'enum':
       return field.options?.find((o) => o.value === value)?.label[lang] ?? String(value);
+    case 'date': {
+      // As the text writes dates (CHINESE.md): 2026年3月1日; ISO in English.
+      const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+      return m && lang === 'zh' ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : String(value);
+    }
     default:
       return String(value);
   }

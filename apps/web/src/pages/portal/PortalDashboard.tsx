@@ -12,6 +12,7 @@ import { ServerPager } from '../../components/ServerPager';
 import { ApplicationStatusTag } from '../../components/StatusTag';
 import { formatDate, formatTime } from '../../lib/format';
 import { EnterpriseFlags } from './EnterpriseFlags';
+import { useOffers } from './offer-queries';
 import { PendingOffers } from './PendingOffers';
 import { isEditable, latestMoveTo, liveOffer } from './portal-logic';
 import {
@@ -151,6 +152,9 @@ function OpenCalls({ calls, loading }: { calls: Call[] | undefined; loading: boo
   const queryClient = useQueryClient();
   const open = (calls ?? []).filter((c) => c.isAccepting);
   const live = useLiveApplications(open.map((c) => c.id));
+  // Calls where a 免申即享 offer waits for the enterprise's confirmation: call → offer.
+  const offers = useOffers();
+  const pendingOffer = new Map((offers.data ?? []).filter((o) => o.status === 'pending').map((o) => [o.callId, o.id]));
   const start = useMutation({
     mutationFn: (callId: string) => api.post<ApplicationView>('/api/v1/applications', { callId }),
     onSuccess: async (view) => {
@@ -209,7 +213,17 @@ function OpenCalls({ calls, loading }: { calls: Call[] | undefined; loading: boo
                     )}
                   </Col>
                   <Col flex="none">
-                    {mine && offer ? (
+                    {!mine && pendingOffer.get(c.id) ? (
+                      // 免申即享: the bureau has offered; confirming is the way, not a second application.
+                      <Button
+                        type="primary"
+                        onClick={() => navigate(`/portal/offers/${pendingOffer.get(c.id)}`)}
+                        aria-label={`${t('outlook.confirm')} ${c.title}`}
+                        data-testid="call-offer"
+                      >
+                        {t('outlook.confirm')}
+                      </Button>
+                    ) : mine && offer ? (
                       <Button
                         type={offer === 'view' ? 'default' : 'primary'}
                         icon={offer === 'view' ? undefined : <FormOutlined />}
