@@ -33,6 +33,25 @@ const WRITES: Record<string, { role: Role; body?: (f: Fixtures) => unknown }> = 
   'POST /api/v1/auth/logout': { role: 'anonymous' },
   'POST /api/v1/calculate': { role: 'anonymous', body: () => example },
   'POST /api/v1/calculate/report.pdf': { role: 'anonymous', body: () => example },
+  'POST /api/v1/calls/{id}/offer-batches/preview': { role: 'officer', body: () => ({ matchJobId: 'no-such-job', deadline: '2099-01-01' }) },
+  'POST /api/v1/calls/{id}/offer-batches': {
+    role: 'officer',
+    body: () => ({ matchJobId: 'no-such-job', deadline: '2099-01-01', reminderDays: 3 }),
+  },
+  'POST /api/v1/offers/{id}/confirm': { role: 'applicantA', body: () => ({ commitment: true }) },
+  'POST /api/v1/offers/{id}/decline': { role: 'applicantA', body: () => ({ reason: '数据有误' }) },
+  'POST /api/v1/messages/{id}/read': { role: 'applicantA' },
+  'POST /api/v1/enterprise-contacts': { role: 'officer', body: () => ({ contacts: [{ creditCode: CODE_A, email: 'a@example.com' }] }) },
+  'POST /api/v1/auth/invitation': {
+    role: 'anonymous',
+    body: () => ({
+      code: 'AAAA-BBBB',
+      creditCode: CODE_A,
+      username: 'fuzz.invited',
+      displayName: 'Fuzz',
+      password: 'correct-horse-battery',
+    }),
+  },
   'POST /api/v1/users': {
     role: 'admin',
     body: () => ({ username: 'fuzz.user', displayName: 'Fuzz', role: 'applicant', creditCode: CODE_A, password: 'correct-horse-battery' }),
