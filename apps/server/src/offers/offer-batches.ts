@@ -220,16 +220,17 @@ export async function commitOfferBatch(ctx: AppContext, officer: CurrentUser, ca
       const known = new Set(
         (await trx.selectFrom('enterprises').select('credit_code').where('credit_code', 'in', codes).execute()).map((e) => e.credit_code),
       );
-      // An enterprise known only by its credit code (contacts imported without a name) takes the registry's name.
-      for (const r of part) {
-        if (r.name && known.has(r.creditCode as string)) {
-          await trx
-            .updateTable('enterprises')
-            .set({ name: r.name, updated_at: at })
-            .where('credit_code', '=', r.creditCode as string)
-            .whereRef('name', '=', 'credit_code')
-            .execute();
-        }
+      // An enterprise known only by its credit code (contacts imported without a name) takes the
+      // registry's name: found with one query per chunk, written one by one (a rare few).
+      const unnamed = await trx
+        .selectFrom('enterprises')
+        .select('credit_code')
+        .where('credit_code', 'in', codes)
+        .whereRef('name', '=', 'credit_code')
+        .execute();
+      for (const { credit_code } of unnamed) {
+        const name = part.find((r) => r.creditCode === credit_code)?.name;
+        if (name) await trx.updateTable('enterprises').set({ name, updated_at: at }).where('credit_code', '=', credit_code).execute();
       }
       const fresh = part.filter((r) => !known.has(r.creditCode as string));
       if (fresh.length > 0) {
