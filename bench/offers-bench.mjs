@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildApp, createContext, createUser, InjectClient, loadConfig, migrateToLatest, openAuditLog, openDatabase } from '@ftai/server';
 import { creditCodeCheckCharacter } from '@ftai/policy-fengtai';
+import { buildApp, createContext, createUser, InjectClient, loadConfig, migrateToLatest, openAuditLog, openDatabase } from '@ftai/server';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { deliverDue } = await import(join(root, 'apps/server/dist/offers/offer-deliveries.js'));
@@ -47,17 +47,29 @@ for (const n of sizes) {
   const today = ctx.today();
   const year = Number(today.slice(0, 4)) - 1;
   const addDays = (d) => new Date(Date.parse(today) + d * 86_400_000).toISOString().slice(0, 10);
-  const call = (await officer.post('/api/v1/calls', { year, title: '基准测试', opensOn: addDays(-1), closesOn: addDays(60), totalBudget: 10 ** 12 })).json();
+  const call = (
+    await officer.post('/api/v1/calls', { year, title: '基准测试', opensOn: addDays(-1), closesOn: addDays(60), totalBudget: 10 ** 12 })
+  ).json();
 
   let lines = '';
   for (let i = 0; i < n; i++) {
-    const enterprise = { creditCode: creditCode(i), name: `基准企业${i}`, registeredInFengtai: true, taxResidentInFengtai: true, seriousDishonesty: false, aiPartnerProgram: true };
+    const enterprise = {
+      creditCode: creditCode(i),
+      name: `基准企业${i}`,
+      registeredInFengtai: true,
+      taxResidentInFengtai: true,
+      seriousDishonesty: false,
+      aiPartnerProgram: true,
+    };
     lines += `${JSON.stringify({ year, enterprise, facts: { computeSpend: 1_000_000 + i } })}\n`;
   }
   const form = new FormData();
   form.append('file', new Blob([lines]), 'registry.jsonl');
   const request = new Request('http://localhost/', { method: 'POST', body: form });
-  const multipart = { payload: Buffer.from(await request.arrayBuffer()), headers: { 'content-type': request.headers.get('content-type') ?? '' } };
+  const multipart = {
+    payload: Buffer.from(await request.arrayBuffer()),
+    headers: { 'content-type': request.headers.get('content-type') ?? '' },
+  };
   let t = performance.now();
   const job = (await officer.request('POST', '/api/v1/match-jobs', multipart)).json();
   await ctx.matchJobs.whenSettled(job.id);
