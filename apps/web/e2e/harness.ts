@@ -279,6 +279,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/** A calendar date `days` from today (Beijing time), as YYYY-MM-DD: a call's dates, an offer's deadline. */
+export function dayFromToday(days: number): string {
+  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Signs in through the login page. */
 export async function signIn(page: Page, base: string, username: string, password = PASSWORD): Promise<void> {
   await page.goto(`${base}/login`);

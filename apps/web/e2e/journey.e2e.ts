@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addUser,
   apiAs,
+  dayFromToday,
   type E2EBrowser,
   type E2EServer,
   HAS_CHROMIUM,
@@ -20,7 +21,6 @@ const ENTERPRISE = '北京丰台算力引擎科技有限公司';
 const CALL_TITLE = '2026年度人工智能措施申报';
 
 /** A calendar date `days` from today (Beijing time), as YYYY-MM-DD. */
-const dayFromToday = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 /** A PDF a reader opens (one empty page), named as the applicant names its evidence. */
 const PDF =

@@ -1,10 +1,21 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ParsedMail, simpleParser } from 'mailparser';
+import { creditCodeCheckCharacter } from '@ftai/policy-fengtai';
+import type { ParsedMail } from 'mailparser';
 import type { Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, type E2EBrowser, type E2EServer, HAS_CHROMIUM, launchBrowser, screenshot, startServer } from './harness.js';
+import { startSmtpServer } from '../../server/src/notify/test-fixtures.js';
+import {
+  apiAs,
+  dayFromToday,
+  type E2EBrowser,
+  type E2EServer,
+  HAS_CHROMIUM,
+  launchBrowser,
+  screenshot,
+  signIn,
+  startServer,
+} from './harness.js';
 
 /**
  * 免申即享 end to end, the whole loop on a real server and Chromium: an officer turns a finished
@@ -45,56 +56,7 @@ const NEW_PHONE = '13800000000';
 const NEW_EMAIL = 'finance@xinzhi.example.com';
 const NEW_PASSWORD = 'Lantern-Orchid-Pebble-Violin';
 
-const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-/** A unified social credit code with its check character (GB 32100-2015). */
-function uscc(first17: string): string {
-  const sum = [...first17].reduce((s, c, i) => s + USCC_CHARS.indexOf(c) * (USCC_WEIGHTS[i] ?? 0), 0);
-  return first17 + USCC_CHARS[(31 - (sum % 31)) % 31];
-}
-const NEW_CODE = uscc('91110106MA02NEW01');
-
-/** A calendar date `days` from today (Beijing time), as YYYY-MM-DD. */
-function dayFromToday(days: number): string {
-  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** An officer's session for set-up, multipart included (apiAs sends JSON only). */
-async function officerSession(base: string) {
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'officer', password: DEMO }),
-  });
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const form = body instanceof FormData;
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined && !form && { 'content-type': 'application/json' }) },
-      ...(body !== undefined && { body: form ? body : JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-}
-
-async function signIn(page: Page, base: string, username: string, password = DEMO): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.getByLabel(/用户名|User name/).waitFor({ timeout: 60_000 });
-  await page.getByLabel(/用户名|User name/).fill(username);
-  await page.getByLabel(/密码|Password/).fill(password);
-  await page
-    .locator('main form')
-    .getByRole('button', { name: /登\s*录|Sign in/ })
-    .click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
+const NEW_CODE = `91110106MA02NEW01${creditCodeCheckCharacter('91110106MA02NEW01')}`;
 
 async function shot(page: Page, name: string): Promise<void> {
   await page
@@ -115,9 +77,10 @@ describe.skipIf(!HAS_CHROMIUM)('免申即享: batches, invitations, confirmation
   let server: E2EServer;
   let browser: E2EBrowser;
   let sms: Server;
-  let smtp: SMTPServer;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   const texts: { to: string; text: string }[] = [];
-  const mails: ParsedMail[] = [];
+  /** The mails the test's SMTP server took, as a client reads them. */
+  const mails = (): ParsedMail[] => smtp.received.map((r) => r.mail);
   let applicationId = '';
   let callId = '';
   let platformJob = '';
@@ -135,32 +98,19 @@ describe.skipIf(!HAS_CHROMIUM)('免申即享: batches, invitations, confirmation
     });
     await new Promise<void>((resolve) => sms.listen(0, '127.0.0.1', resolve));
     // The SMTP server: what arrives is parsed as a mail client would.
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      closeTimeout: 200,
-      onData(stream, _session, callback) {
-        simpleParser(stream)
-          .then((mail) => {
-            mails.push(mail);
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    smtp = await startSmtpServer();
     server = await startServer({
       FTAI_SMS_URL: `http://127.0.0.1:${(sms.address() as AddressInfo).port}/sms`,
-      FTAI_SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+      FTAI_SMTP_URL: smtp.url,
       FTAI_MAIL_FROM: '丰台区科学技术和信息化局 <noreply@example.gov.cn>',
       FTAI_NOTIFY_POLL_SECONDS: '0.5',
     });
     server.ftai('db', 'seed-demo');
     browser = await launchBrowser();
 
-    const officer = await officerSession(server.url);
+    const officer = await apiAs(server, 'officer', DEMO);
     callId = (
-      await officer<{ id: string }>('POST', '/api/v1/calls', {
+      await officer.post<{ id: string }>('/api/v1/calls', {
         year: 2025,
         title: CALL_TITLE,
         opensOn: dayFromToday(0),
@@ -171,15 +121,15 @@ describe.skipIf(!HAS_CHROMIUM)('免申即享: batches, invitations, confirmation
       })
     ).id;
     // The platform's own enterprises matched too: the batch for enterprises with an account (last test).
-    platformJob = (await officer<{ id: string }>('POST', '/api/v1/match-jobs', { source: 'platform', year: 2025 })).id;
+    platformJob = (await officer.post<{ id: string }>('/api/v1/match-jobs', { source: 'platform', year: 2025 })).id;
     for (let i = 0; ; i++) {
-      const { status } = await officer<{ status: string }>('GET', `/api/v1/match-jobs/${platformJob}`);
+      const { status } = await officer.get<{ status: string }>(`/api/v1/match-jobs/${platformJob}`);
       if (status === 'done') break;
       if (status === 'failed' || status === 'cancelled' || i > 200) throw new Error(`the match job ${platformJob} is ${status}`);
       await new Promise((r) => setTimeout(r, 300));
     }
     // Where the messages reach the new enterprise (the bureau's own records).
-    await officer('POST', '/api/v1/enterprise-contacts', {
+    await officer.post('/api/v1/enterprise-contacts', {
       contacts: [{ creditCode: NEW_CODE, name: NEW_NAME, phone: NEW_PHONE, email: NEW_EMAIL }],
     });
   });
@@ -188,13 +138,13 @@ describe.skipIf(!HAS_CHROMIUM)('免申即享: batches, invitations, confirmation
     await browser?.close();
     await server?.stop();
     await new Promise((resolve) => sms?.close(resolve));
-    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+    await smtp?.close();
   });
 
   it('lets an officer match a registry, preview a batch from the finished job and create it', async () => {
     const { page, errors } = await browser.page();
     page.setDefaultTimeout(20_000);
-    await signIn(page, server.url, 'officer');
+    await signIn(page, server.url, 'officer', DEMO);
     // The officer matches the registry on the matching page.
     await page.goto(`${server.url}/officer/match`);
     const registry = { ...REGISTRY_ROW, enterprise: { ...REGISTRY_ROW.enterprise, creditCode: NEW_CODE, name: NEW_NAME } };
@@ -205,12 +155,12 @@ describe.skipIf(!HAS_CHROMIUM)('免申即享: batches, invitations, confirmation
       .getByRole('button', { name: /开始匹配/ })
       .first()
       .click();
-    const officer = await officerSession(server.url);
+    const officer = await apiAs(server, 'officer', DEMO);
     let uploadJob = '';
     await expect
       .poll(
         async () => {
-          const { jobs } = await officer<{ jobs: { id: string; filename: string | null; status: string }[] }>('GET', '/api/v1/match-jobs');
+          const { jobs } = await officer.get<{ jobs: { id: string; filename: string | null; status: string }[] }>('/api/v1/match-jobs');
           const job = jobs.find((j) => j.filename === '新企业名册.jsonl');
           uploadJob = job?.id ?? '';
           return job?.status;
@@ -249,8 +199,8 @@ describe.skipIf(!HAS_CHROMIUM)('免申即享: batches, invitations, confirmation
 
   it('lets an enterprise without an account sign up with the invitation code its e-mail carried and confirm in one step', async () => {
     // The Chinese e-mail, through SMTP: the measures by clause, the amounts, the deadline, the code and the link.
-    await expect.poll(() => mails.length, { timeout: 30_000 }).toBeGreaterThan(0);
-    const mail = mails.find((m) => m.to && 'text' in m.to && m.to.text.includes(NEW_EMAIL)) as ParsedMail;
+    await expect.poll(() => mails().length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const mail = mails().find((m) => m.to && 'text' in m.to && m.to.text.includes(NEW_EMAIL)) as ParsedMail;
     expect(mail.subject).toBe(`【免申即享】${NEW_NAME}可享受丰台区人工智能政策支持（待确认）`);
     const text = mail.text ?? '';
     expect(text).toContain(`${NEW_NAME}：`);
@@ -304,7 +254,7 @@ describe.skipIf(!HAS_CHROMIUM)('免申即享: batches, invitations, confirmation
   it('puts the application in the officer’s queue; approved and allocated, the ledger holds the award once; confirming again does nothing', async () => {
     const { page, errors } = await browser.page();
     page.setDefaultTimeout(20_000);
-    await signIn(page, server.url, 'officer');
+    await signIn(page, server.url, 'officer', DEMO);
     await page.goto(`${server.url}/officer/applications`);
     await page.getByText(NEW_NAME).first().waitFor();
     expect(unexpected(errors)).toEqual([]);
@@ -343,8 +293,8 @@ describe.skipIf(!HAS_CHROMIUM)('免申即享: batches, invitations, confirmation
   });
 
   it('shows an enterprise with an account its offer in the messages and on the dashboard, and takes a decline', async () => {
-    const officer = await officerSession(server.url);
-    await officer('POST', `/api/v1/calls/${callId}/offer-batches`, {
+    const officer = await apiAs(server, 'officer', DEMO);
+    await officer.post(`/api/v1/calls/${callId}/offer-batches`, {
       matchJobId: platformJob,
       deadline: dayFromToday(14),
       reminderDays: 3,
@@ -352,7 +302,7 @@ describe.skipIf(!HAS_CHROMIUM)('免申即享: batches, invitations, confirmation
 
     const { page, errors } = await browser.page();
     page.setDefaultTimeout(20_000);
-    await signIn(page, server.url, 'ent01');
+    await signIn(page, server.url, 'ent01', DEMO);
     await page.goto(`${server.url}/portal`);
     await page.getByTestId('pending-offers').getByText(CALL_TITLE).waitFor();
     // The open call offers to confirm the offer, not a second application.

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addUser,
   apiAs,
+  dayFromToday,
   type E2EBrowser,
   type E2EServer,
   HAS_CHROMIUM,
@@ -18,11 +19,6 @@ import {
 const CREDIT_CODE = '91110106MA0000K01C';
 const ENTERPRISE = '北京丰台智联科技有限公司';
 const CALL_TITLE = '2026年度丰台区人工智能产业支持措施申报';
-
-/** A calendar date `days` from today (Beijing time), as YYYY-MM-DD. */
-function dayFromToday(days: number): string {
-  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 interface ApplicationSummary {
   readonly id: string;

@@ -1,11 +1,32 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import type { Dialect } from '../db/database.js';
 import { newToken, sha256 } from '../ids.js';
 import { databaseNow } from '../jobs/database-clock.js';
+import { CSRF_COOKIE } from './csrf-key.js';
 import type { CurrentUser } from './current-user.js';
 
 export const SESSION_COOKIE = 'ftai_session';
+
+/**
+ * Signs `userId` in on this browser (sign-in, a sign-up with an invitation): a session the browser
+ * still held ends, a new one starts in the cookie, and a new CSRF secret with it; returns the CSRF
+ * token bound to the new session, so that no token from before is accepted after.
+ */
+export async function signInBrowser(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, userId: string): Promise<string> {
+  const previous = req.cookies[SESSION_COOKIE];
+  if (previous) await deleteSession(ctx, previous);
+  const session = await createSession(ctx, userId);
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: ctx.config.secureCookies,
+    path: '/',
+    expires: session.expires,
+  });
+  delete req.cookies[CSRF_COOKIE];
+  return reply.generateCsrf({ userInfo: session.id });
+}
 
 /** Creates a session and returns the cookie token (only its hash, the session's id, is stored). */
 export async function createSession(ctx: AppContext, userId: string): Promise<{ id: string; token: string; expires: Date }> {

@@ -1,48 +1,11 @@
 import { createServer } from 'node:net';
-import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { AddressObject } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emailChannel, smtpFailure } from './email-channel.js';
 import type { NotifyChannel } from './message.js';
-import { offerMessage } from './test-fixtures.js';
+import { offerMessage, type Received, startSmtpServer as smtpServer } from './test-fixtures.js';
 
 const FROM = '丰台区科学技术和信息化局 <noreply@example.gov.cn>';
-
-interface Received {
-  readonly rcptTo: string[];
-  readonly mail: ParsedMail;
-}
-
-/** An SMTP server in the test's process on a free port; `rcptReply` refuses every recipient with that code. */
-async function smtpServer(rcptReply?: number) {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    closeTimeout: 500,
-    onRcptTo(_address, _session, callback) {
-      if (rcptReply === undefined) return callback();
-      const error = Object.assign(new Error(rcptReply >= 500 ? 'no such mailbox' : 'try again later'), { responseCode: rcptReply });
-      callback(error);
-    },
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({ rcptTo: session.envelope.rcptTo.map((r) => r.address), mail });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return {
-    url: `smtp://127.0.0.1:${address.port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(resolve)),
-  };
-}
 
 /** A port nothing listens on. */
 async function closedPort(): Promise<number> {

@@ -1,3 +1,5 @@
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 import type { OutboundMessage } from './message.js';
 import { type OfferMessageInput, offerNoticeMessage } from './offer-templates.js';
 
@@ -28,5 +30,47 @@ export function offerMessage(recipient: { email?: string | null; phone?: string 
       phone: recipient.phone ?? null,
     },
     ...offerNoticeMessage(OFFER),
+  };
+}
+
+/** A message the test's SMTP server took: its envelope's recipients and the mail as a client reads it. */
+export interface Received {
+  readonly rcptTo: string[];
+  readonly mail: ParsedMail;
+}
+
+/**
+ * An SMTP server in the test's process on a free port (the e-mail channel's tests, the offers' and
+ * the end-to-end loop's); `rcptReply` refuses every recipient with that code. A pooled client's
+ * connection is waited for at most half a second on close.
+ */
+export async function startSmtpServer(rcptReply?: number) {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    closeTimeout: 500,
+    onRcptTo(_address, _session, callback) {
+      if (rcptReply === undefined) return callback();
+      const error = Object.assign(new Error(rcptReply >= 500 ? 'no such mailbox' : 'try again later'), { responseCode: rcptReply });
+      callback(error);
+    },
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push({ rcptTo: session.envelope.rcptTo.map((r) => r.address), mail });
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return {
+    url: `smtp://127.0.0.1:${address.port}`,
+    port: address.port,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(resolve)),
   };
 }

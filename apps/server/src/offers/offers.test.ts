@@ -1,10 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import type { MatchJobDetail, Offer, OfferBatch, OfferBatchPreview } from '@ftai/api';
 import { formatCsvRecord, registryHeader, requestToCells } from '@ftai/match';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multipartBody } from '../http/attach-materials.js';
 import { logSmsChannel } from '../notify/index.js';
+import { startSmtpServer } from '../notify/test-fixtures.js';
 import { type Client, CODE_A, createTestApp, DIALECTS, PASSWORD, type TestApp } from '../test/harness.js';
 import { channelsOf, deliverDue, type OfferChannels, sweepOffers } from './offer-deliveries.js';
 
@@ -44,52 +44,25 @@ const REQUESTS = [
 const header = registryHeader({ lang: 'zh', items: 2, json: ['history', 'otherPolicyAwards'] });
 const CSV = `\uFEFF${[header, ...REQUESTS.map((r) => requestToCells(r, header))].map((r) => formatCsvRecord(r)).join('\r\n')}\r\n`;
 
-async function multipart(filename: string, content: string) {
-  const form = new FormData();
-  form.append('file', new Blob([content]), filename);
-  const request = new Request('http://localhost/', { method: 'POST', body: form });
-  return { payload: Buffer.from(await request.arrayBuffer()), headers: { 'content-type': request.headers.get('content-type') ?? '' } };
-}
-
-/** A real SMTP server in the test process: what arrives is parsed as a mail client would. */
-async function startSmtp() {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    // A pooled client keeps its connection: closing waits no longer than this for it.
-    closeTimeout: 200,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { received, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 describe.each(DIALECTS)('免申即享: from a match to a confirmed application, on %s', (dialect) => {
   let t: TestApp;
   let officer: Client;
   let applicantA: Client;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let callId: string;
   let jobId: string;
   let batch: OfferBatch;
   const sms: string[] = [];
+  /** The mails the test's SMTP server took, as a client reads them. */
+  const mails = (): ParsedMail[] => smtp.received.map((r) => r.mail);
   let email: OfferChannels['email'] = null;
 
   beforeAll(async () => {
-    smtp = await startSmtp();
+    smtp = await startSmtpServer();
     t = await createTestApp(dialect, {
       now: '2027-03-10T02:00:00Z',
       config: {
-        smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
+        smtpUrl: smtp.url,
         mailFrom: '丰台区科学技术和信息化局 <noreply@example.gov.cn>',
         publicUrl: 'https://ftai.example.gov.cn',
       },
@@ -105,7 +78,7 @@ describe.each(DIALECTS)('免申即享: from a match to a confirmed application, 
     });
     expect(call.statusCode, call.body).toBe(201);
     callId = call.json().id;
-    const up = await officer.request('POST', '/api/v1/match-jobs', await multipart('登记表.csv', CSV));
+    const up = await officer.request('POST', '/api/v1/match-jobs', await multipartBody('登记表.csv', Buffer.from(CSV)));
     expect(up.statusCode, up.body).toBe(202);
     jobId = up.json().id;
     await t.ctx.matchJobs.whenSettled(jobId);
@@ -197,11 +170,12 @@ describe.each(DIALECTS)('免申即享: from a match to a confirmed application, 
   it('tells each enterprise: 站内信, a Chinese e-mail through SMTP, an SMS; skips where there is no address', async () => {
     const handled = await deliverDue(t.ctx, channels(), 100);
     expect(handled).toBe(9);
-    expect(smtp.received.map((m) => (m.to && 'text' in m.to ? m.to.text : '')).sort()).toEqual([
-      '"北京测试14智能科技有限公司" <b@example.com>',
-      '"北京测试甲智能科技有限公司" <a@example.com>',
-    ]);
-    const toB = smtp.received.find((m) => m.to && 'text' in m.to && m.to.text.includes('b@example.com')) as ParsedMail;
+    expect(
+      mails()
+        .map((m) => (m.to && 'text' in m.to ? m.to.text : ''))
+        .sort(),
+    ).toEqual(['"北京测试14智能科技有限公司" <b@example.com>', '"北京测试甲智能科技有限公司" <a@example.com>']);
+    const toB = mails().find((m) => m.to && 'text' in m.to && m.to.text.includes('b@example.com')) as ParsedMail;
     expect(toB.subject).toContain('北京测试14智能科技有限公司');
     expect(toB.text).toContain('第二条第（1）项（大模型合规备案）');
     expect(toB.text).toContain('1,100,000元');
@@ -209,7 +183,7 @@ describe.each(DIALECTS)('免申即享: from a match to a confirmed application, 
     expect(toB.text).toContain('https://ftai.example.gov.cn/invitation');
     const code = /[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}/.exec(toB.text ?? '')?.[0];
     expect(code).toBeDefined();
-    const toA = smtp.received.find((m) => m.to && 'text' in m.to && m.to.text.includes('a@example.com')) as ParsedMail;
+    const toA = mails().find((m) => m.to && 'text' in m.to && m.to.text.includes('a@example.com')) as ParsedMail;
     expect(toA.text).not.toMatch(/邀请码/);
     expect(sms).toHaveLength(1);
     expect(sms[0]).toContain(code as string);
@@ -218,7 +192,7 @@ describe.each(DIALECTS)('免申即享: from a match to a confirmed application, 
     expect(rows.filter((r) => r.status === 'skipped')).toHaveLength(3);
     // Nothing is due any more: nothing is sent twice.
     expect(await deliverDue(t.ctx, channels(), 100)).toBe(0);
-    expect(smtp.received).toHaveLength(2);
+    expect(mails()).toHaveLength(2);
 
     // The enterprise with an account reads it in its message centre, with the unread count.
     const inbox = await applicantA.get('/api/v1/messages');

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { checkCredentials } from '../auth/check-credentials.js';
 import { CSRF_COOKIE } from '../auth/csrf-key.js';
 import { dummyHash, limitHashing } from '../auth/password.js';
-import { createSession, deleteSession, SESSION_COOKIE, sessionIdOf } from '../auth/sessions.js';
+import { deleteSession, SESSION_COOKIE, sessionIdOf, signInBrowser } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../errors.js';
 
@@ -56,21 +56,8 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const user = await checkCredentials(ctx.db, req.body.username, req.body.password, dummy);
-        // A session the browser still held ends here: sign-in always starts a new one.
-        const previous = req.cookies[SESSION_COOKIE];
-        if (previous) await deleteSession(ctx, previous);
-        const session = await createSession(ctx, user.id);
-        reply.setCookie(SESSION_COOKIE, session.token, {
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: ctx.config.secureCookies,
-          path: '/',
-          expires: session.expires,
-        });
-        // A new CSRF secret at every sign-in, and the token bound to the new session: no token
-        // from before (another session, or before a sign-out) is accepted after.
-        delete req.cookies[CSRF_COOKIE];
-        return { user, csrfToken: reply.generateCsrf({ userInfo: session.id }) };
+        // A session the browser still held ends here: sign-in always starts a new one, with a new CSRF secret.
+        return { user, csrfToken: await signInBrowser(ctx, req, reply, user.id) };
       },
     );
 

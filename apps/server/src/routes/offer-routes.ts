@@ -27,9 +27,8 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contentDisposition } from '../applications/read-attachment.js';
-import { CSRF_COOKIE } from '../auth/csrf-key.js';
 import { requireRole, requireUser } from '../auth/current-user.js';
-import { createSession, deleteSession, SESSION_COOKIE } from '../auth/sessions.js';
+import { signInBrowser } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import { fileAnswer } from '../http/file-answer.js';
 import { XLSX_MIME } from '../notice/export-notice-xlsx.js';
@@ -290,18 +289,7 @@ export function offerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => {
         const hash = await strongPasswordHash(ctx, req.body);
         const { user, offerId } = await signUpWithInvitation(ctx, req.body, hash);
-        const previous = req.cookies[SESSION_COOKIE];
-        if (previous) await deleteSession(ctx, previous);
-        const session = await createSession(ctx, user.id);
-        reply.setCookie(SESSION_COOKIE, session.token, {
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: ctx.config.secureCookies,
-          path: '/',
-          expires: session.expires,
-        });
-        delete req.cookies[CSRF_COOKIE];
-        return reply.code(201).send({ user, csrfToken: reply.generateCsrf({ userInfo: session.id }), offerId });
+        return reply.code(201).send({ user, csrfToken: await signInBrowser(ctx, req, reply, user.id), offerId });
       },
     );
   };
