@@ -12,6 +12,7 @@ export * from './notices.js';
 export * from './offers.js';
 export * from './page.js';
 export * from './policy.js';
+export * from './policy-versions.js';
 export * from './review.js';
 export * from './statuses.js';
 export * from './users.js';

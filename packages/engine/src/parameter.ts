@@ -33,6 +33,11 @@ export interface ParameterDefinition {
   readonly assumed?: Localised;
   /** A switch: what is assumed when it is set to false (the other reading). */
   readonly assumedIfFalse?: Localised;
+  /**
+   * Where a later parameter version fixed the figure (the year's 申报指南, say): one line naming
+   * that document wherever the figure is used, in place of an assumption.
+   */
+  readonly basis?: Localised;
   readonly values: readonly { readonly from: CalendarDate; readonly value: unknown }[];
 }
 

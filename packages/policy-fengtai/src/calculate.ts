@@ -1,5 +1,6 @@
 import { type EvaluateOptions, evaluate, type MeasureResult } from '@ftai/engine';
-import { fengtaiPolicy, POLICY_ID, POLICY_VERSION } from './policy.js';
+import { type Edition, SHIPPED_EDITION } from './editions.js';
+import { POLICY_ID } from './policy.js';
 import {
   type Enterprise,
   enterpriseSchema,
@@ -18,16 +19,27 @@ export interface Answer {
   readonly total: number;
 }
 
-const POLICY = { id: POLICY_ID, version: POLICY_VERSION };
+export interface CalculateOptions extends EvaluateOptions {
+  /** The parameters to calculate under (editions.ts); version 1, the package's own, by default. */
+  readonly edition?: Edition;
+}
 
 /**
- * Computes what every measure grants for one validated request.
+ * Computes what every measure grants for one validated request, under the edition's parameters;
+ * the answer names the version it used.
  *
  * @example calculate(validated, { lang: 'en' }).total
  */
-export function calculate(request: FengtaiRequest, options: EvaluateOptions = {}): Answer {
-  const { results, total } = evaluate(fengtaiPolicy, withOneShape(request), options);
-  return { policy: POLICY, year: request.year, creditCode: request.enterprise.creditCode ?? null, results, total };
+export function calculate(request: FengtaiRequest, options: CalculateOptions = {}): Answer {
+  const edition = options.edition ?? SHIPPED_EDITION;
+  const { results, total } = evaluate(edition.policy, withOneShape(request), options);
+  return {
+    policy: { id: POLICY_ID, version: edition.version },
+    year: request.year,
+    creditCode: request.enterprise.creditCode ?? null,
+    results,
+    total,
+  };
 }
 
 /** An object with every field of a schema's shape, each undefined. */

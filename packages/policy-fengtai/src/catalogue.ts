@@ -1,6 +1,7 @@
 import { describeMeasure, type Lang, type Localised, type MeasureDescription } from '@ftai/engine';
 import { clauseOf } from './measures/common.js';
-import { fengtaiPolicy, measures } from './policy.js';
+import { type Edition, SHIPPED_EDITION } from './editions.js';
+import { measures } from './policy.js';
 
 /** How the catalogue names the variants of a parameter. */
 const VARIANT_LABELS = {
@@ -11,10 +12,11 @@ const VARIANT_LABELS = {
   industry: { zh: '行业标准', en: 'industry' },
 };
 
-/** The catalogue of every measure with the parameters in force for `year`. */
-export function catalogue(year: number, lang: Lang): MeasureDescription[] {
-  const params = fengtaiPolicy.parameters.at(year);
-  return fengtaiPolicy.measures.map((m) => describeMeasure(m, params, lang, VARIANT_LABELS, fengtaiPolicy.measures));
+/** The catalogue of every measure with the parameters in force for `year` under `edition` (version 1 by default). */
+export function catalogue(year: number, lang: Lang, edition: Edition = SHIPPED_EDITION): MeasureDescription[] {
+  const policy = edition.policy;
+  const params = policy.parameters.at(year);
+  return policy.measures.map((m) => describeMeasure(m, params, lang, VARIANT_LABELS, policy.measures));
 }
 
 /** A reading of the whole policy where the text is silent (general conditions, 2025 in full). */
@@ -29,9 +31,10 @@ export interface PolicyReading {
 }
 
 /** The policy-wide readings in force for `year`: they touch every measure, so the catalogue lists them once. */
-export function policyReadings(year: number, lang: Lang): PolicyReading[] {
-  const params = fengtaiPolicy.parameters.at(year);
-  const ids = [fengtaiPolicy.generalConditionsReading, fengtaiPolicy.firstYearInFull].filter((id): id is string => id !== undefined);
+export function policyReadings(year: number, lang: Lang, edition: Edition = SHIPPED_EDITION): PolicyReading[] {
+  const policy = edition.policy;
+  const params = policy.parameters.at(year);
+  const ids = [policy.generalConditionsReading, policy.firstYearInFull].filter((id): id is string => id !== undefined);
   return ids.map((id) => {
     const p = params.get(id);
     const def = p.definition;

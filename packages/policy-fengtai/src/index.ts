@@ -1,5 +1,5 @@
 export { answerSchema, measureResultSchema, RESULT_STATUSES } from './answer-schema.js';
-export { type Answer, calculate } from './calculate.js';
+export { type Answer, type CalculateOptions, calculate } from './calculate.js';
 export {
   ARTICLE_KEY,
   ARTICLE_NUMBERS,
@@ -12,6 +12,18 @@ export {
   type PolicyReading,
   policyReadings,
 } from './catalogue.js';
+export {
+  type ChangeIssue,
+  checkChanges,
+  type Edition,
+  EditionError,
+  editionFromFile,
+  editionNumberOf,
+  editionVersion,
+  makeEdition,
+  type ParameterChange,
+  SHIPPED_EDITION,
+} from './editions.js';
 export {
   claimedMeasures,
   GENERAL_MATERIALS,

@@ -1,5 +1,5 @@
-import type { EvaluateOptions, MeasureResult } from '@ftai/engine';
-import { type Answer, calculate } from './calculate.js';
+import type { MeasureResult } from '@ftai/engine';
+import { type Answer, type CalculateOptions, calculate } from './calculate.js';
 import { describeIssues, validateRequest } from './request/validate-request.js';
 
 /**
@@ -38,7 +38,7 @@ export function buildRequest(parts: RequestParts = {}): Record<string, unknown> 
 }
 
 /** Validates and calculates; a request the validator refuses fails the test with its issues. */
-export function calc(parts: RequestParts = {}, options: EvaluateOptions = {}): Answer {
+export function calc(parts: RequestParts = {}, options: CalculateOptions = {}): Answer {
   const v = validateRequest(buildRequest(parts));
   if (!v.ok) throw new Error(`the test request is not valid: ${describeIssues(v.issues)}`);
   return calculate(v.request, options);
@@ -54,7 +54,7 @@ export function resultOf(answer: Answer, measure: string, subject: string | null
 }
 
 /** calc, then the result for `measure` and `subject`. */
-export function result(parts: RequestParts, measure: string, subject: string | null = null, options: EvaluateOptions = {}): MeasureResult {
+export function result(parts: RequestParts, measure: string, subject: string | null = null, options: CalculateOptions = {}): MeasureResult {
   return resultOf(calc(parts, options), measure, subject);
 }
 
