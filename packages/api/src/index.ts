@@ -14,5 +14,6 @@ export * from './page.js';
 export * from './policy.js';
 export * from './policy-versions.js';
 export * from './review.js';
+export * from './simulations.js';
 export * from './statuses.js';
 export * from './users.js';

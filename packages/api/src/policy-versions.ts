@@ -45,7 +45,11 @@ export const parameterVersionDraftSchema = z.strictObject({
     .max(100, { error: 'expected at most 100 changes' }),
   /** The first day (Beijing) new calculations use it. */
   effectiveOn: calendarDateSchema.meta({ description: 'YYYY-MM-DD: from this day new calculations use the version.' }),
-  reason: z.string({ error: 'expected the reason for the change' }).trim().min(1, { error: 'expected the reason for the change' }).max(1000),
+  reason: z
+    .string({ error: 'expected the reason for the change' })
+    .trim()
+    .min(1, { error: 'expected the reason for the change' })
+    .max(1000),
   /** The document that authorises the change, e.g. 2027年度丰台区人工智能产业政策申报指南. */
   authority: z
     .string({ error: 'expected the document that authorises the change' })

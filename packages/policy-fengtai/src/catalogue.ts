@@ -1,6 +1,6 @@
 import { describeMeasure, type Lang, type Localised, type MeasureDescription } from '@ftai/engine';
-import { clauseOf } from './measures/common.js';
 import { type Edition, SHIPPED_EDITION } from './editions.js';
+import { clauseOf } from './measures/common.js';
 import { measures } from './policy.js';
 
 /** How the catalogue names the variants of a parameter. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calculate } from './calculate.js';
 import { checkChanges, EditionError, editionFromFile, editionNumberOf, editionVersion, makeEdition, SHIPPED_EDITION } from './editions.js';
-import { parameters, POLICY_VERSION } from './policy.js';
+import { POLICY_VERSION, parameters } from './policy.js';
 import { calc, result, textOf } from './test-helpers.js';
 
 /** 4.3 in two bands instead of five: what a year's 申报指南 might fix. */
@@ -38,7 +38,12 @@ describe('editions: the parameters a calculation runs under', () => {
       { parameter: '1.rate', index: 0, zh: '应为百分比，如“25%”', en: 'expected a rate such as "25%"' },
     ]);
     expect(checkChanges([{ parameter: 'no.such', value: 1 }])[0]?.zh).toBe('本政策没有该参数');
-    expect(checkChanges([{ parameter: '1.cap', value: 1 }, { parameter: '1.cap', value: 2 }])[0]?.zh).toBe('同一参数只能修改一次');
+    expect(
+      checkChanges([
+        { parameter: '1.cap', value: 1 },
+        { parameter: '1.cap', value: 2 },
+      ])[0]?.zh,
+    ).toBe('同一参数只能修改一次');
     expect(checkChanges([{ parameter: '4.3.tiers', value: [{ min: 1, amount: 1, label: { zh: '一档' } }] }])[0]?.en).toBe(
       'every tier needs a label in both languages',
     );
@@ -58,9 +63,18 @@ describe('editions: the parameters a calculation runs under', () => {
   });
 
   it('reads a parameter file: a version exported from the platform, or a whole parameters.json', () => {
-    const exported = editionFromFile({ policy: 'fengtai-ai-2025', number: 3, authority: '指南', changes: [{ parameter: '1.rate', value: '25%' }] });
+    const exported = editionFromFile({
+      policy: 'fengtai-ai-2025',
+      number: 3,
+      authority: '指南',
+      changes: [{ parameter: '1.rate', value: '25%' }],
+    });
     expect(exported.version).toBe(`${POLICY_VERSION}+p3`);
-    const request = { year: 2026, enterprise: { registeredInFengtai: true, taxResidentInFengtai: true, seriousDishonesty: false }, facts: {} };
+    const request = {
+      year: 2026,
+      enterprise: { registeredInFengtai: true, taxResidentInFengtai: true, seriousDishonesty: false },
+      facts: {},
+    };
     expect(calculate(request as never, { edition: exported }).policy.version).toBe(`${POLICY_VERSION}+p3`);
     const whole = {
       policy: 'fengtai-ai-2025',

@@ -137,7 +137,12 @@ export function checkChanges(changes: readonly ParameterChange[]): ChangeIssue[]
   const policy = { ...fengtaiPolicy, parameters: new ParameterSet(changedDefinitions(changes, undefined)) };
   for (const problem of checkPolicy(policy)) {
     const parameter = changes.find((c) => problem.includes(c.parameter))?.parameter ?? '';
-    issues.push({ parameter, index: changes.findIndex((c) => c.parameter === parameter), zh: `该取值尚未实现：${problem}`, en: `not implemented: ${problem}` });
+    issues.push({
+      parameter,
+      index: changes.findIndex((c) => c.parameter === parameter),
+      zh: `该取值尚未实现：${problem}`,
+      en: `not implemented: ${problem}`,
+    });
   }
   return issues;
 }
@@ -170,14 +175,20 @@ export function makeEdition(number: number, changes: readonly ParameterChange[],
  */
 export function editionFromFile(json: unknown, fallbackNumber = 0): Edition {
   const file = json as { policy?: unknown; number?: unknown; authority?: unknown; changes?: unknown; parameters?: unknown };
-  if (file === null || typeof file !== 'object') throw new EditionError([{ parameter: '', index: -1, zh: '参数文件应为JSON对象', en: 'a parameter file is a JSON object' }]);
+  if (file === null || typeof file !== 'object')
+    throw new EditionError([{ parameter: '', index: -1, zh: '参数文件应为JSON对象', en: 'a parameter file is a JSON object' }]);
   if (file.policy !== undefined && file.policy !== POLICY_ID) {
-    throw new EditionError([{ parameter: '', index: -1, zh: `参数文件不属于本政策（${POLICY_ID}）`, en: `the file is not for ${POLICY_ID}` }]);
+    throw new EditionError([
+      { parameter: '', index: -1, zh: `参数文件不属于本政策（${POLICY_ID}）`, en: `the file is not for ${POLICY_ID}` },
+    ]);
   }
   const authority = typeof file.authority === 'string' ? file.authority : undefined;
   const number = typeof file.number === 'number' && Number.isSafeInteger(file.number) && file.number >= 1 ? file.number : fallbackNumber;
   if (Array.isArray(file.changes)) {
-    const changes = (file.changes as { parameter?: unknown; value?: unknown }[]).map((c) => ({ parameter: String(c?.parameter ?? ''), value: c?.value }));
+    const changes = (file.changes as { parameter?: unknown; value?: unknown }[]).map((c) => ({
+      parameter: String(c?.parameter ?? ''),
+      value: c?.value,
+    }));
     return makeEdition(number, changes, authority);
   }
   if (Array.isArray(file.parameters)) {
@@ -186,9 +197,12 @@ export function editionFromFile(json: unknown, fallbackNumber = 0): Edition {
       const ours = parameters.definitions().find((d) => d.id === def?.id);
       const value = def?.values?.[def.values.length - 1]?.value;
       if (!ours) changes.push({ parameter: String(def?.id ?? ''), value });
-      else if (JSON.stringify(value) !== JSON.stringify(ours.values[ours.values.length - 1]?.value)) changes.push({ parameter: ours.id, value });
+      else if (JSON.stringify(value) !== JSON.stringify(ours.values[ours.values.length - 1]?.value))
+        changes.push({ parameter: ours.id, value });
     }
     return makeEdition(changes.length === 0 ? 1 : number, changes, authority);
   }
-  throw new EditionError([{ parameter: '', index: -1, zh: '参数文件应有 changes 或 parameters 列表', en: 'a parameter file has a changes or a parameters list' }]);
+  throw new EditionError([
+    { parameter: '', index: -1, zh: '参数文件应有 changes 或 parameters 列表', en: 'a parameter file has a changes or a parameters list' },
+  ]);
 }
