@@ -119,7 +119,7 @@ export function checkChanges(changes: readonly ParameterChange[]): ChangeIssue[]
         issues.push({ parameter: c.parameter, index, zh: '每一档都应有中英文名称', en: 'every tier needs a label in both languages' });
       }
       for (const [, ids] of MILESTONE_TIERS) {
-        const old = (def.values[0]?.value as { id?: string }[]).map((t) => t.id);
+        const old = ((def.values[0]?.value ?? []) as { id?: string }[]).map((t) => t.id);
         if (!old.some((id) => id !== undefined && ids.includes(id))) continue;
         const now = tiers.map((t) => t.id);
         if (now.length !== old.length || old.some((id) => !now.includes(id))) {
