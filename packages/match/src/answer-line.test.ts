@@ -99,22 +99,24 @@ describe('BatchMatcher on JSON Lines: the same answerer, line by line', () => {
     want: { answers: true, granted: false, notify: false },
   };
   const matcher = new BatchMatcher(settings);
+  /** The settings as answerLine takes them (MatchSettings names an edition by its spec, not the edition). */
+  const options = { lang: settings.lang, explain: settings.explain };
   const decode = (bytes: Uint8Array | null) => new TextDecoder().decode(bytes ?? new Uint8Array());
 
   it('answers each line as answerLine does: CRLF ends, blank lines skipped but numbered, a last line without newline', () => {
     const lines = [JSON.stringify(requests[0]), 'nonsense', '', '  ', deepList(5000), JSON.stringify(requests[1])];
     const text = `${lines.slice(0, 3).join('\r\n')}\r\n${lines.slice(3).join('\n')}`;
     const r = matcher.match({ index: 0, firstRow: 1, bytes: new TextEncoder().encode(text) });
-    const want = [0, 1, 4, 5].map((k) => `${answerLine(lines[k] as string, k + 1, settings).text}\n`).join('');
+    const want = [0, 1, 4, 5].map((k) => `${answerLine(lines[k] as string, k + 1, options).text}\n`).join('');
     expect(decode(r.answers)).toBe(want);
     expect(r).toMatchObject({ rows: 4, bad: 2, lastRow: 6 });
-    expect(r.errors).toBe([1, 4].map((k) => `${answerLine(lines[k] as string, k + 1, settings).text}\n`).join(''));
+    expect(r.errors).toBe([1, 4].map((k) => `${answerLine(lines[k] as string, k + 1, options).text}\n`).join(''));
   });
 
   it('takes a byte order mark at the start of the input, and nowhere else', () => {
     const line = `\uFEFF${JSON.stringify(requests[2])}`;
     const first = matcher.match({ index: 0, firstRow: 1, bytes: new TextEncoder().encode(line) });
-    expect(decode(first.answers)).toBe(`${answerLine(line.slice(1), 1, settings).text}\n`);
+    expect(decode(first.answers)).toBe(`${answerLine(line.slice(1), 1, options).text}\n`);
     const later = matcher.match({ index: 1, firstRow: 501, bytes: new TextEncoder().encode(line) });
     expect(JSON.parse(decode(later.answers))).toMatchObject({ code: 'FTAI_ERR_NOT_JSON', line: 501 });
   });

@@ -2,6 +2,7 @@ import {
   type Answer,
   calculate,
   describeIssues,
+  type Edition,
   type FengtaiRequest,
   findInputProblem,
   type InputLimitIssue,
@@ -13,6 +14,8 @@ export interface AnswerOptions {
   readonly lang?: 'zh' | 'en';
   /** Explanations in the answer (true by default). */
   readonly explain?: boolean;
+  /** The parameters answered under (makeEdition); version 1, the package's own, by default. */
+  readonly edition?: Edition;
 }
 
 /** A request's issue: off the contract, or past the limits of any input. */
@@ -26,6 +29,9 @@ export type RequestCheck =
 export type LineAnswer =
   | { readonly ok: true; readonly text: string; readonly answer: Answer; readonly request: FengtaiRequest }
   | { readonly ok: false; readonly text: string };
+
+/** One line of JSON Lines read: the valid request, or the error line that refuses it. */
+export type LineRequest = { readonly ok: true; readonly request: FengtaiRequest } | { readonly ok: false; readonly text: string };
 
 /** Where a refusal points: a line of JSON Lines, or a row of a registry. */
 export type InputPlace = { readonly line: number } | { readonly row: number };
@@ -51,6 +57,17 @@ export function checkRequest(input: unknown): RequestCheck {
  * @example answerLine('nonsense', 5, { explain: false }).text // '{"error":"not JSON: …","code":"FTAI_ERR_NOT_JSON","line":5}'
  */
 export function answerLine(line: string, lineNo: number, options: AnswerOptions): LineAnswer {
+  const read = readRequestLine(line, lineNo);
+  return read.ok ? answerRequest(read.request, { line: lineNo }, options) : read;
+}
+
+/**
+ * One line of JSON Lines parsed and checked, not yet answered: a comparison answers it twice
+ * (under two parameter versions) on one validation, and refuses it with answerLine's error line.
+ *
+ * @example readRequestLine('{"year":2026}', 3).ok // false
+ */
+export function readRequestLine(line: string, lineNo: number): LineRequest {
   let input: unknown;
   try {
     input = JSON.parse(line);
@@ -59,7 +76,7 @@ export function answerLine(line: string, lineNo: number, options: AnswerOptions)
   }
   const v = checkRequest(input);
   if (!v.ok) return { ok: false, text: JSON.stringify({ error: v.error, code: 'FTAI_ERR_VALIDATION', issues: v.issues, line: lineNo }) };
-  return answerRequest(v.request, { line: lineNo }, options);
+  return v;
 }
 
 /**

@@ -5,10 +5,23 @@ export {
   checkRequest,
   type InputPlace,
   type LineAnswer,
+  type LineRequest,
   type RequestCheck,
   type RequestIssue,
+  readRequestLine,
 } from './answer-line.js';
 export { type Cell, cellValue, dateText, excelSerialDate } from './cell-value.js';
+export type {
+  ArticleComparison,
+  ChangeItem,
+  ChangeSide,
+  ComparisonSide,
+  LargestChange,
+  MatchComparison,
+  MeasureComparison,
+} from './comparison-totals.js';
+export { type BatchComparison, COMPARISON_BUCKETS, LARGEST_CHANGES } from './edition-comparer.js';
+export { type EditionPair, type EditionSpec, editionOf } from './edition-spec.js';
 export {
   type BatchJob,
   BatchMatcher,

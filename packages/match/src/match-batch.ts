@@ -1,7 +1,17 @@
 import { TextDecoder } from 'node:util';
-import { type Answer, ARTICLE_NUMBERS, MEASURE_IDS, measures } from '@ftai/policy-fengtai';
-import { type AnswerOptions, answerLine, answerRequest, checkRequest, type RequestIssue } from './answer-line.js';
+import { type Answer, ARTICLE_NUMBERS, type FengtaiRequest, MEASURE_IDS, measures } from '@ftai/policy-fengtai';
+import {
+  type AnswerOptions,
+  answerLine,
+  answerRequest,
+  checkRequest,
+  type InputPlace,
+  type RequestIssue,
+  readRequestLine,
+} from './answer-line.js';
 import type { Cell } from './cell-value.js';
+import { type BatchComparison, type ComparisonBatch, EditionComparer } from './edition-comparer.js';
+import { type EditionPair, type EditionSpec, editionOf } from './edition-spec.js';
 import { forEachCsvRecord } from './parse-csv.js';
 import { compileHeader, type RegistryMapping } from './registry-mapping.js';
 import { columnOf, rowToRequest } from './row-to-request.js';
@@ -21,6 +31,13 @@ export interface MatchSettings {
   readonly explain: boolean;
   /** The outputs to produce: answers (JSON Lines), granted rows per measure (workbook), the notify list. */
   readonly want: { readonly answers: boolean; readonly granted: boolean; readonly notify: boolean };
+  /** The parameter version every row is answered under; version 1 by default. */
+  readonly edition?: EditionSpec;
+  /**
+   * A comparison instead of answers: every valid row calculated under both versions (without
+   * explanations), the batch's sums in BatchResult.comparison; the usual sums are version B's.
+   */
+  readonly compare?: EditionPair;
 }
 
 /** A batch of records: raw bytes (JSON Lines, CSV) or workbook rows with their sheet row numbers. */
@@ -59,6 +76,8 @@ export interface BatchResult {
   readonly articleStats: readonly number[];
   readonly grantedRows: number;
   readonly grantedTotal: number;
+  /** A comparison's share of this batch (MatchSettings.compare), else null. */
+  readonly comparison: BatchComparison | null;
 }
 
 /** One issue of a bad row, with the column it came from. */
@@ -107,16 +126,22 @@ export class BatchMatcher {
   private readonly mapping: RegistryMapping | undefined;
   private readonly decoder: TextDecoder;
   private readonly options: AnswerOptions;
+  private readonly comparer: EditionComparer | undefined;
 
   constructor(private readonly settings: MatchSettings) {
     this.mapping = settings.headers ? compileHeader(settings.headers, { ignoreUnknownColumns: settings.ignoreUnknownColumns }) : undefined;
     // Byte order marks are handled here: one begins the input, not every batch.
     this.decoder = new TextDecoder(settings.encoding, { ignoreBOM: true });
-    this.options = { lang: settings.lang, explain: settings.explain };
+    // Each edition made once per thread: making one checks the whole policy against its parameters.
+    const edition = settings.edition ? editionOf(settings.edition) : undefined;
+    this.options = { lang: settings.lang, explain: settings.explain, ...(edition ? { edition } : {}) };
+    this.comparer = settings.compare
+      ? new EditionComparer(editionOf(settings.compare.a), editionOf(settings.compare.b), settings.lang)
+      : undefined;
   }
 
   match(job: BatchJob): BatchResult {
-    const out = new BatchOutput(this.settings);
+    const out = new BatchOutput(this.settings, this.comparer?.batch());
     if (this.settings.format === 'jsonl' && job.bytes) {
       const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
       let row = job.firstRow;
@@ -153,6 +178,12 @@ export class BatchMatcher {
 
   /** One line of JSON Lines: the answer, or the error line (the same as `ftai calc --jsonl`: one answerer for both). */
   private matchLine(line: string, lineNo: number, out: BatchOutput): void {
+    if (this.comparer) {
+      const read = readRequestLine(line, lineNo);
+      if (read.ok) this.compare(read.request, { line: lineNo }, lineNo, out);
+      else out.bad(read.text);
+      return;
+    }
     const a = answerLine(line, lineNo, this.options);
     if (a.ok) out.good(a.answer, a.text, lineNo, a.request.enterprise.name ?? null, line);
     else out.bad(a.text);
@@ -165,6 +196,10 @@ export class BatchMatcher {
     // The limits too: a JSON cell (history) may nest thousands deep.
     const v = checkRequest(request);
     if (v.ok && issues.length === 0) {
+      if (this.comparer) {
+        this.compare(v.request, { row }, row, out);
+        return;
+      }
       const a = answerRequest(v.request, { row }, this.options);
       if (a.ok) out.good(a.answer, a.text, row, v.request.enterprise.name ?? null, request);
       else out.bad(a.text);
@@ -181,6 +216,21 @@ export class BatchMatcher {
       }
     }
     out.bad(JSON.stringify({ error: `row ${row}: ${describeRowIssues(all)}`, code: 'FTAI_ERR_VALIDATION', row, issues: all }));
+  }
+
+  /**
+   * A valid request under both versions of a comparison, on its one validation. A calculation
+   * that throws is a defect, not bad input: the row is refused as answerRequest refuses it.
+   */
+  private compare(request: FengtaiRequest, place: InputPlace, row: number, out: BatchOutput): void {
+    let both: { a: Answer; b: Answer };
+    try {
+      both = (this.comparer as EditionComparer).answer(request);
+    } catch (error) {
+      out.bad(JSON.stringify({ error: `internal error: ${(error as Error).message}`, code: 'FTAI_ERR_INTERNAL', ...place }));
+      return;
+    }
+    out.compared(request, row, both.a, both.b);
   }
 }
 
@@ -215,7 +265,10 @@ class BatchOutput {
   private grantedTotal = 0;
   lastRow = 0;
 
-  constructor(private readonly settings: MatchSettings) {
+  constructor(
+    private readonly settings: MatchSettings,
+    private readonly comparison: ComparisonBatch | undefined,
+  ) {
     this.granted = settings.want.granted ? new Array(MEASURE_IDS.length).fill('') : null;
     this.answers = settings.want.answers ? new AnswerBytes() : null;
   }
@@ -287,6 +340,13 @@ class BatchOutput {
     }
   }
 
+  /** A row of a comparison: its sums, and version B's into the usual ones (no answer is written). */
+  compared(request: FengtaiRequest, row: number, a: Answer, b: Answer): void {
+    const name = request.enterprise.name ?? null;
+    (this.comparison as ComparisonBatch).add(request, row, name, a, b);
+    this.good(b, '', row, name, request);
+  }
+
   result(index: number): BatchResult {
     return {
       index,
@@ -301,6 +361,7 @@ class BatchOutput {
       articleStats: this.articleStats,
       grantedRows: this.grantedRows,
       grantedTotal: this.grantedTotal,
+      comparison: this.comparison ? this.comparison.result() : null,
     };
   }
 }

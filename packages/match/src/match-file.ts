@@ -3,6 +3,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { MEASURE_IDS } from '@ftai/policy-fengtai';
+import { ComparisonTotals, type MatchComparison } from './comparison-totals.js';
+import { type EditionPair, type EditionSpec, editionOf } from './edition-spec.js';
 import { type BatchJob, BatchMatcher, type BatchResult, type InputFormat, type MatchSettings, type TextEncoding } from './match-batch.js';
 import { type ArticleTotals, MatchTotals, type MeasureTotals } from './match-totals.js';
 import { OutputFile } from './output-file.js';
@@ -50,6 +52,19 @@ export interface MatchFileOptions {
   readonly batchRows?: number;
   /** Where the summary workbook's rows wait until the end (the system's temporary folder by default). */
   readonly tempDir?: string;
+  /**
+   * The parameter version every row is answered under (its answers cite its version string,
+   * `2025.10.30-2+p3`); version 1, the package's own, by default.
+   */
+  readonly edition?: EditionSpec;
+  /**
+   * 政策模拟: every valid row calculated under version `a` and version `b` instead of answered;
+   * the summary's `comparison` holds the sums and the largest changes (their explanations and the
+   * citations in `lang`, Chinese by default; `explain` is not used). Only `outputs.errors` is
+   * written (the other outputs are refused); the summary's usual figures (measures, articles,
+   * granted rows and total, progress included) are version B's. Not with `edition`.
+   */
+  readonly compare?: EditionPair;
 }
 
 export interface MatchProgress {
@@ -79,6 +94,8 @@ export interface MatchSummary extends MatchProgress {
   readonly ignoredColumns: readonly string[];
   readonly measures: readonly MeasureTotals[];
   readonly articles: readonly ArticleTotals[];
+  /** With `compare`: version A against version B, shaped as the HTTP contract's simulation result. */
+  readonly comparison?: MatchComparison;
 }
 
 /** Small enough that the batches out at once hold little, large enough that handing one over costs nothing. */
@@ -114,6 +131,14 @@ export async function matchFile(
   onProgress?: (progress: MatchProgress) => void,
   signal?: AbortSignal,
 ): Promise<MatchSummary> {
+  const { outputs } = options;
+  if (options.compare) {
+    if (options.edition) throw new Error('matchFile: give edition or compare, not both');
+    if (outputs.jsonl !== undefined || outputs.xlsx !== undefined || outputs.notify !== undefined)
+      throw new Error('matchFile: a comparison writes the errors output only');
+  }
+  // Bad versions are refused here, before any input is read or a worker started (EditionError).
+  for (const spec of options.compare ? [options.compare.a, options.compare.b] : options.edition ? [options.edition] : []) editionOf(spec);
   const format = options.format ?? (typeof options.input === 'string' ? formatOfPath(options.input) : 'jsonl');
   const lang = options.lang ?? 'zh';
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
@@ -128,7 +153,6 @@ export async function matchFile(
     ignoredColumns = mapping.ignored;
   }
 
-  const { outputs } = options;
   const settings: MatchSettings = {
     format,
     headers: registry.headers,
@@ -137,6 +161,8 @@ export async function matchFile(
     lang,
     explain: options.explain ?? true,
     want: { answers: outputs.jsonl !== undefined, granted: outputs.xlsx !== undefined, notify: outputs.notify !== undefined },
+    ...(options.edition ? { edition: options.edition } : {}),
+    ...(options.compare ? { compare: options.compare } : {}),
   };
   const open = (target: string | Writable | undefined) =>
     target === undefined ? undefined : typeof target === 'string' ? OutputFile.create(target) : OutputFile.over(target);
@@ -148,6 +174,7 @@ export async function matchFile(
   const spoolPath = (m: number) => join(spoolDir as string, `measure-${m}.jsonl`);
 
   const totals = new MatchTotals();
+  const comparison = options.compare ? new ComparisonTotals() : undefined;
   const started = performance.now();
   let fraction: number | null = registry.totalBytes === undefined ? null : 0;
   let lastReport = 0;
@@ -173,6 +200,7 @@ export async function matchFile(
 
   const write = async (r: BatchResult, endOffset: number) => {
     totals.add(r);
+    if (comparison && r.comparison) comparison.add(r.comparison);
     if (jsonl && r.answers) await jsonl.write(r.answers);
     if (errors && r.errors) await errors.write(r.errors);
     if (notify && r.notify) await notify.write(r.notify);
@@ -276,7 +304,16 @@ export async function matchFile(
   const final = progress('done');
   onProgress?.(final);
   const { workers, mainThread } = runner;
-  return { ...final, aborted, workers, mainThread, ignoredColumns, measures, articles };
+  return {
+    ...final,
+    aborted,
+    workers,
+    mainThread,
+    ignoredColumns,
+    measures,
+    articles,
+    ...(comparison ? { comparison: comparison.result(totals.rows, totals.bad, lang) } : {}),
+  };
 }
 
 /** Matches batches: worker threads, the calling thread, or both. */
