@@ -32,8 +32,10 @@ import { matchRoutes } from './routes/match-routes.js';
 import { noticeRoutes } from './routes/notice-routes.js';
 import { offerRoutes } from './routes/offer-routes.js';
 import { policyRoutes } from './routes/policy-routes.js';
+import { policyVersionRoutes } from './routes/policy-version-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
+import { simulationRoutes } from './routes/simulation-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 
 declare module 'fastify' {
@@ -160,9 +162,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
 
   await app.register(healthRoutes(ctx));
-  await app.register(calculateRoutes);
+  await app.register(calculateRoutes(ctx));
   await app.register(reportRoutes(ctx));
-  await app.register(policyRoutes);
+  await app.register(policyRoutes(ctx));
+  await app.register(policyVersionRoutes(ctx));
   await app.register(authRoutes(ctx));
   await app.register(userRoutes(ctx));
   await app.register(enterpriseRoutes(ctx));
@@ -173,6 +176,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(noticeRoutes(ctx));
   await app.register(matchRoutes(ctx));
   await app.register(offerRoutes(ctx));
+  await app.register(simulationRoutes(ctx));
   await app.register(auditRoutes(ctx));
 
   const webDir = ctx.config.webDir;

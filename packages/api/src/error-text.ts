@@ -59,6 +59,10 @@ const CODE_ZH: Record<string, string> = {
   FTAI_ERR_NOT_READY: '服务正在启动，请稍后再试',
   FTAI_ERR_PDF_UNAVAILABLE: '服务器暂不能生成PDF文件，请使用本页的“打印”，在打印窗口中选择“另存为PDF”',
   FTAI_ERR_INTERNAL: '服务器内部错误，操作未执行，请稍后重试',
+  FTAI_ERR_VERSION_NOT_FOUND: '未找到所指定的政策参数版本，请核对版本号',
+  FTAI_ERR_OWN_VERSION: '本人起草的政策参数版本须由其他工作人员审批',
+  FTAI_ERR_VERSION_STATUS: '该政策参数版本当前所处环节不允许此项操作，请刷新页面后查看',
+  FTAI_ERR_EFFECTIVE_DATE: '生效日期应在今天至2028年12月31日之间',
 };
 
 const yuan = (text: string) => `${text.replace(/\.00$/, '')}元`;
@@ -100,7 +104,41 @@ const MESSAGE_ZH: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   ],
   [/^no bank account on record for enterprise (\S+)/, () => '尚未登记收款账户：请填写收款账户后再确认申领'],
   [/^the match job is (\S+): (?:its offers are|the list is) ready/, () => '匹配任务尚未完成，完成后方可生成免申即享批次'],
+  // Parameter versions (政策参数版本).
+  [
+    /^policy version (\d+) was drafted by you: another officer must (approve|reject) it/,
+    (m) => `第${m[1]}版政策参数由您本人起草，须由其他工作人员${m[2] === 'approve' ? '批准' : '驳回'}（双人审批）`,
+  ],
+  [
+    /^the policy version is (\S+(?: meanwhile)?): it can no longer be (\S+)/,
+    (m) =>
+      `该政策参数版本${({ draft: '尚为草稿', pending: '正在待审批', approved: '已批准', rejected: '已驳回', withdrawn: '已撤回', 'decided meanwhile': '已由其他工作人员处理' } as Record<string, string>)[m[1] ?? ''] ?? ''}，不能再${({ changed: '修改', submitted: '提交审批', approved: '批准', rejected: '驳回', withdrawn: '撤回' } as Record<string, string>)[m[2] ?? ''] ?? '办理'}；请刷新页面后查看`,
+  ],
+  [/^the version changed meanwhile/, () => '该政策参数版本已被修改，请刷新页面后重试'],
+  [
+    /^policy version (\d+) would take effect on (\d{4})-(\d{2})-(\d{2}), but a version takes effect from today \((\d{4})-(\d{2})-(\d{2})/,
+    (m) =>
+      `第${m[1]}版政策参数的生效日期为${m[2]}年${Number(m[3])}月${Number(m[4])}日，生效日期应在今天（${m[5]}年${Number(m[6])}月${Number(m[7])}日）至2028年12月31日之间：请驳回该版本，并以新的生效日期重新起草`,
+  ],
+  [
+    /^only the officer who drafted a policy version may (\S+) it/,
+    (m) =>
+      `只有起草人可以${({ change: '修改', submit: '提交', withdraw: '撤回' } as Record<string, string>)[m[1] ?? ''] ?? '办理'}该政策参数版本`,
+  ],
+  [
+    /^policy version (\d+) is based on version (\d+), but version (\d+) was approved since/,
+    (m) =>
+      `第${m[1]}版政策参数以第${m[2]}版为基础起草，其后第${m[3]}版已获批准且先行生效，批准本版将撤销第${m[3]}版的修改：请驳回本版，并以第${m[3]}版为基础重新起草`,
+  ],
+  [/^policy version not found/, () => '未找到该政策参数版本'],
   [/^offer not found/, () => '未找到该免申即享'],
+  [/^policy version (\d+) not found/, (m) => `未找到第${m[1]}版政策参数，请核对版本号`],
+  [/^simulation not found/, () => '未找到该政策模拟'],
+  [/^budget estimate not found/, () => '未找到该年度预算测算'],
+  [/^the simulation is (\S+): (?:its estimates are|its workbook is) ready/, () => '政策模拟尚未完成，完成后方可导出结果或进行年度预算测算'],
+  [/^the simulation is (\S+): only a queued or running simulation can be cancelled/, () => '该政策模拟已结束，不能取消'],
+  [/^the match job is (\S+): its registry is ready/, () => '所选匹配任务尚未完成，完成后方可用于政策模拟'],
+  [/expected a growth rate of -100% or more/, () => '增长率不得低于-100%'],
   [/^offer batch not found/, () => '未找到该免申即享批次'],
   [/^message not found/, () => '未找到该消息'],
   [/too many attempts: try again in (\d+) s/, (m) => `尝试次数过多，请${m[1]}秒后再试`],

@@ -28,6 +28,11 @@ export const ERROR_CODES = [
   'FTAI_ERR_NOT_READY',
   'FTAI_ERR_PDF_UNAVAILABLE',
   'FTAI_ERR_INTERNAL',
+  'FTAI_ERR_VERSION_NOT_FOUND',
+  // Parameter versions (政策参数版本): deciding one's own, a step the status no longer allows, a date out of range.
+  'FTAI_ERR_OWN_VERSION',
+  'FTAI_ERR_VERSION_STATUS',
+  'FTAI_ERR_EFFECTIVE_DATE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -4,7 +4,35 @@
  * read in Chinese; anything not recognised is shown as the API wrote it, so nothing is ever hidden.
  * Free of dependencies: the web app imports it (`@ftai/api/issue-text`) without the schemas.
  */
+/** What is wrong with one change of a parameter version (checkChanges, @ftai/policy-fengtai), in Chinese. */
+const CHANGE_ZH: readonly [RegExp, string][] = [
+  [/^the policy has no such parameter/, '本政策没有该参数'],
+  [/^the parameter is changed twice/, '同一参数只能修改一次'],
+  [/^expected whole yuan/, '应为不小于0的整数金额（元）'],
+  [/^expected a rate such as/, '应为百分比，如“25%”'],
+  [/^expected a whole number of years/, '应为不小于1的整数（年）'],
+  [/^expected true or false/, '应为“是”或“否”'],
+  [/^expected a list of tiers/, '应为分档列表，每档有金额、起点或标志，并有中英文名称'],
+  [/^every tier needs a label/, '每一档都应有中英文名称'],
+  [/^milestone tiers keep their ids/, '达到档位的档次不可增减或改名，只可修改起点和金额'],
+  [/^not implemented/, '该取值平台尚未实现，请改用其他取值'],
+];
+
 const ZH: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  // A parameter version's change (政策参数版本): the row, the parameter as the form labels it, the problem.
+  [
+    /^change (\d+), parameter \S+(?: \(([^)]*)\))?: (.*)$/,
+    (m) => {
+      const zh = CHANGE_ZH.find(([re]) => re.test(m[3] ?? ''))?.[1] ?? '取值不符合要求';
+      return `第${m[1]}项修改${m[2] ? `“${m[2]}”` : ''}：${zh}`;
+    },
+  ],
+  [
+    /^expected a day from today \((\d{4})-(\d{2})-(\d{2})\) to (\d{4})-(\d{2})-(\d{2})/,
+    (m) => `生效日期应在今天（${m[1]}年${Number(m[2])}月${Number(m[3])}日）至${m[4]}年${Number(m[5])}月${Number(m[6])}日之间`,
+  ],
+  [/^expected the number of an approved version/, () => '应为已批准的政策参数版本编号'],
+  [/^missing: expected the reason for the rejection/, () => '请填写驳回理由'],
   // An upload's material (申报材料), before the general rules on "missing" and "one of".
   [/^expected a material of measure \S+ \(one of/, () => '所选申报材料不在该支持事项的材料清单中，请按材料清单选择'],
   [/^expected a general material \(one of/, () => '所选申报材料不在通用材料清单中，请按材料清单选择，或同时指明支持事项'],

@@ -320,6 +320,8 @@ export const ledgerRowSchema = z.object({
   callId: z.string(),
   applicationId: z.string(),
   paidAt: z.string().nullable(),
+  /** The parameter version its application's answer cites (2025.10.30-2+p2); null for awards made before versions were recorded. */
+  policyVersion: z.string().nullable(),
 });
 export type LedgerRow = z.output<typeof ledgerRowSchema>;
 

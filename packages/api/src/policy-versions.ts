@@ -61,6 +61,15 @@ export const parameterVersionDraftSchema = z.strictObject({
 });
 export type ParameterVersionDraft = z.output<typeof parameterVersionDraftSchema>;
 
+/** The :number of /api/v1/policy/versions/:number and its steps. */
+export const parameterVersionParamsSchema = z.strictObject({
+  number: z.coerce
+    .number({ error: 'expected a version number' })
+    .int({ error: 'expected a version number' })
+    .min(1, { error: 'expected a version number' })
+    .max(1_000_000, { error: 'expected a version number' }),
+});
+
 /** POST …/approve, …/reject, …/withdraw: a note (a rejection needs one). */
 export const parameterVersionDecisionSchema = z.strictObject({
   note: z.string().trim().max(1000).optional(),

@@ -10,6 +10,13 @@ export const measuresQuerySchema = z.strictObject({
     .min(2000, { error: 'expected 2000 to 2100' })
     .max(2100, { error: 'expected 2000 to 2100' })
     .optional(),
+  /** A parameter version's number (an approved one for the public; any for officers); the version in effect when left out. */
+  version: z.coerce
+    .number({ error: 'expected a version number' })
+    .int({ error: 'expected a version number' })
+    .min(1, { error: 'expected a version number' })
+    .max(1_000_000, { error: 'expected a version number' })
+    .optional(),
 });
 export type MeasuresQuery = z.output<typeof measuresQuerySchema>;
 

@@ -151,6 +151,11 @@ export type Simulation = z.output<typeof simulationSchema>;
 
 export const simulationListQuerySchema = z.strictObject({ ...pageQueryShape });
 export const simulationListSchema = z.object({ simulations: z.array(simulationSchema.omit({ result: true })), page: pageInfoSchema });
+export type SimulationListQuery = z.output<typeof simulationListQuerySchema>;
+export type SimulationList = z.output<typeof simulationListSchema>;
+
+/** The :id of /api/v1/simulations/:id and the routes under it, and of /api/v1/budget-estimates/:id.xlsx. */
+export const simulationIdParamsSchema = z.strictObject({ id: z.string().min(1).max(100) });
 
 /** A growth rate as a percentage text, e.g. "8%" or "-5%" (exact: no floating point). */
 export const growthRateSchema = z
@@ -192,3 +197,7 @@ export const budgetEstimateSchema = z.object({
   xlsx: z.string(),
 });
 export type BudgetEstimate = z.output<typeof budgetEstimateSchema>;
+
+/** GET /api/v1/simulations/:id/estimates: the estimates made from a simulation, newest first. */
+export const budgetEstimateListSchema = z.object({ estimates: z.array(budgetEstimateSchema) });
+export type BudgetEstimateList = z.output<typeof budgetEstimateListSchema>;

@@ -51,8 +51,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(LANG)
     .option('--no-explain', 'leave explanations out (faster)')
     .addOption(workersOption())
-    .action(async (file: string, opts: { jsonl?: boolean; lang: 'zh' | 'en'; explain: boolean; workers?: number }) => {
-      code = await calcCommand(file, { jsonl: opts.jsonl === true, lang: opts.lang, explain: opts.explain, workers: opts.workers });
+    .option(
+      '--parameters <file>',
+      'compute under a parameter version: its file (GET /api/v1/policy/versions/N/parameters.json) or a whole parameters.json; answers cite its version (2025.10.30-2+pN)',
+    )
+    .action(async (file: string, opts: { jsonl?: boolean; lang: 'zh' | 'en'; explain: boolean; workers?: number; parameters?: string }) => {
+      code = await calcCommand(file, {
+        jsonl: opts.jsonl === true,
+        lang: opts.lang,
+        explain: opts.explain,
+        workers: opts.workers,
+        parameters: opts.parameters,
+      });
     });
 
   program

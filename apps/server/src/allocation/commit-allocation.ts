@@ -114,6 +114,32 @@ export async function commitAllocation(
   // PostgreSQL a third less time than in random order at 270,000 awards).
   const ids = ascendingIds(paid.length);
   const changedMeanwhile = () => conflict('FTAI_ERR_CONFLICT', 'the applications of this call changed meanwhile; preview again and commit');
+  // Each award names the parameter version its application's answer cites (read once the
+  // applications carry the allocation: one version for all of them, as a rule, else by application).
+  const versionOf = async (): Promise<(applicationId: string) => string | null> => {
+    const versions = await trx
+      .selectFrom('applications')
+      .select('policy_version')
+      .distinct()
+      .where('call_id', '=', callId)
+      .where('allocation_id', '=', allocationId)
+      .execute();
+    if (versions.length <= 1) {
+      const only = versions[0]?.policy_version ?? null;
+      return () => only;
+    }
+    const byApplication = new Map(
+      (
+        await trx
+          .selectFrom('applications')
+          .select(['id', 'policy_version'])
+          .where('call_id', '=', callId)
+          .where('allocation_id', '=', allocationId)
+          .execute()
+      ).map((a) => [a.id, a.policy_version]),
+    );
+    return (applicationId) => byApplication.get(applicationId) ?? null;
+  };
   if (dialect === 'postgres') {
     // PostgreSQL: UNNEST_BATCH rows per statement, each column one array parameter.
     for (let i = 0; i < plan.applications.length; i += UNNEST_BATCH) {
@@ -126,6 +152,7 @@ export async function commitAllocation(
         where applications.id = v.id and applications.allocated_total is null`.execute(trx);
       if (Number(updated.numAffectedRows ?? 0) !== batch.length) throw changedMeanwhile();
     }
+    const policyVersion = await versionOf();
     // The awards by COPY (insertRows), then the items' allocated amounts, each column one array
     // parameter; the items keep room on their pages (migration 0016), so the update is heap-only.
     function* awardRows() {
@@ -143,6 +170,7 @@ export async function commitAllocation(
           status: 'committed' as const,
           created_at: at,
           paid_at: null,
+          policy_version: policyVersion(applicationId),
         };
       }
     }
@@ -171,6 +199,7 @@ export async function commitAllocation(
         where applications.id = v.column1 and applications.allocated_total is null`.execute(trx);
       if (Number(updated.numAffectedRows ?? 0) !== batch.length) throw changedMeanwhile();
     }
+    const policyVersion = await versionOf();
     for (let i = 0; i < paid.length; i += BATCH) {
       const batch = paid.slice(i, i + BATCH);
       const values = sql.join(batch.map(([a, m, s, amount]) => sql`(${a}, ${m}, ${s}, cast(${amount} as bigint))`));
@@ -183,10 +212,10 @@ export async function commitAllocation(
           and application_items.subject = v.column3`.execute(trx);
       const rows = batch.map(
         ([applicationId, measure, subject, amount, creditCode], j) =>
-          sql`(${ids[i + j]}, ${creditCode}, ${measure}, ${subject}, ${plan.year}, ${amount}, ${callId}, ${applicationId}, 'committed', ${at}, null)`,
+          sql`(${ids[i + j]}, ${creditCode}, ${measure}, ${subject}, ${plan.year}, ${amount}, ${callId}, ${applicationId}, 'committed', ${at}, null, ${policyVersion(applicationId)})`,
       );
       await sql`
-        insert into awards (id, credit_code, measure, subject, year, amount, call_id, application_id, status, created_at, paid_at)
+        insert into awards (id, credit_code, measure, subject, year, amount, call_id, application_id, status, created_at, paid_at, policy_version)
         values ${sql.join(rows)}`.execute(trx);
     }
   }

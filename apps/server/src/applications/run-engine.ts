@@ -2,17 +2,19 @@ import { type Answer, calculate, describeIssues, validateRequest } from '@ftai/p
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { HttpError } from '../errors.js';
+import { editionInEffect } from '../policy-versions/editions.js';
 import { buildEngineRequest } from './build-engine-request.js';
 
 /**
- * Asks the engine what an application is granted, with the ledger as history. The server never
- * computes money itself. Facts a draft may still lack or contradict (a list id given twice, a
+ * Asks the engine what an application is granted, with the ledger as history, under the parameter
+ * version in effect on `today` (Beijing), which the answer cites. The server never computes money itself. Facts a draft may still lack or contradict (a list id given twice, a
  * recognition without its level) are a 400 with the contract's field paths.
  */
 export async function runEngine(
   db: Kysely<Database>,
   application: { readonly id: string; readonly call_id: string; readonly credit_code: string; readonly request_json: string },
   lang: 'zh' | 'en',
+  today: string,
 ): Promise<Answer> {
   const request = await buildEngineRequest(db, application);
   const validation = validateRequest(request);
@@ -24,5 +26,5 @@ export async function runEngine(
       validation.issues,
     );
   }
-  return calculate(validation.request, { lang });
+  return calculate(validation.request, { lang, edition: await editionInEffect(db, today) });
 }

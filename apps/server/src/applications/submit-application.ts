@@ -48,7 +48,7 @@ export async function submitApplication(
     await trx.selectFrom('enterprises').select('credit_code').where('credit_code', '=', row.credit_code).forUpdate().execute();
   }
   // Stored in Chinese, the language of the bureau's records; `estimate` gives English on request.
-  const answer = await runEngine(trx, row, 'zh');
+  const answer = await runEngine(trx, row, 'zh', today);
   // Only granted results become items: an `incomplete` one (a fact left out) holds 0 and can be
   // neither approved nor allocated; the stored answer shows it as needing facts (needsFacts).
   const granted = answer.results.filter((r) => r.status === 'granted');

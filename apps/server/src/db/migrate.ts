@@ -27,6 +27,8 @@ import { APPLICATION_NUMBERS_MIGRATION, applicationNumbers } from './migrations/
 import { callNoticeContacts } from './migrations/0025-call-notice-contacts.js';
 import { attachmentMaterials } from './migrations/0026-attachment-materials.js';
 import { offers } from './migrations/0027-offers.js';
+import { policyVersions } from './migrations/0028-policy-versions.js';
+import { simulations } from './migrations/0029-simulations.js';
 import type { Database } from './schema.js';
 
 export interface MigrateOptions {
@@ -66,6 +68,8 @@ function migrations(dialect: Dialect, now: () => Date): Record<string, Migration
     '0025-call-notice-contacts': callNoticeContacts(),
     '0026-attachment-materials': attachmentMaterials(),
     '0027-offers': offers(),
+    '0028-policy-versions': policyVersions(),
+    '0029-simulations': simulations(),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { ApplicationStatus, AwardStatus, CallStatus, MatchJobStatus, Role } from '@ftai/api';
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Statuses and roles are declared in @ftai/api; the database refuses any other value (migration 0007). */
 export type { ApplicationStatus, AwardStatus, CallStatus, MatchJobStatus, Role };
@@ -37,7 +37,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
-  match_jobs: MatchJobsTable;
+  match_jobs: MatchJobsColumns;
   blobs: BlobsTable;
   rate_limits: RateLimitsTable;
   shared_secrets: SharedSecretsTable;
@@ -46,6 +46,8 @@ export interface Database {
   offer_deliveries: OfferDeliveriesTable;
   messages: MessagesTable;
   invitations: InvitationsTable;
+  policy_versions: PolicyVersionsTable;
+  budget_estimates: BudgetEstimatesTable;
 }
 
 export interface UsersTable {
@@ -245,6 +247,8 @@ export interface AwardsTable {
   status: AwardStatus;
   created_at: string;
   paid_at: string | null;
+  /** The parameter version its application's answer cites (2025.10.30-2+p2; migration 0028), null before. */
+  policy_version: string | null;
 }
 
 /**
@@ -478,7 +482,29 @@ export interface MatchJobsTable {
   retries: number;
   /** The running job's last progress (@ftai/match's MatchProgress), as JSON, for every instance to show. */
   progress_json: string | null;
+  /** A match job, or a simulation (政策模拟) run as one (migration 0029). */
+  kind: MatchJobKind;
+  /** A simulation's population: 'call' | 'platform' | 'match-job' | 'upload'. */
+  population_kind: SimulationPopulationKind | null;
+  /** What the population is, in Chinese (the call's title, 平台企业（2026年度）, the file's name). */
+  population_label: string | null;
+  /** The call or match job the population names. */
+  population_ref: string | null;
+  /** The parameter versions a simulation compares (A, usually the one in effect; B, usually a draft). */
+  version_a: number | null;
+  version_b: number | null;
+  /** Both versions as simulated ({ a, b }: @ftai/match EditionSpec), fixed when the simulation is made: a draft may change after. */
+  editions_json: string | null;
+  /** The call whose budgets a simulation checks. */
+  call_id: string | null;
+  /** A finished simulation's result (@ftai/api SimulationResult), as JSON. */
+  result_json: string | null;
 }
+
+export type MatchJobKind = 'match' | 'simulation';
+/** match_jobs as Kysely sees it: `kind` may be left out of an insert (it defaults to 'match'); a row read is a MatchJobsTable. */
+export type MatchJobsColumns = Omit<MatchJobsTable, 'kind'> & { kind: ColumnType<MatchJobKind, MatchJobKind | undefined, MatchJobKind> };
+export type SimulationPopulationKind = 'call' | 'platform' | 'match-job' | 'upload';
 
 /** A batch of 免申即享 offers made from a match job for a call (migration 0027). */
 export interface OfferBatchesTable {
@@ -565,5 +591,57 @@ export interface InvitationsTable {
   expires_at: string;
   used_at: string | null;
   used_by: string | null;
+  created_at: string;
+}
+
+/**
+ * A version of the policy's parameters (政策参数版本, migration 0028): 1 is the package's own;
+ * later ones an officer drafts and another approves. Approved versions never change.
+ */
+export interface PolicyVersionsTable {
+  number: number;
+  status: 'draft' | 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  based_on: number | null;
+  /** The changes against version 1 ([{ parameter, value }] as JSON): what makeEdition takes. */
+  changes_json: string;
+  /** What it changes against `based_on`, as JSON, for people to read. */
+  own_changes_json: string;
+  effective_on: string;
+  reason: string;
+  authority: string;
+  authority_ref: string | null;
+  drafted_by: string | null;
+  drafted_at: string | null;
+  submitted_at: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  updated_at: string;
+}
+
+/** 年度预算测算 (migration 0029): one side of a finished simulation grown by the officer's rates, as made. */
+export interface BudgetEstimatesTable {
+  id: string;
+  /** The simulation (a match_jobs row of kind 'simulation'). */
+  simulation_id: string;
+  side: 'a' | 'b';
+  version_number: number;
+  /** The version string (POLICY_VERSION+pN). */
+  version: string;
+  /** The budget year. */
+  year: number;
+  /** The overall growth rate as given ("8%"). */
+  overall: string;
+  /** Per measure id, its own growth rate as given, as JSON. */
+  measures_json: string;
+  note: string | null;
+  /** The lines per measure (base, growth, expected: whole yuan), as JSON. */
+  lines_json: string;
+  /** Per article: base and expected summed from the lines, as JSON. */
+  articles_json: string;
+  /** Whole yuan. */
+  total_base: number;
+  total_expected: number;
+  created_by: string;
   created_at: string;
 }

@@ -54,7 +54,7 @@ describe.each(DIALECTS)('the bulk seeder of the scale benchmark on %s', (dialect
       .limit(6)
       .execute();
     for (const app of apps) {
-      const answer = await runEngine(t.ctx.db, app, 'zh');
+      const answer = await runEngine(t.ctx.db, app, 'zh', t.ctx.today());
       expect(JSON.parse(app.result_json ?? 'null')).toEqual(answer);
       expect(Number(app.engine_total)).toBe(answer.total);
       const items = await t.ctx.db.selectFrom('application_items').selectAll().where('application_id', '=', app.id).execute();

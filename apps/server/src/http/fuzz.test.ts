@@ -27,6 +27,14 @@ interface Fixtures {
   reviewerId: string;
 }
 
+/** A draft of a parameter version (政策参数版本), for its write routes. */
+const parameterVersionDraft = {
+  changes: [{ parameter: '1.rate', value: '25%' }],
+  effectiveOn: '2028-01-01',
+  reason: '按年度申报指南调整算力支持比例',
+  authority: '2028年度丰台区人工智能产业政策申报指南',
+};
+
 /** Who reaches each write route's handler, and a body it would take. Routes not listed get an officer and {}. */
 const WRITES: Record<string, { role: Role; body?: (f: Fixtures) => unknown }> = {
   'POST /api/v1/auth/login': { role: 'anonymous', body: () => ({ username: 'officer', password: 'wrong-password' }) },
@@ -110,6 +118,21 @@ const WRITES: Record<string, { role: Role; body?: (f: Fixtures) => unknown }> = 
   'POST /api/v1/applications/{id}/attachments': { role: 'applicantA' },
   'POST /api/v1/applications/{id}/finalize': { role: 'officer', body: () => ({ note: 'ok', objectionsReviewed: true }) },
   'POST /api/v1/applications/{id}/pay': { role: 'officer', body: () => ({ paidOn: '2027-03-15', reference: 'PAY-1' }) },
+  'POST /api/v1/policy/versions': { role: 'officer', body: () => parameterVersionDraft },
+  'PUT /api/v1/policy/versions/{number}': { role: 'officer', body: () => parameterVersionDraft },
+  'POST /api/v1/policy/versions/{number}/submit': { role: 'officer', body: () => ({}) },
+  'POST /api/v1/policy/versions/{number}/approve': { role: 'officer', body: () => ({ note: '同意' }) },
+  'POST /api/v1/policy/versions/{number}/reject': { role: 'officer', body: () => ({ note: '依据文件有误' }) },
+  'POST /api/v1/policy/versions/{number}/withdraw': { role: 'officer', body: () => ({ note: '撤回重拟' }) },
+  'POST /api/v1/simulations': {
+    role: 'officer',
+    body: (f) => ({ population: { kind: 'call', callId: f.callId }, versionA: 1, versionB: 1, callId: f.callId }),
+  },
+  'POST /api/v1/simulations/{id}/cancel': { role: 'officer' },
+  'POST /api/v1/simulations/{id}/estimates': {
+    role: 'officer',
+    body: () => ({ side: 'b', year: 2027, overall: '8%', measures: { '1': '12.5%', '4.3': '-5%' }, note: '按上年增长测算' }),
+  },
 };
 
 /** Who reads each GET route; the rest are read by an officer. */
@@ -408,6 +431,7 @@ describe.each(DIALECTS)('fuzz on %s', (dialect) => {
         if (path.startsWith('/api/v1/applications/')) return f.applicationId;
         if (path.startsWith('/api/v1/assignments/')) return f.assignmentId;
         if (path.startsWith('/api/v1/users/')) return f.reviewerId;
+        if (path.startsWith('/api/v1/policy/versions/')) return '1';
         return 'no-such-id';
       });
 

@@ -52,6 +52,9 @@ const FILE_ROUTES = new Set([
   'POST /api/v1/calculate/report.pdf',
   // A 免申即享 batch's offers as a workbook.
   'GET /api/v1/offer-batches/:id/export.xlsx',
+  // A finished simulation (政策模拟) and a budget estimate (年度预算测算) as workbooks.
+  'GET /api/v1/simulations/:id/result.xlsx',
+  'GET /api/v1/budget-estimates/:id.xlsx',
 ]);
 
 /**

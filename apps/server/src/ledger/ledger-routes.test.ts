@@ -87,6 +87,7 @@ describe.each(DIALECTS)('ledger on %s', (dialect) => {
           callId,
           applicationId: appId,
           paidAt: null,
+          policyVersion: null,
         },
       ],
       total: 200_000,

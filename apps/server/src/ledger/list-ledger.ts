@@ -86,6 +86,7 @@ export async function listLedger(db: Kysely<Database>, filter: LedgerFilter): Pr
         'w.call_id',
         'w.application_id',
         'w.paid_at',
+        'w.policy_version',
       ]),
       order,
       filter,
@@ -104,6 +105,7 @@ export async function listLedger(db: Kysely<Database>, filter: LedgerFilter): Pr
     callId: w.call_id,
     applicationId: w.application_id,
     paidAt: w.paid_at,
+    policyVersion: w.policy_version,
   }));
   return { rows, total: Number(sum?.amount ?? 0), page };
 }

@@ -1,19 +1,28 @@
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
+import type { MatchJobKind } from '../db/schema.js';
 import { conflict, notFound } from '../errors.js';
+import { auditNames } from './match-job-runner.js';
 
 /**
  * Cancels a match job, from any instance: a queued one at once (it never runs); a running one by
  * asking the instance that runs it to stop (`cancel_requested`, read with its next heartbeat) — it
  * ends `cancelled` with what it wrote kept whole. A finished job cannot be cancelled (409). The
- * request is audited once: asking again while the job stops changes nothing.
+ * request is audited once: asking again while the job stops changes nothing. A simulation (政策模拟)
+ * runs as a match job and is cancelled the same way, through its own routes (`kind`).
  */
-export async function cancelMatchJob(ctx: AppContext, officer: CurrentUser, id: string): Promise<void> {
+export async function cancelMatchJob(ctx: AppContext, officer: CurrentUser, id: string, kind: MatchJobKind = 'match'): Promise<void> {
+  const what = kind === 'simulation' ? 'simulation' : 'match job';
   const at = ctx.now();
   await ctx.tx(async (trx) => {
-    const row = await trx.selectFrom('match_jobs').select(['status', 'cancel_requested']).where('id', '=', id).executeTakeFirst();
-    if (!row) throw notFound('match job');
+    const row = await trx
+      .selectFrom('match_jobs')
+      .select(['status', 'cancel_requested'])
+      .where('id', '=', id)
+      .where('kind', '=', kind)
+      .executeTakeFirst();
+    if (!row) throw notFound(what);
     let status = row.status;
     if (status === 'queued') {
       const moved = await trx
@@ -44,14 +53,17 @@ export async function cancelMatchJob(ctx: AppContext, officer: CurrentUser, id: 
       }
     }
     if (status !== 'queued' && status !== 'running') {
-      throw conflict('FTAI_ERR_CONFLICT', `the match job is ${status}: only a queued or running job can be cancelled`);
+      throw conflict(
+        'FTAI_ERR_CONFLICT',
+        `the ${what} is ${status}: only a queued or running ${kind === 'simulation' ? 'simulation' : 'job'} can be cancelled`,
+      );
     }
     await appendAudit(
       trx,
       {
         actorId: officer.id,
-        action: 'match-job.cancel',
-        entity: 'match_job',
+        action: `${auditNames(kind).action}.cancel`,
+        entity: auditNames(kind).entity,
         entityId: id,
         before: { status },
         after: { status: status === 'queued' ? 'cancelled' : 'cancelling' },

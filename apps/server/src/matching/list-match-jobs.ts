@@ -5,10 +5,11 @@ import { matchJobView } from './load-match-job.js';
 
 /**
  * A page of the match jobs, newest first unless `order=asc`, of one status if asked, the running
- * ones with their live progress. Index: (status, created_at, id) and (created_at, id) (migration 0009).
+ * ones with their live progress. Index: (status, created_at, id) (migration 0009) and (kind, created_at, id) (0029).
  */
 export async function listMatchJobs(ctx: AppContext, query: MatchJobListQuery): Promise<MatchJobList> {
-  let q = ctx.db.selectFrom('match_jobs').selectAll();
+  // Simulations run as match jobs, and are listed apart (simulations/load-simulation.ts: listSimulations).
+  let q = ctx.db.selectFrom('match_jobs').selectAll().where('kind', '=', 'match');
   if (query.status !== undefined) q = q.where('status', '=', query.status);
   const { rows, page } = await keysetPage(
     q,

@@ -58,8 +58,9 @@ export function matchJobView(row: MatchJobsTable, liveHere: MatchProgress | unde
   };
 }
 
+/** A match job (a simulation, which runs as one, is not: see simulations/). */
 export async function requireMatchJob(db: Kysely<Database>, id: string): Promise<MatchJobsTable> {
-  const row = await db.selectFrom('match_jobs').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('match_jobs').selectAll().where('id', '=', id).where('kind', '=', 'match').executeTakeFirst();
   if (!row) throw notFound('match job');
   return row;
 }

@@ -4,10 +4,12 @@ import { type MatchProgress, type MatchSummary, matchFile } from '@ftai/match';
 import { type ExpressionBuilder, type RawBuilder, sql, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/append-audit.js';
 import type { AppContext } from '../context.js';
-import type { Database, MatchJobStatus, MatchJobsTable } from '../db/schema.js';
+import type { Database, MatchJobKind, MatchJobStatus, MatchJobsTable } from '../db/schema.js';
 import { databaseNow } from '../jobs/database-clock.js';
 import { type JobQueue, type QueueHealth, reportJobError } from '../jobs/job-queue.js';
 import { openJobQueue } from '../jobs/open-job-queue.js';
+import { editionInEffect } from '../policy-versions/editions.js';
+import { runSimulation, simulationResult } from '../simulations/run-simulation.js';
 import { writePlatformRegistry } from './build-platform-registry.js';
 import { fetchJobInput, MATCH_FILES, makeJobWorkDir, removeJobWorkDir, storeJobOutputs } from './match-job-files.js';
 
@@ -28,6 +30,8 @@ const STRENGTH: Record<Stop, number> = { 'hand-back': 0, cancel: 1, crash: 2, lo
 
 interface Running {
   readonly id: string;
+  /** A match job, or a simulation (政策模拟) run the same way: its audit entries are its own. */
+  readonly kind: MatchJobKind;
   /** The run's number (the row's `attempts`): every write of the run is fenced by it and this instance's name. */
   readonly attempt: number;
   readonly controller: AbortController;
@@ -326,6 +330,7 @@ export class MatchJobRunner {
     const { job, attempt } = claimed;
     const running: Running = {
       id,
+      kind: job.kind,
       attempt,
       controller: new AbortController(),
       progress: undefined,
@@ -338,6 +343,8 @@ export class MatchJobRunner {
     const beat = setInterval(() => this.heartbeat(running), Math.min(1000, (this.leaseSeconds * 1000) / 3));
     beat.unref();
     let summary: MatchSummary | undefined;
+    /** A simulation's result (simulationResultSchema) as JSON, once it is done. */
+    let result: string | null = null;
     let failure: unknown;
     // The matcher's local files: the input fetched from the file store, the outputs before they are stored.
     const workDir = await makeJobWorkDir(this.ctx, id).catch((error: unknown) => {
@@ -349,6 +356,8 @@ export class MatchJobRunner {
         summary = await this.match(job, workDir, running.controller.signal, (p) => {
           running.progress = p;
         });
+        // Checked before the row says done: a comparison that does not make a result fails the simulation.
+        if (job.kind === 'simulation' && !summary.aborted) result = JSON.stringify(await simulationResult(this.ctx.db, job, summary));
       }
     } catch (error) {
       failure = error;
@@ -367,6 +376,9 @@ export class MatchJobRunner {
         await this.handBack(running);
       } else if (failure !== undefined || !summary) {
         await this.finish(running, 'failed', undefined, failure instanceof Error ? failure.message : String(failure));
+      } else if (job.kind === 'simulation') {
+        // A simulation keeps no files: its result is in its row (result_json), its workbook made from it.
+        if (await this.holds(running)) await this.finish(running, summary.aborted ? 'cancelled' : 'done', summary, null, result);
       } else {
         await writeFile(
           join(workDir, MATCH_FILES.totals),
@@ -426,8 +438,8 @@ export class MatchJobRunner {
         trx,
         {
           actorId: null,
-          action: 'match-job.start',
-          entity: 'match_job',
+          action: `${auditNames(moved.kind).action}.start`,
+          entity: auditNames(moved.kind).entity,
           entityId: id,
           before: { status: 'queued' },
           after: { status: 'running', attempt, instance: this.instance },
@@ -502,6 +514,16 @@ export class MatchJobRunner {
     onProgress: (p: MatchProgress) => void,
   ): Promise<MatchSummary> {
     const { ctx } = this;
+    if (job.kind === 'simulation') {
+      return runSimulation(ctx, job, dir, signal, onProgress, async (count) => {
+        await ctx.db
+          .updateTable('match_jobs')
+          .set({ rows_total: count })
+          .where('id', '=', job.id)
+          .where('lease_owner', '=', this.instance)
+          .execute();
+      });
+    }
     const input = await fetchJobInput(ctx, job, dir);
     if (job.source === 'platform') {
       const count = await writePlatformRegistry(ctx.db, Number(job.year), input);
@@ -512,10 +534,13 @@ export class MatchJobRunner {
         .where('lease_owner', '=', this.instance)
         .execute();
     }
+    // Every row under the parameter version in effect today (Beijing), which its answer cites.
+    const edition = await editionInEffect(ctx);
     return matchFile(
       {
         input,
         inputName: job.filename ?? `platform-${job.year}.jsonl`,
+        ...(edition.number !== 1 && { edition: { number: edition.number, changes: edition.changes, authority: edition.authority } }),
         outputs: {
           jsonl: join(dir, MATCH_FILES.results),
           xlsx: join(dir, MATCH_FILES.summary),
@@ -534,7 +559,13 @@ export class MatchJobRunner {
   }
 
   /** The run's end, written once: only while the row is still this run's (a run taken over writes nothing). */
-  private async finish(running: Running, status: MatchJobStatus, summary: MatchSummary | undefined, error: string | null): Promise<void> {
+  private async finish(
+    running: Running,
+    status: MatchJobStatus,
+    summary: MatchSummary | undefined,
+    error: string | null,
+    result: string | null = null,
+  ): Promise<void> {
     const at = this.ctx.now();
     await this.ctx.tx(async (trx) => {
       const counts = summary
@@ -548,7 +579,16 @@ export class MatchJobRunner {
         : {};
       const moved = await trx
         .updateTable('match_jobs')
-        .set({ status, finished_at: at, error, ...counts, lease_owner: null, lease_expires_at: null, progress_json: null })
+        .set({
+          status,
+          finished_at: at,
+          error,
+          ...counts,
+          ...(result !== null && { result_json: result }),
+          lease_owner: null,
+          lease_expires_at: null,
+          progress_json: null,
+        })
         .where('id', '=', running.id)
         .where('status', '=', 'running')
         .where('lease_owner', '=', this.instance)
@@ -559,8 +599,8 @@ export class MatchJobRunner {
         trx,
         {
           actorId: null,
-          action: 'match-job.finish',
-          entity: 'match_job',
+          action: `${auditNames(running.kind).action}.finish`,
+          entity: auditNames(running.kind).entity,
           entityId: running.id,
           before: { status: 'running' },
           after: {
@@ -597,8 +637,8 @@ export class MatchJobRunner {
         trx,
         {
           actorId: null,
-          action: 'match-job.requeue',
-          entity: 'match_job',
+          action: `${auditNames(running.kind).action}.requeue`,
+          entity: auditNames(running.kind).entity,
           entityId: running.id,
           before: { status: 'running', instance: this.instance },
           after: { status: 'queued', reason: 'handed back: the server running it is stopping' },
@@ -620,7 +660,7 @@ export class MatchJobRunner {
     const now = databaseNow(ctx.dialect);
     const stale = await ctx.db
       .selectFrom('match_jobs')
-      .select(['id', 'lease_owner', 'attempts', 'retries', 'cancel_requested'])
+      .select(['id', 'kind', 'lease_owner', 'attempts', 'retries', 'cancel_requested'])
       .where('status', '=', 'running')
       .$if(which !== 'all', (q) => q.where((eb) => expired(eb, which, now)))
       .execute();
@@ -632,7 +672,7 @@ export class MatchJobRunner {
   }
 
   private async takeOver(
-    job: { id: string; lease_owner: string | null; attempts: number; retries: number; cancel_requested: number },
+    job: { id: string; kind: MatchJobKind; lease_owner: string | null; attempts: number; retries: number; cancel_requested: number },
     which: Recovery,
   ): Promise<void> {
     const { ctx } = this;
@@ -663,16 +703,16 @@ export class MatchJobRunner {
         retry
           ? {
               actorId: null,
-              action: 'match-job.requeue',
-              entity: 'match_job',
+              action: `${auditNames(job.kind).action}.requeue`,
+              entity: auditNames(job.kind).entity,
               entityId: job.id,
               before: { status: 'running', instance: owner },
               after: { status: 'queued', reason: 'the server running it stopped (its lease ran out)', retry: Number(job.retries) + 1 },
             }
           : {
               actorId: null,
-              action: 'match-job.finish',
-              entity: 'match_job',
+              action: `${auditNames(job.kind).action}.finish`,
+              entity: auditNames(job.kind).entity,
               entityId: job.id,
               before: { status: 'running', instance: owner },
               after: { status: 'failed', error },
@@ -712,3 +752,8 @@ const requeued = {
   granted_enterprises: 0,
   granted_total: 0,
 } as const;
+
+/** How the audit log names a job's steps: `match-job.start` on a match_job, `simulation.start` on a simulation. */
+export function auditNames(kind: MatchJobKind): { action: 'match-job' | 'simulation'; entity: 'match_job' | 'simulation' } {
+  return kind === 'simulation' ? { action: 'simulation', entity: 'simulation' } : { action: 'match-job', entity: 'match_job' };
+}

@@ -1,5 +1,5 @@
 import type { OfferBatchBody, OfferBatchPreview, OfferFilters, OfferSummary } from '@ftai/api';
-import { calculate, POLICY_VERSION, validateRequest } from '@ftai/policy-fengtai';
+import { calculate, type Edition, validateRequest } from '@ftai/policy-fengtai';
 import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/append-audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
@@ -7,6 +7,7 @@ import type { AppContext } from '../context.js';
 import type { Database } from '../db/schema.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { ascendingIds } from '../ids.js';
+import { editionInEffect } from '../policy-versions/editions.js';
 import { type GrantedRow, grantedRows, passes } from './granted-rows.js';
 import { scheduleNotices } from './offer-deliveries.js';
 
@@ -185,6 +186,8 @@ export async function commitOfferBatch(ctx: AppContext, officer: CurrentUser, ca
       await trx.selectFrom('calls').select('id').where('id', '=', callId).forUpdate().execute();
     }
     const { rows, preview } = await select(ctx, trx, callId, body);
+    // The parameter version in effect today: every offer's items, and the batch, cite it.
+    const edition = await editionInEffect(trx, ctx.today());
     if (rows.length === 0)
       throw conflict('FTAI_ERR_CONFLICT', 'the batch would offer nothing: no enterprise of the match is left after the filters');
     const seqRow = await trx
@@ -204,7 +207,7 @@ export async function commitOfferBatch(ctx: AppContext, officer: CurrentUser, ca
         deadline: body.deadline,
         reminder_days: body.reminderDays ?? 3,
         filters_json: JSON.stringify(filters),
-        policy_version: POLICY_VERSION,
+        policy_version: edition.version,
         offers: rows.length,
         total: preview.total,
         created_by: officer.id,
@@ -214,7 +217,7 @@ export async function commitOfferBatch(ctx: AppContext, officer: CurrentUser, ca
     const ids = ascendingIds(rows.length);
     for (let i = 0; i < rows.length; i += CHUNK) {
       const part = rows.slice(i, i + CHUNK);
-      const values = part.map((row, j) => offerRow(ids[i + j] as string, id, callId, body.deadline, row, at));
+      const values = part.map((row, j) => offerRow(ids[i + j] as string, id, callId, body.deadline, row, at, edition));
       await trx.insertInto('offers').values(values).execute();
       const codes = part.map((r) => r.creditCode as string);
       const known = new Set(
@@ -269,7 +272,7 @@ export async function commitOfferBatch(ctx: AppContext, officer: CurrentUser, ca
           reminderDays: body.reminderDays ?? 3,
           offers: rows.length,
           total: preview.total,
-          policyVersion: POLICY_VERSION,
+          policyVersion: edition.version,
         },
       },
       at,
@@ -279,13 +282,13 @@ export async function commitOfferBatch(ctx: AppContext, officer: CurrentUser, ca
   return batchId;
 }
 
-/** An offer's row: its items recomputed from the row's request, with every explanation step in Chinese. */
-function offerRow(id: string, batchId: string, callId: string, deadline: string, row: GrantedRow, at: string) {
+/** An offer's row: its items recomputed from the row's request under `edition`, with every explanation step in Chinese. */
+function offerRow(id: string, batchId: string, callId: string, deadline: string, row: GrantedRow, at: string, edition: Edition) {
   const request = { year: row.year, ...row.request };
   const v = validateRequest(request);
   // The row was matched on this request: it cannot have turned invalid, short of another policy version.
   if (!v.ok) throw new Error(`registry row ${row.row}: its request no longer validates (${v.issues[0]?.message ?? ''})`);
-  const answer = calculate(v.request, { lang: 'zh', explain: true });
+  const answer = calculate(v.request, { lang: 'zh', explain: true, edition });
   return {
     id,
     batch_id: batchId,

@@ -57,6 +57,7 @@ export async function enterpriseOutlook(db: Kysely<Database>, user: CurrentUser,
       db,
       { id: `outlook-${call.id}`, call_id: call.id, credit_code: code, request_json: requestJson },
       lang,
+      today,
     ).catch(
       // Facts stored in a draft may not validate yet: then the profile alone.
       () =>
@@ -64,6 +65,7 @@ export async function enterpriseOutlook(db: Kysely<Database>, user: CurrentUser,
           db,
           { id: `outlook-${call.id}`, call_id: call.id, credit_code: code, request_json: JSON.stringify({ enterprise: {}, facts: {} }) },
           lang,
+          today,
         ),
     );
     out.push({

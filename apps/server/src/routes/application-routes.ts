@@ -164,7 +164,7 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (user.role === 'reviewer')
           throw forbidden('an estimate is for the applicant and the officers; a reviewer reads the stored result');
         const row = await requireApplication(ctx.db, user, req.params.id, 'see');
-        return runEngine(ctx.db, row, req.query.lang ?? 'zh');
+        return runEngine(ctx.db, row, req.query.lang ?? 'zh', ctx.today());
       },
     );
 

@@ -13,16 +13,20 @@ import {
   ARTICLES,
   articleCatalogue,
   catalogue,
+  type Edition,
   ENTERPRISE_MEASURE_IDS,
   fengtaiPolicy,
   GENERAL_MATERIALS,
   MATERIALS,
   type Material,
   POLICY_ID,
-  POLICY_VERSION,
 } from '@ftai/policy-fengtai';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../context.js';
+import { notFound } from '../errors.js';
 import { isMilestoneMeasure, milestoneTiers } from '../ledger/milestone-tiers.js';
+import { editionByNumber, editionInEffect } from '../policy-versions/editions.js';
+import { seesDrafts } from '../policy-versions/policy-version-views.js';
 
 const policyText = (() => {
   const dir = join(createRequire(import.meta.url).resolve('@ftai/policy-fengtai'), '..', '..', 'policy');
@@ -30,8 +34,8 @@ const policyText = (() => {
 })();
 
 /** Every measure of the catalogue for `year`, in `lang`, with both languages' citations and summaries. */
-function measuresOf(year: number, lang: 'zh' | 'en'): MeasureInfo[] {
-  const described = catalogue(year, lang);
+function measuresOf(year: number, lang: 'zh' | 'en', edition: Edition): MeasureInfo[] {
+  const described = catalogue(year, lang, edition);
   return fengtaiPolicy.measures.map((m, i) => {
     const d = described[i];
     if (d?.id !== m.id) throw new Error(`the catalogue lists measure ${d?.id} where the policy has ${m.id}`);
@@ -50,66 +54,75 @@ function measuresOf(year: number, lang: 'zh' | 'en'): MeasureInfo[] {
   });
 }
 
-/** The policy itself, for the policy browser: the catalogue of measures and the full text. Public. */
-export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/api/v1/policy',
-    {
-      schema: {
-        summary: 'The policy: id, version, term, full text (政策原文)',
-        tags: ['policy'],
-        response: { 200: policyDocumentSchema },
+/**
+ * The policy itself, for the policy browser: the catalogue of measures and the full text. Public.
+ * Both name the parameter version in effect today; the catalogue takes another (`?version`:
+ * approved ones for anyone, drafts for officers).
+ */
+export const policyRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/v1/policy',
+      {
+        schema: {
+          summary: 'The policy: id, version, term, full text (政策原文)',
+          tags: ['policy'],
+          response: { 200: policyDocumentSchema },
+        },
       },
-    },
-    async () => ({
-      id: POLICY_ID,
-      version: POLICY_VERSION,
-      inForce: fengtaiPolicy.inForce,
-      text: policyText,
-      headings: ARTICLES.map((a) => ({ article: a.article, title: a.title.zh })),
-    }),
-  );
-  app.get(
-    '/api/v1/materials',
-    {
-      schema: {
-        summary:
-          'The materials an application attaches for each measure it claims, and the general ones, required or optional (申报材料清单)',
-        tags: ['policy'],
-        querystring: langQuerySchema,
-        response: { 200: materialListSchema },
+      async () => ({
+        id: POLICY_ID,
+        version: (await editionInEffect(ctx)).version,
+        inForce: fengtaiPolicy.inForce,
+        text: policyText,
+        headings: ARTICLES.map((a) => ({ article: a.article, title: a.title.zh })),
+      }),
+    );
+    app.get(
+      '/api/v1/materials',
+      {
+        schema: {
+          summary:
+            'The materials an application attaches for each measure it claims, and the general ones, required or optional (申报材料清单)',
+          tags: ['policy'],
+          querystring: langQuerySchema,
+          response: { 200: materialListSchema },
+        },
       },
-    },
-    async (req) => {
-      const lang = req.query.lang ?? 'zh';
-      const inLang = (list: readonly Material[]) =>
-        list.map((m) => ({ key: m.key, name: m.name[lang], required: m.required, hint: m.hint }));
-      return {
-        measures: Object.fromEntries(Object.entries(MATERIALS).map(([measure, list]) => [measure, inLang(list)])),
-        general: inLang(GENERAL_MATERIALS),
-      };
-    },
-  );
+      async (req) => {
+        const lang = req.query.lang ?? 'zh';
+        const inLang = (list: readonly Material[]) =>
+          list.map((m) => ({ key: m.key, name: m.name[lang], required: m.required, hint: m.hint }));
+        return {
+          measures: Object.fromEntries(Object.entries(MATERIALS).map(([measure, list]) => [measure, inLang(list)])),
+          general: inLang(GENERAL_MATERIALS),
+        };
+      },
+    );
 
-  app.get(
-    '/api/v1/measures',
-    {
-      schema: {
-        summary: 'Every measure: clause, rule, caps, limits, assumptions, parameters (措施目录)',
-        tags: ['policy'],
-        querystring: measuresQuerySchema,
-        response: { 200: catalogueSchema },
+    app.get(
+      '/api/v1/measures',
+      {
+        schema: {
+          summary: 'Every measure: clause, rule, caps, limits, assumptions, parameters (措施目录)',
+          tags: ['policy'],
+          querystring: measuresQuerySchema,
+          response: { 200: catalogueSchema },
+        },
       },
-    },
-    async (req) => {
-      const year = req.query.year ?? 2026;
-      const lang = req.query.lang ?? 'zh';
-      return {
-        policy: { id: POLICY_ID, version: POLICY_VERSION },
-        year,
-        articles: articleCatalogue(lang),
-        measures: measuresOf(year, lang),
-      };
-    },
-  );
-};
+      async (req) => {
+        const year = req.query.year ?? 2026;
+        const lang = req.query.lang ?? 'zh';
+        const asked = req.query.version;
+        const edition = asked === undefined ? await editionInEffect(ctx) : await editionByNumber(ctx.db, asked);
+        if (edition.status !== 'approved' && !seesDrafts(req.user)) throw notFound('policy version');
+        return {
+          policy: { id: POLICY_ID, version: edition.version },
+          year,
+          articles: articleCatalogue(lang),
+          measures: measuresOf(year, lang, edition),
+        };
+      },
+    );
+  };

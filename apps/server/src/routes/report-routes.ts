@@ -10,6 +10,7 @@ import { requireUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { fileAnswer } from '../http/file-answer.js';
+import { editionInEffect } from '../policy-versions/editions.js';
 import { calcReportPdf, type ReportRequest } from '../reports/calc-report-pdf.js';
 import { pdfFonts } from '../reports/pdf-font.js';
 import { receiptPdf } from '../reports/receipt-pdf.js';
@@ -87,7 +88,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (issues.length > 0) throw new HttpError(400, 'FTAI_ERR_VALIDATION', describeIssues(issues), issues);
         const lang = req.query.lang ?? 'zh';
         const fonts = await pdfFonts(ctx.config);
-        const answer = calculate(req.body, { lang, explain: true });
+        const answer = calculate(req.body, { lang, explain: true, edition: await editionInEffect(ctx) });
         const sent = sentBodies.get(req) ?? (req.body as unknown as ReportRequest);
         const pdf = await calcReportPdf(fonts, sent, answer, lang, ctx.today(), ctx.config.now());
         const who = req.body.enterprise.creditCode ?? 'enterprise';
