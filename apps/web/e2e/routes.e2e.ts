@@ -87,6 +87,27 @@ describe.skipIf(!HAS_CHROMIUM)('every route of every role, at desktop and phone 
       ['audit', '/officer/audit'],
     );
     if (submitted) routes.officer.push(['application', `/officer/applications/${submitted.id}`]);
+    // 政策参数版本 and 政策模拟: the list, version 1, a new draft; the simulations, and one done (version 1 against itself).
+    routes.officer.push(
+      ['policy-versions', '/officer/policy-versions'],
+      ['policy-version', '/officer/policy-versions/1'],
+      ['policy-version-new', '/officer/policy-versions/new'],
+      ['simulations', '/officer/simulations'],
+    );
+    const { calls } = await officer.get<{ calls: { id: string }[] }>('/api/v1/calls');
+    if (calls[0]) {
+      const simulation = await officer.post<{ id: string; status: string }>('/api/v1/simulations', {
+        population: { kind: 'call', callId: calls[0].id },
+        versionA: 1,
+        versionB: 1,
+      });
+      for (let i = 0; i < 300; i++) {
+        const { status } = await officer.get<{ status: string }>(`/api/v1/simulations/${simulation.id}`);
+        if (status !== 'queued' && status !== 'running') break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      routes.officer.push(['simulation', `/officer/simulations/${simulation.id}`]);
+    }
   }, 120_000);
 
   afterAll(async () => {

@@ -17,6 +17,7 @@ const areas: Record<string, () => Promise<Record<Lang, object>>> = {
   portal: () => import('./locales/portal').then((m) => m.portal),
   review: () => import('./locales/review').then((m) => m.review),
   officer: () => import('./locales/officer').then((m) => m.officer),
+  modelling: () => import('./locales/modelling').then((m) => m.modelling),
 };
 
 /** Every namespace but `common`: what the areas' pages read, fetched with the first area opened (App.tsx). */

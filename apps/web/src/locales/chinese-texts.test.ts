@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calculator } from './calculator';
 import { common } from './common';
+import { modelling } from './modelling';
 import { officer } from './officer';
 import { policy } from './policy';
 import { portal } from './portal';
@@ -34,6 +35,7 @@ describe('the Chinese of every page: calculator, portal, review and officer cons
     ['portal', portal.zh],
     ['review', review.zh],
     ['officer', officer.zh],
+    ['modelling', modelling.zh],
   ] as const)('%s follows CHINESE.md', (_name, texts) => {
     const broken = leaves(texts).flatMap(([key, text]) =>
       RULES.filter(([, re]) => re.test(text)).map(([rule]) => `${key}: ${rule}: ${text}`),
@@ -68,6 +70,7 @@ describe('the Chinese of every page: calculator, portal, review and officer cons
     ['calculator', calculator],
     ['common', common],
     ['policy', policy],
+    ['modelling', modelling],
   ] as const)('%s has the same keys and placeholders in Chinese and English', (_name, texts) => {
     const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
     const zh = new Map(leaves(texts.zh));

@@ -16,6 +16,8 @@ export const officer = {
       'other-awards': '他项政策奖励',
       match: '免申即享匹配',
       'offer-batches': '免申即享批次',
+      'policy-versions': '政策版本',
+      simulations: '政策模拟',
       audit: '审计日志',
     },
     rule: {
@@ -655,6 +657,8 @@ export const officer = {
       'other-awards': 'Other policies',
       match: 'Matching',
       'offer-batches': 'Offer batches',
+      'policy-versions': 'Policy versions',
+      simulations: 'Simulation',
       audit: 'Audit log',
     },
     rule: {

@@ -2,9 +2,11 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  ExperimentOutlined,
   FileSearchOutlined,
   GiftOutlined,
   ImportOutlined,
+  NodeIndexOutlined,
   NotificationOutlined,
   PieChartOutlined,
   ThunderboltOutlined,
@@ -30,12 +32,20 @@ const AuditPage = lazyWithPreload(() => import('./AuditPage').then(named('AuditP
 const OfferBatchesPage = lazyWithPreload(() => import('./OfferBatchesPage').then(named('OfferBatchesPage')));
 const OfferBatchNewPage = lazyWithPreload(() => import('./OfferBatchNewPage').then(named('OfferBatchNewPage')));
 const OfferBatchPage = lazyWithPreload(() => import('./OfferBatchPage').then(named('OfferBatchPage')));
+const PolicyVersionsPage = lazyWithPreload(() => import('./PolicyVersionsPage').then(named('PolicyVersionsPage')));
+const PolicyVersionPage = lazyWithPreload(() => import('./PolicyVersionPage').then(named('PolicyVersionPage')));
+const PolicyVersionFormPage = lazyWithPreload(() => import('./PolicyVersionFormPage').then(named('PolicyVersionFormPage')));
+const SimulationsPage = lazyWithPreload(() => import('./SimulationsPage').then(named('SimulationsPage')));
+const SimulationPage = lazyWithPreload(() => import('./SimulationPage').then(named('SimulationPage')));
 
 /** The page of an address under /officer, to fetch as soon as the console's own code is here. */
 function pageOf(path: string) {
   const [, , section = '', id] = path.split('/');
   if (section === 'applications') return id ? ApplicationPage : QueuePage;
   if (section === 'offer-batches') return id === 'new' ? OfferBatchNewPage : id ? OfferBatchPage : OfferBatchesPage;
+  if (section === 'policy-versions')
+    return id === 'new' || path.endsWith('/edit') ? PolicyVersionFormPage : id ? PolicyVersionPage : PolicyVersionsPage;
+  if (section === 'simulations') return id ? SimulationPage : SimulationsPage;
   const bySection = {
     '': DashboardPage,
     dashboard: DashboardPage,
@@ -59,6 +69,8 @@ const SECTIONS = [
   { key: 'other-awards', icon: <ImportOutlined /> },
   { key: 'match', icon: <ThunderboltOutlined /> },
   { key: 'offer-batches', icon: <GiftOutlined /> },
+  { key: 'policy-versions', icon: <NodeIndexOutlined /> },
+  { key: 'simulations', icon: <ExperimentOutlined /> },
   { key: 'audit', icon: <AuditOutlined /> },
 ] as const;
 
@@ -98,6 +110,12 @@ export function OfficerRoutes() {
         <Route path="offer-batches" element={<OfferBatchesPage />} />
         <Route path="offer-batches/new" element={<OfferBatchNewPage />} />
         <Route path="offer-batches/:id" element={<OfferBatchPage />} />
+        <Route path="policy-versions" element={<PolicyVersionsPage />} />
+        <Route path="policy-versions/new" element={<PolicyVersionFormPage />} />
+        <Route path="policy-versions/:number" element={<PolicyVersionPage />} />
+        <Route path="policy-versions/:number/edit" element={<PolicyVersionFormPage />} />
+        <Route path="simulations" element={<SimulationsPage />} />
+        <Route path="simulations/:id" element={<SimulationPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<Navigate to="/officer/dashboard" replace />} />
       </Routes>

@@ -30,6 +30,7 @@ import { formatDate } from '../../lib/format';
 import { usePageTitle } from '../../lib/use-page-title';
 import { Highlight } from './Highlight';
 import { MeasureDetail } from './MeasureDetail';
+import { ParameterHistoryTab } from './ParameterHistory';
 import { PolicyText } from './PolicyText';
 import { byArticle, matchesMeasure, searchTerms } from './search';
 
@@ -245,6 +246,11 @@ export function PolicyPage() {
             key: 'catalogue',
             label: `${t('tabs.catalogue')}${measures.length ? (lang === 'en' ? ` (${measures.length})` : `（${measures.length}）`) : ''}`,
             children: catalogueTab,
+          },
+          {
+            key: 'parameters',
+            label: t('tabs.parameters'),
+            children: <ParameterHistoryTab />,
           },
           {
             key: 'text',
