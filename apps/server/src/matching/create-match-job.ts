@@ -10,6 +10,35 @@ export interface NewMatchJob {
   readonly allowExtraColumns: boolean;
 }
 
+/** A match_jobs row as it is queued, nothing done yet; a simulation adds its own columns to it. */
+export function queuedJobRow(job: NewMatchJob, createdBy: string, at: string) {
+  return {
+    id: job.id,
+    source: job.source,
+    status: 'queued' as const,
+    filename: job.filename,
+    year: job.year,
+    allow_extra_columns: job.allowExtraColumns ? 1 : 0,
+    rows_total: null,
+    rows_done: 0,
+    rows_bad: 0,
+    granted_enterprises: 0,
+    granted_total: 0,
+    created_by: createdBy,
+    created_at: at,
+    started_at: null,
+    finished_at: null,
+    error: null,
+    lease_owner: null,
+    heartbeat_at: null,
+    lease_expires_at: null,
+    cancel_requested: 0,
+    attempts: 0,
+    retries: 0,
+    progress_json: null,
+  };
+}
+
 /**
  * Records a queued match job, its creation in the audit log and (on PostgreSQL) its message on the
  * job queue, in one transaction, then wakes the runner: it runs after the jobs queued before it,
@@ -20,31 +49,7 @@ export async function createMatchJob(ctx: AppContext, officer: CurrentUser, job:
   await ctx.tx(async (trx) => {
     await trx
       .insertInto('match_jobs')
-      .values({
-        id: job.id,
-        source: job.source,
-        status: 'queued',
-        filename: job.filename,
-        year: job.year,
-        allow_extra_columns: job.allowExtraColumns ? 1 : 0,
-        rows_total: null,
-        rows_done: 0,
-        rows_bad: 0,
-        granted_enterprises: 0,
-        granted_total: 0,
-        created_by: officer.id,
-        created_at: at,
-        started_at: null,
-        finished_at: null,
-        error: null,
-        lease_owner: null,
-        heartbeat_at: null,
-        lease_expires_at: null,
-        cancel_requested: 0,
-        attempts: 0,
-        retries: 0,
-        progress_json: null,
-      })
+      .values(queuedJobRow(job, officer.id, at))
       .execute();
     await appendAudit(
       trx,

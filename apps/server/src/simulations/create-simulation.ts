@@ -6,6 +6,7 @@ import type { CurrentUser } from '../auth/current-user.js';
 import type { AppContext } from '../context.js';
 import type { Database, SimulationPopulationKind } from '../db/schema.js';
 import { HttpError, notFound } from '../errors.js';
+import { queuedJobRow } from '../matching/create-match-job.js';
 import { requireFinishedMatchJob } from '../matching/load-match-job.js';
 import { editionByNumber } from '../policy-versions/editions.js';
 
@@ -79,31 +80,19 @@ export async function createSimulation(ctx: AppContext, officer: CurrentUser, si
     await trx
       .insertInto('match_jobs')
       .values({
-        id: sim.id,
+        ...queuedJobRow(
+          {
+            id: sim.id,
+            // An upload's registry is stored as the job's input; every other population the runner writes.
+            source: population.kind === 'upload' ? 'upload' : 'platform',
+            filename: population.filename,
+            year: population.year,
+            allowExtraColumns,
+          },
+          officer.id,
+          at,
+        ),
         kind: 'simulation',
-        // An upload's registry is stored as the job's input; every other population the runner writes.
-        source: population.kind === 'upload' ? 'upload' : 'platform',
-        status: 'queued',
-        filename: population.filename,
-        year: population.year,
-        allow_extra_columns: allowExtraColumns ? 1 : 0,
-        rows_total: null,
-        rows_done: 0,
-        rows_bad: 0,
-        granted_enterprises: 0,
-        granted_total: 0,
-        created_by: officer.id,
-        created_at: at,
-        started_at: null,
-        finished_at: null,
-        error: null,
-        lease_owner: null,
-        heartbeat_at: null,
-        lease_expires_at: null,
-        cancel_requested: 0,
-        attempts: 0,
-        retries: 0,
-        progress_json: null,
         population_kind: population.kind,
         population_label: population.label,
         population_ref: population.ref,

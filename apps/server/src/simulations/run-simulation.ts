@@ -3,9 +3,8 @@ import { type EditionSpec, type MatchProgress, type MatchSummary, matchFile } fr
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../context.js';
 import type { Database, MatchJobsTable } from '../db/schema.js';
-import { writePlatformRegistry } from '../matching/build-platform-registry.js';
+import { writeCallRegistry, writePlatformRegistry } from '../matching/build-platform-registry.js';
 import { fetchJobInput } from '../matching/match-job-files.js';
-import { writeCallRegistry } from './write-call-registry.js';
 
 /**
  * Runs simulation `job` (a match_jobs row of kind 'simulation') in the runner's scratch folder
