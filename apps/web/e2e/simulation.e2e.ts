@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addUser,
   type E2EBrowser,
   type E2EServer,
   HAS_CHROMIUM,
@@ -55,8 +54,7 @@ describe.skipIf(!HAS_CHROMIUM)('政策参数版本 and 政策模拟', () => {
   beforeAll(async () => {
     server = await startServer();
     server.ftai('db', 'seed-demo');
-    // The demo has one officer: the second, who decides the first one's version (four eyes).
-    addUser(server, 'officer2', 'officer', ['--name', '科信局 李科员']);
+    // The demo's second officer (officer2, 科信局 李科员) decides the first one's version (four eyes).
     browser = await launchBrowser();
   }, 180_000);
 

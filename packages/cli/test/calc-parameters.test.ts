@@ -3,8 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { matchFile } from '@ftai/match';
 import { POLICY_VERSION } from '@ftai/policy-fengtai';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generateRequests } from '../../../bench/generate-requests.mjs';
 
 /**
  * `ftai calc --parameters FILE` through the real binary (needs `npx tsc -b` first): the answers
@@ -18,7 +20,7 @@ const temp = (name: string, text: string) => {
   return path;
 };
 const ftai = (args: string[], input?: string) => {
-  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, timeout: 60_000 });
+  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, timeout: 60_000, maxBuffer: 64 << 20 });
   if (run.error) throw run.error;
   return run;
 };
@@ -44,7 +46,7 @@ const FILE = {
 
 interface Answer {
   policy: { version: string };
-  results: { measure: string; amount: number; explanation?: string[] }[];
+  results: { measure: string; status: string; amount: number; explanation?: string[] }[];
 }
 const amount43 = (a: Answer) => a.results.find((r) => r.measure === '4.3')?.amount;
 
@@ -94,6 +96,49 @@ describe('ftai calc --parameters', () => {
     expect(jsonl.status).toBe(2);
     expect(ftai(['calc', request, '--parameters', join(dir, 'missing.json')]).status).toBe(1);
     expect(ftai(['calc', request, '--parameters', temp('junk.json', '{')]).status).toBe(2);
+  });
+
+  it('gives, line by line, what a simulation of the same rows sums (政策模拟 = ftai calc under each version)', async () => {
+    const rows = generateRequests(400, 20261204) as unknown[];
+    const lines = temp('registry.jsonl', `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    const v2 = { ...FILE, changes: [...FILE.changes, { parameter: '1.rate', value: '25%' }] };
+    const { comparison } = await matchFile({
+      input: lines,
+      outputs: {},
+      workers: 0,
+      compare: { a: { number: 1, changes: [] }, b: { number: 2, changes: v2.changes, authority: v2.authority } },
+    });
+    const answersOf = (args: string[]) => {
+      const run = ftai(['calc', '--jsonl', lines, '--no-explain', ...args]);
+      expect(run.status, run.stderr).toBe(0);
+      return run.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Answer & { total: number });
+    };
+    const a = answersOf([]);
+    const b = answersOf(['--parameters', temp('p2-rate.json', JSON.stringify(v2))]);
+    const sum = (answers: (Answer & { total: number })[], measure?: string) =>
+      answers.reduce(
+        (s, x) =>
+          s +
+          (measure === undefined
+            ? x.total
+            : x.results.reduce((t, r) => t + (r.measure === measure && r.status === 'granted' ? r.amount : 0), 0)),
+        0,
+      );
+    expect(comparison?.rows).toBe(400);
+    expect(comparison?.total).toEqual({ a: sum(a), b: sum(b), difference: sum(b) - sum(a) });
+    expect(comparison?.total.difference).not.toBe(0);
+    for (const m of comparison?.measures ?? []) {
+      expect([m.measure, m.a.amount, m.b.amount]).toEqual([m.measure, sum(a, m.measure), sum(b, m.measure)]);
+    }
+    const moves = a.map((x, i) => Math.sign((b[i]?.total ?? 0) - x.total));
+    expect(comparison?.enterprises).toMatchObject({
+      gain: moves.filter((d) => d > 0).length,
+      lose: moves.filter((d) => d < 0).length,
+      unchanged: moves.filter((d) => d === 0).length,
+    });
   });
 
   it('says so in its help', () => {

@@ -93,6 +93,8 @@ export async function seedDemo(base: AppContext): Promise<string> {
       createUser(ctx, { username, displayName, role, password: DEMO_PASSWORD, actorId: null });
     await staff('admin', '系统管理员', 'admin');
     await staff('officer', '科信局 王科长', 'officer');
+    // A second officer: a parameter version is approved by someone other than its author.
+    await staff('officer2', '科信局 李科员', 'officer');
     const reviewers = [
       await staff('reviewer1', '评审专家 李教授', 'reviewer'),
       await staff('reviewer2', '评审专家 赵研究员', 'reviewer'),
