@@ -7,7 +7,6 @@ import {
   type E2EServer,
   HAS_CHROMIUM,
   launchBrowser,
-  PASSWORD,
   ROOT,
   screenshot,
   signIn,
@@ -127,7 +126,7 @@ describe.skipIf(!HAS_CHROMIUM)('政策参数版本 and 政策模拟', () => {
   it('officer B approves it; the policy browser shows the figure in effect and its history', async () => {
     const { page, errors } = await browser.page();
     page.setDefaultTimeout(30_000);
-    await signIn(page, server.url, 'officer2', PASSWORD);
+    await signIn(page, server.url, 'officer2', DEMO);
     await page.goto(`${server.url}/officer/policy-versions/${versionNumber}`);
     await page.getByTestId('version-approve').click();
     await expect.poll(() => textOf(page, 'version-status')).toBe('已批准');
@@ -164,7 +163,7 @@ describe.skipIf(!HAS_CHROMIUM)('政策参数版本 and 政策模拟', () => {
   it('simulates version 1 against the new version over the demo call: the difference, the largest changes, the budget estimate', async () => {
     const { page, errors } = await browser.page({ width: 1366, height: 900 });
     page.setDefaultTimeout(30_000);
-    await signIn(page, server.url, 'officer2', PASSWORD);
+    await signIn(page, server.url, 'officer2', DEMO);
     await page.goto(`${server.url}/officer/policy-versions/${versionNumber}`);
     await page.getByTestId('version-simulate').click();
     await page.waitForURL(/\/officer\/simulations\?b=\d+$/);
@@ -237,7 +236,7 @@ describe.skipIf(!HAS_CHROMIUM)('政策参数版本 and 政策模拟', () => {
 
   it('the simulation page for the README: totals, charts and measures at 1366 wide', async () => {
     const { page } = await browser.page({ width: 1366, height: 900 });
-    await signIn(page, server.url, 'officer2', PASSWORD);
+    await signIn(page, server.url, 'officer2', DEMO);
     await page.goto(simulationUrl);
     await page.getByTestId('total-difference').waitFor({ timeout: 60_000 });
     await page.getByTestId('chart-sim-distribution').locator('svg').first().waitFor();

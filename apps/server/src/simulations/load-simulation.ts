@@ -1,7 +1,7 @@
 import type { Simulation, SimulationList, SimulationResult } from '@ftai/api';
 import type { MatchProgress } from '@ftai/match';
 import { editionVersion } from '@ftai/policy-fengtai';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { AppContext } from '../context.js';
 import type { Database, MatchJobsTable } from '../db/schema.js';
 import { conflict, notFound } from '../errors.js';
@@ -60,12 +60,53 @@ export async function loadSimulation(ctx: AppContext, id: string): Promise<Simul
   return simulationView(await requireSimulation(ctx.db, id), ctx.matchJobs.progressOf(id), true);
 }
 
+/** A simulation's columns but its result. */
+const LIST_COLUMNS = [
+  'id',
+  'source',
+  'status',
+  'filename',
+  'year',
+  'allow_extra_columns',
+  'rows_total',
+  'rows_done',
+  'rows_bad',
+  'granted_enterprises',
+  'granted_total',
+  'created_by',
+  'created_at',
+  'started_at',
+  'finished_at',
+  'error',
+  'lease_owner',
+  'heartbeat_at',
+  'lease_expires_at',
+  'cancel_requested',
+  'attempts',
+  'retries',
+  'progress_json',
+  'kind',
+  'population_kind',
+  'population_label',
+  'population_ref',
+  'version_a',
+  'version_b',
+  'editions_json',
+  'call_id',
+] as const satisfies readonly Exclude<keyof MatchJobsTable, 'result_json'>[];
+
 /**
  * A page of the simulations, newest first unless `order=asc`, without their results (GET one for
  * it). Index: (kind, created_at, id) (migration 0029).
  */
 export async function listSimulations(ctx: AppContext, query: PageRequest & { order?: 'asc' | 'desc' }): Promise<SimulationList> {
-  const q = ctx.db.selectFrom('match_jobs').selectAll().where('kind', '=', 'simulation');
+  // Every column but the result, which a page of fifty would read whole only to drop: whether
+  // there is one is all the list needs.
+  const q = ctx.db
+    .selectFrom('match_jobs')
+    .select(LIST_COLUMNS)
+    .select(sql<string | null>`case when result_json is null then null else '' end`.as('result_json'))
+    .where('kind', '=', 'simulation');
   const { rows, page } = await keysetPage(
     q,
     { sort: 'created', key: 'match_jobs.created_at', id: 'match_jobs.id', order: query.order ?? 'desc' },
