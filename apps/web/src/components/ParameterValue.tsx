@@ -23,10 +23,11 @@ export function ParameterValue({ unit, value, testId }: { unit: ParameterUnit; v
       pagination={false}
       rowKey={(r) => r.id ?? `${r.min ?? r.flag}`}
       dataSource={value}
-      style={{ minWidth: 260 }}
+      style={{ minWidth: 240 }}
       data-testid={testId}
       columns={[
-        { title: t('tier.label'), key: 'label', render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{r.label[lang]}</span> },
+        // The label may wrap (100万元（含）/至500万元): before and after stand side by side at 1366.
+        { title: t('tier.label'), key: 'label', width: 112, render: (_, r) => r.label[lang] },
         {
           title: t('tier.min'),
           key: 'min',
