@@ -130,6 +130,8 @@ export const parameterHistorySchema = z.object({
       reference: z.string(),
       /** An assumption where the text is silent, in effect today (null once a document fixed it). */
       assumed: z.object({ zh: z.string(), en: z.string() }).nullable(),
+      /** A reading (switch): what is assumed when it is set to false, the other reading; null otherwise. */
+      assumedIfFalse: z.object({ zh: z.string(), en: z.string() }).nullable(),
       value: z.unknown(),
       /** Every approved version that set the parameter, version 1 first. */
       history: z.array(

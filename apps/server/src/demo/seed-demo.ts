@@ -257,7 +257,7 @@ export async function seedDemo(base: AppContext): Promise<string> {
 
     return [
       `demo ready: call "${call.title}" with 30 enterprises and applications in every state`,
-      `sign in with password ${DEMO_PASSWORD} as: admin, officer, reviewer1, reviewer2, reviewer3, ent01 … ent30`,
+      `sign in with password ${DEMO_PASSWORD} as: admin, officer, officer2, reviewer1, reviewer2, reviewer3, ent01 … ent30`,
     ].join('\n');
   } finally {
     await app.close();

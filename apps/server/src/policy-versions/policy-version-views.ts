@@ -169,6 +169,7 @@ export async function parameterHistory(db: Kysely<Database>, today: string): Pro
         unit: def.unit,
         reference: def.reference,
         assumed: now.assumed ?? null,
+        assumedIfFalse: now.assumedIfFalse ?? null,
         value: now.values[now.values.length - 1]?.value,
         history,
       };

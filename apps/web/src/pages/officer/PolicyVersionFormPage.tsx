@@ -406,7 +406,17 @@ function ValueEditor({ name, parameter: p, base }: { name: number; parameter: Pa
       );
     case 'switch':
       return (
-        <Form.Item name={[name, 'value']} label={t('versions.reading')} extra={p.assumed ? t('versions.readingHelp') : undefined}>
+        <Form.Item
+          name={[name, 'value']}
+          label={t('versions.reading')}
+          extra={
+            p.assumed && p.assumedIfFalse
+              ? t('versions.readingBoth', { yes: p.assumed[lang], no: p.assumedIfFalse[lang] })
+              : p.assumed
+                ? t('versions.readingHelp')
+                : undefined
+          }
+        >
           <Radio.Group
             data-testid={testId}
             options={[
