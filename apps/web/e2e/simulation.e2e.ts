@@ -2,16 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type E2EBrowser,
-  type E2EServer,
-  HAS_CHROMIUM,
-  launchBrowser,
-  ROOT,
-  screenshot,
-  signIn,
-  startServer,
-} from './harness.js';
+import { type E2EBrowser, type E2EServer, HAS_CHROMIUM, launchBrowser, ROOT, screenshot, signIn, startServer } from './harness.js';
 
 /**
  * 政策参数版本 and 政策模拟 end to end, on the demo data with a real server and Chromium: officer A
