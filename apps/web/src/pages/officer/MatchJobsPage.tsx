@@ -22,7 +22,6 @@ import {
   Tag,
   Tooltip,
   Typography,
-  Upload,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
@@ -32,8 +31,9 @@ import { api } from '../../api/client';
 import { Money } from '../../components/Money';
 import { ServerPager } from '../../components/ServerPager';
 import { formatTime, formatYuan } from '../../lib/format';
-import { isActive, isRegistryFile, measureIds, progressPercent } from './lib/match-jobs';
+import { isActive, measureIds, progressPercent } from './lib/match-jobs';
 import { errorMessage, formProblem, PageHeader, QueryState } from './parts';
+import { RegistryDropzone } from './RegistryDropzone';
 import { recordKeys, useMatchJobsPage } from './records-api';
 
 const BASE = '/api/v1/match-jobs';
@@ -353,27 +353,14 @@ function UploadCard() {
         </Tooltip>
       }
     >
-      <Upload.Dragger
-        accept=".csv,.xlsx,.jsonl,.ndjson"
-        maxCount={1}
-        fileList={file ? [{ uid: 'registry', name: file.name, size: file.size, status: 'done' }] : []}
-        onRemove={() => setFile(null)}
-        beforeUpload={(f) => {
-          if (!isRegistryFile(f.name)) {
-            setProblem(t('match.badFile', { name: f.name }));
-            return Upload.LIST_IGNORE;
-          }
-          setProblem(null);
-          setFile(f);
-          return false;
-        }}
-      >
-        <p className="ant-upload-drag-icon">
-          <CloudUploadOutlined />
-        </p>
-        <p className="ant-upload-text">{t('match.drop')}</p>
-        <p className="ant-upload-hint">{t('match.dropHint')}</p>
-      </Upload.Dragger>
+      <RegistryDropzone
+        file={file}
+        onFile={setFile}
+        onProblem={setProblem}
+        badFile={(name) => t('match.badFile', { name })}
+        drop={t('match.drop')}
+        hint={t('match.dropHint')}
+      />
       {problem && <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} />}
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 12 }}>
         <Checkbox checked={allowExtra} onChange={(e) => setAllowExtra(e.target.checked)}>

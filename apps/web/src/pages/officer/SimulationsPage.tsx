@@ -1,35 +1,17 @@
-import { CloudUploadOutlined, ExperimentOutlined } from '@ant-design/icons';
+import { ExperimentOutlined } from '@ant-design/icons';
 import type { ParameterVersion, Simulation, SimulationPopulation } from '@ftai/api';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Flex,
-  Form,
-  Grid,
-  InputNumber,
-  Progress,
-  Radio,
-  Row,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, Button, Card, Col, Flex, Form, Grid, InputNumber, Progress, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ServerPager } from '../../components/ServerPager';
 import { formatDateTime } from '../../lib/format';
-import { isRegistryFile } from './lib/match-jobs';
 import { signedYuan } from './lib/simulation-charts';
 import { useFinishedMatchJobs } from './offer-api';
 import { useCalls } from './officer-api';
 import { formProblem, PageHeader, QueryState } from './parts';
+import { RegistryDropzone } from './RegistryDropzone';
 import { useAllVersions, useSimulationsPage, useStartSimulation } from './versions-api';
 
 type PopulationKind = 'call' | 'platform' | 'upload' | 'match-job';
@@ -195,26 +177,13 @@ function NewSimulation() {
             )}
             {kind === 'upload' && (
               <Form.Item label={t('simulation.file')} extra={t('simulation.fileHelp')}>
-                <Upload.Dragger
-                  accept=".csv,.xlsx,.jsonl,.ndjson"
-                  maxCount={1}
-                  fileList={file ? [{ uid: 'registry', name: file.name, size: file.size, status: 'done' }] : []}
-                  onRemove={() => setFile(null)}
-                  beforeUpload={(f) => {
-                    if (!isRegistryFile(f.name)) {
-                      setProblem(t('simulation.badFile', { name: f.name }));
-                      return Upload.LIST_IGNORE;
-                    }
-                    setProblem(null);
-                    setFile(f);
-                    return false;
-                  }}
-                >
-                  <p className="ant-upload-drag-icon">
-                    <CloudUploadOutlined />
-                  </p>
-                  <p className="ant-upload-text">{t('simulation.drop')}</p>
-                </Upload.Dragger>
+                <RegistryDropzone
+                  file={file}
+                  onFile={setFile}
+                  onProblem={setProblem}
+                  badFile={(name) => t('simulation.badFile', { name })}
+                  drop={t('simulation.drop')}
+                />
               </Form.Item>
             )}
           </Col>
